@@ -1,0 +1,192 @@
+use serde::de::Deserializer;
+use serde::ser::{SerializeSeq, Serializer};
+use serde::{Deserialize, Serialize};
+
+use crate::{Date, Image, Slug, lenient};
+
+/// An article as the app reads it: metadata, then body blocks in the
+/// editor's published order, then related links resolved by the content
+/// tool (`R` = [`RelatedLink`]).
+///
+/// Editors write [`ArticleSource`], where related articles are bare slugs;
+/// the content tool checks them and publishes `Article` with headlines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "R: Deserialize<'de>"))]
+pub struct Article<R = RelatedLink> {
+    pub slug: Slug,
+    pub headline: String,
+    /// The desk that published it ("Research", "Campus", ...).
+    pub section: String,
+    pub published: Date,
+    pub author: String,
+    #[serde(default)]
+    pub copy_editors: Vec<String>,
+    /// One or two sentences for the news list and the meta description.
+    pub summary: String,
+    #[serde(
+        default,
+        deserialize_with = "lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub thumbnail: Option<Image>,
+    pub body: Body,
+    #[serde(default)]
+    pub related: Vec<R>,
+}
+
+/// An article as an editor writes it in `content/articles/<slug>.json`.
+pub type ArticleSource = Article<Slug>;
+
+/// A related article, as published: enough to draw the link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelatedLink {
+    pub slug: Slug,
+    pub headline: String,
+}
+
+impl<R> Article<R> {
+    /// `By Zhang Liu`
+    pub fn byline(&self) -> String {
+        format!("By {}", self.author)
+    }
+
+    /// `Copyedited by William, Zhang Liu`, when anyone copyedited it.
+    pub fn copyedit_line(&self) -> Option<String> {
+        (!self.copy_editors.is_empty())
+            .then(|| format!("Copyedited by {}", self.copy_editors.join(", ")))
+    }
+
+    /// The whole dateline as one line of text:
+    /// `November 22, 2020 | By Zhang Liu | Copyedited by William, Zhang Liu`.
+    pub fn dateline(&self) -> String {
+        let mut parts = vec![self.published.long(), self.byline()];
+        parts.extend(self.copyedit_line());
+        parts.join(" | ")
+    }
+}
+
+/// One block of an article's body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph { text: String },
+    /// A captioned speaker photo: who spoke, in what role, and the caption.
+    Speech(Speech),
+    /// A plain picture with a caption.
+    Figure(Figure),
+    /// A pulled quotation.
+    Quote(Quote),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speech {
+    #[serde(
+        default,
+        deserialize_with = "lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub photo: Option<Image>,
+    pub speaker: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    pub caption: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figure {
+    #[serde(
+        default,
+        deserialize_with = "lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub image: Option<Image>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+}
+
+/// The body's blocks, and where blocks of a type this app does not know
+/// were skipped (content written for a newer app must not fail an article).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Body {
+    blocks: Vec<Block>,
+    skipped: Vec<usize>,
+}
+
+impl Body {
+    pub fn new(blocks: Vec<Block>) -> Self {
+        Self {
+            blocks,
+            skipped: Vec::new(),
+        }
+    }
+
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// The positions (0-based, in the JSON array) of skipped unknown blocks.
+    pub fn skipped(&self) -> &[usize] {
+        &self.skipped
+    }
+
+    /// The speech sections, in published order.
+    pub fn speeches(&self) -> impl Iterator<Item = &Speech> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Speech(speech) => Some(speech),
+            _ => None,
+        })
+    }
+}
+
+/// The wire form of a block: the known types, and a catch-all.
+#[derive(Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum WireBlock {
+    Paragraph {
+        text: String,
+    },
+    Speech(Speech),
+    Figure(Figure),
+    Quote(Quote),
+    #[serde(other)]
+    Unknown,
+}
+
+impl<'de> Deserialize<'de> for Body {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut body = Body::default();
+        for (position, wire) in Vec::<WireBlock>::deserialize(deserializer)?
+            .into_iter()
+            .enumerate()
+        {
+            body.blocks.push(match wire {
+                WireBlock::Paragraph { text } => Block::Paragraph { text },
+                WireBlock::Speech(speech) => Block::Speech(speech),
+                WireBlock::Figure(figure) => Block::Figure(figure),
+                WireBlock::Quote(quote) => Block::Quote(quote),
+                WireBlock::Unknown => {
+                    body.skipped.push(position);
+                    continue;
+                }
+            });
+        }
+        Ok(body)
+    }
+}
+
+impl Serialize for Body {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.blocks.len()))?;
+        for block in &self.blocks {
+            seq.serialize_element(block)?;
+        }
+        seq.end()
+    }
+}

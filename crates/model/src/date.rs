@@ -1,0 +1,131 @@
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// A calendar day, written `YYYY-MM-DD` in content files.
+///
+/// Only real days parse (no February 30th), so views never format nonsense.
+/// Ordering is chronological.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// Parses an ISO 8601 calendar date, `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let number = |range: std::ops::Range<usize>| -> Option<u16> {
+            let part = text.get(range)?;
+            if part.bytes().all(|b| b.is_ascii_digit()) {
+                part.parse().ok()
+            } else {
+                None
+            }
+        };
+        let year = number(0..4)?;
+        let month = u8::try_from(number(5..7)?).ok()?;
+        let day = u8::try_from(number(8..10)?).ok()?;
+        Self::from_parts(year, month, day)
+    }
+
+    /// The day, if `year`-`month`-`day` exists (years 1 to 9999).
+    pub fn from_parts(year: u16, month: u8, day: u8) -> Option<Self> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1..=9999).contains(&year) && (1..=days_in_month).contains(&day)).then_some(Self {
+            year,
+            month,
+            day,
+        })
+    }
+
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The date as readers of an English news site read it: `November 22, 2020`.
+    pub fn long(self) -> String {
+        let month = MONTHS[usize::from(self.month - 1)];
+        format!("{month} {}, {}", self.day, self.year)
+    }
+
+    /// The machine-readable form, for `<time datetime>` and the JSON files.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.iso())
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("{text:?} is not a date written YYYY-MM-DD"))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_the_seed_date_as_published() {
+        let date = Date::parse("2020-11-22").expect("valid date");
+        assert_eq!(date.long(), "November 22, 2020");
+        assert_eq!(date.iso(), "2020-11-22");
+    }
+
+    #[test]
+    fn accepts_leap_days_only_in_leap_years() {
+        assert!(Date::parse("2020-02-29").is_some());
+        assert!(Date::parse("2000-02-29").is_some());
+        assert!(Date::parse("1900-02-29").is_none());
+        assert!(Date::parse("2021-02-29").is_none());
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_day() {
+        for bad in [
+            "", "2020-13-01", "2020-00-10", "2020-04-31", "2020-1-01", "20-11-22", "2020/11/22",
+            "2020-11-22T00:00", "+020-11-22", "0000-01-01", "２０２０-11-22",
+        ] {
+            assert!(Date::parse(bad).is_none(), "{bad:?} should be rejected");
+        }
+    }
+
+    #[test]
+    fn orders_chronologically() {
+        let older = Date::parse("2019-12-31").expect("valid");
+        let newer = Date::parse("2020-01-01").expect("valid");
+        assert!(older < newer);
+    }
+}

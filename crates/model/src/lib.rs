@@ -1,0 +1,30 @@
+//! The newsroom's content model, as plain Rust.
+//!
+//! Everything here builds and is tested on the host: no web APIs. The reader
+//! app parses the JSON it fetches with [`from_json`]; the content tool uses
+//! the same types to validate what editors write. Types parse instead of
+//! validating later: a [`Slug`] is always a safe path segment, a [`SafeUrl`]
+//! always a link a browser may follow, a [`Date`] always a real day.
+
+mod article;
+mod date;
+mod error;
+mod image;
+mod json;
+mod lenient;
+mod link;
+mod listing;
+mod safe_url;
+mod site;
+mod slug;
+
+pub use article::{Article, ArticleSource, Block, Body, Figure, Quote, RelatedLink, Speech};
+pub use date::Date;
+pub use error::ModelError;
+pub use image::Image;
+pub use json::from_json;
+pub use link::Link;
+pub use listing::{ListItem, NewsIndex};
+pub use safe_url::{SafeUrl, UnsafeUrl};
+pub use site::{Footer, Site};
+pub use slug::{InvalidSlug, Slug};

@@ -1,0 +1,30 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{Link, lenient};
+
+/// The site itself: its name, navigation and footer (`content/site.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Site {
+    /// Short name, used in the header and after each page title.
+    pub name: String,
+    /// One sentence about the site: the list page's meta description.
+    pub description: String,
+    /// The heading of the news list and the middle breadcrumb.
+    pub list_title: String,
+    /// Where the breadcrumb's "Home" leads (the institution's home page).
+    #[serde(deserialize_with = "lenient::option", default)]
+    pub home: Option<Link>,
+    #[serde(deserialize_with = "lenient::list", default)]
+    pub nav: Vec<Link>,
+    pub footer: Footer,
+}
+
+/// The site's footer: a heading over contact and social links, and a note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Footer {
+    pub heading: String,
+    #[serde(deserialize_with = "lenient::list", default)]
+    pub links: Vec<Link>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}

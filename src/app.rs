@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::routes::{ArticleRoute, NewsListRoute, NotFoundRoute};
+use crate::site_context::provide_site;
+use crate::views::{SiteFooter, SiteHeader};
+
+/// The app: the site's header and footer around the routed page.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_site();
+    view! {
+        <Router>
+            <SiteHeader />
+            <main id="main" class="page">
+                <Routes fallback=|| view! { <NotFoundRoute /> }>
+                    <Route path=path!("/") view=NewsListRoute />
+                    <Route path=path!("/news/:slug") view=ArticleRoute />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}

@@ -1,0 +1,43 @@
+use reader_model::ModelError;
+use thiserror::Error;
+
+/// Everything that can go wrong between asking for content and holding it.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum FetchError {
+    /// No answer: offline, DNS, a dropped connection, an aborted request.
+    #[error("network error: {0}")]
+    Network(String),
+    /// HTTP 404: the document does not exist.
+    #[error("not found (HTTP 404)")]
+    NotFound,
+    /// Any other answer outside 2xx.
+    #[error("server answered HTTP {0}")]
+    Status(u16),
+    /// A 2xx answer that is not JSON: typically a CDN's catch-all rule
+    /// answering a missing `.json` file with `index.html` and 200.
+    #[error("expected JSON, got {content_type}")]
+    NotJson { content_type: String },
+    /// JSON (or something claiming to be) that the model cannot read.
+    #[error("content could not be read: {0}")]
+    Invalid(#[from] ModelError),
+}
+
+impl FetchError {
+    /// A sentence for the reader: what happened, in plain words.
+    pub fn reader_message(&self) -> &'static str {
+        match self {
+            Self::Network(_) => {
+                "We couldn’t reach the news server. Check your connection and try again."
+            }
+            Self::NotFound => "This content is missing from the server.",
+            Self::Status(code) if *code >= 500 => {
+                "The news server had a problem answering. Please try again in a moment."
+            }
+            Self::Status(_) => "The news server refused the request.",
+            Self::NotJson { .. } => {
+                "The server sent a web page where the news content should be. The site may be misconfigured."
+            }
+            Self::Invalid(_) => "This content is damaged and could not be displayed.",
+        }
+    }
+}

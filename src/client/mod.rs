@@ -1,0 +1,74 @@
+//! The one data client: the only code that knows content URLs and HTTP.
+//!
+//! Each request is tied to the reactive scope that made it: when the reader
+//! navigates away (or a resource reloads), the scope is cleaned up and the
+//! request is aborted instead of finishing for nobody.
+
+mod decode;
+mod error;
+
+use std::future::Future;
+
+use leptos::prelude::on_cleanup;
+use reader_model::{Article, NewsIndex, Site, Slug};
+use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
+
+pub use decode::decode;
+pub use error::FetchError;
+
+use crate::paths;
+
+/// The site's name, navigation and footer.
+pub fn site() -> impl Future<Output = Result<Site, FetchError>> {
+    get_json(paths::site_json())
+}
+
+/// The news list, newest first.
+pub fn news_index() -> impl Future<Output = Result<NewsIndex, FetchError>> {
+    get_json(paths::index_json())
+}
+
+/// One article. Blocks of unknown types are skipped with a console warning.
+pub fn article(slug: &Slug) -> impl Future<Output = Result<Article, FetchError>> + use<> {
+    let request = get_json::<Article>(paths::article_json(slug));
+    async move {
+        let article = request.await?;
+        if !article.body.skipped().is_empty() {
+            leptos::logging::warn!(
+                "article {:?}: skipped body blocks of unknown type at positions {:?}",
+                article.slug.as_str(),
+                article.body.skipped()
+            );
+        }
+        Ok(article)
+    }
+}
+
+/// GETs `url` and decodes it into `T`.
+///
+/// The abort hook is registered now, in the caller's reactive scope, not
+/// when the future is first polled.
+fn get_json<T: DeserializeOwned>(url: String) -> impl Future<Output = Result<T, FetchError>> {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(web_sys::AbortController::signal);
+    let controller = SendWrapper::new(controller);
+    on_cleanup(move || {
+        if let Some(controller) = controller.take() {
+            controller.abort();
+        }
+    });
+    SendWrapper::new(async move {
+        let response = gloo_net::http::Request::get(&url)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|err| FetchError::Network(err.to_string()))?;
+        let content_type = response.headers().get("content-type");
+        let body = response
+            .text()
+            .await
+            .map_err(|err| FetchError::Network(err.to_string()))?;
+        decode(response.status(), content_type.as_deref(), &body)
+    })
+}

@@ -1,0 +1,22 @@
+//! The reader app: a newsroom's articles, fetched as static JSON and
+//! rendered in the browser.
+//!
+//! - [`app`]: the `App` component and its routes;
+//! - [`routes`]: one file per page, each loading its data;
+//! - [`views`]: pure components that take data as props;
+//! - [`client`]: the one module that fetches, with its typed errors;
+//! - [`paths`]: every URL the app builds;
+//! - [`display`]: formatting decisions, as plain functions;
+//! - [`site_context`]: the site's name, navigation and footer, shared.
+//!
+//! The content model itself lives in the `reader-model` crate.
+
+pub mod app;
+pub mod client;
+pub mod display;
+pub mod paths;
+pub mod routes;
+pub mod site_context;
+pub mod views;
+
+pub use app::App;

@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use reader_model::Slug;
+
+use super::loaded::loaded;
+use crate::client::{self, FetchError};
+use crate::views::{ArticlePage, ArticleSkeleton};
+
+/// `/news/<slug>`: one article. A slug that cannot exist is "not found"
+/// at once, without asking the server.
+#[component]
+pub fn ArticleRoute() -> impl IntoView {
+    let params = use_params_map();
+    let slug = Memo::new(move |_| {
+        params
+            .read()
+            .get("slug")
+            .and_then(|slug| Slug::parse(&slug).ok())
+    });
+    let article = LocalResource::new(move || {
+        let request = slug.get().map(|slug| client::article(&slug));
+        async move {
+            match request {
+                Some(request) => request.await,
+                None => Err(FetchError::NotFound),
+            }
+        }
+    });
+    loaded(
+        article,
+        "this article",
+        Some("There is no article at this address. It may have moved, or the link may be mistyped."),
+        || view! { <ArticleSkeleton /> }.into_any(),
+        |article| view! { <ArticlePage article /> },
+    )
+}

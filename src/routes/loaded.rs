@@ -1,0 +1,43 @@
+use leptos::prelude::*;
+
+use crate::client::FetchError;
+use crate::views::{ErrorNotice, NotFoundPage};
+
+/// How a route shows what it loads: `skeleton` until the first answer,
+/// `render` for the data, "not found" for a 404 when the route has such a
+/// page, otherwise the error with a Retry button. On retry the error stays
+/// on screen (marked as retrying) until the new answer replaces it.
+pub fn loaded<T, V>(
+    resource: LocalResource<Result<T, FetchError>>,
+    what: &'static str,
+    not_found: Option<&'static str>,
+    skeleton: fn() -> AnyView,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    let (pending, set_pending) = signal(false);
+    let on_retry = Callback::new(move |()| resource.refetch());
+    view! {
+        <Transition fallback=skeleton set_pending>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(data) => render(data).into_any(),
+                        Err(FetchError::NotFound) if not_found.is_some() => {
+                            view! { <NotFoundPage message=not_found.unwrap_or_default() /> }
+                                .into_any()
+                        }
+                        Err(error) => {
+                            leptos::logging::warn!("could not load {what}: {error}");
+                            view! { <ErrorNotice error what pending=pending on_retry /> }.into_any()
+                        }
+                    }
+                })
+            }}
+        </Transition>
+    }
+}

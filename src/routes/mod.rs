@@ -1,0 +1,11 @@
+//! One route per page. A route loads its data through the client and hands
+//! it to a pure view; loading, failure and retry are handled here.
+
+mod article;
+mod loaded;
+mod news_list;
+mod not_found;
+
+pub use article::ArticleRoute;
+pub use news_list::NewsListRoute;
+pub use not_found::NotFoundRoute;

@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+
+use super::loaded::loaded;
+use crate::client;
+use crate::site_context::use_site;
+use crate::views::{ListSkeleton, NewsListPage};
+
+/// `/`: the news list.
+#[component]
+pub fn NewsListRoute() -> impl IntoView {
+    let index = LocalResource::new(client::news_index);
+    let site = use_site();
+    loaded(
+        index,
+        "the news list",
+        None,
+        || view! { <ListSkeleton /> }.into_any(),
+        move |index| {
+            let site = site.and_then(|site| site.site());
+            let title = site
+                .as_ref()
+                .map_or_else(|| "News & Events".to_owned(), |site| site.list_title.clone());
+            let description = site.map(|site| site.description).unwrap_or_default();
+            view! { <NewsListPage index title description /> }
+        },
+    )
+}

@@ -1,0 +1,40 @@
+use leptos::prelude::*;
+
+use crate::paths;
+use crate::site_context::use_site;
+
+/// Home › News & Events › (the current page).
+///
+/// "Home" leads to the institution's home page when the site names one,
+/// "News & Events" to the news list. Both follow the site once it loads.
+#[component]
+pub fn Breadcrumb(#[prop(into)] current: String) -> impl IntoView {
+    let context = use_site();
+    let ancestors = move || {
+        let site = context.and_then(|context| context.site());
+        let (home_label, home_href) = site
+            .as_ref()
+            .and_then(|site| site.home.clone())
+            .map_or_else(
+                || ("Home".to_owned(), paths::HOME.to_owned()),
+                |home| (home.label, home.href.to_string()),
+            );
+        let list_title = site.map_or_else(|| "News & Events".to_owned(), |site| site.list_title);
+        view! {
+            <li>
+                <a href=home_href>{home_label}</a>
+            </li>
+            <li>
+                <a href=paths::HOME>{list_title}</a>
+            </li>
+        }
+    };
+    view! {
+        <nav class="breadcrumb" aria-label="Breadcrumb">
+            <ol>
+                {ancestors}
+                <li aria-current="page">{current}</li>
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+
+use super::PageMeta;
+use crate::client::FetchError;
+
+/// A failed load, said plainly, with a Retry button that reloads it.
+#[component]
+pub fn ErrorNotice(
+    error: FetchError,
+    /// What was being loaded ("the news list", "this article").
+    #[prop(into)]
+    what: String,
+    /// True while a retry is in flight.
+    #[prop(into)]
+    pending: Signal<bool>,
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let heading = format!("We couldn’t load {what}");
+    view! {
+        <PageMeta title=heading.clone() description=error.reader_message() noindex=true />
+        <section class="notice notice--error" role="alert" aria-labelledby="error-heading">
+            <h1 id="error-heading">{heading}</h1>
+            <p>{error.reader_message()}</p>
+            <p>
+                <button
+                    type="button"
+                    class="button"
+                    disabled=move || pending.get()
+                    on:click=move |_| on_retry.run(())
+                >
+                    {move || if pending.get() { "Retrying…" } else { "Retry" }}
+                </button>
+            </p>
+            <p class="notice__detail">"Details: " {error.to_string()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,29 @@
+use leptos::prelude::*;
+use reader_model::RelatedLink;
+
+use crate::paths;
+
+/// "Related articles": links to other articles, resolved (and dead ones
+/// left out) by the content tool. Nothing at all when there are none.
+#[component]
+pub fn RelatedArticles(related: Vec<RelatedLink>) -> impl IntoView {
+    (!related.is_empty()).then(|| {
+        view! {
+            <section class="related" aria-labelledby="related-heading">
+                <h2 id="related-heading">"Related articles"</h2>
+                <ul>
+                    {related
+                        .into_iter()
+                        .map(|link| {
+                            view! {
+                                <li>
+                                    <a href=paths::article_href(&link.slug)>{link.headline}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}

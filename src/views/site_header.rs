@@ -1,0 +1,51 @@
+use leptos::prelude::*;
+
+use crate::paths;
+use crate::site_context::use_site;
+
+/// The site's header: its name (linking to the news list) and navigation.
+///
+/// While the site loads, the name is a placeholder bar (the same one
+/// `index.html` shows); if it cannot load, a plain "News" link stands in.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let site = use_site();
+    let brand = move || match site.map(|site| (site.site(), site.error())) {
+        Some((Some(site), _)) => view! { <span>{site.name}</span> }.into_any(),
+        Some((None, None)) => {
+            view! { <span class="skeleton skeleton--brand" aria-label="Loading"></span> }.into_any()
+        }
+        _ => view! { <span>"News"</span> }.into_any(),
+    };
+    let nav = move || {
+        site.and_then(|site| site.site()).map(|site| {
+            view! {
+                <nav class="site-nav" aria-label="Main">
+                    <ul>
+                        {site
+                            .nav
+                            .into_iter()
+                            .map(|link| {
+                                view! {
+                                    <li>
+                                        <a href=link.href.to_string()>{link.label}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </nav>
+            }
+        })
+    };
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="site-brand" href=paths::HOME>
+                    {brand}
+                </a>
+                {nav}
+            </div>
+        </header>
+    }
+}

@@ -10,9 +10,10 @@ pub fn ErrorNotice(
     /// What was being loaded ("the news list", "this article").
     #[prop(into)]
     what: String,
-    /// True while a retry is in flight.
-    #[prop(into)]
-    pending: Signal<bool>,
+    /// True while a retry is in flight. A signal owned by the route, not
+    /// converted here: this view stays on screen while its own reactive
+    /// scope is replaced by the retry, so it must not own what it reads.
+    pending: ReadSignal<bool>,
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let heading = format!("We couldn’t load {what}");

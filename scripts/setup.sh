@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Installs what building (and, with --browser, testing) the app needs, from
+# the package registries only: crates.io, npm, Debian's apt. Idempotent:
+# whatever is already there at the right version is skipped.
+#
+#   scripts/setup.sh            # build tools
+#   scripts/setup.sh --browser  # build tools + Chromium and ChromeDriver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
+
+browser=0
+[ "${1:-}" = "--browser" ] && browser=1
+
+step() { printf '==> %s\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  # `apt-get update` once per machine (a stamp in /tmp), then install.
+  if [ ! -e /tmp/.reader-apt-updated ]; then
+    $sudo apt-get update -qq && touch /tmp/.reader-apt-updated
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! have cargo || ! have rustup; then
+  echo "Rust is missing: install it with rustup (https://rustup.rs), then run this again." >&2
+  exit 1
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# Trunk 0.21.x: 0.22 needs a newer rustc than 1.95.
+if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
+  step "installing trunk 0.21.14 (a few minutes)"
+  cargo install --locked trunk --version 0.21.14
+fi
+
+# wasm-bindgen-cli must be exactly Cargo.lock's wasm-bindgen. Installed
+# without --locked: one of its locked dependencies is not on the registry.
+wbg_version=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg_version" ]; then
+  step "installing wasm-bindgen-cli $wbg_version (a few minutes)"
+  cargo install wasm-bindgen-cli --version "$wbg_version" --force
+fi
+
+if ! have node || ! have npm; then
+  step "installing Node.js and npm from apt"
+  apt_install nodejs npm
+fi
+
+# npm tools (package-lock.json): binaryen's wasm-opt 132, playwright-core.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "installing npm tools (wasm-opt, playwright-core)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+if ! wasm-opt --version | grep -q 'version_132'; then
+  echo "wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt)" >&2
+  exit 1
+fi
+
+if [ "$browser" -eq 1 ] && { ! have chromium || ! have chromedriver; }; then
+  step "installing Chromium and ChromeDriver from apt"
+  apt_install chromium chromium-driver
+fi

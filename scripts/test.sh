@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, clippy (host and wasm), the host
+# tests, one release build, then the browser tests against that build.
+# Installs whatever is missing first (scripts/setup.sh --browser).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+source scripts/env.sh
+
+section() { printf '\n==== %s\n' "$*"; }
+started=$SECONDS
+
+section "format"
+cargo fmt --all --check
+
+section "clippy (host)"
+cargo clippy --locked --workspace --all-targets -- -D warnings
+
+section "clippy (wasm32)"
+cargo clippy --locked -p reader --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+section "host tests"
+cargo test --locked --workspace
+
+section "release build"
+build_started=$SECONDS
+trunk build --release
+echo "release build: $((SECONDS - build_started)) s"
+
+section "browser tests (Chromium against dist/)"
+node --test --test-concurrency=1 tests/browser/
+
+echo
+echo "all checks passed in $((SECONDS - started)) s"

@@ -1,0 +1,189 @@
+// Bad networks and bad content: each ends in a clear message in the page,
+// Retry recovers once the fault is gone, and nothing else on the page is lost.
+
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  SEED_SLUG,
+  heading,
+  launchBrowser,
+  openPage,
+  seedLine,
+  sourceArticle,
+  startApp,
+  unexpected,
+} from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startApp();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(() => server.clearFaults());
+
+const ARTICLE_JSON = `/content/articles/${SEED_SLUG}.json`;
+
+/** Opens `path` with `fault` on `faultPath`; returns once the error view shows. */
+async function openWithFault(path, faultPath, fault) {
+  server.fault(faultPath, fault);
+  const opened = await openPage(browser);
+  await opened.page.goto(server.url + path);
+  await opened.page.locator('.notice--error').waitFor({ timeout: 15_000 });
+  return opened;
+}
+
+async function retryAndExpect(page, expectedHeading) {
+  server.clearFaults();
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await page.waitForFunction((h) => document.querySelector('main h1')?.textContent === h, expectedHeading);
+  assert.equal(await page.locator('.notice--error').count(), 0);
+}
+
+describe('faults', () => {
+  test('a missing list index shows the error view, and Retry recovers', async () => {
+    const { page, context, problems } = await openWithFault('/', '/content/index.json', { status: 404 });
+    assert.equal(await heading(page), 'We couldn’t load the news list');
+    assert.match(await page.locator('.notice--error').textContent(), /missing from the server/);
+    // The rest of the page is still there.
+    assert.equal((await page.locator('.site-brand').textContent()).trim(), 'USST News');
+    await retryAndExpect(page, 'News & Events');
+    assert.ok((await page.locator('.news-card').count()) >= 10);
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
+  test('a server error on an article shows the error view, and Retry recovers', async () => {
+    const { page, context, problems } = await openWithFault(`/news/${SEED_SLUG}`, ARTICLE_JSON, { status: 500 });
+    assert.equal(await heading(page), 'We couldn’t load this article');
+    assert.match(await page.locator('.notice--error').textContent(), /had a problem answering/);
+    assert.match(await page.locator('.notice--error').textContent(), /HTTP 500/);
+    assert.match(await page.title(), /We couldn’t load this article/);
+    await retryAndExpect(page, seedLine(3));
+    assert.equal((await page.locator('.dateline').textContent()).trim(), seedLine(5));
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
+  test('Retry that fails again keeps the error view and can be tried once more', async () => {
+    const { page, context } = await openWithFault(`/news/${SEED_SLUG}`, ARTICLE_JSON, { status: 503 });
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('button', { name: 'Retry' }).waitFor();
+    assert.equal(await heading(page), 'We couldn’t load this article');
+    await retryAndExpect(page, seedLine(3));
+    await context.close();
+  });
+
+  test('a CDN answering the JSON with its HTML page says so instead of failing obscurely', async () => {
+    const { page, context } = await openWithFault(`/news/${SEED_SLUG}`, ARTICLE_JSON, { html: true });
+    assert.match(await page.locator('.notice--error').textContent(), /sent a web page where the news content should be/);
+    await retryAndExpect(page, seedLine(3));
+    await context.close();
+  });
+
+  test('a dropped connection is a network error', async () => {
+    const { page, context } = await openWithFault(`/news/${SEED_SLUG}`, ARTICLE_JSON, { drop: true });
+    assert.match(await page.locator('.notice--error').textContent(), /couldn’t reach the news server/);
+    await retryAndExpect(page, seedLine(3));
+    await context.close();
+  });
+
+  test('truncated JSON is reported as damaged content', async () => {
+    const { page, context } = await openWithFault(`/news/${SEED_SLUG}`, ARTICLE_JSON, { truncate: 200 });
+    assert.match(await page.locator('.notice--error').textContent(), /damaged/);
+    await retryAndExpect(page, seedLine(3));
+    await context.close();
+  });
+
+  test('when the site data fails, the article still shows and the footer offers a retry', async () => {
+    server.fault('/content/site.json', { status: 500 });
+    const { page, context } = await openPage(browser);
+    await page.goto(`${server.url}/news/${SEED_SLUG}`);
+    assert.equal(await heading(page), seedLine(3));
+    const footer = page.locator('.site-footer');
+    await footer.getByRole('button', { name: 'Retry' }).waitFor();
+    assert.equal((await page.locator('.site-brand').textContent()).trim(), 'News');
+    server.clearFaults();
+    await footer.getByRole('button', { name: 'Retry' }).click();
+    await footer.locator('h2', { hasText: 'Stay Connected' }).waitFor();
+    assert.equal((await page.locator('.site-brand').textContent()).trim(), 'USST News');
+    assert.equal(await heading(page), seedLine(3), 'the article was lost');
+    await context.close();
+  });
+
+  test('a body block of an unknown type is skipped with a console warning; the rest renders', async () => {
+    const article = sourceArticle(SEED_SLUG);
+    article.related = [];
+    article.body.splice(1, 0, { type: 'video', src: 'https://example.edu/v.mp4' });
+    server.fault(ARTICLE_JSON, { body: JSON.stringify(article) });
+    const { page, context, problems, warnings } = await openPage(browser);
+    await page.goto(`${server.url}/news/${SEED_SLUG}`);
+    assert.equal(await heading(page), seedLine(3));
+    assert.equal(await page.locator('.article__body > p').count(), 5);
+    assert.equal(await page.locator('figure.speech').count(), 3);
+    assert.ok(warnings.some((w) => /unknown type/.test(w) && /\[1\]/.test(w)), `no warning in ${warnings}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('unsafe links and image sources in content are dropped, the rest kept', async () => {
+    const site = {
+      name: 'USST News',
+      description: 'd',
+      list_title: 'News & Events',
+      nav: [{ label: 'Evil', href: 'javascript:alert(1)' }, { label: 'News & Events', href: '/' }],
+      footer: {
+        heading: 'Stay Connected',
+        links: [
+          { label: 'Data', href: 'data:text/html,<script>alert(1)</script>' },
+          { label: 'Tab', href: 'java\tscript:alert(1)' },
+          { label: 'Mail', href: 'mailto:news@example.edu' },
+        ],
+      },
+    };
+    const article = sourceArticle(SEED_SLUG);
+    article.related = [];
+    article.body[2].photo = { src: 'javascript:alert(1)', alt: 'x' };
+    article.body[0].text = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    server.fault('/content/site.json', { body: JSON.stringify(site) });
+    server.fault(ARTICLE_JSON, { body: JSON.stringify(article) });
+    const { page, context, problems } = await openPage(browser);
+    await page.goto(`${server.url}/news/${SEED_SLUG}`);
+    await heading(page);
+    await page.locator('.site-footer h2').waitFor();
+    assert.deepEqual(await page.locator('.site-nav a').allTextContents(), ['News & Events']);
+    assert.deepEqual(await page.locator('.site-footer__links a').allTextContents(), ['Mail']);
+    assert.equal(await page.locator('a[href^="javascript"], a[href^="data"], img[src^="javascript"]').count(), 0);
+    // The dropped photo falls back to the placeholder; markup in text stays text.
+    assert.equal(await page.locator('figure.speech').first().locator('.speech__photo--placeholder').count(), 1);
+    assert.equal(await page.locator('.article__body > p').first().textContent(), article.body[0].text);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a slow article shows the skeleton, and leaving aborts its request', async () => {
+    server.fault(ARTICLE_JSON, { delayMs: 4000 });
+    const { page, context } = await openPage(browser);
+    const aborted = [];
+    page.on('requestfailed', (request) => aborted.push([request.url(), request.failure()?.errorText]));
+    await page.goto(`${server.url}/news/${SEED_SLUG}`);
+    await page.locator('.skeleton-page--article[aria-busy="true"]').waitFor();
+    await page.locator('.site-brand').click();
+    await heading(page);
+    await page.waitForFunction(() => true);
+    await new Promise((done) => setTimeout(done, 300));
+    assert.deepEqual(
+      aborted.filter(([url]) => url.endsWith(ARTICLE_JSON)).map(([, why]) => why),
+      ['net::ERR_ABORTED'],
+    );
+    await context.close();
+  });
+});

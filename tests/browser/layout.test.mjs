@@ -1,0 +1,67 @@
+// How the pages look on a 390-px phone and a 1280-px desktop, in light and
+// dark: screenshots saved to target/screenshots/, and the layout checks a
+// reader would notice (nothing wider than the screen, pictures in their box).
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SEED_SLUG, heading, launchBrowser, loadImages, openPage, screenshot, startApp } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startApp();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PAGES = [
+  ['list', '/'],
+  ['article', `/news/${SEED_SLUG}`],
+  ['article-pictures', '/news/usst-opens-optical-imaging-research-laboratory'],
+  ['not-found', '/news/no-such-article'],
+];
+
+describe('layout', () => {
+  for (const width of [390, 1280]) {
+    for (const colorScheme of ['light', 'dark']) {
+      for (const [name, path] of PAGES) {
+        test(`${name} at ${width} px, ${colorScheme}`, async () => {
+          const { page, context } = await openPage(browser, { width, height: 900, colorScheme });
+          await page.goto(server.url + path);
+          await heading(page);
+          await page.locator('.site-footer h2').waitFor();
+          assert.equal(await loadImages(page), 0, 'a picture did not load');
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 0, `page is ${overflow}px wider than the ${width}px screen`);
+          const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+          assert.equal(background, colorScheme === 'dark' ? 'rgb(17, 20, 24)' : 'rgb(255, 255, 255)');
+          // The one heading stays inside the screen.
+          const box = await page.locator('main h1').boundingBox();
+          assert.ok(box.x >= 0 && box.x + box.width <= width, `h1 spills out: ${JSON.stringify(box)}`);
+          await screenshot(page, `${name}-${width}${colorScheme === 'dark' ? '-dark' : ''}`);
+          await context.close();
+        });
+      }
+    }
+  }
+
+  test('keyboard focus is visible', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(server.url + '/');
+    await heading(page);
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement);
+      return [document.activeElement.className, style.outlineStyle, style.outlineWidth];
+    });
+    assert.equal(outline[0], 'site-brand');
+    assert.equal(outline[1], 'solid');
+    assert.equal(outline[2], '3px');
+    await context.close();
+  });
+});

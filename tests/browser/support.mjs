@@ -1,0 +1,103 @@
+// Shared by the browser tests: Debian's Chromium driven by playwright-core,
+// the CDN-like server over the release dist/, and what the content says.
+
+import { readFileSync, readdirSync, mkdirSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/cdn-server.mjs';
+
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SCREENSHOTS = join(REPO, 'target', 'screenshots');
+export const SEED_SLUG = 'usst-medical-equipment-centre';
+
+/** The seed text, line by line (1-based, as the seed README numbers it). */
+export function seedLine(n) {
+  const text = readFileSync(join(REPO, 'tests/fixtures/seed/usst-medical-equipment-centre.txt'), 'utf8');
+  return text.split('\n')[n - 1];
+}
+
+/** Every article as the editors wrote it in content/articles/. */
+export function sourceArticles() {
+  const dir = join(REPO, 'content', 'articles');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')));
+}
+
+export function sourceArticle(slug) {
+  return JSON.parse(readFileSync(join(REPO, 'content', 'articles', `${slug}.json`), 'utf8'));
+}
+
+export async function startApp() {
+  const dist = join(REPO, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error('dist/ is missing: run `trunk build --release` first (scripts/test.sh does)');
+  }
+  return startServer({ root: dist });
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    // playwright-core starts Chromium headless with a fresh profile.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * A new page in a fresh context. `problems` collects console errors and
+ * uncaught exceptions; `warnings` collects console warnings.
+ */
+export async function openPage(browser, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const page = await context.newPage();
+  const problems = [];
+  const warnings = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return { page, context, problems, warnings };
+}
+
+/** Waits until the app has rendered a page (its one h1). */
+export async function heading(page) {
+  const h1 = page.locator('main h1');
+  await h1.waitFor({ timeout: 15_000 });
+  return (await h1.textContent()).trim();
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Console errors other than the browser's own line for a failed request. */
+export function unexpected(problems) {
+  return problems.filter((p) => !p.includes('Failed to load resource'));
+}
+
+/**
+ * Loads every picture on the page now (lazy ones included, as a reader
+ * scrolling down would) and waits for them, at most `ms` milliseconds.
+ * Resolves to how many pictures failed to load.
+ */
+export async function loadImages(page, ms = 5000) {
+  return page.evaluate(async (limit) => {
+    const images = [...document.images];
+    for (const img of images) img.loading = 'eager';
+    const settled = Promise.all(images.map((img) => img.decode().then(() => 0, () => 1)));
+    const timeout = new Promise((done) => setTimeout(() => done(null), limit));
+    const result = await Promise.race([settled, timeout]);
+    return result === null ? images.length : result.reduce((a, b) => a + b, 0);
+  }, ms);
+}

@@ -23,9 +23,9 @@ pub fn initials(name: &str) -> String {
 /// Which of the stylesheet's placeholder tones a section gets (0–5): stable
 /// for a section, different between most sections.
 pub fn tone(section: &str) -> u8 {
-    let sum = section
-        .bytes()
-        .fold(0u32, |acc, b| acc.wrapping_mul(31).wrapping_add(u32::from(b)));
+    let sum = section.bytes().fold(0u32, |acc, b| {
+        acc.wrapping_mul(31).wrapping_add(u32::from(b))
+    });
     u8::try_from(sum % 6).unwrap_or(0)
 }
 
@@ -36,7 +36,10 @@ mod tests {
     #[test]
     fn titles_name_the_page_then_the_site() {
         assert_eq!(
-            page_title("Shanghai High-end Medical Equipment Innovation Centre Unveiled at USST", Some("USST News")),
+            page_title(
+                "Shanghai High-end Medical Equipment Innovation Centre Unveiled at USST",
+                Some("USST News")
+            ),
             "Shanghai High-end Medical Equipment Innovation Centre Unveiled at USST · USST News"
         );
         assert_eq!(page_title("News & Events", None), "News & Events");

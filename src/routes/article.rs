@@ -29,7 +29,9 @@ pub fn ArticleRoute() -> impl IntoView {
     loaded(
         article,
         "this article",
-        Some("There is no article at this address. It may have moved, or the link may be mistyped."),
+        Some(
+            "There is no article at this address. It may have moved, or the link may be mistyped.",
+        ),
         || view! { <ArticleSkeleton /> }.into_any(),
         |article| view! { <ArticlePage article /> },
     )

@@ -17,9 +17,10 @@ pub fn NewsListRoute() -> impl IntoView {
         || view! { <ListSkeleton /> }.into_any(),
         move |index| {
             let site = site.and_then(|site| site.site());
-            let title = site
-                .as_ref()
-                .map_or_else(|| "News & Events".to_owned(), |site| site.list_title.clone());
+            let title = site.as_ref().map_or_else(
+                || "News & Events".to_owned(),
+                |site| site.list_title.clone(),
+            );
             let description = site.map(|site| site.description).unwrap_or_default();
             view! { <NewsListPage index title description /> }
         },

@@ -131,8 +131,11 @@ impl Build {
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(err) => {
-                self.problems
-                    .push(Problem::error(&dir, None, &format!("cannot read folder: {err}")));
+                self.problems.push(Problem::error(
+                    &dir,
+                    None,
+                    &format!("cannot read folder: {err}"),
+                ));
                 return Vec::new();
             }
         };
@@ -190,7 +193,10 @@ impl Build {
                     dead.push(Problem::warning(
                         &self.root.join("articles").join(format!("{slug}.json")),
                         None,
-                        &format!("related article {:?} does not exist; it is left out", target.as_str()),
+                        &format!(
+                            "related article {:?} does not exist; it is left out",
+                            target.as_str()
+                        ),
                     ));
                 }
             }

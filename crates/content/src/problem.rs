@@ -28,7 +28,12 @@ impl Problem {
         Self::new(file, position, message, Severity::Warning)
     }
 
-    fn new(file: &Path, position: Option<(usize, usize)>, message: &str, severity: Severity) -> Self {
+    fn new(
+        file: &Path,
+        position: Option<(usize, usize)>,
+        message: &str,
+        severity: Severity,
+    ) -> Self {
         Self {
             file: file.to_path_buf(),
             position,
@@ -42,6 +47,11 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (line, column) = self.position.unwrap_or((1, 1));
-        write!(f, "{}:{line}:{column}: {}", self.file.display(), self.message)
+        write!(
+            f,
+            "{}:{line}:{column}: {}",
+            self.file.display(),
+            self.message
+        )
     }
 }

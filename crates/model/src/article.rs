@@ -69,7 +69,9 @@ impl<R> Article<R> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
-    Paragraph { text: String },
+    Paragraph {
+        text: String,
+    },
     /// A captioned speaker photo: who spoke, in what role, and the caption.
     Speech(Speech),
     /// A plain picture with a caption.

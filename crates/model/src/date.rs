@@ -3,8 +3,18 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// A calendar day, written `YYYY-MM-DD` in content files.
@@ -41,7 +51,8 @@ impl Date {
 
     /// The day, if `year`-`month`-`day` exists (years 1 to 9999).
     pub fn from_parts(year: u16, month: u8, day: u8) -> Option<Self> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days_in_month = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -115,8 +126,17 @@ mod tests {
     #[test]
     fn rejects_what_is_not_a_day() {
         for bad in [
-            "", "2020-13-01", "2020-00-10", "2020-04-31", "2020-1-01", "20-11-22", "2020/11/22",
-            "2020-11-22T00:00", "+020-11-22", "0000-01-01", "２０２０-11-22",
+            "",
+            "2020-13-01",
+            "2020-00-10",
+            "2020-04-31",
+            "2020-1-01",
+            "20-11-22",
+            "2020/11/22",
+            "2020-11-22T00:00",
+            "+020-11-22",
+            "0000-01-01",
+            "２０２０-11-22",
         ] {
             assert!(Date::parse(bad).is_none(), "{bad:?} should be rejected");
         }

@@ -27,7 +27,9 @@ impl ModelError {
     /// The 1-based line and column serde_json reported.
     pub fn position(&self) -> (usize, usize) {
         match self {
-            Self::Syntax { line, column, .. } | Self::Shape { line, column, .. } => (*line, *column),
+            Self::Syntax { line, column, .. } | Self::Shape { line, column, .. } => {
+                (*line, *column)
+            }
         }
     }
 }

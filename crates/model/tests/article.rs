@@ -1,0 +1,169 @@
+//! How article JSON becomes the model: what is kept, what is dropped, and
+//! what fails (with its position).
+
+use reader_model::{Article, ArticleSource, Block, ModelError, from_json};
+
+/// A minimal published article with `body` spliced in.
+fn article_json(body: &str) -> String {
+    format!(
+        r#"{{
+  "slug": "a-test",
+  "headline": "A Test",
+  "section": "Campus",
+  "published": "2021-03-04",
+  "author": "Li Na",
+  "copy_editors": ["William"],
+  "summary": "s",
+  "body": {body},
+  "related": [{{"slug": "other", "headline": "Other"}}]
+}}"#
+    )
+}
+
+fn parse(body: &str) -> Result<Article, ModelError> {
+    from_json(&article_json(body))
+}
+
+#[test]
+fn keeps_every_block_type_in_published_order() {
+    let article = parse(
+        r#"[
+        {"type": "paragraph", "text": "one"},
+        {"type": "speech", "speaker": "Wu Jianyong", "role": "Secretary", "caption": "c"},
+        {"type": "figure", "image": {"src": "content/images/a.svg", "alt": "a", "width": 1200, "height": 800}, "caption": "f"},
+        {"type": "quote", "text": "q", "attribution": "who"},
+        {"type": "paragraph", "text": "two"}
+    ]"#,
+    )
+    .expect("valid article");
+    let kinds: Vec<&str> = article
+        .body
+        .blocks()
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph { .. } => "paragraph",
+            Block::Speech(_) => "speech",
+            Block::Figure(_) => "figure",
+            Block::Quote(_) => "quote",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        ["paragraph", "speech", "figure", "quote", "paragraph"]
+    );
+    assert!(article.body.skipped().is_empty());
+    assert_eq!(article.related[0].headline, "Other");
+}
+
+/// Content written for a newer app must not fail the article.
+#[test]
+fn skips_unknown_block_types_and_says_where() {
+    let article = parse(
+        r#"[
+        {"type": "paragraph", "text": "one"},
+        {"type": "video", "src": "https://example.edu/v.mp4"},
+        {"type": "paragraph", "text": "two"},
+        {"type": "poll"}
+    ]"#,
+    )
+    .expect("unknown blocks are skipped, not fatal");
+    assert_eq!(article.body.blocks().len(), 2);
+    assert_eq!(article.body.skipped(), [1, 3]);
+}
+
+#[test]
+fn drops_an_unsafe_photo_but_keeps_the_speech() {
+    let article = parse(
+        r#"[{"type": "speech", "photo": {"src": "javascript:alert(1)", "alt": "x"},
+             "speaker": "Ding Xiaodong", "role": "USST President", "caption": "c"}]"#,
+    )
+    .expect("valid article");
+    let speech = article.body.speeches().next().expect("one speech");
+    assert_eq!(speech.photo, None);
+    assert_eq!(speech.speaker, "Ding Xiaodong");
+}
+
+#[test]
+fn a_speech_without_photo_or_role_is_valid() {
+    let article = parse(r#"[{"type": "speech", "speaker": "Chen Hui", "caption": "c"}]"#)
+        .expect("valid article");
+    let speech = article.body.speeches().next().expect("one speech");
+    assert_eq!((speech.photo.as_ref(), speech.role.as_ref()), (None, None));
+}
+
+#[test]
+fn a_known_block_missing_its_text_fails_with_its_position() {
+    let err = parse(r#"[{"type": "paragraph"}]"#).expect_err("paragraph needs text");
+    assert!(matches!(err, ModelError::Shape { .. }), "{err:?}");
+    assert!(err.to_string().contains("text"), "{err}");
+    assert_eq!(err.position().0, 9, "{err}");
+}
+
+#[test]
+fn wrong_types_and_missing_fields_do_not_fit_the_model() {
+    let full = article_json("[]");
+    for broken in [
+        full.replace(r#""headline": "A Test","#, ""),
+        full.replace(r#""A Test""#, "42"),
+        full.replace(r#""2021-03-04""#, r#""2021-02-30""#),
+        full.replace(r#""a-test""#, r#""../etc/passwd""#),
+        full.replace(r#""body": []"#, r#""body": {}"#),
+    ] {
+        let err = from_json::<Article>(&broken).expect_err("must not fit");
+        assert!(matches!(err, ModelError::Shape { .. }), "{err:?}");
+    }
+}
+
+#[test]
+fn malformed_and_truncated_json_is_a_syntax_error() {
+    let full = article_json("[]");
+    for broken in [
+        &full[..full.len() / 2],
+        "",
+        "{",
+        "{\"slug\": }",
+        "<!doctype html>",
+    ] {
+        let err = from_json::<Article>(broken).expect_err("not JSON");
+        assert!(
+            matches!(err, ModelError::Syntax { .. }),
+            "{broken:?}: {err:?}"
+        );
+    }
+}
+
+#[test]
+fn the_dateline_is_built_from_structured_fields() {
+    let mut article = parse("[]").expect("valid");
+    article.copy_editors = vec!["William".into(), "Zhang Liu".into()];
+    article.author = "Zhang Liu".into();
+    assert_eq!(
+        article.dateline(),
+        "March 4, 2021 | By Zhang Liu | Copyedited by William, Zhang Liu"
+    );
+    article.copy_editors.clear();
+    assert_eq!(article.dateline(), "March 4, 2021 | By Zhang Liu");
+}
+
+#[test]
+fn editors_write_related_articles_as_slugs() {
+    let source = article_json("[]").replace(
+        r#"[{"slug": "other", "headline": "Other"}]"#,
+        r#"["other", "usst-medical-equipment-centre"]"#,
+    );
+    let article: ArticleSource = from_json(&source).expect("valid source");
+    assert_eq!(article.related[1].as_str(), "usst-medical-equipment-centre");
+    let bad = source.replace(r#""other""#, r#""Other Article""#);
+    assert!(from_json::<ArticleSource>(&bad).is_err());
+}
+
+#[test]
+fn round_trips_through_json() {
+    let article = parse(
+        r#"[{"type": "paragraph", "text": "“Quoted” – 中文 – עברית – 🎓"},
+            {"type": "speech", "speaker": "S", "caption": "c"}]"#,
+    )
+    .expect("valid");
+    let json = serde_json::to_string(&article).expect("serializes");
+    assert_eq!(from_json::<Article>(&json).expect("parses again"), article);
+}

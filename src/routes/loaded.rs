@@ -5,8 +5,9 @@ use crate::views::{ErrorNotice, NotFoundPage};
 
 /// How a route shows what it loads: `skeleton` until the first answer,
 /// `render` for the data, "not found" for a 404 when the route has such a
-/// page, otherwise the error with a Retry button. On retry the error stays
-/// on screen (marked as retrying) until the new answer replaces it.
+/// page, otherwise the error with a Retry button. On a reload (a retry, or
+/// another article in the same route) what is on screen stays, under a
+/// loading bar, until the new answer replaces it.
 pub fn loaded<T, V>(
     resource: LocalResource<Result<T, FetchError>>,
     what: &'static str,
@@ -21,6 +22,7 @@ where
     let (pending, set_pending) = signal(false);
     let on_retry = Callback::new(move |()| resource.refetch());
     view! {
+        {move || pending.get().then(|| view! { <div class="loading-bar" aria-hidden="true"></div> })}
         <Transition fallback=skeleton set_pending>
             {move || {
                 let render = render.clone();

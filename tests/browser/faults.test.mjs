@@ -1,47 +1,35 @@
 // Bad networks and bad content: each ends in a clear message in the page,
 // Retry recovers once the fault is gone, and nothing else on the page is lost.
 
-import { after, afterEach, before, describe, test } from 'node:test';
+import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   SEED_SLUG,
   heading,
-  launchBrowser,
   openPage,
   seedLine,
   sourceArticle,
-  startApp,
+  withApp,
   unexpected,
 } from './support.mjs';
 
-let server;
-let browser;
+const app = withApp();
 
-before(async () => {
-  server = await startApp();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(() => server.clearFaults());
+afterEach(() => app.server.clearFaults());
 
 const ARTICLE_JSON = `/content/articles/${SEED_SLUG}.json`;
 
 /** Opens `path` with `fault` on `faultPath`; returns once the error view shows. */
 async function openWithFault(path, faultPath, fault) {
-  server.fault(faultPath, fault);
-  const opened = await openPage(browser);
-  await opened.page.goto(server.url + path);
+  app.server.fault(faultPath, fault);
+  const opened = await openPage(app.browser);
+  await opened.page.goto(app.server.url + path);
   await opened.page.locator('.notice--error').waitFor({ timeout: 15_000 });
   return opened;
 }
 
 async function retryAndExpect(page, expectedHeading) {
-  server.clearFaults();
+  app.server.clearFaults();
   await page.getByRole('button', { name: 'Retry' }).click();
   await page.waitForFunction((h) => document.querySelector('main h1')?.textContent === h, expectedHeading);
   assert.equal(await page.locator('.notice--error').count(), 0);
@@ -103,14 +91,14 @@ describe('faults', () => {
   });
 
   test('when the site data fails, the article still shows and the footer offers a retry', async () => {
-    server.fault('/content/site.json', { status: 500 });
-    const { page, context } = await openPage(browser);
-    await page.goto(`${server.url}/news/${SEED_SLUG}`);
+    app.server.fault('/content/site.json', { status: 500 });
+    const { page, context } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
     assert.equal(await heading(page), seedLine(3));
     const footer = page.locator('.site-footer');
     await footer.getByRole('button', { name: 'Retry' }).waitFor();
     assert.equal((await page.locator('.site-brand').textContent()).trim(), 'News');
-    server.clearFaults();
+    app.server.clearFaults();
     await footer.getByRole('button', { name: 'Retry' }).click();
     await footer.locator('h2', { hasText: 'Stay Connected' }).waitFor();
     assert.equal((await page.locator('.site-brand').textContent()).trim(), 'USST News');
@@ -122,9 +110,9 @@ describe('faults', () => {
     const article = sourceArticle(SEED_SLUG);
     article.related = [];
     article.body.splice(1, 0, { type: 'video', src: 'https://example.edu/v.mp4' });
-    server.fault(ARTICLE_JSON, { body: JSON.stringify(article) });
-    const { page, context, problems, warnings } = await openPage(browser);
-    await page.goto(`${server.url}/news/${SEED_SLUG}`);
+    app.server.fault(ARTICLE_JSON, { body: JSON.stringify(article) });
+    const { page, context, problems, warnings } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
     assert.equal(await heading(page), seedLine(3));
     assert.equal(await page.locator('.article__body > p').count(), 5);
     assert.equal(await page.locator('figure.speech').count(), 3);
@@ -152,10 +140,10 @@ describe('faults', () => {
     article.related = [];
     article.body[2].photo = { src: 'javascript:alert(1)', alt: 'x' };
     article.body[0].text = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
-    server.fault('/content/site.json', { body: JSON.stringify(site) });
-    server.fault(ARTICLE_JSON, { body: JSON.stringify(article) });
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(`${server.url}/news/${SEED_SLUG}`);
+    app.server.fault('/content/site.json', { body: JSON.stringify(site) });
+    app.server.fault(ARTICLE_JSON, { body: JSON.stringify(article) });
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
     await heading(page);
     await page.locator('.site-footer h2').waitFor();
     assert.deepEqual(await page.locator('.site-nav a').allTextContents(), ['News & Events']);
@@ -169,12 +157,28 @@ describe('faults', () => {
     await context.close();
   });
 
+  test('moving to a slow related article keeps the current one on screen under a loading bar', async () => {
+    const next = sourceArticle(SEED_SLUG).related[0];
+    app.server.fault(`/content/articles/${next}.json`, { delayMs: 1500 });
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    await heading(page);
+    await page.locator('.related a').first().click();
+    await page.locator('.loading-bar').waitFor();
+    assert.equal(await heading(page), seedLine(3), 'the current article left the screen early');
+    app.server.clearFaults();
+    await page.waitForFunction((h) => document.querySelector('main h1')?.textContent === h, sourceArticle(next).headline);
+    await page.locator('.loading-bar').waitFor({ state: 'detached' });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a slow article shows the skeleton, and leaving aborts its request', async () => {
-    server.fault(ARTICLE_JSON, { delayMs: 4000 });
-    const { page, context } = await openPage(browser);
+    app.server.fault(ARTICLE_JSON, { delayMs: 4000 });
+    const { page, context } = await openPage(app.browser);
     const aborted = [];
     page.on('requestfailed', (request) => aborted.push([request.url(), request.failure()?.errorText]));
-    await page.goto(`${server.url}/news/${SEED_SLUG}`);
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
     await page.locator('.skeleton-page--article[aria-busy="true"]').waitFor();
     await page.locator('.site-brand').click();
     await heading(page);

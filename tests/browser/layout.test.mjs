@@ -2,22 +2,11 @@
 // dark: screenshots saved to target/screenshots/, and the layout checks a
 // reader would notice (nothing wider than the screen, pictures in their box).
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SEED_SLUG, heading, launchBrowser, loadImages, openPage, screenshot, startApp } from './support.mjs';
+import { SEED_SLUG, heading, loadImages, openPage, screenshot, withApp } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startApp();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp();
 
 const PAGES = [
   ['list', '/'],
@@ -31,8 +20,8 @@ describe('layout', () => {
     for (const colorScheme of ['light', 'dark']) {
       for (const [name, path] of PAGES) {
         test(`${name} at ${width} px, ${colorScheme}`, async () => {
-          const { page, context } = await openPage(browser, { width, height: 900, colorScheme });
-          await page.goto(server.url + path);
+          const { page, context } = await openPage(app.browser, { width, height: 900, colorScheme });
+          await page.goto(app.server.url + path);
           await heading(page);
           await page.locator('.site-footer h2').waitFor();
           assert.equal(await loadImages(page), 0, 'a picture did not load');
@@ -51,8 +40,8 @@ describe('layout', () => {
   }
 
   test('keyboard focus is visible', async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(server.url + '/');
+    const { page, context } = await openPage(app.browser);
+    await page.goto(app.server.url + '/');
     await heading(page);
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => {

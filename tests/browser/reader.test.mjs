@@ -1,38 +1,26 @@
 // The reading path, in a real browser against the real release build.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   SEED_SLUG,
   heading,
-  launchBrowser,
   loadImages,
   openPage,
   screenshot,
   seedLine,
   sourceArticle,
   sourceArticles,
-  startApp,
+  withApp,
   unexpected,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startApp();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp();
 
 /** Opens `path`, returns the page once the app has rendered its h1. */
 async function visit(path, options) {
-  const opened = await openPage(browser, options);
-  await opened.page.goto(server.url + path);
+  const opened = await openPage(app.browser, options);
+  await opened.page.goto(app.server.url + path);
   opened.h1 = await heading(opened.page);
   return opened;
 }
@@ -142,7 +130,7 @@ describe('article', () => {
     await page.waitForURL('**/news/**');
     await heading(page);
     await page.goBack();
-    await page.waitForURL(server.url + '/');
+    await page.waitForURL(app.server.url + '/');
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'News & Events');
     assert.ok((await page.locator('.news-card').count()) >= 10);
     assert.deepEqual(problems, []);

@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync, mkdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/cdn-server.mjs';
 
@@ -100,4 +101,22 @@ export async function loadImages(page, ms = 5000) {
     const result = await Promise.race([settled, timeout]);
     return result === null ? images.length : result.reduce((a, b) => a + b, 0);
   }, ms);
+}
+
+/**
+ * Registers hooks that start the server over dist/ and Chromium before a
+ * test file's tests and stop them after; returns { server, browser },
+ * filled in once they are up.
+ */
+export function withApp() {
+  const app = {};
+  before(async () => {
+    app.server = await startApp();
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

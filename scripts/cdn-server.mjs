@@ -36,8 +36,9 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-// Trunk's hashed names: name-<16 hex>.ext (and name-<hash>_bg.wasm).
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+// Trunk's hashed names: name-<hash>.ext, the hash a u64 in hex without
+// leading zeros (so 12 to 16 digits in practice), and name-<hash>_bg.wasm.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$/;
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 

@@ -95,6 +95,10 @@ describe('article', () => {
       sourceArticle(SEED_SLUG).summary,
     );
     assert.equal(await page.locator('h1').count(), 1);
+    // Landmarks: header, navigation, main with the article, footer.
+    for (const landmark of ['body > header', 'nav[aria-label="Main"]', 'nav[aria-label="Breadcrumb"]', 'main article', 'body > footer']) {
+      assert.equal(await page.locator(landmark).count(), 1, landmark);
+    }
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -1,0 +1,60 @@
+// What `trunk build --release` leaves in dist/: hashed file names with
+// subresource integrity, the content JSON, and how the server types it.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO, sourceArticles, withApp } from './support.mjs';
+
+const DIST = join(REPO, 'dist');
+const app = withApp();
+
+describe('release build', () => {
+  test('every script, style and preload has a hashed name and an integrity hash', async () => {
+    // Read index.html with the browser's own parser (it is minified), scripts off.
+    const context = await app.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/`);
+    const assets = await page.evaluate(() =>
+      [...document.querySelectorAll('link[href], script[src]')].map((el) => ({
+        url: el.getAttribute('href') ?? el.getAttribute('src'),
+        integrity: el.getAttribute('integrity'),
+      })),
+    );
+    const loader = await page.evaluate(() => document.querySelector('script[type="module"]')?.textContent ?? '');
+    await context.close();
+    assert.ok(assets.length >= 4, `only ${assets.length} asset references`);
+    for (const { url, integrity } of assets) {
+      assert.match(url, /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|svg)$/, `not hashed: ${url}`);
+      assert.match(integrity ?? '', /^sha384-[A-Za-z0-9+/=]+$/, `no SRI: ${url}`);
+    }
+    // The loader names a wasm file that exists.
+    const wasm = loader.match(/module_or_path: '\/([^']+\.wasm)'/)?.[1];
+    assert.ok(wasm && existsSync(join(DIST, wasm)), `wasm ${wasm} missing`);
+  });
+
+  test('the content is published next to the app', () => {
+    const articles = readdirSync(join(DIST, 'content', 'articles')).sort();
+    assert.deepEqual(articles, sourceArticles().map((a) => `${a.slug}.json`).sort());
+    for (const file of ['index.json', 'site.json']) {
+      assert.ok(existsSync(join(DIST, 'content', file)), file);
+    }
+  });
+
+  test('the server types wasm as application/wasm and caches hashed files for a year', async () => {
+    const wasm = readdirSync(DIST).find((name) => name.endsWith('.wasm'));
+    const response = await fetch(`${app.server.url}/${wasm}`);
+    assert.equal(response.headers.get('content-type'), 'application/wasm');
+    assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    const page = await fetch(`${app.server.url}/news/some-deep-link`);
+    assert.equal(page.status, 200);
+    assert.equal(page.headers.get('cache-control'), 'no-cache');
+    const favicon = readdirSync(DIST).find((name) => name.startsWith('favicon-'));
+    const icon = await fetch(`${app.server.url}/${favicon}`);
+    assert.equal(icon.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    assert.equal((await fetch(`${app.server.url}/content/index.json`)).headers.get('cache-control'), 'no-cache');
+    const missing = await fetch(`${app.server.url}/content/articles/missing.json`);
+    assert.equal(missing.status, 404);
+  });
+});

@@ -1,19 +1,20 @@
-// A static server that behaves like a well-configured CDN in front of dist/:
+// A static server that behaves like a CDN in front of dist/, configured by
+// the same files Netlify and Cloudflare Pages read there:
 //
-// - files are served with real content types (`.wasm` as application/wasm);
-// - hashed assets are cached for a year as immutable, the rest revalidated;
-// - an unknown *page* path (no file extension, outside /content/) is
-//   answered with index.html and 200, so deep links work on reload;
-// - an unknown file (a missing content JSON, a missing asset) is a real 404,
-//   never index.html.
+// - `_headers`: the security headers (Content-Security-Policy included),
+//   caching and content types, applied to every matching response;
+// - `_redirects`: what an unknown path gets (existing files always win):
+//   the app with 200 for pages, a real 404 for missing content.
 //
+// Without those files it still serves files, with real content types.
 // Tests inject faults per path (status codes, HTML instead of JSON, delays,
 // dropped connections, truncated or replaced bodies).
 //
-// Run it:  node scripts/cdn-server.mjs [--root dist] [--port 8080] [--host 127.0.0.1]
+// Run it:  node scripts/cdn-server.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--prefix /news/]
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, existsSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,27 +37,61 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-// Trunk's hashed names: name-<hash>.ext, the hash a u64 in hex without
-// leading zeros (so 12 to 16 digits in practice), and name-<hash>_bg.wasm.
-const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$/;
-
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/** Netlify-style path patterns: exact, or a prefix ending in `*`. */
+function matches(pattern, path) {
+  return pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
+}
+
+/** `_headers`: [{ pattern, headers: [[name, value]] }] */
+export function parseHeaders(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: [] });
+    } else if (rules.length) {
+      const at = line.indexOf(':');
+      rules.at(-1).headers.push([line.slice(0, at).trim().toLowerCase(), line.slice(at + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/** `_redirects`: [{ from, to, status }] */
+export function parseRedirects(text) {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const [from, to, status = '301'] = line.split(/\s+/);
+      return { from, to, status: Number(status) };
+    });
+}
 
 /**
  * Starts the server. Resolves to { url, port, close(), fault(path, spec),
  * clearFaults(), requests } where `requests` lists every path asked for.
  *
- * A fault spec may hold: status (answer with it), html (answer index.html
- * with 200), body + type (answer that body), delayMs (wait first), drop
- * (destroy the connection), truncate (send only the first N bytes).
+ * `prefix` serves the folder under a path (`/news/`), like a site in a
+ * folder of a bigger host. A fault spec may hold: status (answer with it),
+ * html (answer index.html with 200), body + type (answer that body),
+ * delayMs (wait first), drop (destroy the connection), truncate (send only
+ * the first N bytes).
  */
-export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1' } = {}) {
+export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1', prefix = '/' } = {}) {
   const base = resolve(root);
+  const read = (name) => (existsSync(join(base, name)) ? readFileSync(join(base, name), 'utf8') : '');
+  const headerRules = parseHeaders(read('_headers'));
+  const redirectRules = parseRedirects(read('_redirects'));
   const faults = new Map();
   const requests = [];
 
   async function fileAt(urlPath) {
-    const path = normalize(join(base, urlPath));
+    if (!urlPath.startsWith(prefix)) return null;
+    const path = normalize(join(base, urlPath.slice(prefix.length)));
     if (path !== base && !path.startsWith(base + sep)) return null;
     try {
       const info = await stat(path);
@@ -71,13 +106,19 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1' 
     return null;
   }
 
-  function send(res, status, type, body, cache) {
-    res.writeHead(status, {
-      'content-type': type,
-      'content-length': Buffer.byteLength(body),
-      'cache-control': cache,
-      'x-content-type-options': 'nosniff',
-    });
+  /** The response headers `_headers` gives `urlPath`, over the defaults. */
+  function headersFor(urlPath, defaults) {
+    const headers = { 'cache-control': 'no-cache', ...defaults };
+    for (const rule of headerRules) {
+      if (matches(rule.pattern, urlPath)) {
+        for (const [name, value] of rule.headers) headers[name] = value;
+      }
+    }
+    return headers;
+  }
+
+  function send(res, urlPath, status, type, body) {
+    res.writeHead(status, headersFor(urlPath, { 'content-type': type, 'content-length': Buffer.byteLength(body) }));
     res.end(body);
   }
 
@@ -86,49 +127,41 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1' 
     try {
       urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     } catch {
-      return send(res, 400, 'text/plain; charset=utf-8', 'bad request', 'no-store');
+      return send(res, '/', 400, 'text/plain; charset=utf-8', 'bad request');
     }
     requests.push(urlPath);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed', 'no-store');
+      return send(res, urlPath, 405, 'text/plain; charset=utf-8', 'method not allowed');
     }
     const fault = faults.get(urlPath);
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault?.drop) return req.socket.destroy();
-    if (fault?.status) {
-      return send(res, fault.status, 'text/plain; charset=utf-8', `fault ${fault.status}`, 'no-store');
-    }
+    if (fault?.status) return send(res, urlPath, fault.status, 'text/plain; charset=utf-8', `fault ${fault.status}`);
     if (fault?.body !== undefined) {
-      return send(res, 200, fault.type ?? 'application/json; charset=utf-8', fault.body, 'no-store');
+      return send(res, urlPath, 200, fault.type ?? 'application/json; charset=utf-8', fault.body);
     }
 
-    let file = fault?.html ? null : await fileAt(urlPath);
+    let file = fault?.html ? await fileAt(`${prefix}index.html`) : await fileAt(urlPath);
     let status = 200;
     if (!file) {
-      const isPage = !extname(urlPath) && !urlPath.startsWith('/content/');
-      if (isPage || fault?.html) {
-        file = join(base, 'index.html');
-      } else {
-        return send(res, 404, 'text/plain; charset=utf-8', 'not found', 'no-cache');
+      const rule = redirectRules.find((r) => matches(r.from, urlPath));
+      if (rule && (rule.status === 200 || rule.status === 404)) {
+        file = await fileAt(rule.to);
+        status = rule.status;
       }
+      if (!file) return send(res, urlPath, 404, 'text/plain; charset=utf-8', 'not found');
     }
     let body = await readFile(file);
     if (fault?.truncate !== undefined) body = body.subarray(0, fault.truncate);
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    const cache = HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
-    res.writeHead(status, {
-      'content-type': type,
-      'content-length': body.length,
-      'cache-control': cache,
-      'x-content-type-options': 'nosniff',
-    });
+    res.writeHead(status, headersFor(urlPath, { 'content-type': type, 'content-length': body.length }));
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err) => {
       console.error(err);
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'server error', 'no-store');
+      if (!res.headersSent) send(res, '/', 500, 'text/plain; charset=utf-8', 'server error');
     });
   });
   await new Promise((done) => server.listen(port, host, done));
@@ -156,6 +189,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     root: arg('root', 'dist'),
     port: Number(arg('port', '8080')),
     host: arg('host', '127.0.0.1'),
+    prefix: arg('prefix', '/'),
   });
-  console.log(`serving ${arg('root', 'dist')} at ${server.url}/ (Ctrl-C to stop)`);
+  console.log(`serving ${arg('root', 'dist')} at ${server.url}${arg('prefix', '/')} (Ctrl-C to stop)`);
 }

@@ -3,6 +3,7 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::paths;
 use crate::routes::{ArticleRoute, NewsListRoute, NotFoundRoute};
 use crate::site_context::provide_site;
 use crate::views::{SiteFooter, SiteHeader};
@@ -13,7 +14,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_site();
     view! {
-        <Router>
+        <Router base=paths::router_base().unwrap_or_default()>
             <SiteHeader />
             <main id="main" class="page">
                 <Routes fallback=|| view! { <NotFoundRoute /> }>

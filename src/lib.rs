@@ -7,13 +7,15 @@
 //! - [`client`]: the one module that fetches, with its typed errors;
 //! - [`paths`]: every URL the app builds;
 //! - [`display`]: formatting decisions, as plain functions;
-//! - [`site_context`]: the site's name, navigation and footer, shared.
+//! - [`site_context`]: the site's name, navigation and footer, shared;
+//! - [`panic_notice`]: what the reader sees if the app ever panics.
 //!
 //! The content model itself lives in the `reader-model` crate.
 
 pub mod app;
 pub mod client;
 pub mod display;
+pub mod panic_notice;
 pub mod paths;
 pub mod routes;
 pub mod site_context;

@@ -1,26 +1,158 @@
-//! Every URL the app builds: page links and content files.
+//! Every URL the app builds: page links, content files, and links and
+//! pictures named in the content.
 //!
-//! Content URLs are relative, resolved against the document's `<base href>`
-//! (Trunk's public URL), so the site works from any folder of a host.
+//! The site may live in a folder of a bigger host (`https://example.edu/news/`).
+//! The build writes that folder into `<meta name="reader-base">`; every URL
+//! here starts with it. (A `<base href>` would do the same, but the
+//! Content-Security-Policy forbids it: `base-uri 'none'`.)
 
-use reader_model::Slug;
+use reader_model::{SafeUrl, Slug};
 
-/// The news list.
-pub const HOME: &str = "/";
+/// The folder the site is served from: `/`, or `/news/`; always starts and
+/// ends with a slash.
+pub fn base() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        thread_local! {
+            static BASE: String = normalize_base(&declared_base().unwrap_or_default());
+        }
+        BASE.with(Clone::clone)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        "/".to_owned()
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn declared_base() -> Option<String> {
+    leptos::prelude::document()
+        .query_selector(r#"meta[name="reader-base"]"#)
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+}
+
+/// `news` → `/news/`; anything that is not a plain path → `/`.
+pub fn normalize_base(declared: &str) -> String {
+    let trimmed = declared.trim().trim_matches('/');
+    let plain = trimmed.split('/').all(|part| {
+        !part.is_empty() && part != ".." && part != "." && !part.contains(['\\', ':', '?', '#'])
+    });
+    if trimmed.is_empty() || !plain {
+        "/".to_owned()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+/// The base as the router wants it: `/news`, or `None` at the root.
+pub fn router_base() -> Option<String> {
+    let base = base();
+    let trimmed = base.trim_end_matches('/');
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
+/// The news list (the site's home).
+pub fn home() -> String {
+    base()
+}
 
 /// The page of one article.
 pub fn article_href(slug: &Slug) -> String {
-    format!("/news/{slug}")
+    format!("{}news/{slug}", base())
+}
+
+/// Where a link or picture named in the content points. Content is written
+/// as if the site were at the host's root (`/`, `/news/x`,
+/// `content/images/a.svg`); this puts same-site URLs under the base.
+/// Other sites' URLs, fragments and queries are left as they are.
+pub fn resolve(url: &SafeUrl) -> String {
+    resolve_under(&base(), url)
+}
+
+fn resolve_under(base: &str, url: &SafeUrl) -> String {
+    let url = url.as_str();
+    if url.starts_with(['#', '?']) || SafeUrl::parse(url).is_ok_and(|u| u.is_external()) {
+        url.to_owned()
+    } else {
+        format!("{base}{}", url.trim_start_matches('/'))
+    }
 }
 
 pub(crate) fn site_json() -> String {
-    "content/site.json".to_owned()
+    format!("{}content/site.json", base())
 }
 
 pub(crate) fn index_json() -> String {
-    "content/index.json".to_owned()
+    format!("{}content/index.json", base())
 }
 
 pub(crate) fn article_json(slug: &Slug) -> String {
-    format!("content/articles/{slug}.json")
+    format!("{}content/articles/{slug}.json", base())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(text: &str) -> SafeUrl {
+        SafeUrl::parse(text).expect("safe")
+    }
+
+    #[test]
+    fn a_declared_base_becomes_a_folder_path() {
+        assert_eq!(normalize_base(""), "/");
+        assert_eq!(normalize_base("/"), "/");
+        assert_eq!(normalize_base("/news/"), "/news/");
+        assert_eq!(normalize_base("news"), "/news/");
+        assert_eq!(normalize_base("/a/b"), "/a/b/");
+    }
+
+    #[test]
+    fn a_base_that_is_not_a_plain_path_falls_back_to_the_root() {
+        for bad in [
+            "//evil.example/",
+            "https://evil.example/",
+            "/a/../b/",
+            "/a//b/",
+            "/a?b",
+        ] {
+            assert_eq!(normalize_base(bad), "/", "{bad}");
+        }
+    }
+
+    #[test]
+    fn same_site_content_urls_move_under_the_base() {
+        assert_eq!(resolve_under("/news/", &url("/")), "/news/");
+        assert_eq!(resolve_under("/news/", &url("/news/x")), "/news/news/x");
+        assert_eq!(
+            resolve_under("/news/", &url("content/images/a.svg")),
+            "/news/content/images/a.svg"
+        );
+        assert_eq!(
+            resolve_under("/", &url("content/images/a.svg")),
+            "/content/images/a.svg"
+        );
+    }
+
+    #[test]
+    fn other_sites_fragments_and_mail_stay_as_written() {
+        for kept in [
+            "https://en.usst.edu.cn/",
+            "mailto:news@usst.edu.cn",
+            "#top",
+            "?q=1",
+        ] {
+            assert_eq!(resolve_under("/news/", &url(kept)), kept);
+        }
+    }
+
+    #[test]
+    fn pages_and_content_files_are_under_the_base_on_the_host() {
+        let slug = Slug::parse("a-b").expect("slug");
+        assert_eq!(article_href(&slug), "/news/a-b");
+        assert_eq!(article_json(&slug), "/content/articles/a-b.json");
+        assert_eq!(router_base(), None);
+    }
 }

@@ -16,8 +16,8 @@ pub fn Breadcrumb(#[prop(into)] current: String) -> impl IntoView {
             .as_ref()
             .and_then(|site| site.home.clone())
             .map_or_else(
-                || ("Home".to_owned(), paths::HOME.to_owned()),
-                |home| (home.label, home.href.to_string()),
+                || ("Home".to_owned(), paths::home()),
+                |home| (home.label, paths::resolve(&home.href)),
             );
         let list_title = site.map_or_else(|| "News & Events".to_owned(), |site| site.list_title);
         view! {
@@ -25,7 +25,7 @@ pub fn Breadcrumb(#[prop(into)] current: String) -> impl IntoView {
                 <a href=home_href>{home_label}</a>
             </li>
             <li>
-                <a href=paths::HOME>{list_title}</a>
+                <a href=paths::home()>{list_title}</a>
             </li>
         }
     };

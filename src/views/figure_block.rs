@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::paths;
 use reader_model::Figure;
 
 /// A plain picture with its caption; a neutral frame stands in for a
@@ -8,7 +10,7 @@ pub fn FigureBlock(figure: Figure) -> impl IntoView {
     let picture = match figure.image {
         Some(image) => view! {
             <img
-                src=image.src.to_string()
+                src=paths::resolve(&image.src)
                 alt=image.alt
                 width=image.width
                 height=image.height

@@ -16,7 +16,7 @@ pub fn NotFoundPage(
             <h1 id="not-found-heading">"Page not found"</h1>
             <p>{message}</p>
             <p>
-                <a class="button" href=paths::HOME>
+                <a class="button" href=paths::home()>
                     "Go to the news list"
                 </a>
             </p>

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::paths;
+
 use crate::site_context::use_site;
 
 /// The site's footer: "Stay Connected" and its links, and the site's note.
@@ -21,7 +23,7 @@ pub fn SiteFooter() -> impl IntoView {
                             .map(|link| {
                                 view! {
                                     <li>
-                                        <a href=link.href.to_string()>{link.label}</a>
+                                        <a href=paths::resolve(&link.href)>{link.label}</a>
                                     </li>
                                 }
                             })

@@ -28,7 +28,7 @@ pub fn SiteHeader() -> impl IntoView {
                             .map(|link| {
                                 view! {
                                     <li>
-                                        <a href=link.href.to_string()>{link.label}</a>
+                                        <a href=paths::resolve(&link.href)>{link.label}</a>
                                     </li>
                                 }
                             })
@@ -41,7 +41,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <a class="site-brand" href=paths::HOME>
+                <a class="site-brand" href=paths::home()>
                     {brand}
                 </a>
                 {nav}

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::paths;
 use reader_model::Speech;
 
 use crate::display::initials;
@@ -11,7 +13,7 @@ pub fn SpeechSection(speech: Speech) -> impl IntoView {
         Some(photo) => view! {
             <img
                 class="speech__photo"
-                src=photo.src.to_string()
+                src=paths::resolve(&photo.src)
                 alt=photo.alt
                 width=photo.width
                 height=photo.height

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::paths;
 use reader_model::Image;
 
 use crate::display::tone;
@@ -12,7 +14,7 @@ pub fn Thumbnail(image: Option<Image>, #[prop(into)] section: String) -> impl In
         Some(image) => view! {
             <img
                 class="thumbnail"
-                src=image.src.to_string()
+                src=paths::resolve(&image.src)
                 alt=image.alt
                 width=image.width
                 height=image.height

@@ -1,0 +1,15 @@
+//! One file per host: the same rules, in each host's own syntax.
+//!
+//! The rules: security headers on every response; hashed files cached for
+//! a year as immutable; everything else revalidated; `.wasm` as
+//! `application/wasm`; page paths answered with the app (200); a missing
+//! file under `content/` answered with a real 404, never the app.
+
+pub mod cloudfront;
+pub mod netlify;
+pub mod nginx;
+
+/// `Cache-Control` for files whose name changes when their content does.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// `Cache-Control` for everything else: keep a copy, but ask every time.
+pub const REVALIDATE: &str = "no-cache";

@@ -73,7 +73,7 @@ export async function openPage(browser, { width = 1280, height = 900, colorSchem
 /** Waits until the app has rendered a page (its one h1). */
 export async function heading(page) {
   const h1 = page.locator('main h1');
-  await h1.waitFor({ timeout: 15_000 });
+  await h1.waitFor({ state: 'attached', timeout: 15_000 });
   return (await h1.textContent()).trim();
 }
 

@@ -78,6 +78,12 @@ fn is_safe(url: &str) -> bool {
     {
         return false;
     }
+    // An HTML character reference ("&#x09;", "&colon;") has no business in
+    // a URL written in JSON, and would turn into a scheme if the URL ever
+    // reached HTML unescaped: "jav&#x09;ascript:".
+    if has_character_reference(url) {
+        return false;
+    }
     match scheme(url).as_deref() {
         Some("http" | "https") => {
             let rest = &url[url.find(':').map_or(0, |i| i + 1)..];
@@ -91,6 +97,16 @@ fn is_safe(url: &str) -> bool {
         // "//host/path" is protocol-relative and leaves it.
         None => !url.starts_with("//"),
     }
+}
+
+fn has_character_reference(url: &str) -> bool {
+    url.match_indices('&').any(|(at, _)| {
+        let rest = &url[at + 1..];
+        rest.starts_with('#')
+            || rest.split_once(';').is_some_and(|(name, _)| {
+                !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric())
+            })
+    })
 }
 
 #[cfg(test)]
@@ -109,6 +125,8 @@ mod tests {
             "../images/x.jpg",
             "#top",
             "?page=2",
+            "/search?q=a&b=c&d",
+            "https://example.edu/a?x=1&y=2#frag",
         ] {
             assert!(SafeUrl::parse(good).is_ok(), "{good:?} should be accepted");
         }
@@ -131,6 +149,10 @@ mod tests {
             "/\\evil.example/",
             "\\\\evil.example",
             "https:evil.example",
+            "jav&#x09;ascript:alert(1)",
+            "jav&#9;ascript:alert(1)",
+            "javascript&colon;alert(1)",
+            "/x?a=1&amp;b=2",
             "https:///path-only",
             "http://",
             "mailto:",

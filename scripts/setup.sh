@@ -4,7 +4,7 @@
 # whatever is already there at the right version is skipped.
 #
 #   scripts/setup.sh            # build tools
-#   scripts/setup.sh --browser  # build tools + Chromium and ChromeDriver
+#   scripts/setup.sh --browser  # build tools + Chromium, ChromeDriver and nginx
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/env.sh
@@ -69,4 +69,10 @@ fi
 if [ "$browser" -eq 1 ] && { ! have chromium || ! have chromedriver; }; then
   step "installing Chromium and ChromeDriver from apt"
   apt_install chromium chromium-driver
+fi
+
+# The deploy tests run the generated nginx configuration in a real nginx.
+if [ "$browser" -eq 1 ] && ! have nginx && [ ! -x /usr/sbin/nginx ]; then
+  step "installing nginx from apt"
+  apt_install nginx
 fi

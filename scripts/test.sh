@@ -27,8 +27,12 @@ build_started=$SECONDS
 trunk build --release
 echo "release build: $((SECONDS - build_started)) s"
 
-section "browser tests (Chromium against dist/)"
-node --test --test-concurrency=1 tests/browser/
+section "release build for a site under /news/ (same cargo build, bundled again)"
+READER_DEPLOY_CONFIGS=target/deploy-subpath \
+  trunk build --release --public-url /news/ --dist target/dist-subpath
+
+section "browser and deploy tests (Chromium against dist/, nginx, CloudFront function)"
+node --test --test-concurrency=1 tests/browser/ tests/deploy/
 
 echo
 echo "all checks passed in $((SECONDS - started)) s"

@@ -30,12 +30,12 @@ export function sourceArticle(slug) {
   return JSON.parse(readFileSync(join(REPO, 'content', 'articles', `${slug}.json`), 'utf8'));
 }
 
-export async function startApp() {
-  const dist = join(REPO, 'dist');
-  if (!existsSync(join(dist, 'index.html'))) {
-    throw new Error('dist/ is missing: run `trunk build --release` first (scripts/test.sh does)');
+/** Serves a release build (dist/ unless `root` says otherwise) under `prefix`. */
+export async function startApp({ root = join(REPO, 'dist'), prefix = '/' } = {}) {
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new Error(`${root} is missing: run scripts/test.sh, which builds it`);
   }
-  return startServer({ root: dist });
+  return startServer({ root, prefix });
 }
 
 export async function launchBrowser() {
@@ -108,10 +108,10 @@ export async function loadImages(page, ms = 5000) {
  * test file's tests and stop them after; returns { server, browser },
  * filled in once they are up.
  */
-export function withApp() {
+export function withApp(options) {
   const app = {};
   before(async () => {
-    app.server = await startApp();
+    app.server = await startApp(options);
     app.browser = await launchBrowser();
   });
   after(async () => {

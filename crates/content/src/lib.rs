@@ -235,7 +235,7 @@ fn model_problem(path: &Path, err: &ModelError) -> Problem {
 }
 
 fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> io::Result<()> {
-    let text = serde_json::to_string(value).map_err(io::Error::other)?;
+    let text = reader_model::to_json(value).map_err(io::Error::other)?;
     fs::write(path, text)
 }
 

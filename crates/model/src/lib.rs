@@ -22,7 +22,7 @@ pub use article::{Article, ArticleSource, Block, Body, Figure, Quote, RelatedLin
 pub use date::Date;
 pub use error::ModelError;
 pub use image::Image;
-pub use json::from_json;
+pub use json::{from_json, to_json};
 pub use link::Link;
 pub use listing::{ListItem, NewsIndex};
 pub use safe_url::{SafeUrl, UnsafeUrl};

@@ -1,0 +1,47 @@
+// The same app built for a site in a folder of a bigger host
+// (`--public-url /news/`), served there: assets, routes, content, pictures
+// and the CSP all work under the base.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { REPO, SEED_SLUG, heading, loadImages, openPage, seedLine, sourceArticles, withApp } from './support.mjs';
+
+const app = withApp({ root: join(REPO, 'target', 'dist-subpath'), prefix: '/news/' });
+
+describe('site under /news/', () => {
+  test('the list, an article, a related article, a reload and Back all stay under the base', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/news/`);
+    assert.equal(await heading(page), 'News & Events');
+    const hrefs = await page.locator('.news-card__headline a').evaluateAll((els) => els.map((el) => el.getAttribute('href')));
+    assert.equal(hrefs.length, sourceArticles().length);
+    assert.ok(hrefs.every((href) => href.startsWith('/news/news/')), hrefs.join());
+    assert.equal(await loadImages(page), 0, 'a picture did not load under the base');
+    assert.equal(await page.locator('.site-brand').getAttribute('href'), '/news/');
+
+    await page.locator('.news-card__headline a', { hasText: seedLine(3) }).click();
+    await page.waitForURL(`**/news/news/${SEED_SLUG}`);
+    assert.equal(await heading(page), seedLine(3));
+    assert.equal((await page.locator('.dateline').textContent()).trim(), seedLine(5));
+    await page.locator('.related a').first().click();
+    await page.waitForURL(/\/news\/news\/(?!usst-medical)/);
+    await page.reload();
+    await heading(page);
+    await page.goBack();
+    await page.waitForURL(`**/news/news/${SEED_SLUG}`);
+    assert.equal(await heading(page), seedLine(3));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('unknown pages show the not-found view; missing content is a real 404', async () => {
+    const { page, context } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/news/news/no-such-article`);
+    assert.equal(await heading(page), 'Page not found');
+    assert.equal(await page.locator('main a.button').getAttribute('href'), '/news/');
+    await context.close();
+    assert.equal((await fetch(`${app.server.url}/news/content/articles/missing.json`)).status, 404);
+    assert.equal((await fetch(`${app.server.url}/news/content/index.json`)).status, 200);
+  });
+});

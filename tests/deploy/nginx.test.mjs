@@ -1,0 +1,100 @@
+// The generated nginx configuration (target/deploy/nginx/reader.conf), run
+// by a real nginx on 127.0.0.1 over the release dist/: deep links get the
+// app, missing content a real 404, wasm its type, every response the same
+// security headers as _headers, and the app runs in Chromium under them.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO, SEED_SLUG, heading, launchBrowser, openPage, seedLine } from '../browser/support.mjs';
+
+const DIST = join(REPO, 'dist');
+const policy = readFileSync(join(DIST, '_headers'), 'utf8').match(/Content-Security-Policy: (.*)/)[1];
+let nginx;
+let url;
+
+const freePort = () =>
+  new Promise((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+
+before(async () => {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'reader-nginx-'));
+  const site = readFileSync(join(REPO, 'target/deploy/nginx/reader.conf'), 'utf8')
+    .replace('listen 80;', `listen 127.0.0.1:${port};`)
+    .replaceAll('@ROOT@', DIST);
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events {}
+http {
+  include /etc/nginx/mime.types;
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+${site}
+}
+`,
+  );
+  nginx = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: ['ignore', 'inherit', 'inherit'] });
+  url = `http://127.0.0.1:${port}`;
+  for (let tries = 0; tries < 100; tries += 1) {
+    if (await fetch(url).then(() => true, () => false)) return;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error('nginx did not start');
+});
+
+after(() => nginx?.kill());
+
+describe('nginx with the generated configuration', () => {
+  test('pages get the app, files themselves, missing content a real 404', async () => {
+    const cases = [
+      ['/', 200, 'text/html'],
+      [`/news/${SEED_SLUG}`, 200, 'text/html'],
+      ['/news/no-such-article', 200, 'text/html'],
+      ['/content/index.json', 200, 'application/json'],
+      ['/content/articles/missing.json', 404, 'text/html'],
+    ];
+    for (const [path, status, type] of cases) {
+      const response = await fetch(url + path);
+      assert.equal(response.status, status, path);
+      assert.ok(response.headers.get('content-type').startsWith(type), `${path}: ${response.headers.get('content-type')}`);
+      assert.equal(response.headers.get('content-security-policy'), policy, path);
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff', path);
+      assert.equal(response.headers.get('cache-control'), 'no-cache', path);
+    }
+  });
+
+  test('hashed files are immutable; wasm is application/wasm', async () => {
+    const wasm = readFileSync(join(DIST, 'index.html'), 'utf8').match(/\/(reader-[0-9a-f]+_bg\.wasm)/)[1];
+    const response = await fetch(`${url}/${wasm}`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/wasm');
+    assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    assert.equal(response.headers.get('content-security-policy'), policy);
+  });
+
+  test('the app runs under nginx with no console errors', async () => {
+    const browser = await launchBrowser();
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${url}/news/${SEED_SLUG}`);
+    assert.equal(await heading(page), seedLine(3));
+    await page.locator('.site-footer h2').waitFor({ state: 'attached' });
+    assert.deepEqual(problems, []);
+    await browser.close();
+  });
+});

@@ -27,4 +27,6 @@ for target in sanitize_url parse_content; do
   cargo +nightly fuzz run --sanitizer none "$target" "fuzz/corpus/$target" -- \
     -runs="$runs" -print_final_stats=1 2>&1 | grep -E 'stat::number_of_executed_units|Done|crash|panicked|ERROR' || true
 done
-echo "crashes: $(find fuzz/artifacts -type f 2>/dev/null | wc -l)"
+crashes=$(find fuzz/artifacts -type f 2>/dev/null | wc -l)
+echo "crashes: $crashes"
+[ "$crashes" -eq 0 ]

@@ -115,10 +115,20 @@ pub struct Quote {
 
 /// The body's blocks, and where blocks of a type this app does not know
 /// were skipped (content written for a newer app must not fail an article).
-#[derive(Debug, Clone, PartialEq, Default)]
+///
+/// Two bodies are equal when their blocks are: where unknown blocks were
+/// skipped is a note about the source, not content (found by fuzzing: a
+/// body with a skipped block did not equal itself after a round trip).
+#[derive(Debug, Clone, Default)]
 pub struct Body {
     blocks: Vec<Block>,
     skipped: Vec<usize>,
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Self) -> bool {
+        self.blocks == other.blocks
+    }
 }
 
 impl Body {

@@ -167,3 +167,16 @@ fn round_trips_through_json() {
     let json = serde_json::to_string(&article).expect("serializes");
     assert_eq!(from_json::<Article>(&json).expect("parses again"), article);
 }
+
+/// Regression (cargo-fuzz, parse_content): an article with a skipped
+/// unknown block must equal itself after JSON and back.
+#[test]
+fn an_article_with_a_skipped_block_round_trips() {
+    let article =
+        parse(r#"[{"type": "video"}, {"type": "paragraph", "text": "kept"}]"#).expect("valid");
+    assert_eq!(article.body.skipped(), [0]);
+    let again: Article =
+        from_json(&reader_model::to_json(&article).expect("serializes")).expect("parses");
+    assert_eq!(again, article);
+    assert!(again.body.skipped().is_empty());
+}

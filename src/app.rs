@@ -3,26 +3,31 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::page_focus::PageFocus;
 use crate::paths;
 use crate::routes::{ArticleRoute, NewsListRoute, NotFoundRoute};
 use crate::site_context::provide_site;
-use crate::views::{SiteFooter, SiteHeader};
+use crate::views::{SiteFooter, SiteHeader, SkipLink};
 
-/// The app: the site's header and footer around the routed page.
+/// The app: a skip link, the site's header and footer around the routed
+/// page, and focus management for client-side navigation.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_site();
     view! {
         <Router base=paths::router_base().unwrap_or_default()>
-            <SiteHeader />
-            <main id="main" class="page">
-                <Routes fallback=|| view! { <NotFoundRoute /> }>
-                    <Route path=path!("/") view=NewsListRoute />
-                    <Route path=path!("/news/:slug") view=ArticleRoute />
-                </Routes>
-            </main>
-            <SiteFooter />
+            <SkipLink />
+            <PageFocus>
+                <SiteHeader />
+                <main id="main" class="page" tabindex="-1">
+                    <Routes fallback=|| view! { <NotFoundRoute /> }>
+                        <Route path=path!("/") view=NewsListRoute />
+                        <Route path=path!("/news/:slug") view=ArticleRoute />
+                    </Routes>
+                </main>
+                <SiteFooter />
+            </PageFocus>
         </Router>
     }
 }

@@ -8,13 +8,15 @@
 //! - [`paths`]: every URL the app builds;
 //! - [`display`]: formatting decisions, as plain functions;
 //! - [`site_context`]: the site's name, navigation and footer, shared;
-//! - [`panic_notice`]: what the reader sees if the app ever panics.
+//! - [`panic_notice`]: what the reader sees if the app ever panics;
+//! - [`page_focus`]: focus and announcement after client-side navigation.
 //!
 //! The content model itself lives in the `reader-model` crate.
 
 pub mod app;
 pub mod client;
 pub mod display;
+pub mod page_focus;
 pub mod panic_notice;
 pub mod paths;
 pub mod routes;

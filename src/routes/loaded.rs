@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::client::FetchError;
+use crate::page_focus::PageArrived;
 use crate::views::{ErrorNotice, NotFoundPage};
 
 /// How a route shows what it loads: `skeleton` until the first answer,
@@ -27,7 +28,7 @@ where
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {
-                    match resource.await {
+                    let page = match resource.await {
                         Ok(data) => render(data).into_any(),
                         Err(FetchError::NotFound) if not_found.is_some() => {
                             view! { <NotFoundPage message=not_found.unwrap_or_default() /> }
@@ -37,6 +38,10 @@ where
                             leptos::logging::warn!("could not load {what}: {error}");
                             view! { <ErrorNotice error what pending=pending on_retry /> }.into_any()
                         }
+                    };
+                    view! {
+                        {page}
+                        <PageArrived />
                     }
                 })
             }}

@@ -16,6 +16,7 @@ mod related_articles;
 mod site_footer;
 mod site_header;
 mod skeletons;
+mod skip_link;
 mod speech_section;
 mod thumbnail;
 
@@ -34,5 +35,6 @@ pub use related_articles::RelatedArticles;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use skeletons::{ArticleSkeleton, ListSkeleton};
+pub use skip_link::SkipLink;
 pub use speech_section::SpeechSection;
 pub use thumbnail::Thumbnail;

@@ -48,7 +48,7 @@ describe('layout', () => {
       const style = getComputedStyle(document.activeElement);
       return [document.activeElement.className, style.outlineStyle, style.outlineWidth];
     });
-    assert.equal(outline[0], 'site-brand');
+    assert.equal(outline[0], 'skip-link');
     assert.equal(outline[1], 'solid');
     assert.equal(outline[2], '3px');
     await context.close();

@@ -1,0 +1,65 @@
+//! After a client-side navigation, keyboard and screen-reader users land on
+//! the new page as they would after a full load: focus moves to its heading
+//! and the heading is announced. The first page of a visit, and a page that
+//! re-renders at the same address (the site's data arriving, a retry),
+//! leave focus where the reader put it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+#[derive(Clone, Copy)]
+struct Arrivals {
+    /// The path of the last page that arrived; `None` before the first.
+    last_path: StoredValue<Option<String>>,
+    /// What the live region says.
+    announcement: RwSignal<String>,
+}
+
+/// Wraps the routed part of the app and holds the live region that
+/// announces each new page. Must be inside the `<Router>`.
+#[component]
+pub fn PageFocus(children: Children) -> impl IntoView {
+    let arrivals = Arrivals {
+        last_path: StoredValue::new(None),
+        announcement: RwSignal::new(String::new()),
+    };
+    provide_context(arrivals);
+    view! {
+        {children()}
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+            {move || arrivals.announcement.get()}
+        </div>
+    }
+}
+
+/// Placed at the end of every page's content: runs once that content is on
+/// screen, and moves focus to it if the address changed since the last one.
+#[component]
+pub fn PageArrived() -> impl IntoView {
+    let arrivals = use_context::<Arrivals>();
+    let location = use_location();
+    Effect::new(move |_| {
+        let Some(arrivals) = arrivals else {
+            return;
+        };
+        let path = location.pathname.get_untracked();
+        let last = arrivals.last_path.get_value();
+        arrivals.last_path.set_value(Some(path.clone()));
+        if last.is_some_and(|last| last != path) {
+            request_animation_frame(move || {
+                if let Some(heading) = focus_heading() {
+                    arrivals.announcement.set(heading);
+                }
+            });
+        }
+    });
+}
+
+/// Focuses the page's `<h1>` and returns its text.
+fn focus_heading() -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let heading = document().query_selector("main h1").ok().flatten()?;
+    heading.set_attribute("tabindex", "-1").ok()?;
+    heading.dyn_ref::<web_sys::HtmlElement>()?.focus().ok()?;
+    heading.text_content()
+}

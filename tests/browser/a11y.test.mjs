@@ -1,0 +1,109 @@
+// Accessibility: axe-core finds nothing on any page in light or dark; a
+// skip link; focus moves to the new page's heading after client-side
+// navigation and the heading is announced; the whole reading path works
+// with the keyboard alone.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO, SEED_SLUG, heading, openPage, seedLine, sourceArticle, withApp } from './support.mjs';
+
+const app = withApp();
+const AXE = readFileSync(join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+const PAGES = [
+  ['news list', '/'],
+  ['seed article', `/news/${SEED_SLUG}`],
+  ['article with pictures, figure and quote', '/news/usst-opens-optical-imaging-research-laboratory'],
+  ['not found', '/news/no-such-article'],
+];
+
+describe('accessibility', () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const [name, path] of PAGES) {
+      test(`axe-core finds no WCAG 2.2 A/AA violation: ${name}, ${colorScheme}`, async () => {
+        const { page, context } = await openPage(app.browser, { colorScheme });
+        await page.goto(app.server.url + path);
+        await heading(page);
+        await page.locator('.site-footer h2').waitFor({ state: 'attached' });
+        await page.evaluate(AXE); // evaluated by DevTools, not injected: the CSP stays as it is
+        const violations = await page.evaluate(async () => {
+          const result = await window.axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+          });
+          return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+        });
+        assert.deepEqual(violations, []);
+        await context.close();
+      });
+    }
+  }
+
+  test('the skip link is the first stop and moves focus into the page', async () => {
+    const { page, context } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    await heading(page);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+    assert.ok((await page.locator('.skip-link').boundingBox()).y >= 0, 'the focused skip link is on screen');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+    await page.keyboard.press('Tab');
+    // The next stop is inside main (the breadcrumb), not the header.
+    assert.equal(await page.evaluate(() => document.activeElement.closest('main') !== null), true);
+    await context.close();
+  });
+
+  test('list → article → related article → back, by keyboard alone, with focus and announcements', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/`);
+    await heading(page);
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    const tabTo = async (text) => {
+      for (let i = 0; i < 60; i += 1) {
+        await page.keyboard.press('Tab');
+        if ((await focusedText()) === text) return;
+      }
+      assert.fail(`never reached ${JSON.stringify(text)} with Tab`);
+    };
+    const arrivedAt = async (headline) => {
+      await page.waitForFunction(
+        (h) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === h,
+        headline,
+      );
+      await page.waitForFunction((h) => document.querySelector('[role="status"]')?.textContent === h, headline);
+    };
+
+    await tabTo(seedLine(3));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/news/${SEED_SLUG}`);
+    await arrivedAt(seedLine(3));
+
+    const related = sourceArticle(sourceArticle(SEED_SLUG).related[0]).headline;
+    await tabTo(related);
+    await page.keyboard.press('Enter');
+    await arrivedAt(related);
+
+    // Back is the browser's own control (headless Chromium has no toolbar
+    // for Alt+Left); what matters is where focus lands after it.
+    await page.goBack();
+    await page.waitForURL(`**/news/${SEED_SLUG}`);
+    await arrivedAt(seedLine(3));
+    await page.goBack();
+    await page.waitForURL(`${app.server.url}/`);
+    await arrivedAt('News & Events');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the first page of a visit leaves focus alone', async () => {
+    const { page, context } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    await heading(page);
+    await page.locator('.site-footer h2').waitFor({ state: 'attached' });
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+    await context.close();
+  });
+});

@@ -35,10 +35,12 @@ fn declared_base() -> Option<String> {
 
 /// `news` → `/news/`; anything that is not a plain path → `/`.
 pub fn normalize_base(declared: &str) -> String {
-    let trimmed = declared.trim().trim_matches('/');
-    let plain = trimmed.split('/').all(|part| {
-        !part.is_empty() && part != ".." && part != "." && !part.contains(['\\', ':', '?', '#'])
-    });
+    let declared = declared.trim();
+    let trimmed = declared.trim_matches('/');
+    let plain = !declared.contains("//")
+        && trimmed.split('/').all(|part| {
+            !part.is_empty() && part != ".." && part != "." && !part.contains(['\\', ':', '?', '#'])
+        });
     if trimmed.is_empty() || !plain {
         "/".to_owned()
     } else {

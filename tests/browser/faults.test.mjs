@@ -11,6 +11,7 @@ import {
   sourceArticle,
   withApp,
   unexpected,
+  waitForHeading,
 } from './support.mjs';
 
 const app = withApp();
@@ -31,7 +32,7 @@ async function openWithFault(path, faultPath, fault) {
 async function retryAndExpect(page, expectedHeading) {
   app.server.clearFaults();
   await page.getByRole('button', { name: 'Retry' }).click();
-  await page.waitForFunction((h) => document.querySelector('main h1')?.textContent === h, expectedHeading);
+  await waitForHeading(page, expectedHeading);
   assert.equal(await page.locator('.notice--error').count(), 0);
 }
 
@@ -167,7 +168,7 @@ describe('faults', () => {
     await page.locator('.loading-bar').waitFor();
     assert.equal(await heading(page), seedLine(3), 'the current article left the screen early');
     app.server.clearFaults();
-    await page.waitForFunction((h) => document.querySelector('main h1')?.textContent === h, sourceArticle(next).headline);
+    await waitForHeading(page, sourceArticle(next).headline);
     await page.locator('.loading-bar').waitFor({ state: 'detached' });
     assert.deepEqual(problems, []);
     await context.close();

@@ -13,6 +13,7 @@ import {
   sourceArticles,
   withApp,
   unexpected,
+  waitForHeading,
 } from './support.mjs';
 
 const app = withApp();
@@ -66,7 +67,7 @@ describe('article', () => {
     await page.evaluate(() => { window.__sameDocument = true; });
     await page.locator('.news-card__headline a', { hasText: seedLine(3) }).click();
     await page.waitForURL(`**/news/${SEED_SLUG}`);
-    assert.equal(await heading(page), seedLine(3));
+    await waitForHeading(page, seedLine(3));
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'navigation reloaded the page');
     assert.equal((await page.locator('.dateline').textContent()).trim(), seedLine(5));
     assert.equal(await page.locator('.dateline time').getAttribute('datetime'), '2020-11-22');
@@ -112,8 +113,7 @@ describe('article', () => {
     );
     await page.locator('.related a').first().click();
     await page.waitForURL(`**/news/${related[0]}`);
-    await page.waitForFunction((h) => document.querySelector('main h1')?.textContent === h, sourceArticle(related[0]).headline);
-    assert.equal(await heading(page), sourceArticle(related[0]).headline);
+    await waitForHeading(page, sourceArticle(related[0]).headline);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -130,12 +130,14 @@ describe('article', () => {
 
   test('Back returns to the list', async () => {
     const { page, context, problems } = await visit('/');
-    await page.locator('.news-card__headline a').first().click();
+    const first = page.locator('.news-card__headline a').first();
+    const headline = (await first.textContent()).trim();
+    await first.click();
     await page.waitForURL('**/news/**');
-    await heading(page);
+    await waitForHeading(page, headline);
     await page.goBack();
     await page.waitForURL(app.server.url + '/');
-    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'News & Events');
+    await waitForHeading(page, 'News & Events');
     assert.ok((await page.locator('.news-card').count()) >= 10);
     assert.deepEqual(problems, []);
     await context.close();

@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { REPO, SEED_SLUG, heading, loadImages, openPage, seedLine, sourceArticles, withApp } from './support.mjs';
+import { REPO, SEED_SLUG, heading, loadImages, openPage, seedLine, sourceArticle, sourceArticles, waitForHeading, withApp } from './support.mjs';
 
 const app = withApp({ root: join(REPO, 'target', 'dist-subpath'), prefix: '/news/' });
 
@@ -22,15 +22,17 @@ describe('site under /news/', () => {
 
     await page.locator('.news-card__headline a', { hasText: seedLine(3) }).click();
     await page.waitForURL(`**/news/news/${SEED_SLUG}`);
-    assert.equal(await heading(page), seedLine(3));
+    await waitForHeading(page, seedLine(3));
     assert.equal((await page.locator('.dateline').textContent()).trim(), seedLine(5));
+    const related = sourceArticle(SEED_SLUG).related[0];
     await page.locator('.related a').first().click();
-    await page.waitForURL(/\/news\/news\/(?!usst-medical)/);
+    await page.waitForURL(`**/news/news/${related}`);
+    await waitForHeading(page, sourceArticle(related).headline);
     await page.reload();
-    await heading(page);
+    assert.equal(await heading(page), sourceArticle(related).headline);
     await page.goBack();
     await page.waitForURL(`**/news/news/${SEED_SLUG}`);
-    assert.equal(await heading(page), seedLine(3));
+    await waitForHeading(page, seedLine(3));
     assert.deepEqual(problems, []);
     await context.close();
   });

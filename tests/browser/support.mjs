@@ -77,6 +77,16 @@ export async function heading(page) {
   return (await h1.textContent()).trim();
 }
 
+/**
+ * Waits until the page's h1 reads `text`. After a navigation within the
+ * same route the previous page stays on screen until the next one's data
+ * arrives, so `heading()` alone could still see the previous page.
+ */
+export async function waitForHeading(page, text) {
+  await page.waitForFunction((h) => document.querySelector('main h1')?.textContent === h, text);
+  return text;
+}
+
 export async function screenshot(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });

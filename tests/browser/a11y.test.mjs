@@ -7,17 +7,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, SEED_SLUG, heading, openPage, seedLine, sourceArticle, withApp } from './support.mjs';
+import { PAGES, REPO, SEED_SLUG, heading, openPage, seedLine, sourceArticle, withApp } from './support.mjs';
 
 const app = withApp();
 const AXE = readFileSync(join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
-const PAGES = [
-  ['news list', '/'],
-  ['seed article', `/news/${SEED_SLUG}`],
-  ['article with pictures, figure and quote', '/news/usst-opens-optical-imaging-research-laboratory'],
-  ['not found', '/news/no-such-article'],
-];
 
 describe('accessibility', () => {
   for (const colorScheme of ['light', 'dark']) {

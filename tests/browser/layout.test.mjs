@@ -4,16 +4,10 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SEED_SLUG, heading, loadImages, openPage, screenshot, withApp } from './support.mjs';
+import { PAGES, heading, loadImages, openPage, screenshot, withApp } from './support.mjs';
 
 const app = withApp();
 
-const PAGES = [
-  ['list', '/'],
-  ['article', `/news/${SEED_SLUG}`],
-  ['article-pictures', '/news/usst-opens-optical-imaging-research-laboratory'],
-  ['not-found', '/news/no-such-article'],
-];
 
 describe('layout', () => {
   for (const width of [390, 1280]) {

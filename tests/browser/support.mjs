@@ -12,6 +12,14 @@ export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENSHOTS = join(REPO, 'target', 'screenshots');
 export const SEED_SLUG = 'usst-medical-equipment-centre';
 
+/** One page of each kind: [short name, path]. */
+export const PAGES = [
+  ['list', '/'],
+  ['article', `/news/${SEED_SLUG}`],
+  ['article-pictures', '/news/usst-opens-optical-imaging-research-laboratory'],
+  ['not-found', '/news/no-such-article'],
+];
+
 /** The seed text, line by line (1-based, as the seed README numbers it). */
 export function seedLine(n) {
   const text = readFileSync(join(REPO, 'tests/fixtures/seed/usst-medical-equipment-centre.txt'), 'utf8');

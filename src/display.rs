@@ -1,6 +1,8 @@
 //! Small decisions about how content is shown, kept out of `view!` so they
 //! are plain functions with plain tests.
 
+use reader_model::Site;
+
 /// The document title: `<page> · <site>`, or the page alone while the
 /// site's name is not known (or the page is the site's own front page).
 pub fn page_title(page: &str, site_name: Option<&str>) -> String {
@@ -8,6 +10,15 @@ pub fn page_title(page: &str, site_name: Option<&str>) -> String {
         Some(site) if !site.is_empty() && site != page => format!("{page} · {site}"),
         _ => page.to_owned(),
     }
+}
+
+/// The news list's title (and the breadcrumb's middle step): the site's,
+/// or "News & Events" while the site is not known.
+pub fn list_title(site: Option<&Site>) -> String {
+    site.map_or_else(
+        || "News & Events".to_owned(),
+        |site| site.list_title.clone(),
+    )
 }
 
 /// Up to two initials for a speaker's photo placeholder: `Wu Jincheng` → `WJ`.

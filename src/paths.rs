@@ -6,7 +6,7 @@
 //! here starts with it. (A `<base href>` would do the same, but the
 //! Content-Security-Policy forbids it: `base-uri 'none'`.)
 
-use reader_model::{SafeUrl, Slug};
+use reader_model::{SafeUrl, Slug, article_path};
 
 /// The folder the site is served from: `/`, or `/news/`; always starts and
 /// ends with a slash.
@@ -14,7 +14,7 @@ pub fn base() -> String {
     #[cfg(target_arch = "wasm32")]
     {
         thread_local! {
-            static BASE: String = normalize_base(&declared_base().unwrap_or_default());
+            static BASE: String = reader_model::normalize_base(&declared_base().unwrap_or_default());
         }
         BASE.with(Clone::clone)
     }
@@ -33,21 +33,6 @@ fn declared_base() -> Option<String> {
         .and_then(|meta| meta.get_attribute("content"))
 }
 
-/// `news` → `/news/`; anything that is not a plain path → `/`.
-pub fn normalize_base(declared: &str) -> String {
-    let declared = declared.trim();
-    let trimmed = declared.trim_matches('/');
-    let plain = !declared.contains("//")
-        && trimmed.split('/').all(|part| {
-            !part.is_empty() && part != ".." && part != "." && !part.contains(['\\', ':', '?', '#'])
-        });
-    if trimmed.is_empty() || !plain {
-        "/".to_owned()
-    } else {
-        format!("/{trimmed}/")
-    }
-}
-
 /// The base as the router wants it: `/news`, or `None` at the root.
 pub fn router_base() -> Option<String> {
     let base = base();
@@ -62,7 +47,7 @@ pub fn home() -> String {
 
 /// The page of one article.
 pub fn article_href(slug: &Slug) -> String {
-    format!("{}news/{slug}", base())
+    format!("{}{}", base(), article_path(slug))
 }
 
 /// Where a link or picture named in the content points. Content is written
@@ -74,11 +59,11 @@ pub fn resolve(url: &SafeUrl) -> String {
 }
 
 fn resolve_under(base: &str, url: &SafeUrl) -> String {
-    let url = url.as_str();
-    if url.starts_with(['#', '?']) || SafeUrl::parse(url).is_ok_and(|u| u.is_external()) {
-        url.to_owned()
+    let text = url.as_str();
+    if url.is_external() || text.starts_with(['#', '?']) {
+        text.to_owned()
     } else {
-        format!("{base}{}", url.trim_start_matches('/'))
+        format!("{base}{}", text.trim_start_matches('/'))
     }
 }
 
@@ -100,28 +85,6 @@ mod tests {
 
     fn url(text: &str) -> SafeUrl {
         SafeUrl::parse(text).expect("safe")
-    }
-
-    #[test]
-    fn a_declared_base_becomes_a_folder_path() {
-        assert_eq!(normalize_base(""), "/");
-        assert_eq!(normalize_base("/"), "/");
-        assert_eq!(normalize_base("/news/"), "/news/");
-        assert_eq!(normalize_base("news"), "/news/");
-        assert_eq!(normalize_base("/a/b"), "/a/b/");
-    }
-
-    #[test]
-    fn a_base_that_is_not_a_plain_path_falls_back_to_the_root() {
-        for bad in [
-            "//evil.example/",
-            "https://evil.example/",
-            "/a/../b/",
-            "/a//b/",
-            "/a?b",
-        ] {
-            assert_eq!(normalize_base(bad), "/", "{bad}");
-        }
     }
 
     #[test]

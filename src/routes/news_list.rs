@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::loaded::loaded;
 use crate::client;
+use crate::display::list_title;
 use crate::site_context::use_site;
 use crate::views::{ListSkeleton, NewsListPage};
 
@@ -17,10 +18,7 @@ pub fn NewsListRoute() -> impl IntoView {
         || view! { <ListSkeleton /> }.into_any(),
         move |index| {
             let site = site.and_then(|site| site.site());
-            let title = site.as_ref().map_or_else(
-                || "News & Events".to_owned(),
-                |site| site.list_title.clone(),
-            );
+            let title = list_title(site.as_ref());
             let description = site.map(|site| site.description).unwrap_or_default();
             view! { <NewsListPage index title description /> }
         },

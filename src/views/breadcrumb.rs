@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::display::list_title;
 use crate::paths;
 use crate::site_context::use_site;
 
@@ -19,7 +20,7 @@ pub fn Breadcrumb(#[prop(into)] current: String) -> impl IntoView {
                 || ("Home".to_owned(), paths::home()),
                 |home| (home.label, paths::resolve(&home.href)),
             );
-        let list_title = site.map_or_else(|| "News & Events".to_owned(), |site| site.list_title);
+        let list_title = list_title(site.as_ref());
         view! {
             <li>
                 <a href=home_href>{home_label}</a>

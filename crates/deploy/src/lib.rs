@@ -17,7 +17,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use reader_model::NewsIndex;
+use reader_model::{NewsIndex, article_path};
 
 /// What a deployment of one build needs to know.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,7 +91,7 @@ pub fn prepare(dist: &Path, base: &str, configs: &Path) -> Result<Deployment, De
         routes: news
             .articles()
             .iter()
-            .map(|item| format!("news/{}", item.slug))
+            .map(|item| article_path(&item.slug))
             .collect(),
     };
 

@@ -5,6 +5,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+const USAGE: &str = "usage: reader-deploy <dist> [--base /news/] [--configs target/deploy]";
+
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut dist = None;
@@ -25,16 +27,16 @@ fn main() -> ExitCode {
             }
             path if dist.is_none() && !path.starts_with("--") => dist = Some(PathBuf::from(path)),
             _ => {
-                eprintln!("usage: reader-deploy <dist> [--base /news/] [--configs target/deploy]");
+                eprintln!("{USAGE}");
                 return ExitCode::from(2);
             }
         }
     }
     let Some(dist) = dist else {
-        eprintln!("usage: reader-deploy <dist> [--base /news/] [--configs target/deploy]");
+        eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let base = format!("/{}/", base.trim_matches('/')).replace("//", "/");
+    let base = reader_model::normalize_base(&base);
     match reader_deploy::prepare(&dist, &base, &configs) {
         Ok(deployment) => {
             println!(

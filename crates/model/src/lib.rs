@@ -16,6 +16,7 @@ mod link;
 mod listing;
 mod safe_url;
 mod site;
+mod site_path;
 mod slug;
 
 pub use article::{Article, ArticleSource, Block, Body, Figure, Quote, RelatedLink, Speech};
@@ -27,4 +28,5 @@ pub use link::Link;
 pub use listing::{ListItem, NewsIndex};
 pub use safe_url::{SafeUrl, UnsafeUrl};
 pub use site::{Footer, Site};
+pub use site_path::{article_path, normalize_base};
 pub use slug::{InvalidSlug, Slug};

@@ -5,20 +5,24 @@
 //! - [`routes`]: one file per page, each loading its data;
 //! - [`views`]: pure components that take data as props;
 //! - [`client`]: the one module that fetches, with its typed errors;
+//! - [`loader`]: what the client loads, as reactive state;
 //! - [`paths`]: every URL the app builds;
 //! - [`display`]: formatting decisions, as plain functions;
 //! - [`site_context`]: the site's name, navigation and footer, shared;
 //! - [`panic_notice`]: what the reader sees if the app ever panics;
-//! - [`page_focus`]: focus and announcement after client-side navigation.
+//! - [`page_focus`]: focus and announcement after client-side navigation;
+//! - [`prerendered`]: taking over the page rendered at build time.
 //!
 //! The content model itself lives in the `reader-model` crate.
 
 pub mod app;
 pub mod client;
 pub mod display;
+pub mod loader;
 pub mod page_focus;
 pub mod panic_notice;
 pub mod paths;
+pub mod prerendered;
 pub mod routes;
 pub mod site_context;
 pub mod views;

@@ -1,11 +1,8 @@
-use leptos::prelude::document;
-
 fn main() {
     reader::panic_notice::install();
-    // index.html shows the site's shell while the wasm loads; the app
-    // replaces it in the same task, so no blank frame is ever painted.
-    if let Some(shell) = document().get_element_by_id("shell") {
-        shell.remove();
-    }
+    // The page on screen (prerendered, or index.html's skeleton) is removed
+    // and the app renders in its place in the same task, from the data the
+    // page carried, so no blank frame is ever painted.
+    reader::prerendered::take_over();
     leptos::mount::mount_to_body(reader::App);
 }

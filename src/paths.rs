@@ -20,8 +20,20 @@ pub fn base() -> String {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        "/".to_owned()
+        HOST_BASE.with(|base| base.borrow().clone())
     }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static HOST_BASE: std::cell::RefCell<String> = std::cell::RefCell::new("/".to_owned());
+}
+
+/// On the host (prerendering), the folder the pages will be served from;
+/// `/` until set. In the browser the page itself declares it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_host_base(declared: &str) {
+    HOST_BASE.with(|base| *base.borrow_mut() = reader_model::normalize_base(declared));
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -58,7 +70,8 @@ pub fn resolve(url: &SafeUrl) -> String {
     resolve_under(&base(), url)
 }
 
-fn resolve_under(base: &str, url: &SafeUrl) -> String {
+/// [`resolve`] for a given base (the prerender makes absolute URLs with it).
+pub fn resolve_under(base: &str, url: &SafeUrl) -> String {
     let text = url.as_str();
     if url.is_external() || text.starts_with(['#', '?']) {
         text.to_owned()

@@ -5,33 +5,34 @@ use leptos::prelude::*;
 use reader_model::Site;
 
 use crate::client::{self, FetchError};
+use crate::loader::Loader;
 
 /// What every component may know about the site.
 #[derive(Clone, Copy)]
 pub struct SiteContext {
-    resource: LocalResource<Result<Site, FetchError>>,
+    loader: Loader<Site>,
 }
 
 impl SiteContext {
     /// The site, once loaded.
     pub fn site(self) -> Option<Site> {
-        self.resource.get().and_then(Result::ok)
+        self.loader.get().and_then(Result::ok)
     }
 
     /// Why the site could not be loaded, if it could not.
     pub fn error(self) -> Option<FetchError> {
-        self.resource.get().and_then(Result::err)
+        self.loader.get().and_then(Result::err)
     }
 
     pub fn retry(self) {
-        self.resource.refetch();
+        self.loader.reload();
     }
 }
 
 /// Starts loading the site and shares it with every component below.
 pub fn provide_site() {
     provide_context(SiteContext {
-        resource: LocalResource::new(client::site),
+        loader: Loader::new(client::site),
     });
 }
 

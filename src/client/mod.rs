@@ -1,9 +1,13 @@
 //! The one data client: the only code that knows content URLs and HTTP.
 //!
+//! What the page already carries (see [`cache`]) is answered at once: the
+//! future is ready on its first poll, so the page renders in the same task.
+//!
 //! Each request is tied to the reactive scope that made it: when the reader
 //! navigates away (or a resource reloads), the scope is cleaned up and the
 //! request is aborted instead of finishing for nobody.
 
+pub mod cache;
 mod decode;
 mod error;
 
@@ -21,17 +25,18 @@ use crate::paths;
 
 /// The site's name, navigation and footer.
 pub fn site() -> impl Future<Output = Result<Site, FetchError>> {
-    get_json(paths::site_json())
+    cached_or_fetch(cache::site(), paths::site_json)
 }
 
 /// The news list, newest first.
 pub fn news_index() -> impl Future<Output = Result<NewsIndex, FetchError>> {
-    get_json(paths::index_json())
+    cached_or_fetch(cache::news_index(), paths::index_json)
 }
 
 /// One article. Blocks of unknown types are skipped with a console warning.
 pub fn article(slug: &Slug) -> impl Future<Output = Result<Article, FetchError>> + use<> {
-    let request = get_json::<Article>(paths::article_json(slug));
+    let slug = slug.clone();
+    let request = cached_or_fetch(cache::article(&slug), move || paths::article_json(&slug));
     async move {
         let article = request.await?;
         if !article.body.skipped().is_empty() {
@@ -42,6 +47,21 @@ pub fn article(slug: &Slug) -> impl Future<Output = Result<Article, FetchError>>
             );
         }
         Ok(article)
+    }
+}
+
+/// `cached` if the page carries it, else a GET of `url()`: no request (and
+/// no abort hook) is made for what is already here.
+fn cached_or_fetch<T: DeserializeOwned>(
+    cached: Option<T>,
+    url: impl FnOnce() -> String,
+) -> impl Future<Output = Result<T, FetchError>> {
+    let answer = cached.ok_or_else(|| get_json::<T>(url()));
+    async move {
+        match answer {
+            Ok(data) => Ok(data),
+            Err(request) => request.await,
+        }
     }
 }
 

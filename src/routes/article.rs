@@ -4,6 +4,7 @@ use reader_model::Slug;
 
 use super::loaded::loaded;
 use crate::client::{self, FetchError};
+use crate::loader::Loader;
 use crate::views::{ArticlePage, ArticleSkeleton};
 
 /// `/news/<slug>`: one article. A slug that cannot exist is "not found"
@@ -17,7 +18,7 @@ pub fn ArticleRoute() -> impl IntoView {
             .get("slug")
             .and_then(|slug| Slug::parse(&slug).ok())
     });
-    let article = LocalResource::new(move || {
+    let article = Loader::new(move || {
         let request = slug.get().map(|slug| client::article(&slug));
         async move {
             match request {

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::client::FetchError;
+use crate::loader::Loader;
 use crate::page_focus::PageArrived;
 use crate::views::{ErrorNotice, NotFoundPage};
 
@@ -9,26 +10,40 @@ use crate::views::{ErrorNotice, NotFoundPage};
 /// page, otherwise the error with a Retry button. On a reload (a retry, or
 /// another article in the same route) what is on screen stays, under a
 /// loading bar, until the new answer replaces it.
+///
+/// When the answer is already here (the page carried its data), the page
+/// renders at once, in the same task. At build time (`ssr`) that is the
+/// only way: synchronous server rendering always shows a `<Transition>`'s
+/// fallback, so the prerender, which has every page's data, renders the
+/// page itself.
 pub fn loaded<T, V>(
-    resource: LocalResource<Result<T, FetchError>>,
+    loader: Loader<T>,
     what: &'static str,
     not_found: Option<&'static str>,
     skeleton: fn() -> AnyView,
     render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
-) -> impl IntoView
+) -> AnyView
 where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
+    #[cfg(feature = "ssr")]
+    if let Some(Ok(data)) = loader.get_untracked() {
+        return view! {
+            {render(data)}
+            <PageArrived />
+        }
+        .into_any();
+    }
     let (pending, set_pending) = signal(false);
-    let on_retry = Callback::new(move |()| resource.refetch());
+    let on_retry = Callback::new(move |()| loader.reload());
     view! {
         {move || pending.get().then(|| view! { <div class="loading-bar" aria-hidden="true"></div> })}
         <Transition fallback=skeleton set_pending>
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {
-                    let page = match resource.await {
+                    let page = match loader.await {
                         Ok(data) => render(data).into_any(),
                         Err(FetchError::NotFound) if not_found.is_some() => {
                             view! { <NotFoundPage message=not_found.unwrap_or_default() /> }
@@ -47,4 +62,5 @@ where
             }}
         </Transition>
     }
+    .into_any()
 }

@@ -8,4 +8,4 @@ mod not_found;
 
 pub use article::ArticleRoute;
 pub use news_list::NewsListRoute;
-pub use not_found::NotFoundRoute;
+pub use not_found::{NOT_FOUND_MESSAGE, NotFoundRoute};

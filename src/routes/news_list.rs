@@ -3,13 +3,14 @@ use leptos::prelude::*;
 use super::loaded::loaded;
 use crate::client;
 use crate::display::list_title;
+use crate::loader::Loader;
 use crate::site_context::use_site;
 use crate::views::{ListSkeleton, NewsListPage};
 
 /// `/`: the news list.
 #[component]
 pub fn NewsListRoute() -> impl IntoView {
-    let index = LocalResource::new(client::news_index);
+    let index = Loader::new(client::news_index);
     let site = use_site();
     loaded(
         index,

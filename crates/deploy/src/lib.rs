@@ -2,12 +2,13 @@
 //!
 //! - the Content-Security-Policy, with the SHA-256 of Trunk's inline
 //!   loader script (it names hashed files, so it changes with every build);
-//! - `index.html` with its base folder and a CSP `<meta>` for hosts that
-//!   send no headers;
-//! - a real file for every route (`news/<slug>/index.html`, `404.html`),
-//!   so deep links work even where no rewrite rule can be set;
+//! - every page with its base folder and a CSP `<meta>` for hosts that
+//!   send no headers ([`Deployment::finish_page`]);
 //! - each host's configuration: Netlify and Cloudflare Pages (`_headers`,
 //!   `_redirects`, inside `dist/`), nginx, S3 + CloudFront, GitHub Pages.
+//!
+//! The pages themselves are rendered by `reader-prerender`, which runs
+//! this step as a library.
 
 pub mod csp;
 pub mod hosts;
@@ -17,33 +18,84 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use reader_model::{NewsIndex, article_path};
-
 /// What a deployment of one build needs to know.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deployment {
     /// The folder the site is served from: `/` or `/news/`.
     pub base: String,
-    /// CSP sources of index.html's inline scripts.
+    /// CSP sources of Trunk's inline scripts (the same on every page).
     pub script_hashes: Vec<String>,
     /// Files with a content hash in their name, served immutable.
     pub hashed_files: Vec<String>,
-    /// Every page path below the base (`news/<slug>`).
-    pub routes: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum DeployError {
     #[error("{0}: {1}")]
     Io(PathBuf, io::Error),
-    #[error("{0}: {1}")]
-    Content(PathBuf, reader_model::ModelError),
 }
 
 impl Deployment {
+    /// Reads what Trunk wrote into `dist`: its `index.html` (the page
+    /// template, whose inline loader the CSP must allow) and the names of
+    /// the hashed files.
+    ///
+    /// # Errors
+    /// A file or folder that cannot be read.
+    pub fn plan(dist: &Path, base: &str) -> Result<Self, DeployError> {
+        let template = read(&dist.join("index.html"))?;
+        let mut hashed_files: Vec<String> = fs::read_dir(dist)
+            .map_err(|e| DeployError::Io(dist.to_path_buf(), e))?
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .filter(|name| Deployment::is_hashed(name))
+            .collect();
+        hashed_files.sort();
+        Ok(Self {
+            base: base.to_owned(),
+            script_hashes: html::inline_script_hashes(&template),
+            hashed_files,
+        })
+    }
+
     /// The full Content-Security-Policy header value.
     pub fn policy(&self) -> String {
         csp::policy(&self.script_hashes, false)
+    }
+
+    /// A page made from Trunk's template, ready to publish: its base folder
+    /// written in and the CSP as a `<meta>` for hosts that send no headers.
+    pub fn finish_page(&self, html: &str) -> String {
+        html::finish(html, &self.base, &csp::policy(&self.script_hashes, true))
+    }
+
+    /// Writes each host's rules: `_headers` and `_redirects` into `dist`,
+    /// the nginx, CloudFront and S3 files into `configs`.
+    ///
+    /// # Errors
+    /// A file that cannot be written.
+    pub fn write_host_files(&self, dist: &Path, configs: &Path) -> Result<(), DeployError> {
+        write(&dist.join("_headers"), &hosts::netlify::headers(self))?;
+        write(&dist.join("_redirects"), &hosts::netlify::redirects(self))?;
+        write(
+            &configs.join("nginx/reader.conf"),
+            &hosts::nginx::config(self),
+        )?;
+        write(
+            &configs.join("cloudfront/response-headers-policy.json"),
+            &hosts::cloudfront::response_headers_policy(self),
+        )?;
+        write(
+            &configs.join("cloudfront/viewer-request.js"),
+            &hosts::cloudfront::viewer_request_function(self),
+        )?;
+        write(
+            &configs.join("cloudfront/custom-error-responses.json"),
+            &hosts::cloudfront::custom_error_responses(self),
+        )?;
+        write(
+            &configs.join("s3/upload.sh"),
+            &hosts::cloudfront::s3_upload_script(self),
+        )
     }
 
     /// Whether `name` (a file in dist's top folder) carries a content hash:
@@ -59,70 +111,19 @@ impl Deployment {
     }
 }
 
-/// Reads `dist` (after Trunk wrote it), then writes the deploy files into
-/// it and the host configurations into `configs`.
+fn read(path: &Path) -> Result<String, DeployError> {
+    fs::read_to_string(path).map_err(|e| DeployError::Io(path.to_path_buf(), e))
+}
+
+/// Writes `text` to `path`, making its folders first.
 ///
 /// # Errors
-/// A file that cannot be read or written, or a list index that does not parse.
-pub fn prepare(dist: &Path, base: &str, configs: &Path) -> Result<Deployment, DeployError> {
-    let read = |path: PathBuf| fs::read_to_string(&path).map_err(|e| DeployError::Io(path, e));
-    let write = |path: PathBuf, text: &str| {
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| DeployError::Io(parent.to_path_buf(), e))?;
-        }
-        fs::write(&path, text).map_err(|e| DeployError::Io(path, e))
-    };
-
-    let index_path = dist.join("index.html");
-    let html = read(index_path.clone())?;
-    let index_json = dist.join("content/index.json");
-    let news: NewsIndex = reader_model::from_json(&read(index_json.clone())?)
-        .map_err(|e| DeployError::Content(index_json, e))?;
-    let mut hashed_files: Vec<String> = fs::read_dir(dist)
-        .map_err(|e| DeployError::Io(dist.to_path_buf(), e))?
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| Deployment::is_hashed(name))
-        .collect();
-    hashed_files.sort();
-    let deployment = Deployment {
-        base: base.to_owned(),
-        script_hashes: html::inline_script_hashes(&html),
-        hashed_files,
-        routes: news
-            .articles()
-            .iter()
-            .map(|item| article_path(&item.slug))
-            .collect(),
-    };
-
-    let page = html::finish(&html, base, &csp::policy(&deployment.script_hashes, true));
-    write(index_path, &page)?;
-    write(dist.join("404.html"), &page)?;
-    for route in &deployment.routes {
-        write(dist.join(route).join("index.html"), &page)?;
+/// A folder or file that cannot be written.
+pub fn write(path: &Path, text: &str) -> Result<(), DeployError> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| DeployError::Io(parent.to_path_buf(), e))?;
     }
-    write(dist.join("_headers"), &hosts::netlify::headers(&deployment))?;
-    write(
-        dist.join("_redirects"),
-        &hosts::netlify::redirects(&deployment),
-    )?;
-    write(
-        configs.join("nginx/reader.conf"),
-        &hosts::nginx::config(&deployment),
-    )?;
-    write(
-        configs.join("cloudfront/response-headers-policy.json"),
-        &hosts::cloudfront::response_headers_policy(&deployment),
-    )?;
-    write(
-        configs.join("cloudfront/viewer-request.js"),
-        &hosts::cloudfront::viewer_request_function(&deployment),
-    )?;
-    write(
-        configs.join("s3/upload.sh"),
-        &hosts::cloudfront::s3_upload_script(&deployment),
-    )?;
-    Ok(deployment)
+    fs::write(path, text).map_err(|e| DeployError::Io(path.to_path_buf(), e))
 }
 
 #[cfg(test)]

@@ -32,3 +32,11 @@ where
         .filter_map(T::accept)
         .collect())
 }
+
+/// A URL that is not safe is dropped.
+impl Lenient for crate::SafeUrl {
+    type Wire = String;
+    fn accept(wire: String) -> Option<Self> {
+        Self::parse(&wire).ok()
+    }
+}

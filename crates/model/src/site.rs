@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{Link, lenient};
+use crate::{Link, SafeUrl, lenient};
 
 /// The site itself: its name, navigation and footer (`content/site.json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,6 +17,22 @@ pub struct Site {
     #[serde(deserialize_with = "lenient::list", default)]
     pub nav: Vec<Link>,
     pub footer: Footer,
+    /// Where the site is published, scheme and host only
+    /// (`https://news.example.edu`); the folder comes from the build.
+    /// Canonical links, sharing cards, the sitemap and the feed need it.
+    #[serde(
+        default,
+        deserialize_with = "lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub origin: Option<SafeUrl>,
+    /// The language the site is written in, as a BCP 47 tag (`en`).
+    #[serde(default = "english")]
+    pub language: String,
+}
+
+fn english() -> String {
+    "en".to_owned()
 }
 
 /// The site's footer: a heading over contact and social links, and a note.

@@ -2,8 +2,9 @@
 //!
 //! The rules: security headers on every response; hashed files cached for
 //! a year as immutable; everything else revalidated; `.wasm` as
-//! `application/wasm`; page paths answered with the app (200); a missing
-//! file under `content/` answered with a real 404, never the app.
+//! `application/wasm`; a page path answered with its prerendered file
+//! (`news/<slug>` → `news/<slug>/index.html`); anything missing, page or
+//! content, answered with `404.html` and a real 404 status.
 
 pub mod cloudfront;
 pub mod netlify;

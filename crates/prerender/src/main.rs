@@ -1,11 +1,13 @@
-//! `reader-deploy <dist> [--base /news/] [--configs target/deploy]`
+//! `reader-prerender <dist> [--base /news/] [--configs target/deploy]`
 //!
-//! Run by Trunk after each build (see Trunk.toml), on the staging folder.
+//! Run by Trunk after each build (see Trunk.toml), on the staging folder:
+//! renders every page, writes the feeds, then the deploy files. The base
+//! defaults to Trunk's public URL.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: reader-deploy <dist> [--base /news/] [--configs target/deploy]";
+const USAGE: &str = "usage: reader-prerender <dist> [--base /news/] [--configs target/deploy]";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -16,7 +18,7 @@ fn main() -> ExitCode {
         match arg.as_str() {
             "--base" | "--configs" => {
                 let Some(value) = args.next() else {
-                    eprintln!("{arg} needs a value");
+                    eprintln!("{arg} needs a value\n{USAGE}");
                     return ExitCode::from(2);
                 };
                 if arg == "--base" {
@@ -36,20 +38,19 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let base = reader_model::normalize_base(&base);
-    match reader_deploy::prepare(&dist, &base, &configs) {
-        Ok(deployment) => {
+    match reader_prerender::prerender(&dist, &base, &configs) {
+        Ok(summary) => {
             println!(
-                "deploy: base {}, {} inline script hash(es), {} routes, host configs in {}",
-                deployment.base,
-                deployment.script_hashes.len(),
-                deployment.routes.len(),
+                "prerender: {} pages, base {}, {} inline script hash(es), host configs in {}",
+                summary.pages,
+                summary.base,
+                summary.script_hashes,
                 configs.display()
             );
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("deploy: {err}");
+            eprintln!("prerender: {err}");
             ExitCode::FAILURE
         }
     }

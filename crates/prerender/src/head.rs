@@ -1,0 +1,218 @@
+//! The `<head>` of a prerendered page: title and description (as the app
+//! sets them), canonical URL, language alternates, Open Graph and Twitter
+//! cards, and schema.org `NewsArticle` data for articles.
+//!
+//! Tags are rendered by Leptos, which escapes every attribute and text; the
+//! structured data is JSON made safe for a `<script>` element.
+
+use leptos::prelude::*;
+use reader::display::{list_title, page_title};
+use reader::prerendered::PAGE_HEAD_ATTRIBUTE;
+use reader::routes::NOT_FOUND_MESSAGE;
+use reader_model::{Article, script_safe};
+use serde_json::json;
+
+use crate::page::{Page, lead_image};
+use crate::public_url::PublicUrl;
+
+/// What the head says about a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    /// The page's own title (`og:title`); the document title adds the site's name.
+    pub title: String,
+    pub description: String,
+    /// Absolute; `None` for "not found", which has no address of its own.
+    pub canonical: Option<String>,
+    /// Absolute URL and alt text of the sharing picture.
+    pub image: Option<(String, String)>,
+    /// schema.org JSON-LD, for articles.
+    pub structured_data: Option<serde_json::Value>,
+    /// The site's Atom feed.
+    pub feed: String,
+}
+
+impl Head {
+    pub fn of(page: &Page, public: &PublicUrl) -> Self {
+        let site = &page.data.site;
+        let canonical = page.path.as_deref().map(|path| public.page(path));
+        let feed = public.page(crate::feeds::ATOM_FILE);
+        if let Some(article) = &page.data.article {
+            let image =
+                lead_image(article).map(|image| (public.resolve(&image.src), image.alt.clone()));
+            Self {
+                title: article.headline.clone(),
+                description: article.summary.clone(),
+                structured_data: Some(news_article(
+                    article,
+                    page,
+                    public,
+                    canonical.as_deref(),
+                    image.as_ref(),
+                )),
+                canonical,
+                image,
+                feed,
+            }
+        } else if page.data.list.is_some() {
+            Self {
+                title: list_title(Some(site)),
+                description: site.description.clone(),
+                canonical,
+                image: None,
+                structured_data: None,
+                feed,
+            }
+        } else {
+            Self {
+                title: "Page not found".to_owned(),
+                description: NOT_FOUND_MESSAGE.to_owned(),
+                canonical: None,
+                image: None,
+                structured_data: None,
+                feed,
+            }
+        }
+    }
+
+    /// The tags, as HTML for the `<head>`. All but `<title>` carry
+    /// [`PAGE_HEAD_ATTRIBUTE`], so the app can drop them when it takes over.
+    pub fn to_html(&self, page: &Page) -> String {
+        let site = &page.data.site;
+        let is_article = page.data.article.is_some();
+        let document_title = page_title(&self.title, Some(&site.name));
+        let mut tags: Vec<AnyView> = vec![
+            view! { <title>{document_title}</title> }.into_any(),
+            meta("name", "description", &self.description),
+        ];
+        if page.path.is_none() {
+            tags.push(meta("name", "robots", "noindex"));
+        }
+        if let Some(canonical) = &self.canonical {
+            tags.push(link("canonical", canonical, None));
+            tags.push(link("alternate", canonical, Some(&site.language)));
+            tags.push(link("alternate", canonical, Some("x-default")));
+            tags.push(meta("property", "og:url", canonical));
+        }
+        tags.push(meta(
+            "property",
+            "og:type",
+            if is_article { "article" } else { "website" },
+        ));
+        tags.push(meta("property", "og:site_name", &site.name));
+        tags.push(meta("property", "og:title", &self.title));
+        tags.push(meta("property", "og:description", &self.description));
+        if let Some(locale) = og_locale(&site.language) {
+            tags.push(meta("property", "og:locale", &locale));
+        }
+        if let Some(article) = &page.data.article {
+            tags.push(meta(
+                "property",
+                "article:published_time",
+                &article.published.iso(),
+            ));
+            tags.push(meta("property", "article:section", &article.section));
+        }
+        let card = if self.image.is_some() {
+            "summary_large_image"
+        } else {
+            "summary"
+        };
+        tags.push(meta("name", "twitter:card", card));
+        tags.push(meta("name", "twitter:title", &self.title));
+        tags.push(meta("name", "twitter:description", &self.description));
+        if let Some((src, alt)) = &self.image {
+            tags.push(meta("property", "og:image", src));
+            tags.push(meta("property", "og:image:alt", alt));
+            tags.push(meta("name", "twitter:image", src));
+            tags.push(meta("name", "twitter:image:alt", alt));
+        }
+        // The feed is the site's, not the page's: it stays when the app takes over.
+        tags.push(
+            leptos::html::link()
+                .attr("rel", "alternate")
+                .attr("type", "application/atom+xml")
+                .attr("title", site.name.clone())
+                .attr("href", self.feed.clone())
+                .into_any(),
+        );
+        let mut html = tags.into_iter().collect_view().to_html();
+        if let Some(data) = &self.structured_data {
+            html.push_str(&format!(
+                r#"<script type="application/ld+json" {PAGE_HEAD_ATTRIBUTE}>{}</script>"#,
+                script_safe(&data.to_string())
+            ));
+        }
+        html
+    }
+}
+
+/// `<meta name|property="key" content="…" data-page>`.
+fn meta(attribute: &'static str, key: &str, content: &str) -> AnyView {
+    leptos::html::meta()
+        .attr(attribute, key.to_owned())
+        .attr("content", content.to_owned())
+        .attr(PAGE_HEAD_ATTRIBUTE, "")
+        .into_any()
+}
+
+/// `<link rel="…" href="…" [hreflang="…"] data-page>`.
+fn link(rel: &'static str, href: &str, hreflang: Option<&str>) -> AnyView {
+    leptos::html::link()
+        .attr("rel", rel)
+        .attr("href", href.to_owned())
+        .attr("hreflang", hreflang.map(str::to_owned))
+        .attr(PAGE_HEAD_ATTRIBUTE, "")
+        .into_any()
+}
+
+/// Open Graph's `language_TERRITORY` form of a BCP 47 tag that names a
+/// territory (`en-GB` → `en_GB`); a bare language has none.
+fn og_locale(language: &str) -> Option<String> {
+    let (lang, territory) = language.split_once('-')?;
+    (lang.len() == 2 && territory.len() == 2)
+        .then(|| format!("{lang}_{}", territory.to_ascii_uppercase()))
+}
+
+/// schema.org `NewsArticle`: what search engines show for an article.
+fn news_article(
+    article: &Article,
+    page: &Page,
+    public: &PublicUrl,
+    canonical: Option<&str>,
+    image: Option<&(String, String)>,
+) -> serde_json::Value {
+    let site = &page.data.site;
+    let date = article.published.iso();
+    let mut data = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline,
+        "description": article.summary,
+        "datePublished": date,
+        "dateModified": date,
+        "articleSection": article.section,
+        "inLanguage": site.language,
+        "author": [{"@type": "Person", "name": article.author}],
+        "publisher": {"@type": "Organization", "name": site.name, "url": public.page("")},
+    });
+    if let Some(canonical) = canonical {
+        data["url"] = json!(canonical);
+        data["mainEntityOfPage"] = json!({"@type": "WebPage", "@id": canonical});
+    }
+    if let Some((src, _)) = image {
+        data["image"] = json!([src]);
+    }
+    data
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn og_locale_needs_a_territory() {
+        assert_eq!(og_locale("en-gb").as_deref(), Some("en_GB"));
+        assert_eq!(og_locale("en"), None);
+        assert_eq!(og_locale("zh-Hans-CN"), None);
+    }
+}

@@ -1,0 +1,165 @@
+//! After `trunk build`: every route of the site as a static HTML page,
+//! rendered on the host by the app's own views, plus the feeds and the
+//! deploy files.
+//!
+//! - [`render`]: the app rendered to HTML at a page's URL;
+//! - [`head`]: title, description, canonical, sharing cards, JSON-LD;
+//! - [`template`]: Trunk's `index.html` filled in for each page;
+//! - [`page`]: the pages and what each shows;
+//! - [`feeds`]: `sitemap.xml`, `robots.txt`, `atom.xml`;
+//! - [`public_url`]: absolute URLs of the published site.
+
+pub mod feeds;
+pub mod head;
+pub mod page;
+pub mod public_url;
+pub mod render;
+pub mod template;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use reader_deploy::{DeployError, Deployment};
+use reader_model::{Article, ModelError, NewsIndex, Site, script_safe};
+
+use crate::head::Head;
+use crate::page::Page;
+use crate::public_url::PublicUrl;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PrerenderError {
+    #[error("{0}: {1}")]
+    Io(PathBuf, std::io::Error),
+    #[error("{0}: {1}")]
+    Content(PathBuf, ModelError),
+    #[error(
+        "content/site.json: \"origin\" must be the site's address, scheme and host only (\"https://news.example.edu\"), not {0:?}"
+    )]
+    Origin(String),
+    #[error(
+        "content/site.json: \"origin\" is missing; canonical links, sharing cards, the sitemap and the feed need the site's address (\"https://news.example.edu\")"
+    )]
+    NoOrigin,
+    #[error("index.html: {0}")]
+    Template(String),
+    #[error(transparent)]
+    Deploy(#[from] DeployError),
+    #[error("could not start the renderer: {0}")]
+    Runtime(std::io::Error),
+}
+
+/// What one run wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub pages: usize,
+    pub base: String,
+    pub script_hashes: usize,
+}
+
+/// Renders every page of the site in `dist` (Trunk's output, with the
+/// content JSON in `dist/content/`), served from `base`; writes the feeds,
+/// finishes each page for deployment and writes each host's configuration
+/// (`_headers` and `_redirects` into `dist`, the rest into `configs`).
+///
+/// # Errors
+/// Unreadable or invalid content, a site without an origin, a template
+/// without a place for the page, or a file that cannot be written.
+pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, PrerenderError> {
+    let base = reader_model::normalize_base(base);
+    let deployment = Deployment::plan(dist, &base)?;
+    let template = read(&dist.join("index.html"))?;
+    let site: Site = read_json(&dist.join("content/site.json"))?;
+    let index: NewsIndex = read_json(&dist.join("content/index.json"))?;
+    let articles = index
+        .articles()
+        .iter()
+        .map(|item| read_json(&dist.join(format!("content/articles/{}.json", item.slug))))
+        .collect::<Result<Vec<Article>, _>>()?;
+    let public = PublicUrl::new(site.origin.as_ref().ok_or(PrerenderError::NoOrigin)?, &base)?;
+
+    let mut pages = vec![Page::list(&site, &index), Page::not_found(&site)];
+    pages.extend(
+        articles
+            .iter()
+            .cloned()
+            .map(|article| Page::article(&site, article)),
+    );
+    reader::paths::set_host_base(&base);
+    let rendered = with_executor(|| {
+        pages
+            .iter()
+            .map(|page| render_page(&template, page, &public, &base))
+            .collect::<Result<Vec<String>, PrerenderError>>()
+    })??;
+    for (page, html) in pages.iter().zip(&rendered) {
+        write(&dist.join(&page.file), &deployment.finish_page(html))?;
+    }
+
+    write(
+        &dist.join("sitemap.xml"),
+        &feeds::sitemap(&public, &articles),
+    )?;
+    write(&dist.join("robots.txt"), &feeds::robots(&public))?;
+    write(
+        &dist.join(feeds::ATOM_FILE),
+        &feeds::atom(&public, &site, &articles),
+    )?;
+    deployment.write_host_files(dist, configs)?;
+    Ok(Summary {
+        pages: pages.len(),
+        base,
+        script_hashes: deployment.script_hashes.len(),
+    })
+}
+
+/// One page: the app rendered at its URL, in the template, with its head
+/// and its data.
+fn render_page(
+    template: &str,
+    page: &Page,
+    public: &PublicUrl,
+    base: &str,
+) -> Result<String, PrerenderError> {
+    let head = Head::of(page, public).to_html(page);
+    let data_json = script_safe(
+        &reader_model::to_json(&page.data).map_err(|e| PrerenderError::Template(e.to_string()))?,
+    );
+    let body = render::render(&page.url(base), page.data.clone());
+    template::fill(
+        template,
+        &template::Filling {
+            language: &page.data.site.language,
+            head: &head,
+            body: &body,
+            data_json: &data_json,
+        },
+    )
+}
+
+/// Runs `work` where Leptos can start tasks: a single-threaded tokio
+/// runtime with a local task set.
+///
+/// # Errors
+/// [`PrerenderError::Runtime`] if the runtime cannot start.
+pub fn with_executor<T>(work: impl FnOnce() -> T) -> Result<T, PrerenderError> {
+    // Set once per process; a second call finds it set, which is fine.
+    let _ = any_spawner::Executor::init_tokio();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(PrerenderError::Runtime)?;
+    let local = tokio::task::LocalSet::new();
+    Ok(local.block_on(&runtime, async move { work() }))
+}
+
+fn read(path: &Path) -> Result<String, PrerenderError> {
+    fs::read_to_string(path).map_err(|e| PrerenderError::Io(path.to_path_buf(), e))
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, PrerenderError> {
+    reader_model::from_json(&read(path)?)
+        .map_err(|e| PrerenderError::Content(path.to_path_buf(), e))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), PrerenderError> {
+    Ok(reader_deploy::write(path, text)?)
+}

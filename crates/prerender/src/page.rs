@@ -1,0 +1,74 @@
+//! The pages of the site: where each is served and the data it shows.
+
+use std::path::PathBuf;
+
+use reader_model::{Article, Block, Image, NewsIndex, PageData, Site, article_path};
+
+/// One page to prerender.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// Its address below the base (`""`, `news/<slug>`); `None` for "not
+    /// found", which answers any address.
+    pub path: Option<String>,
+    /// Its file in `dist/`.
+    pub file: PathBuf,
+    /// What it shows, and carries for the app.
+    pub data: PageData,
+}
+
+impl Page {
+    pub fn list(site: &Site, index: &NewsIndex) -> Self {
+        Self {
+            path: Some(String::new()),
+            file: PathBuf::from("index.html"),
+            data: PageData {
+                site: site.clone(),
+                list: Some(index.clone()),
+                article: None,
+            },
+        }
+    }
+
+    pub fn article(site: &Site, article: Article) -> Self {
+        let path = article_path(&article.slug);
+        Self {
+            file: PathBuf::from(&path).join("index.html"),
+            path: Some(path),
+            data: PageData {
+                site: site.clone(),
+                list: None,
+                article: Some(article),
+            },
+        }
+    }
+
+    pub fn not_found(site: &Site) -> Self {
+        Self {
+            path: None,
+            file: PathBuf::from("404.html"),
+            data: PageData {
+                site: site.clone(),
+                list: None,
+                article: None,
+            },
+        }
+    }
+
+    /// The address the app is routed at to render this page, below the
+    /// host (`/news/` + path); "not found" uses an address no route takes.
+    pub fn url(&self, base: &str) -> String {
+        format!("{base}{}", self.path.as_deref().unwrap_or("404"))
+    }
+}
+
+/// The picture that stands for an article on sharing cards: its thumbnail,
+/// else the first picture in its body.
+pub fn lead_image(article: &Article) -> Option<&Image> {
+    article.thumbnail.as_ref().or_else(|| {
+        article.body.blocks().iter().find_map(|block| match block {
+            Block::Figure(figure) => figure.image.as_ref(),
+            Block::Speech(speech) => speech.photo.as_ref(),
+            _ => None,
+        })
+    })
+}

@@ -1,0 +1,96 @@
+//! Absolute URLs of the published site: what canonical links, sharing
+//! cards, the sitemap and the feed need.
+
+use reader_model::SafeUrl;
+
+use crate::PrerenderError;
+
+/// The site's origin (`https://news.example.edu`) and the folder it is
+/// served from (`/` or `/news/`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl {
+    origin: String,
+    base: String,
+}
+
+impl PublicUrl {
+    /// `origin` must be `http(s)://host` (a trailing `/` is fine, a path is
+    /// not: the folder comes from the build's base).
+    ///
+    /// # Errors
+    /// [`PrerenderError::Origin`] for anything else.
+    pub fn new(origin: &SafeUrl, base: &str) -> Result<Self, PrerenderError> {
+        let text = origin.as_str().trim_end_matches('/');
+        let host = text
+            .strip_prefix("https://")
+            .or_else(|| text.strip_prefix("http://"));
+        match host {
+            Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '@']) => Ok(Self {
+                origin: text.to_owned(),
+                base: reader_model::normalize_base(base),
+            }),
+            _ => Err(PrerenderError::Origin(origin.to_string())),
+        }
+    }
+
+    /// A page of the site: `path` is below the base (`""`, `news/a-b`).
+    pub fn page(&self, path: &str) -> String {
+        format!("{}{}{path}", self.origin, self.base)
+    }
+
+    /// A link or picture named in the content, made absolute: other sites'
+    /// URLs as written, this site's under the origin and base.
+    pub fn resolve(&self, url: &SafeUrl) -> String {
+        if url.is_external() {
+            url.to_string()
+        } else {
+            format!(
+                "{}{}",
+                self.origin,
+                reader::paths::resolve_under(&self.base, url)
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(text: &str) -> SafeUrl {
+        SafeUrl::parse(text).expect("safe")
+    }
+
+    #[test]
+    fn pages_and_pictures_become_absolute_under_the_base() {
+        let public = PublicUrl::new(&url("https://news.example.edu/"), "/news/").expect("origin");
+        assert_eq!(public.page(""), "https://news.example.edu/news/");
+        assert_eq!(
+            public.page("news/a-b"),
+            "https://news.example.edu/news/news/a-b"
+        );
+        assert_eq!(
+            public.resolve(&url("content/images/a.svg")),
+            "https://news.example.edu/news/content/images/a.svg"
+        );
+        assert_eq!(
+            public.resolve(&url("https://cdn.example.org/a.jpg")),
+            "https://cdn.example.org/a.jpg"
+        );
+    }
+
+    #[test]
+    fn an_origin_is_a_scheme_and_a_host_only() {
+        for bad in [
+            "/",
+            "news",
+            "mailto:news@example.edu",
+            "https://news.example.edu/news/",
+            "https://user@news.example.edu",
+            "https://news.example.edu?x",
+        ] {
+            assert!(PublicUrl::new(&url(bad), "/").is_err(), "{bad}");
+        }
+        assert!(PublicUrl::new(&url("http://127.0.0.1:8080"), "/").is_ok());
+    }
+}

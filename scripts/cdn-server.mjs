@@ -4,11 +4,13 @@
 // - `_headers`: the security headers (Content-Security-Policy included),
 //   caching and content types, applied to every matching response;
 // - `_redirects`: what an unknown path gets (existing files always win):
-//   the app with 200 for pages, a real 404 for missing content.
+//   the prerendered "not found" page with a real 404.
 //
 // Without those files it still serves files, with real content types.
 // Tests inject faults per path (status codes, HTML instead of JSON, delays,
-// dropped connections, truncated or replaced bodies).
+// dropped connections, truncated or replaced bodies), and can serve pages
+// without the data they carry, so the app fetches everything as it does
+// after a client-side navigation.
 //
 // Run it:  node scripts/cdn-server.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--prefix /news/]
 
@@ -80,8 +82,11 @@ export function parseRedirects(text) {
  * html (answer index.html with 200), body + type (answer that body),
  * delayMs (wait first), drop (destroy the connection), truncate (send only
  * the first N bytes).
+ *
+ * `pageData: false` serves every page without its embedded data
+ * (`<script type="application/json" id="reader-data">`).
  */
-export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1', prefix = '/' } = {}) {
+export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1', prefix = '/', pageData = true } = {}) {
   const base = resolve(root);
   const read = (name) => (existsSync(join(base, name)) ? readFileSync(join(base, name), 'utf8') : '');
   const headerRules = parseHeaders(read('_headers'));
@@ -152,8 +157,11 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
       if (!file) return send(res, urlPath, 404, 'text/plain; charset=utf-8', 'not found');
     }
     let body = await readFile(file);
-    if (fault?.truncate !== undefined) body = body.subarray(0, fault.truncate);
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (!pageData && type.startsWith('text/html')) {
+      body = Buffer.from(body.toString('utf8').replace(/<script type="application\/json" id="reader-data">[^<]*<\/script>/, ''));
+    }
+    if (fault?.truncate !== undefined) body = body.subarray(0, fault.truncate);
     res.writeHead(status, headersFor(urlPath, { 'content-type': type, 'content-length': body.length }));
     res.end(req.method === 'HEAD' ? undefined : body);
   }

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, sourceArticles, withApp } from './support.mjs';
+import { REPO, SEED_SLUG, sourceArticles, withApp } from './support.mjs';
 
 const DIST = join(REPO, 'dist');
 const app = withApp();
@@ -17,7 +17,8 @@ describe('release build', () => {
     const page = await context.newPage();
     await page.goto(`${app.server.url}/`);
     const assets = await page.evaluate(() =>
-      [...document.querySelectorAll('link[href], script[src]')].map((el) => ({
+      // Canonical and alternate links name pages and the feed, not files.
+      [...document.querySelectorAll('link[href]:not([rel="canonical"]):not([rel="alternate"]), script[src]')].map((el) => ({
         url: el.getAttribute('href') ?? el.getAttribute('src'),
         integrity: el.getAttribute('integrity'),
       })),
@@ -47,9 +48,12 @@ describe('release build', () => {
     const response = await fetch(`${app.server.url}/${wasm}`);
     assert.equal(response.headers.get('content-type'), 'application/wasm');
     assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable');
-    const page = await fetch(`${app.server.url}/news/some-deep-link`);
+    const page = await fetch(`${app.server.url}/news/${SEED_SLUG}`);
     assert.equal(page.status, 200);
     assert.equal(page.headers.get('cache-control'), 'no-cache');
+    const unknown = await fetch(`${app.server.url}/news/some-deep-link`);
+    assert.equal(unknown.status, 404);
+    assert.match(await unknown.text(), /Page not found/);
     const favicon = readdirSync(DIST).find((name) => name.startsWith('favicon-'));
     const icon = await fetch(`${app.server.url}/${favicon}`);
     assert.equal(icon.headers.get('cache-control'), 'public, max-age=31536000, immutable');

@@ -14,7 +14,9 @@ import {
   waitForHeading,
 } from './support.mjs';
 
-const app = withApp();
+// Pages are served without the data they carry: these tests are about what
+// the app fetches (as after a client-side navigation), not about the page.
+const app = withApp({ pageData: false });
 
 afterEach(() => app.server.clearFaults());
 

@@ -21,7 +21,9 @@ import {
   siteWithUrl,
 } from '../hostile/corpus.mjs';
 
-const app = withApp();
+// Pages are served without the data they carry: these tests are about what
+// the app fetches (as after a client-side navigation), not about the page.
+const app = withApp({ pageData: false });
 
 /** Opens `path` with content files replaced; `dialogs` counts alert()s. */
 async function open(path, replaced, options) {

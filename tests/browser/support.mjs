@@ -39,11 +39,11 @@ export function sourceArticle(slug) {
 }
 
 /** Serves a release build (dist/ unless `root` says otherwise) under `prefix`. */
-export async function startApp({ root = join(REPO, 'dist'), prefix = '/' } = {}) {
+export async function startApp({ root = join(REPO, 'dist'), prefix = '/', pageData = true } = {}) {
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root} is missing: run scripts/test.sh, which builds it`);
   }
-  return startServer({ root, prefix });
+  return startServer({ root, prefix, pageData });
 }
 
 export async function launchBrowser() {

@@ -61,17 +61,19 @@ ${site}
 after(() => nginx?.kill());
 
 describe('nginx with the generated configuration', () => {
-  test('pages get the app, files themselves, missing content a real 404', async () => {
+  test('pages get their prerendered files, anything missing the "not found" page with a real 404', async () => {
     const cases = [
-      ['/', 200, 'text/html'],
-      [`/news/${SEED_SLUG}`, 200, 'text/html'],
-      ['/news/no-such-article', 200, 'text/html'],
-      ['/content/index.json', 200, 'application/json'],
-      ['/content/articles/missing.json', 404, 'text/html'],
+      ['/', 200, 'text/html', 'News &amp; Events'],
+      [`/news/${SEED_SLUG}`, 200, 'text/html', seedLine(3)],
+      [`/news/${SEED_SLUG}/`, 200, 'text/html', seedLine(3)],
+      ['/news/no-such-article', 404, 'text/html', 'Page not found'],
+      ['/content/index.json', 200, 'application/json', SEED_SLUG],
+      ['/content/articles/missing.json', 404, 'text/html', 'Page not found'],
     ];
-    for (const [path, status, type] of cases) {
+    for (const [path, status, type, text] of cases) {
       const response = await fetch(url + path);
       assert.equal(response.status, status, path);
+      assert.ok((await response.text()).includes(text), `${path} does not show ${text}`);
       assert.ok(response.headers.get('content-type').startsWith(type), `${path}: ${response.headers.get('content-type')}`);
       assert.equal(response.headers.get('content-security-policy'), policy, path);
       assert.equal(response.headers.get('x-content-type-options'), 'nosniff', path);

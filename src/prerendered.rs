@@ -35,7 +35,19 @@ pub fn take_over() {
             .text_content()
             .map(|json| reader_model::from_json::<PageData>(&json))
         {
-            Some(Ok(data)) => cache::preload(data),
+            Some(Ok(data)) => {
+                // The "not found" page carries neither a list nor an article:
+                // the host has nothing at this address.
+                if data.list.is_none()
+                    && data.article.is_none()
+                    && let Ok(path) = document
+                        .location()
+                        .map_or(Ok(String::new()), |l| l.pathname())
+                {
+                    cache::preload_missing(&path);
+                }
+                cache::preload(data);
+            }
             Some(Err(error)) => leptos::logging::warn!("the page's data is unreadable: {error}"),
             None => {}
         }

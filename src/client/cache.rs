@@ -8,6 +8,8 @@ use reader_model::{Article, NewsIndex, PageData, Site, Slug};
 
 thread_local! {
     static PRELOADED: RefCell<Option<PageData>> = const { RefCell::new(None) };
+    /// The address the host answered with its "not found" page.
+    static MISSING: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// Keeps `data` as the answer to the requests it covers.
@@ -15,9 +17,20 @@ pub fn preload(data: PageData) {
     PRELOADED.with(|cell| *cell.borrow_mut() = Some(data));
 }
 
-/// Forgets what [`preload`] kept.
+/// Remembers that the host has nothing at `path` (it answered with its
+/// "not found" page), so the app need not ask again.
+pub fn preload_missing(path: &str) {
+    MISSING.with(|cell| *cell.borrow_mut() = Some(path.to_owned()));
+}
+
+/// Forgets what [`preload`] and [`preload_missing`] kept.
 pub fn clear() {
     PRELOADED.with(|cell| *cell.borrow_mut() = None);
+    MISSING.with(|cell| *cell.borrow_mut() = None);
+}
+
+pub(crate) fn is_missing(path: &str) -> bool {
+    MISSING.with(|cell| cell.borrow().as_deref() == Some(path))
 }
 
 pub(crate) fn site() -> Option<Site> {

@@ -25,18 +25,23 @@ use crate::paths;
 
 /// The site's name, navigation and footer.
 pub fn site() -> impl Future<Output = Result<Site, FetchError>> {
-    cached_or_fetch(cache::site(), paths::site_json)
+    cached_or_fetch(cache::site().map(Ok), paths::site_json)
 }
 
 /// The news list, newest first.
 pub fn news_index() -> impl Future<Output = Result<NewsIndex, FetchError>> {
-    cached_or_fetch(cache::news_index(), paths::index_json)
+    cached_or_fetch(cache::news_index().map(Ok), paths::index_json)
 }
 
 /// One article. Blocks of unknown types are skipped with a console warning.
 pub fn article(slug: &Slug) -> impl Future<Output = Result<Article, FetchError>> + use<> {
     let slug = slug.clone();
-    let request = cached_or_fetch(cache::article(&slug), move || paths::article_json(&slug));
+    let known = if cache::is_missing(&paths::article_href(&slug)) {
+        Some(Err(FetchError::NotFound))
+    } else {
+        cache::article(&slug).map(Ok)
+    };
+    let request = cached_or_fetch(known, move || paths::article_json(&slug));
     async move {
         let article = request.await?;
         if !article.body.skipped().is_empty() {
@@ -50,16 +55,16 @@ pub fn article(slug: &Slug) -> impl Future<Output = Result<Article, FetchError>>
     }
 }
 
-/// `cached` if the page carries it, else a GET of `url()`: no request (and
-/// no abort hook) is made for what is already here.
+/// The `known` answer (the page carried it), else a GET of `url()`: no
+/// request (and no abort hook) is made for what is already known.
 fn cached_or_fetch<T: DeserializeOwned>(
-    cached: Option<T>,
+    known: Option<Result<T, FetchError>>,
     url: impl FnOnce() -> String,
 ) -> impl Future<Output = Result<T, FetchError>> {
-    let answer = cached.ok_or_else(|| get_json::<T>(url()));
+    let answer = known.ok_or_else(|| get_json::<T>(url()));
     async move {
         match answer {
-            Ok(data) => Ok(data),
+            Ok(known) => known,
             Err(request) => request.await,
         }
     }

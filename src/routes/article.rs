@@ -5,6 +5,7 @@ use reader_model::Slug;
 use super::loaded::loaded;
 use crate::client::{self, FetchError};
 use crate::loader::Loader;
+use crate::routes::NOT_FOUND_MESSAGE;
 use crate::views::{ArticlePage, ArticleSkeleton};
 
 /// `/news/<slug>`: one article. A slug that cannot exist is "not found"
@@ -30,9 +31,9 @@ pub fn ArticleRoute() -> impl IntoView {
     loaded(
         article,
         "this article",
-        Some(
-            "There is no article at this address. It may have moved, or the link may be mistyped.",
-        ),
+        // The same words as the prerendered 404.html the host answers with,
+        // so the page does not change when the app takes it over.
+        Some(NOT_FOUND_MESSAGE),
         || view! { <ArticleSkeleton /> }.into_any(),
         |article| view! { <ArticlePage article /> },
     )

@@ -78,11 +78,25 @@ export async function openPage(browser, { width = 1280, height = 900, colorSchem
   return { page, context, problems, warnings };
 }
 
-/** Waits until the app has rendered a page (its one h1). */
+/**
+ * Waits until the app has taken over the prerendered page (it removes
+ * `#shell`) and rendered a page (its one h1); returns the h1's text.
+ */
 export async function heading(page) {
-  const h1 = page.locator('main h1');
-  await h1.waitFor({ state: 'attached', timeout: 15_000 });
-  return (await h1.textContent()).trim();
+  await page.waitForFunction(
+    () => !document.getElementById('shell') && document.querySelector('main h1'),
+    null,
+    { timeout: 15_000 },
+  );
+  return (await page.locator('main h1').textContent()).trim();
+}
+
+/** A page in a fresh context with JavaScript off: what crawlers and
+ * readers without scripts get. */
+export async function openStaticPage(browser, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  return { page, context };
 }
 
 /**

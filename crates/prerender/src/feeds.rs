@@ -52,10 +52,9 @@ pub fn robots(public: &PublicUrl) -> String {
 /// An Atom 1.0 feed of the newest articles (`articles` newest first).
 pub fn atom(public: &PublicUrl, site: &reader_model::Site, articles: &[Article]) -> String {
     let home = public.page("");
-    let updated = articles.first().map_or_else(
-        || "1970-01-01T00:00:00Z".to_owned(),
-        timestamp,
-    );
+    let updated = articles
+        .first()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), timestamp);
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n\

@@ -1,0 +1,230 @@
+//! Hostile strings in every field an editor writes, through the whole
+//! prerender: each page, read back by a browser-grade HTML parser
+//! (html5ever), holds them as text only; no element or script is added,
+//! the head and the embedded data carry them intact, and the feeds stay
+//! well-formed XML.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use reader_model::PageData;
+use scraper::{Html, Selector};
+
+/// Breaks out of every context a string can land in: a `<title>`, an
+/// attribute, a `<script>`, a comment, CDATA, JSON and XML.
+const HOSTILE: &str = "</title></script><script>alert(1)</script>\"><img src=x onerror=alert(2)>\
+    '--><!-- ]]> &amp; &lt; {\"a\":1} \u{2028}\u{2029} \u{1} end";
+
+const LOADER: &str = "import init from '/reader-0123456789abcdef.js';init();";
+
+fn template() -> String {
+    format!(
+        "<!doctype html><html lang=en><meta charset=utf-8><title>x</title>\
+         <meta content=__READER_BASE__ name=reader-base><script type=module>{LOADER}</script>\
+         <body><div id=shell></div></body></html>"
+    )
+}
+
+/// A dist folder as Trunk and reader-content leave it, with hostile content.
+fn hostile_dist(name: &str) -> PathBuf {
+    let dist = std::env::temp_dir().join(format!("reader-prerender-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dist);
+    fs::create_dir_all(dist.join("content/articles")).expect("dist");
+    fs::write(dist.join("index.html"), template()).expect("template");
+    let text = serde_json::json!(HOSTILE);
+    let site = serde_json::json!({
+        "name": text, "description": text, "list_title": text,
+        "origin": "https://news.example.edu", "language": "en",
+        "home": {"label": text, "href": "https://example.edu/"},
+        "nav": [{"label": text, "href": "/"}],
+        "footer": {"heading": text, "links": [{"label": text, "href": "mailto:a@example.edu"}], "note": text}
+    });
+    let article = |slug: &str, related: Vec<serde_json::Value>| {
+        serde_json::json!({
+            "slug": slug, "headline": text, "section": text, "published": "2024-01-02",
+            "author": text, "copy_editors": [text], "summary": text,
+            "thumbnail": {"src": "content/images/a.svg", "alt": text, "width": 4, "height": 3},
+            "body": [
+                {"type": "paragraph", "text": text},
+                {"type": "speech", "speaker": text, "role": text, "caption": text,
+                 "photo": {"src": "content/images/a.svg", "alt": text, "width": 1, "height": 1}},
+                {"type": "figure", "caption": text, "image": {"src": "content/images/a.svg", "alt": text, "width": 4, "height": 3}},
+                {"type": "quote", "text": text, "attribution": text}
+            ],
+            "related": related
+        })
+    };
+    let a = article(
+        "a",
+        vec![serde_json::json!({"slug": "b", "headline": text})],
+    );
+    let b = article("b", vec![]);
+    fs::write(dist.join("content/articles/a.json"), a.to_string()).expect("a");
+    fs::write(dist.join("content/articles/b.json"), b.to_string()).expect("b");
+    let item = |slug: &str| serde_json::json!({"slug": slug, "headline": text, "published": "2024-01-02", "section": text, "summary": text});
+    fs::write(
+        dist.join("content/index.json"),
+        serde_json::json!({"articles": [item("a"), item("b")]}).to_string(),
+    )
+    .expect("index");
+    fs::write(dist.join("content/site.json"), site.to_string()).expect("site");
+    dist
+}
+
+fn select<'a>(html: &'a Html, selector: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = Selector::parse(selector).expect("selector");
+    html.select(&selector).collect()
+}
+
+fn text(element: &scraper::ElementRef<'_>) -> String {
+    element.text().collect()
+}
+
+fn prerendered(dist: &Path, file: &str) -> Html {
+    Html::parse_document(&fs::read_to_string(dist.join(file)).expect("page"))
+}
+
+#[test]
+fn hostile_content_is_only_ever_text() {
+    let dist = hostile_dist("text");
+    let configs = dist.join("configs");
+    reader_prerender::prerender(&dist, "/", &configs).expect("prerender");
+    let expected_data: reader_model::Article = reader_model::from_json(
+        &fs::read_to_string(dist.join("content/articles/a.json")).expect("a"),
+    )
+    .expect("article");
+
+    for file in [
+        "index.html",
+        "news/a/index.html",
+        "news/b/index.html",
+        "404.html",
+    ] {
+        let page = prerendered(&dist, file);
+        // No element the content could have added.
+        assert!(
+            select(&page, "img[src=x], iframe, object, embed").is_empty(),
+            "{file}"
+        );
+        for element in select(&page, "*") {
+            for (name, value) in element.value().attrs() {
+                assert!(
+                    !name.starts_with("on"),
+                    "{file}: an event handler attribute {name}"
+                );
+                if name == "href" || name == "src" {
+                    assert!(
+                        ["https://", "/", "mailto:", "#"]
+                            .iter()
+                            .any(|ok| value.starts_with(ok)),
+                        "{file}: {name}={value}"
+                    );
+                }
+            }
+        }
+        // Only the loader, the page's data and (for articles) its JSON-LD.
+        let scripts = select(&page, "script");
+        let script = |kind: &str| {
+            scripts
+                .iter()
+                .find(|s| s.value().attr("type") == Some(kind))
+                .map(text)
+        };
+        let mut kinds: Vec<_> = scripts
+            .iter()
+            .map(|s| s.value().attr("type").unwrap_or_default())
+            .collect();
+        kinds.sort_unstable();
+        let mut expected = vec!["application/json", "module"];
+        if file.starts_with("news/") {
+            expected.insert(1, "application/ld+json");
+        }
+        assert_eq!(kinds, expected, "{file}");
+        assert_eq!(script("module").as_deref(), Some(LOADER), "{file}");
+        // The title holds the text, whole.
+        let title = text(&select(&page, "title")[0]);
+        assert!(
+            title.starts_with(HOSTILE) || title == format!("Page not found · {HOSTILE}"),
+            "{file}: {title:?}"
+        );
+        assert_eq!(
+            select(&page, r#"meta[name="description"]"#)[0]
+                .value()
+                .attr("content")
+                .map(|d| d == HOSTILE || file == "404.html"),
+            Some(true),
+            "{file}"
+        );
+        // The embedded data reads back as written.
+        let data: PageData =
+            reader_model::from_json(&text(&select(&page, "#reader-data")[0])).expect("page data");
+        assert_eq!(data.site.name, HOSTILE);
+        if file == "news/a/index.html" {
+            assert_eq!(data.article.as_ref(), Some(&expected_data));
+            assert_eq!(text(&select(&page, "main h1")[0]), HOSTILE);
+            for selector in [
+                ".speech__speaker",
+                ".speech__caption",
+                ".article__body > p",
+                "blockquote p",
+                ".figure figcaption",
+                ".related a",
+            ] {
+                let found = select(&page, selector);
+                assert!(!found.is_empty(), "{selector}");
+                assert!(
+                    found.iter().all(|el| text(el) == HOSTILE),
+                    "{selector}: {:?}",
+                    found.iter().map(text).collect::<Vec<_>>()
+                );
+            }
+            let structured: serde_json::Value =
+                serde_json::from_str(&script("application/ld+json").unwrap_or_default())
+                    .expect("json-ld");
+            assert_eq!(structured["headline"], HOSTILE);
+            assert_eq!(structured["author"][0]["name"], HOSTILE);
+            assert_eq!(
+                select(&page, r#"meta[property="og:image:alt"]"#)[0]
+                    .value()
+                    .attr("content"),
+                Some(HOSTILE)
+            );
+        }
+    }
+    let _ = fs::remove_dir_all(&dist);
+}
+
+#[test]
+fn feeds_with_hostile_content_are_well_formed_xml() {
+    let dist = hostile_dist("feeds");
+    reader_prerender::prerender(&dist, "/", &dist.join("configs")).expect("prerender");
+    for file in ["atom.xml", "sitemap.xml"] {
+        let xml = fs::read_to_string(dist.join(file)).expect("feed");
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        let mut depth = 0i32;
+        let mut texts = String::new();
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+                Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+                Ok(quick_xml::events::Event::Text(t)) => {
+                    texts.push_str(&t.decode().expect("utf-8"));
+                }
+                Ok(quick_xml::events::Event::GeneralRef(r)) => {
+                    texts.push_str(&format!("&{};", String::from_utf8_lossy(&r)));
+                }
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(error) => panic!("{file}: not well-formed: {error}"),
+            }
+        }
+        assert_eq!(depth, 0, "{file}");
+        assert!(
+            !texts.contains('\u{1}'),
+            "{file}: a character XML cannot hold"
+        );
+    }
+    let atom = fs::read_to_string(dist.join("atom.xml")).expect("atom");
+    assert!(atom.contains("<title>&lt;/title&gt;&lt;/script&gt;&lt;script&gt;alert(1)"));
+    let _ = fs::remove_dir_all(&dist);
+}

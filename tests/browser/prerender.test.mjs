@@ -1,0 +1,359 @@
+// Every route is a static page first: readable with JavaScript off (as
+// crawlers and link previews read it), with the head tags search engines
+// and social sites use; then the app takes it over without a flash and
+// without fetching again what the page carries.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  PAGES,
+  SEED_SLUG,
+  heading,
+  openPage,
+  openStaticPage,
+  seedLine,
+  sourceArticle,
+  sourceArticles,
+  waitForHeading,
+  withApp,
+} from './support.mjs';
+
+const app = withApp();
+const ORIGIN = 'https://news.usst.edu.cn';
+const PICTURES_SLUG = 'usst-opens-optical-imaging-research-laboratory';
+
+const newestFirst = () =>
+  sourceArticles().sort((a, b) => b.published.localeCompare(a.published) || a.headline.localeCompare(b.headline));
+
+async function texts(page, selector) {
+  return (await page.locator(selector).allTextContents()).map((t) => t.trim());
+}
+
+async function attribute(page, selector, name) {
+  const element = page.locator(selector);
+  return (await element.count()) === 1 ? element.getAttribute(name) : `${await element.count()} × ${selector}`;
+}
+
+/** Opens `path` with scripts off; returns { page, context, status }. */
+async function openStatic(path) {
+  const opened = await openStaticPage(app.browser);
+  const response = await opened.page.goto(app.server.url + path);
+  return { ...opened, status: response.status() };
+}
+
+describe('with JavaScript off', () => {
+  test('the list shows every article, newest first, each linking to its page', async () => {
+    const { page, context, status } = await openStatic('/');
+    assert.equal(status, 200);
+    assert.equal(await page.locator('main h1').textContent(), 'News & Events');
+    const expected = newestFirst();
+    assert.deepEqual(await texts(page, '.news-card__headline'), expected.map((a) => a.headline));
+    assert.deepEqual(await texts(page, '.news-card__summary'), expected.map((a) => a.summary));
+    assert.deepEqual(
+      await page.locator('.news-card__headline a').evaluateAll((els) => els.map((el) => el.getAttribute('href'))),
+      expected.map((a) => `/news/${a.slug}`),
+    );
+    assert.equal((await page.locator('.site-brand').textContent()).trim(), 'USST News');
+    await context.close();
+  });
+
+  test('the seed article shows its headline, dateline, body, speeches and related links', async () => {
+    const { page, context, status } = await openStatic(`/news/${SEED_SLUG}`);
+    assert.equal(status, 200);
+    const seed = sourceArticle(SEED_SLUG);
+    assert.equal(await page.locator('main h1').textContent(), seedLine(3));
+    assert.equal((await page.locator('.dateline').textContent()).trim(), seedLine(5));
+    const paragraphs = seed.body.filter((b) => b.type === 'paragraph').map((b) => b.text);
+    assert.deepEqual(await texts(page, '.article__body > p'), paragraphs);
+    const speeches = seed.body.filter((b) => b.type === 'speech');
+    assert.equal(speeches.length, 3);
+    assert.deepEqual(await texts(page, '.speech__speaker'), speeches.map((s) => s.speaker));
+    assert.deepEqual(await texts(page, '.speech__role'), speeches.map((s) => s.role));
+    assert.deepEqual(await texts(page, '.speech__caption'), speeches.map((s) => s.caption));
+    const related = seed.related.map((slug) => sourceArticle(slug));
+    assert.deepEqual(await texts(page, '.related a'), related.map((a) => a.headline));
+    assert.deepEqual(
+      await page.locator('.related a').evaluateAll((els) => els.map((el) => el.getAttribute('href'))),
+      related.map((a) => `/news/${a.slug}`),
+    );
+    // A related link is a plain link to that article's own static page.
+    await page.locator('.related a').first().click();
+    await page.waitForURL(`**/news/${related[0].slug}`);
+    assert.equal(await page.locator('main h1').textContent(), related[0].headline);
+    await context.close();
+  });
+
+  test('an article with pictures shows them with their captions and alt text', async () => {
+    const { page, context } = await openStatic(`/news/${PICTURES_SLUG}`);
+    const article = sourceArticle(PICTURES_SLUG);
+    const figures = article.body.filter((b) => b.type === 'figure');
+    assert.ok(figures.length >= 1);
+    assert.deepEqual(await texts(page, '.figure figcaption'), figures.map((f) => f.caption));
+    assert.deepEqual(
+      await page.locator('.figure img').evaluateAll((els) => els.map((el) => el.getAttribute('alt'))),
+      figures.map((f) => f.image.alt),
+    );
+    for (const size of await page.locator('.figure img').evaluateAll((els) => els.map((el) => [el.getAttribute('width'), el.getAttribute('height')]))) {
+      assert.ok(Number(size[0]) > 0 && Number(size[1]) > 0, `picture without a size: ${size}`);
+    }
+    await context.close();
+  });
+
+  test('an unknown address is the "not found" page with a real 404, kept out of search engines', async () => {
+    const { page, context, status } = await openStatic('/news/no-such-article');
+    assert.equal(status, 404);
+    assert.equal(await page.locator('main h1').textContent(), 'Page not found');
+    assert.equal(await attribute(page, 'meta[name="robots"]', 'content'), 'noindex');
+    assert.equal(await page.locator('link[rel="canonical"]').count(), 0);
+    assert.equal(await page.locator('a.button').getAttribute('href'), '/');
+    await context.close();
+  });
+});
+
+describe('head tags', () => {
+  test('an article: title, description, canonical, language, Open Graph, Twitter and NewsArticle data', async () => {
+    const { page, context } = await openStatic(`/news/${SEED_SLUG}`);
+    const seed = sourceArticle(SEED_SLUG);
+    const canonical = `${ORIGIN}/news/${SEED_SLUG}`;
+    assert.equal(await page.title(), `${seed.headline} · USST News`);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    const expected = {
+      'meta[name="description"]': seed.summary,
+      'link[rel="canonical"]': canonical,
+      'link[rel="alternate"][hreflang="en"]': canonical,
+      'link[rel="alternate"][hreflang="x-default"]': canonical,
+      'meta[property="og:type"]': 'article',
+      'meta[property="og:title"]': seed.headline,
+      'meta[property="og:description"]': seed.summary,
+      'meta[property="og:url"]': canonical,
+      'meta[property="og:site_name"]': 'USST News',
+      'meta[property="article:published_time"]': '2020-11-22',
+      'meta[property="article:section"]': 'Research',
+      'meta[name="twitter:card"]': 'summary',
+      'meta[name="twitter:title"]': seed.headline,
+      'meta[name="twitter:description"]': seed.summary,
+      'link[rel="alternate"][type="application/atom+xml"]': `${ORIGIN}/atom.xml`,
+    };
+    for (const [selector, value] of Object.entries(expected)) {
+      const name = selector.startsWith('link') ? 'href' : 'content';
+      assert.equal(await attribute(page, selector, name), value, selector);
+    }
+    // The seed has no picture, so no card image.
+    assert.equal(await page.locator('meta[property="og:image"]').count(), 0);
+    const data = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    assert.equal(data['@context'], 'https://schema.org');
+    assert.equal(data['@type'], 'NewsArticle');
+    assert.equal(data.headline, seed.headline);
+    assert.equal(data.description, seed.summary);
+    assert.equal(data.datePublished, '2020-11-22');
+    assert.equal(data.dateModified, '2020-11-22');
+    assert.deepEqual(data.author, [{ '@type': 'Person', name: 'Zhang Liu' }]);
+    assert.deepEqual(data.publisher, { '@type': 'Organization', name: 'USST News', url: `${ORIGIN}/` });
+    assert.deepEqual(data.mainEntityOfPage, { '@type': 'WebPage', '@id': canonical });
+    assert.equal(data.image, undefined);
+    await context.close();
+  });
+
+  test('an article with a picture has it on its cards and in its data, as an absolute URL', async () => {
+    const { page, context } = await openStatic(`/news/${PICTURES_SLUG}`);
+    const article = sourceArticle(PICTURES_SLUG);
+    const image = article.thumbnail ?? article.body.find((b) => b.type === 'figure').image;
+    const src = `${ORIGIN}/${image.src.replace(/^\//, '')}`;
+    assert.equal(await attribute(page, 'meta[property="og:image"]', 'content'), src);
+    assert.equal(await attribute(page, 'meta[property="og:image:alt"]', 'content'), image.alt);
+    assert.equal(await attribute(page, 'meta[name="twitter:card"]', 'content'), 'summary_large_image');
+    assert.equal(await attribute(page, 'meta[name="twitter:image"]', 'content'), src);
+    const data = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    assert.deepEqual(data.image, [src]);
+    await context.close();
+  });
+
+  test('the list: a website card, canonical at the root, no article data', async () => {
+    const { page, context } = await openStatic('/');
+    assert.equal(await page.title(), 'News & Events · USST News');
+    assert.equal(await attribute(page, 'link[rel="canonical"]', 'href'), `${ORIGIN}/`);
+    assert.equal(await attribute(page, 'meta[property="og:type"]', 'content'), 'website');
+    assert.equal(await attribute(page, 'meta[property="og:title"]', 'content'), 'News & Events');
+    assert.match(await attribute(page, 'meta[name="description"]', 'content'), /University of Shanghai/);
+    assert.equal(await page.locator('script[type="application/ld+json"]').count(), 0);
+    await context.close();
+  });
+});
+
+describe('the app takes over', () => {
+  for (const [name, path] of PAGES) {
+    test(`${name}: the same page, no skeleton, no layout shift, no second fetch`, async () => {
+      const { page: still, context: stillContext } = await openStatic(path);
+      const staticText = await still.locator('body').innerText();
+      const staticTitle = await still.title();
+      await stillContext.close();
+
+      const { page, context, problems } = await openPage(app.browser);
+      await page.addInitScript(() => {
+        window.__skeletons = 0;
+        window.__shift = 0;
+        new MutationObserver((records) => {
+          for (const record of records) {
+            for (const node of record.addedNodes) {
+              if (node.nodeType === 1 && (node.matches('.skeleton, .skeleton-page, .loading-bar') || node.querySelector('.skeleton'))) {
+                window.__skeletons += 1;
+              }
+            }
+          }
+        }).observe(document, { childList: true, subtree: true });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.__shift += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const fetched = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname.startsWith('/content/') && request.resourceType() === 'fetch') {
+          fetched.push(new URL(request.url()).pathname);
+        }
+      });
+      await page.goto(app.server.url + path);
+      await heading(page);
+      await page.waitForTimeout(300);
+      // Not even for an unknown article: the host already answered 404.
+      assert.deepEqual(fetched, []);
+      assert.equal(await page.evaluate(() => window.__skeletons), 0, 'a skeleton or loading bar appeared');
+      assert.equal(await page.evaluate(() => window.__shift), 0, 'layout shifted');
+      assert.equal(await page.locator('body').innerText(), staticText, 'the app shows other text than the static page');
+      assert.equal(await page.title(), staticTitle);
+      // The page's own head tags go (they would describe the wrong page after
+      // navigation); the app keeps the title and description current.
+      assert.equal(await page.locator('head [data-page]').count(), 0);
+      assert.equal(await page.locator('#reader-data').count(), 0);
+      assert.equal(await page.locator('meta[name="description"]').count(), 1);
+      assert.deepEqual(problems.filter((p) => !(name === 'not-found' && p.includes('404 (Not Found)'))), []);
+      await context.close();
+    });
+  }
+
+  test('after taking over, navigation stays in the app and fetches only what it needs', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    const fetched = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'fetch') fetched.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    assert.equal(await heading(page), seedLine(3));
+    await page.evaluate(() => {
+      window.__sameDocument = true;
+    });
+    const related = sourceArticle(sourceArticle(SEED_SLUG).related[0]);
+    await page.locator('.related a').first().click();
+    await waitForHeading(page, related.headline);
+    assert.equal(await page.title(), `${related.headline} · USST News`);
+    assert.match(await page.locator('meta[name="description"]').getAttribute('content'), new RegExp(related.summary.slice(0, 20)));
+    await page.locator('.breadcrumb a', { hasText: 'News & Events' }).click();
+    await waitForHeading(page, 'News & Events');
+    await page.goBack();
+    await waitForHeading(page, related.headline);
+    await page.goBack();
+    // The article the page carried is still at hand: no fetch for it.
+    await waitForHeading(page, seedLine(3));
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'a full page load happened');
+    assert.deepEqual(fetched, [`/content/articles/${related.slug}.json`, '/content/index.json', `/content/articles/${related.slug}.json`]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('feeds', () => {
+  /** Parses `xml` with the browser's XML parser; returns what `read` finds, or the parser's error. */
+  async function parseXml(page, xml, read) {
+    return page.evaluate(
+      ({ xml, read }) => {
+        const doc = new DOMParser().parseFromString(xml, 'application/xml');
+        const error = doc.querySelector('parsererror');
+        if (error) return { error: error.textContent };
+        return new Function('doc', read)(doc);
+      },
+      { xml, read },
+    );
+  }
+
+  test('sitemap.xml lists the list and every article, absolute, with dates', async () => {
+    const response = await fetch(`${app.server.url}/sitemap.xml`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type'), /xml/);
+    const { page, context } = await openStaticPage(app.browser);
+    const found = await parseXml(page, await response.text(), `
+      const root = doc.documentElement;
+      return {
+        root: root.localName,
+        ns: root.namespaceURI,
+        urls: [...root.children].map((url) => ({
+          loc: url.getElementsByTagName('loc')[0]?.textContent,
+          lastmod: url.getElementsByTagName('lastmod')[0]?.textContent,
+        })),
+      };`);
+    await context.close();
+    assert.equal(found.error, undefined, found.error);
+    assert.equal(found.root, 'urlset');
+    assert.equal(found.ns, 'http://www.sitemaps.org/schemas/sitemap/0.9');
+    const articles = newestFirst();
+    assert.deepEqual(found.urls, [
+      { loc: `${ORIGIN}/`, lastmod: articles[0].published },
+      ...articles.map((a) => ({ loc: `${ORIGIN}/news/${a.slug}`, lastmod: a.published })),
+    ]);
+  });
+
+  test('robots.txt allows crawling and names the sitemap', async () => {
+    const response = await fetch(`${app.server.url}/robots.txt`);
+    assert.equal(response.status, 200);
+    const text = await response.text();
+    assert.match(text, /^User-agent: \*$/m);
+    assert.match(text, /^Allow: \/$/m);
+    assert.match(text, new RegExp(`^Sitemap: ${ORIGIN}/sitemap.xml$`, 'm'));
+  });
+
+  test('atom.xml is an Atom feed of the newest articles with every required element', async () => {
+    const response = await fetch(`${app.server.url}/atom.xml`);
+    assert.equal(response.status, 200);
+    const { page, context } = await openStaticPage(app.browser);
+    const found = await parseXml(page, await response.text(), `
+      const feed = doc.documentElement;
+      const child = (el, name) => [...el.children].find((c) => c.localName === name);
+      const text = (el, name) => child(el, name)?.textContent;
+      return {
+        root: feed.localName,
+        ns: feed.namespaceURI,
+        id: text(feed, 'id'),
+        title: text(feed, 'title'),
+        updated: text(feed, 'updated'),
+        author: child(feed, 'author') && text(child(feed, 'author'), 'name'),
+        self: [...feed.children].find((c) => c.localName === 'link' && c.getAttribute('rel') === 'self')?.getAttribute('href'),
+        entries: [...feed.children].filter((c) => c.localName === 'entry').map((entry) => ({
+          id: text(entry, 'id'),
+          title: text(entry, 'title'),
+          updated: text(entry, 'updated'),
+          link: child(entry, 'link')?.getAttribute('href'),
+          summary: text(entry, 'summary'),
+          author: child(entry, 'author') && text(child(entry, 'author'), 'name'),
+        })),
+      };`);
+    await context.close();
+    assert.equal(found.error, undefined, found.error);
+    assert.equal(found.root, 'feed');
+    assert.equal(found.ns, 'http://www.w3.org/2005/Atom');
+    assert.equal(found.id, `${ORIGIN}/`);
+    assert.equal(found.title, 'USST News');
+    assert.equal(found.author, 'USST News');
+    assert.equal(found.self, `${ORIGIN}/atom.xml`);
+    const articles = newestFirst().slice(0, 20);
+    assert.equal(found.updated, `${articles[0].published}T00:00:00Z`);
+    assert.deepEqual(
+      found.entries,
+      articles.map((a) => ({
+        id: `${ORIGIN}/news/${a.slug}`,
+        title: a.headline,
+        updated: `${a.published}T00:00:00Z`,
+        link: `${ORIGIN}/news/${a.slug}`,
+        summary: a.summary,
+        author: a.author,
+      })),
+    );
+  });
+});

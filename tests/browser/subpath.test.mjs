@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { REPO, SEED_SLUG, heading, loadImages, openPage, seedLine, sourceArticle, sourceArticles, waitForHeading, withApp } from './support.mjs';
+import { REPO, SEED_SLUG, heading, loadImages, openPage, openStaticPage, seedLine, sourceArticle, sourceArticles, waitForHeading, withApp } from './support.mjs';
 
 const app = withApp({ root: join(REPO, 'target', 'dist-subpath'), prefix: '/news/' });
 
@@ -37,9 +37,30 @@ describe('site under /news/', () => {
     await context.close();
   });
 
-  test('unknown pages show the not-found view; missing content is a real 404', async () => {
+  test('the prerendered pages, read with JavaScript off, link and point under the base', async () => {
+    const { page, context } = await openStaticPage(app.browser);
+    await page.goto(`${app.server.url}/news/news/${SEED_SLUG}`);
+    assert.equal(await page.locator('main h1').textContent(), seedLine(3));
+    const related = sourceArticle(SEED_SLUG).related;
+    assert.deepEqual(
+      await page.locator('.related a').evaluateAll((els) => els.map((el) => el.getAttribute('href'))),
+      related.map((slug) => `/news/news/${slug}`),
+    );
+    assert.equal(await page.locator('.site-brand').getAttribute('href'), '/news/');
+    assert.equal(
+      await page.locator('link[rel="canonical"]').getAttribute('href'),
+      `https://news.usst.edu.cn/news/news/${SEED_SLUG}`,
+    );
+    await page.locator('.related a').first().click();
+    await page.waitForURL(`**/news/news/${related[0]}`);
+    assert.equal(await page.locator('main h1').textContent(), sourceArticle(related[0]).headline);
+    await context.close();
+  });
+
+  test('unknown pages show the not-found view with a real 404; missing content is a real 404', async () => {
     const { page, context } = await openPage(app.browser);
-    await page.goto(`${app.server.url}/news/news/no-such-article`);
+    const response = await page.goto(`${app.server.url}/news/news/no-such-article`);
+    assert.equal(response.status(), 404);
     assert.equal(await heading(page), 'Page not found');
     assert.equal(await page.locator('main a.button').getAttribute('href'), '/news/');
     await context.close();

@@ -46,19 +46,23 @@ export async function startApp({ root = join(REPO, 'dist'), prefix = '/', pageDa
   return startServer({ root, prefix, pageData });
 }
 
+/** Debian's Chromium, or the one $CHROMIUM names. */
+export const CHROMIUM_PATH = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** How every test starts Chromium: no sandbox (containers), nothing that
+ * reaches the network on its own. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    // playwright-core starts Chromium headless with a fresh profile.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  // playwright-core starts Chromium headless with a fresh profile.
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 }
 
 /**

@@ -7,6 +7,8 @@
 //   the prerendered "not found" page with a real 404.
 //
 // Without those files it still serves files, with real content types.
+// Like a CDN, it sends the build's Brotli or gzip copy of a file
+// (`file.br`, `file.gz`) to a client that accepts it.
 // Tests inject faults per path (status codes, HTML instead of JSON, delays,
 // dropped connections, truncated or replaced bodies), and can serve pages
 // without the data they carry, so the app fetches everything as it does
@@ -122,6 +124,16 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
     return headers;
   }
 
+  /** Which precompressed copy of `file` to send for `accepted` (an Accept-Encoding header). */
+  async function precompressed(file, accepted) {
+    for (const [name, ext] of [['br', 'br'], ['gzip', 'gz']]) {
+      if (new RegExp(`(^|[ ,])${name}($|[ ,;])`).test(accepted) && (await stat(`${file}.${ext}`).catch(() => null))?.isFile()) {
+        return { name, ext };
+      }
+    }
+    return null;
+  }
+
   function send(res, urlPath, status, type, body) {
     res.writeHead(status, headersFor(urlPath, { 'content-type': type, 'content-length': Buffer.byteLength(body) }));
     res.end(body);
@@ -156,13 +168,18 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
       }
       if (!file) return send(res, urlPath, 404, 'text/plain; charset=utf-8', 'not found');
     }
-    let body = await readFile(file);
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    if (!pageData && type.startsWith('text/html')) {
+    const rewrite = !pageData && type.startsWith('text/html');
+    // The build's Brotli or gzip copy, as a CDN would send it, when the
+    // client takes it (never for a faulty or rewritten response).
+    const encoding = fault || rewrite ? null : await precompressed(file, req.headers['accept-encoding'] ?? '');
+    let body = await readFile(encoding ? `${file}.${encoding.ext}` : file);
+    if (rewrite) {
       body = Buffer.from(body.toString('utf8').replace(/<script type="application\/json" id="reader-data">[^<]*<\/script>/, ''));
     }
     if (fault?.truncate !== undefined) body = body.subarray(0, fault.truncate);
-    res.writeHead(status, headersFor(urlPath, { 'content-type': type, 'content-length': body.length }));
+    const extra = encoding ? { 'content-encoding': encoding.name, vary: 'Accept-Encoding' } : {};
+    res.writeHead(status, headersFor(urlPath, { 'content-type': type, 'content-length': body.length, ...extra }));
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 

@@ -22,12 +22,16 @@ describe('accessibility', () => {
         await heading(page);
         await page.locator('.site-footer h2').waitFor({ state: 'attached' });
         await page.evaluate(AXE); // evaluated by DevTools, not injected: the CSP stays as it is
-        const violations = await page.evaluate(async () => {
+        const { violations, passes } = await page.evaluate(async () => {
           const result = await window.axe.run(document, {
             runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
           });
-          return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+          return {
+            violations: result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+            passes: result.passes.length,
+          };
         });
+        console.log(`axe ${name} ${colorScheme}: ${violations.length} violations, ${passes} rules passed`);
         assert.deepEqual(violations, []);
         await context.close();
       });

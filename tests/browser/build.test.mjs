@@ -3,11 +3,24 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { REPO, SEED_SLUG, sourceArticles, withApp } from './support.mjs';
 
 const DIST = join(REPO, 'dist');
+
+/** GET with exactly this Accept-Encoding (fetch would decode for us); the raw body. */
+function rawGet(url, acceptEncoding) {
+  return new Promise((done, fail) => {
+    get(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => done({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', fail);
+  });
+}
 const app = withApp();
 
 describe('release build', () => {
@@ -36,7 +49,7 @@ describe('release build', () => {
   });
 
   test('the content is published next to the app', () => {
-    const articles = readdirSync(join(DIST, 'content', 'articles')).sort();
+    const articles = readdirSync(join(DIST, 'content', 'articles')).filter((name) => name.endsWith('.json')).sort();
     assert.deepEqual(articles, sourceArticles().map((a) => `${a.slug}.json`).sort());
     for (const file of ['index.json', 'site.json']) {
       assert.ok(existsSync(join(DIST, 'content', file)), file);
@@ -60,5 +73,23 @@ describe('release build', () => {
     assert.equal((await fetch(`${app.server.url}/content/index.json`)).headers.get('cache-control'), 'no-cache');
     const missing = await fetch(`${app.server.url}/content/articles/missing.json`);
     assert.equal(missing.status, 404);
+  });
+
+  test('Brotli and gzip copies of every compressible file, served to clients that take them', async () => {
+    const wasm = readdirSync(DIST).find((name) => name.endsWith('.wasm'));
+    const original = readFileSync(join(DIST, wasm));
+    for (const [accept, encoding, decode] of [['br', 'br', brotliDecompressSync], ['gzip', 'gzip', gunzipSync]]) {
+      const { headers, body } = await rawGet(`${app.server.url}/${wasm}`, accept);
+      assert.equal(headers['content-encoding'], encoding);
+      assert.equal(headers['content-type'], 'application/wasm');
+      assert.ok(decode(body).equals(original), `${encoding} copy differs from the wasm`);
+      assert.ok(body.length < original.length / 2, `${encoding}: ${body.length} of ${original.length} bytes`);
+    }
+    const plain = await rawGet(`${app.server.url}/${wasm}`, 'identity');
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.ok(plain.body.equals(original));
+    for (const file of ['index.html', `news/${SEED_SLUG}/index.html`, 'content/index.json', 'sitemap.xml']) {
+      assert.ok(existsSync(join(DIST, `${file}.br`)) && existsSync(join(DIST, `${file}.gz`)), file);
+    }
   });
 });

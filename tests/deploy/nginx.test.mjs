@@ -6,7 +6,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +89,15 @@ describe('nginx with the generated configuration', () => {
     assert.equal(response.headers.get('content-type'), 'application/wasm');
     assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable');
     assert.equal(response.headers.get('content-security-policy'), policy);
+    // The build's gzip copy, where the client takes gzip (gzip_static).
+    const zipped = await new Promise((done, fail) => {
+      get(`${url}/${wasm}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        res.resume();
+        res.on('end', () => done(res.headers));
+      }).on('error', fail);
+    });
+    assert.equal(zipped['content-encoding'], 'gzip');
+    assert.equal(Number(zipped['content-length']), statSync(join(DIST, `${wasm}.gz`)).size);
   });
 
   test('the app runs under nginx with no console errors', async () => {

@@ -5,11 +5,13 @@
 //! - every page with its base folder and a CSP `<meta>` for hosts that
 //!   send no headers ([`Deployment::finish_page`]);
 //! - each host's configuration: Netlify and Cloudflare Pages (`_headers`,
-//!   `_redirects`, inside `dist/`), nginx, S3 + CloudFront, GitHub Pages.
+//!   `_redirects`, inside `dist/`), nginx, S3 + CloudFront, GitHub Pages;
+//! - Brotli and gzip copies of every compressible file ([`compress`]).
 //!
 //! The pages themselves are rendered by `reader-prerender`, which runs
 //! this step as a library.
 
+pub mod compress;
 pub mod csp;
 pub mod hosts;
 pub mod html;

@@ -54,6 +54,8 @@ pub struct Summary {
     pub pages: usize,
     pub base: String,
     pub script_hashes: usize,
+    /// The Brotli and gzip copies written.
+    pub compressed: reader_deploy::compress::Compressed,
 }
 
 /// Renders every page of the site in `dist` (Trunk's output, with the
@@ -105,10 +107,12 @@ pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, Pre
         &feeds::atom(&public, &site, &articles),
     )?;
     deployment.write_host_files(dist, configs)?;
+    let compressed = reader_deploy::compress::write_copies(dist)?;
     Ok(Summary {
         pages: pages.len(),
         base,
         script_hashes: deployment.script_hashes.len(),
+        compressed,
     })
 }
 

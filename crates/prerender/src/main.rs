@@ -40,12 +40,18 @@ fn main() -> ExitCode {
     };
     match reader_prerender::prerender(&dist, &base, &configs) {
         Ok(summary) => {
+            let c = summary.compressed;
             println!(
-                "prerender: {} pages, base {}, {} inline script hash(es), host configs in {}",
+                "prerender: {} pages, base {}, {} inline script hash(es), host configs in {}; \
+                 {} files compressed, {} bytes -> {} brotli, {} gzip",
                 summary.pages,
                 summary.base,
                 summary.script_hashes,
-                configs.display()
+                configs.display(),
+                c.files,
+                c.bytes_in,
+                c.brotli_bytes,
+                c.gzip_bytes
             );
             ExitCode::SUCCESS
         }

@@ -104,7 +104,7 @@ pub fn s3_upload_script(deployment: &Deployment) -> String {
         excludes.push_str(&format!(" --exclude '{file}'"));
     }
     script.push_str(&format!(
-        "aws s3 sync \"$dist\" \"$dest\" --delete{excludes} --exclude '_headers' --exclude '_redirects' --cache-control '{REVALIDATE}'\n"
+        "aws s3 sync \"$dist\" \"$dest\" --delete{excludes} --exclude '_headers' --exclude '_redirects' --exclude '*.br' --exclude '*.gz' --cache-control '{REVALIDATE}'\n"
     ));
     script
 }

@@ -1,0 +1,279 @@
+// The performance bench: the release dist/ against the physical limit, a
+// plain static page with the seed article's text and CSS and no script.
+//
+//   node bench/bench.mjs            (scripts/bench.sh builds dist/ first)
+//
+// Measures, in headless Chromium (Debian's), with Lighthouse 12 from npm:
+// mobile (Lighthouse's Slow 4G and 4x CPU slowdown, simulated) and desktop,
+// for the list, the seed article and the limit page: FCP, LCP, TBT, CLS,
+// time to interactive, bytes transferred by type (as the test server sends
+// them: the build's Brotli copies), and the four Lighthouse scores. Then,
+// with playwright-core, the app's own takeover time under the same
+// throttling (observed, not simulated) and the cost of a client-side route
+// change (list -> article -> list, median of many runs). Prints a table
+// with each figure's ratio to the limit, checks the budgets (pass/fail),
+// and writes BENCHMARKS.md with the table and a chart.
+
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import * as chromeLauncher from 'chrome-launcher';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, REPO, SEED_SLUG, launchBrowser } from '../tests/browser/support.mjs';
+import { startServer } from '../scripts/cdn-server.mjs';
+
+const DIST = join(REPO, 'dist');
+const LIMIT = join(REPO, 'target', 'bench', 'limit');
+const ROUTE_RUNS = Number(process.env.ROUTE_RUNS ?? 30);
+const KB = 1024;
+
+const BUDGETS = {
+  firstViewBytes: 120 * KB,
+  lcpRatio: 1.1,
+  tbtMs: 0,
+  cls: 0,
+  routeChangeMs: 16,
+  performanceScore: 100,
+};
+
+// Lighthouse's own mobile profile: "Slow 4G" and a 4x slower CPU.
+const MOBILE_NETWORK = { latency: 150, downloadThroughput: (1638.4 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
+const MOBILE_CPU = 4;
+
+/** The limit: the seed article's prerendered page without any script, its CSS and pictures. */
+function writeLimitPage() {
+  rmSync(LIMIT, { recursive: true, force: true });
+  mkdirSync(join(LIMIT, 'news', SEED_SLUG), { recursive: true });
+  const page = readFileSync(join(DIST, 'news', SEED_SLUG, 'index.html'), 'utf8')
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<link\b[^>]*\b(modulepreload|preload)\b[^>]*>/g, '');
+  writeFileSync(join(LIMIT, 'news', SEED_SLUG, 'index.html'), page);
+  for (const name of readdirSync(DIST).filter((n) => /\.(css|svg)$/.test(n))) cpSync(join(DIST, name), join(LIMIT, name));
+  cpSync(join(DIST, 'content', 'images'), join(LIMIT, 'content', 'images'), { recursive: true });
+  for (const file of [join(LIMIT, 'news', SEED_SLUG, 'index.html'), ...readdirSync(LIMIT).filter((n) => n.endsWith('.css')).map((n) => join(LIMIT, n))]) {
+    const data = readFileSync(file);
+    writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+  }
+}
+
+function kind(url, resourceType) {
+  const path = new URL(url).pathname;
+  if (path.endsWith('.wasm')) return 'wasm';
+  if (path.endsWith('.js')) return 'JS';
+  if (path.endsWith('.css')) return 'CSS';
+  if (path.endsWith('.json')) return 'JSON';
+  if (resourceType === 'Document' || path.endsWith('.html') || path.endsWith('/')) return 'HTML';
+  if (resourceType === 'Image' || /\.(svg|png|jpe?g|webp|avif|ico)$/.test(path)) return 'images';
+  return 'other';
+}
+
+async function lighthouseRun(chrome, url, profile) {
+  const flags = { port: chrome.port, output: 'json', logLevel: 'error' };
+  const result = await lighthouse(url, flags, profile === 'desktop' ? desktopConfig : undefined);
+  const report = result.lhr;
+  const audit = (id) => report.audits[id]?.numericValue ?? NaN;
+  const bytes = { HTML: 0, CSS: 0, JS: 0, wasm: 0, JSON: 0, images: 0, other: 0 };
+  for (const request of report.audits['network-requests'].details.items) {
+    bytes[kind(request.url, request.resourceType)] += request.transferSize ?? 0;
+  }
+  const scores = Object.fromEntries(Object.entries(report.categories).map(([id, c]) => [id, Math.round((c.score ?? 0) * 100)]));
+  return {
+    fcp: audit('first-contentful-paint'),
+    lcp: audit('largest-contentful-paint'),
+    tbt: audit('total-blocking-time'),
+    cls: audit('cumulative-layout-shift'),
+    tti: audit('interactive'),
+    bytes,
+    total: Object.values(bytes).reduce((a, b) => a + b, 0),
+    scores,
+  };
+}
+
+/** Observed (not simulated): from navigation to the app having taken the page over, under throttling. */
+async function takeoverTime(browser, url, mobile) {
+  const context = await browser.newContext(mobile ? { viewport: { width: 390, height: 844 }, isMobile: true } : { viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (mobile) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...MOBILE_NETWORK });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE_CPU });
+  }
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => !document.getElementById('shell') && document.querySelector('main h1'), null, { timeout: 60_000 });
+  const ms = await page.evaluate(() => performance.now());
+  await context.close();
+  return ms;
+}
+
+/** list -> article -> list, client-side, `runs` times: the time from the data being in to the new page in the DOM. */
+async function routeChanges(browser, baseUrl, runs) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.waitForFunction(() => !document.getElementById('shell') && document.querySelector('main h1'));
+  const headline = await page.locator('.news-card__headline a').first().textContent();
+  const afterData = [];
+  const afterClick = [];
+  for (let i = 0; i < runs; i += 1) {
+    for (const [selector, expected] of [['.news-card__headline a', headline.trim()], ['.breadcrumb a:nth-of-type(1)', 'News & Events']]) {
+      const target = selector.startsWith('.breadcrumb') ? page.locator('.breadcrumb a', { hasText: 'News & Events' }) : page.locator(selector).first();
+      await page.evaluate((text) => {
+        performance.clearResourceTimings();
+        window.__route = new Promise((done) => {
+          const clicked = performance.now();
+          const observer = new MutationObserver(() => {
+            if (document.querySelector('main h1')?.textContent === text) {
+              observer.disconnect();
+              const rendered = performance.now();
+              const data = performance.getEntriesByType('resource').filter((e) => e.name.includes('/content/')).map((e) => e.responseEnd);
+              done({ clicked, rendered, dataIn: Math.max(clicked, ...data) });
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        });
+      }, expected);
+      await target.click();
+      const timing = await page.evaluate(() => window.__route);
+      afterData.push(timing.rendered - timing.dataIn);
+      afterClick.push(timing.rendered - timing.clicked);
+    }
+  }
+  await context.close();
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { afterData: median(afterData), afterClick: median(afterClick), samples: afterData.length };
+}
+
+const ms = (v) => (Number.isFinite(v) ? `${Math.round(v)} ms` : '—');
+const kb = (v) => `${(v / KB).toFixed(1)} KB`;
+const ratio = (v, limit) => (limit > 0 && Number.isFinite(v) ? `${(v / limit).toFixed(2)}×` : '—');
+
+async function main() {
+  writeLimitPage();
+  const app = await startServer({ root: DIST });
+  const limit = await startServer({ root: LIMIT });
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM_PATH,
+    userDataDir: mkdtempSync(join(tmpdir(), 'reader-bench-')),
+    chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
+  });
+  const pages = { list: `${app.url}/`, article: `${app.url}/news/${SEED_SLUG}`, limit: `${limit.url}/news/${SEED_SLUG}/` };
+  const results = {};
+  try {
+    for (const profile of ['mobile', 'desktop']) {
+      for (const [name, url] of Object.entries(pages)) {
+        process.stdout.write(`lighthouse ${profile} ${name} … `);
+        results[`${profile}/${name}`] = await lighthouseRun(chrome, url, profile);
+        console.log('done');
+      }
+    }
+  } finally {
+    await chrome.kill();
+  }
+  const browser = await launchBrowser();
+  const takeover = {
+    mobile: { list: await takeoverTime(browser, pages.list, true), article: await takeoverTime(browser, pages.article, true) },
+    desktop: { list: await takeoverTime(browser, pages.list, false), article: await takeoverTime(browser, pages.article, false) },
+  };
+  const route = await routeChanges(browser, app.url, ROUTE_RUNS);
+  await browser.close();
+  await app.close();
+  await limit.close();
+
+  // The table: one row per figure, one column per page and profile, ratio to the limit.
+  const header = ['figure', ...['mobile', 'desktop'].flatMap((p) => [`${p} list`, `${p} article`, `${p} limit`, `${p} article ÷ limit`])];
+  const rows = [];
+  const row = (label, pick, fmt) => {
+    const cells = [label];
+    for (const p of ['mobile', 'desktop']) {
+      const [l, a, s] = ['list', 'article', 'limit'].map((n) => pick(results[`${p}/${n}`], p, n));
+      cells.push(fmt(l), fmt(a), fmt(s), ratio(a, s));
+    }
+    rows.push(cells);
+  };
+  row('FCP', (r) => r.fcp, ms);
+  row('LCP', (r) => r.lcp, ms);
+  row('TBT', (r) => r.tbt, ms);
+  row('CLS', (r) => r.cls, (v) => v.toFixed(3));
+  row('Time to interactive (Lighthouse)', (r) => r.tti, ms);
+  row('App took over (observed)', (_, p, n) => (n === 'limit' ? NaN : takeover[p][n]), ms);
+  for (const type of ['HTML', 'CSS', 'JS', 'wasm', 'JSON', 'images']) row(`bytes: ${type}`, (r) => r.bytes[type], kb);
+  row('bytes: total', (r) => r.total, kb);
+  for (const category of ['performance', 'accessibility', 'best-practices', 'seo']) {
+    row(`Lighthouse ${category}`, (r) => r.scores[category], (v) => String(v));
+  }
+
+  const mobileArticle = results['mobile/article'];
+  const mobileList = results['mobile/list'];
+  const mobileLimit = results['mobile/limit'];
+  const budgets = [
+    ['first article view ≤ 120 KB compressed', kb(mobileArticle.total), mobileArticle.total <= BUDGETS.firstViewBytes],
+    ['mobile LCP ≤ 1.1 × the static page’s', `${ms(mobileArticle.lcp)} vs ${ms(mobileLimit.lcp)} (${ratio(mobileArticle.lcp, mobileLimit.lcp)})`, mobileArticle.lcp <= BUDGETS.lcpRatio * mobileLimit.lcp],
+    ['TBT 0 ms (mobile list and article)', `${ms(mobileList.tbt)}, ${ms(mobileArticle.tbt)}`, mobileList.tbt <= BUDGETS.tbtMs && mobileArticle.tbt <= BUDGETS.tbtMs],
+    ['CLS 0 (mobile list and article)', `${mobileList.cls.toFixed(3)}, ${mobileArticle.cls.toFixed(3)}`, mobileList.cls <= BUDGETS.cls && mobileArticle.cls <= BUDGETS.cls],
+    ['route change ≤ 16 ms after its data is in', `${route.afterData.toFixed(1)} ms (median of ${route.samples})`, route.afterData <= BUDGETS.routeChangeMs],
+    ['Lighthouse performance 100 on mobile (list and article)', `${mobileList.scores.performance}, ${mobileArticle.scores.performance}`, mobileList.scores.performance >= 100 && mobileArticle.scores.performance >= 100],
+  ];
+
+  console.log();
+  console.table(Object.fromEntries(rows.map(([label, ...cells]) => [label, Object.fromEntries(header.slice(1).map((h, i) => [h, cells[i]]))])));
+  console.log(`route change (desktop, unthrottled, median of ${route.samples}): ${route.afterData.toFixed(1)} ms after the data is in, ${route.afterClick.toFixed(1)} ms after the click`);
+  console.log('\nbudgets:');
+  for (const [name, value, pass] of budgets) console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${name}: ${value}`);
+
+  writeFileSync(join(REPO, 'BENCHMARKS.md'), markdown({ header, rows, budgets, route, results }));
+  console.log('\nwrote BENCHMARKS.md');
+  process.exitCode = budgets.every(([, , pass]) => pass) ? 0 : 1;
+}
+
+function markdown({ header, rows, budgets, route, results }) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  const chartPages = ['list', 'article', 'limit'];
+  const bars = (metric) => chartPages.map((n) => Math.round(results[`mobile/${n}`][metric])).join(', ');
+  return `# Benchmarks
+
+Written by \`scripts/bench.sh\` (see README) on ${new Date().toISOString().slice(0, 10)}:
+${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 1024 ** 3)} GiB, headless Chromium,
+Lighthouse 12. **mobile**: Lighthouse's default profile (Slow 4G: 150 ms RTT,
+1.6 Mbit/s; CPU 4× slower; simulated). **desktop**: Lighthouse's desktop
+preset. **limit**: the seed article's own prerendered page with every
+script removed (same HTML, text and CSS), served the same way: what a plain
+static page costs. Bytes are as transferred (Brotli, as a CDN sends them,
+headers included). "App took over" is observed in Chromium under the same
+throttling (CDP), from navigation to the app having replaced the static
+page. Ratios are article ÷ limit.
+
+${line(header)}
+${line(header.map(() => '---'))}
+${rows.map(line).join('\n')}
+
+Route change (client-side, list → article → list, desktop, unthrottled,
+median of ${route.samples}): **${route.afterData.toFixed(1)} ms** from the
+data being in to the new page in the DOM; ${route.afterClick.toFixed(1)} ms
+from the click (the local server answers in about a millisecond).
+
+## Budgets
+
+${line(['budget', 'measured', 'result'])}
+${line(['---', '---', '---'])}
+${budgets.map(([name, value, pass]) => line([name, value, pass ? 'pass' : '**FAIL**'])).join('\n')}
+
+## Chart: mobile paint and interactivity, in ms
+
+\`\`\`mermaid
+xychart-beta
+  title "Mobile (Slow 4G, 4x CPU): list, article, limit"
+  x-axis [${chartPages.map((n) => `"${n} FCP"`).join(', ')}, ${chartPages.map((n) => `"${n} LCP"`).join(', ')}, ${chartPages.map((n) => `"${n} TTI"`).join(', ')}]
+  y-axis "ms"
+  bar [${bars('fcp')}, ${bars('lcp')}, ${bars('tti')}]
+\`\`\`
+`;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 2;
+});

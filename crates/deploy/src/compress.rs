@@ -1,0 +1,142 @@
+//! Brotli and gzip copies of every compressible file, made once at build
+//! time at the highest levels, for hosts that serve precompressed files
+//! (nginx `gzip_static`, the test server) instead of compressing each
+//! response on the fly at a lower level.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::DeployError;
+
+/// Extensions worth compressing (text, and wasm, which shrinks by ~2/3).
+const COMPRESSIBLE: &[&str] = &["html", "js", "css", "wasm", "json", "svg", "xml", "txt"];
+
+/// Files smaller than this are sent as they are.
+const MIN_SIZE: u64 = 256;
+
+/// What [`write_copies`] did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Compressed {
+    pub files: usize,
+    pub bytes_in: u64,
+    pub brotli_bytes: u64,
+    pub gzip_bytes: u64,
+}
+
+/// Writes `<file>.br` (Brotli, quality 11) and `<file>.gz` (gzip, level 9)
+/// next to every compressible file under `dir`, replacing older copies.
+///
+/// # Errors
+/// A file or folder that cannot be read or written.
+pub fn write_copies(dir: &Path) -> Result<Compressed, DeployError> {
+    let mut total = Compressed::default();
+    for path in compressible_files(dir)? {
+        let data = fs::read(&path).map_err(|e| DeployError::Io(path.clone(), e))?;
+        let brotli = brotli_bytes(&data);
+        let gzip = gzip_bytes(&data).map_err(|e| DeployError::Io(path.clone(), e))?;
+        write_beside(&path, "br", &brotli)?;
+        write_beside(&path, "gz", &gzip)?;
+        total.files += 1;
+        total.bytes_in += data.len() as u64;
+        total.brotli_bytes += brotli.len() as u64;
+        total.gzip_bytes += gzip.len() as u64;
+    }
+    Ok(total)
+}
+
+fn compressible_files(dir: &Path) -> Result<Vec<PathBuf>, DeployError> {
+    let mut found = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries = fs::read_dir(&folder).map_err(|e| DeployError::Io(folder.clone(), e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| DeployError::Io(folder.clone(), e))?;
+            let path = entry.path();
+            let meta = entry
+                .metadata()
+                .map_err(|e| DeployError::Io(path.clone(), e))?;
+            if meta.is_dir() {
+                folders.push(path);
+            } else if meta.len() >= MIN_SIZE
+                && path
+                    .extension()
+                    .and_then(|ext| ext.to_str())
+                    .is_some_and(|ext| COMPRESSIBLE.contains(&ext))
+            {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+fn write_beside(path: &Path, extension: &str, data: &[u8]) -> Result<(), DeployError> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(extension);
+    let target = PathBuf::from(name);
+    fs::write(&target, data).map_err(|e| DeployError::Io(target, e))
+}
+
+/// Brotli at quality 11 with a 4 MiB window (what `brotli -q 11` does).
+pub fn brotli_bytes(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() / 3);
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    // Writing into a Vec cannot fail.
+    let _ = brotli::BrotliCompress(&mut &data[..], &mut out, &params);
+    out
+}
+
+/// gzip at level 9.
+///
+/// # Errors
+/// Only if writing into memory fails.
+pub fn gzip_bytes(data: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(data)?;
+    encoder.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+
+    #[test]
+    fn copies_decompress_to_the_original() {
+        let text = "<p>The same sentence, again and again.</p>".repeat(50);
+        let brotli = brotli_bytes(text.as_bytes());
+        let gzip = gzip_bytes(text.as_bytes()).expect("gzip");
+        assert!(brotli.len() < text.len() / 10 && gzip.len() < text.len() / 10);
+        let mut back = Vec::new();
+        brotli::BrotliDecompress(&mut &brotli[..], &mut back).expect("brotli");
+        assert_eq!(back, text.as_bytes());
+        let mut back = String::new();
+        flate2::read::GzDecoder::new(&gzip[..])
+            .read_to_string(&mut back)
+            .expect("gzip");
+        assert_eq!(back, text);
+    }
+
+    #[test]
+    fn only_compressible_files_big_enough_get_copies() {
+        let dir = std::env::temp_dir().join(format!("reader-compress-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("content")).expect("dir");
+        fs::write(dir.join("content/a.json"), "x".repeat(1000)).expect("a");
+        fs::write(dir.join("tiny.css"), "a{}").expect("tiny");
+        fs::write(dir.join("photo.jpg"), "x".repeat(1000)).expect("jpg");
+        let done = write_copies(&dir).expect("copies");
+        assert_eq!(done.files, 1);
+        assert!(dir.join("content/a.json.br").exists() && dir.join("content/a.json.gz").exists());
+        assert!(!dir.join("tiny.css.br").exists() && !dir.join("photo.jpg.gz").exists());
+        let _ = fs::remove_dir_all(&dir);
+    }
+}

@@ -23,6 +23,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, REPO, SEED_SLUG, launchBrowser } from '../tests/browser/support.mjs';
 import { startServer } from '../scripts/cdn-server.mjs';
+import { sizeByCrate } from './size-report.mjs';
 
 const DIST = join(REPO, 'dist');
 const LIMIT = join(REPO, 'target', 'bench', 'limit');
@@ -52,6 +53,8 @@ function writeLimitPage() {
   writeFileSync(join(LIMIT, 'news', SEED_SLUG, 'index.html'), page);
   for (const name of readdirSync(DIST).filter((n) => /\.(css|svg)$/.test(n))) cpSync(join(DIST, name), join(LIMIT, name));
   cpSync(join(DIST, 'content', 'images'), join(LIMIT, 'content', 'images'), { recursive: true });
+  // The same response headers (CSP and the rest), so bytes compare fairly.
+  cpSync(join(DIST, '_headers'), join(LIMIT, '_headers'));
   for (const file of [join(LIMIT, 'news', SEED_SLUG, 'index.html'), ...readdirSync(LIMIT).filter((n) => n.endsWith('.css')).map((n) => join(LIMIT, n))]) {
     const data = readFileSync(file);
     writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
@@ -224,12 +227,15 @@ async function main() {
   console.log('\nbudgets:');
   for (const [name, value, pass] of budgets) console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${name}: ${value}`);
 
-  writeFileSync(join(REPO, 'BENCHMARKS.md'), markdown({ header, rows, budgets, route, results }));
+  const sizes = sizeByCrate();
+  console.log('\nwasm by crate (before wasm-opt):');
+  for (const { crate, bytes, share } of sizes.slice(0, 12)) console.log(`  ${String(bytes).padStart(8)}  ${(share * 100).toFixed(1).padStart(5)}%  ${crate}`);
+  writeFileSync(join(REPO, 'BENCHMARKS.md'), markdown({ header, rows, budgets, route, results, sizes }));
   console.log('\nwrote BENCHMARKS.md');
   process.exitCode = budgets.every(([, , pass]) => pass) ? 0 : 1;
 }
 
-function markdown({ header, rows, budgets, route, results }) {
+function markdown({ header, rows, budgets, route, results, sizes }) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
   const chartPages = ['list', 'article', 'limit'];
   const bars = (metric) => chartPages.map((n) => Math.round(results[`mobile/${n}`][metric])).join(', ');
@@ -241,8 +247,9 @@ Lighthouse 12. **mobile**: Lighthouse's default profile (Slow 4G: 150 ms RTT,
 1.6 Mbit/s; CPU 4× slower; simulated). **desktop**: Lighthouse's desktop
 preset. **limit**: the seed article's own prerendered page with every
 script removed (same HTML, text and CSS), served the same way: what a plain
-static page costs. Bytes are as transferred (Brotli, as a CDN sends them,
-headers included). "App took over" is observed in Chromium under the same
+static page costs, with the same response headers. Bytes are as
+transferred (Brotli, as a CDN sends them, headers included); the pages'
+HTML is bigger than the limit's by the data it carries for the app. "App took over" is observed in Chromium under the same
 throttling (CDP), from navigation to the app having replaced the static
 page. Ratios are article ÷ limit.
 
@@ -260,6 +267,16 @@ from the click (the local server answers in about a millisecond).
 ${line(['budget', 'measured', 'result'])}
 ${line(['---', '---', '---'])}
 ${budgets.map(([name, value, pass]) => line([name, value, pass ? 'pass' : '**FAIL**'])).join('\n')}
+
+## Where the wasm's bytes go
+
+\`twiggy top\` on wasm-bindgen's output before wasm-opt (names kept), each
+function's bytes summed under its crate (\`node bench/size-report.mjs\`);
+shares of the code and data, the names section left out.
+
+${line(['crate', 'bytes', 'share'])}
+${line(['---', '---:', '---:'])}
+${sizes.slice(0, 15).map(({ crate, bytes, share }) => line([crate, String(bytes), `${(share * 100).toFixed(1)}%`])).join('\n')}
 
 ## Chart: mobile paint and interactivity, in ms
 

@@ -5,13 +5,16 @@
 #
 #   scripts/setup.sh            # build tools
 #   scripts/setup.sh --browser  # build tools + Chromium, ChromeDriver and nginx
+#   scripts/setup.sh --bench    # all of that + twiggy (the bench's size report)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
 
 browser=0
+bench=0
 [ "${1:-}" = "--browser" ] && browser=1
+[ "${1:-}" = "--bench" ] && browser=1 && bench=1
 
 step() { printf '==> %s\n' "$*"; }
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -75,4 +78,10 @@ fi
 if [ "$browser" -eq 1 ] && ! have nginx && [ ! -x /usr/sbin/nginx ]; then
   step "installing nginx from apt"
   apt_install nginx
+fi
+
+# The bench's wasm size report reads twiggy's view of the bundle.
+if [ "$bench" -eq 1 ] && ! have twiggy; then
+  step "installing twiggy (a minute)"
+  cargo install --locked twiggy --version 0.8.0
 fi

@@ -24,6 +24,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFoundRoute /> }>
                         <Route path=path!("/") view=NewsListRoute />
                         <Route path=path!("/news/:slug") view=ArticleRoute />
+                        <Route path=path!("/news/:slug/speech/:n") view=ArticleRoute />
                     </Routes>
                 </main>
                 <SiteFooter />

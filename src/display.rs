@@ -21,6 +21,11 @@ pub fn list_title(site: Option<&Site>) -> String {
     )
 }
 
+/// A speech page's own title: who spoke, then the article.
+pub fn speech_title(speaker: &str, headline: &str) -> String {
+    format!("{speaker}: {headline}")
+}
+
 /// Up to two initials for a speaker's photo placeholder: `Wu Jincheng` → `WJ`.
 pub fn initials(name: &str) -> String {
     name.split_whitespace()

@@ -3,9 +3,15 @@
 //! and the heading is announced. The first page of a visit, and a page that
 //! re-renders at the same address (the site's data arriving, a retry),
 //! leave focus where the reader put it.
+//!
+//! An address with a fragment (`#speech-2`) names a part of the page: on
+//! arrival, even on the first page, and whenever the fragment changes,
+//! focus moves to that part and its label is announced.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+
+use crate::paths;
 
 #[derive(Clone, Copy)]
 struct Arrivals {
@@ -24,6 +30,18 @@ pub fn PageFocus(children: Children) -> impl IntoView {
         announcement: RwSignal::new(String::new()),
     };
     provide_context(arrivals);
+    // A link to another part of the same page (a "Who spoke" name, or
+    // another speech of the same article).
+    let location = use_location();
+    Effect::new(move |previous: Option<Option<String>>| {
+        let part = paths::named_part(&location.pathname.get(), &location.hash.get());
+        if let (Some(previous), Some(id)) = (previous, &part)
+            && previous.as_ref() != Some(id)
+        {
+            focus_part_later(arrivals, id.clone());
+        }
+        part
+    });
     view! {
         {children()}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
@@ -43,9 +61,12 @@ pub fn PageArrived() -> impl IntoView {
             return;
         };
         let path = location.pathname.get_untracked();
+        let part = paths::named_part(&path, &location.hash.get_untracked());
         let last = arrivals.last_path.get_value();
         arrivals.last_path.set_value(Some(path.clone()));
-        if last.is_some_and(|last| last != path) {
+        if let Some(id) = part {
+            focus_part_later(arrivals, id);
+        } else if last.is_some_and(|last| last != path) {
             request_animation_frame(move || {
                 if let Some(heading) = focus_heading() {
                     arrivals.announcement.set(heading);
@@ -53,6 +74,30 @@ pub fn PageArrived() -> impl IntoView {
             });
         }
     });
+}
+
+/// On the next frame, focuses the element with this `id` (`speech-2`), if
+/// the page has it, and announces its label.
+fn focus_part_later(arrivals: Arrivals, id: String) {
+    request_animation_frame(move || {
+        if let Some(label) = focus_part(&id) {
+            arrivals.announcement.set(label);
+        }
+    });
+}
+
+/// Focuses the element with this `id` (scrolling it into view) and returns
+/// its label: its `aria-label`, else its text.
+fn focus_part(id: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let target = document().get_element_by_id(id)?;
+    if !target.has_attribute("tabindex") {
+        target.set_attribute("tabindex", "-1").ok()?;
+    }
+    target.dyn_ref::<web_sys::HtmlElement>()?.focus().ok()?;
+    target
+        .get_attribute("aria-label")
+        .or_else(|| target.text_content())
 }
 
 /// Focuses the page's `<h1>` and returns its text.

@@ -6,7 +6,7 @@
 //! here starts with it. (A `<base href>` would do the same, but the
 //! Content-Security-Policy forbids it: `base-uri 'none'`.)
 
-use reader_model::{SafeUrl, Slug, article_path};
+use reader_model::{SafeUrl, Slug, article_path, speech_id, speech_number, speech_path};
 
 /// The folder the site is served from: `/`, or `/news/`; always starts and
 /// ends with a slash.
@@ -60,6 +60,22 @@ pub fn home() -> String {
 /// The page of one article.
 pub fn article_href(slug: &Slug) -> String {
     format!("{}{}", base(), article_path(slug))
+}
+
+/// The page of an article's `n`-th speech (from 1).
+pub fn speech_href(slug: &Slug, n: usize) -> String {
+    format!("{}{}", base(), speech_path(slug, n))
+}
+
+/// The `id` of the part of the page an address names: its fragment
+/// (`#speech-2`), else the speech a speech page's path names.
+pub fn named_part(pathname: &str, hash: &str) -> Option<String> {
+    let fragment = hash.trim_start_matches('#');
+    if !fragment.is_empty() {
+        return Some(fragment.to_owned());
+    }
+    let below_base = pathname.strip_prefix(base().as_str()).unwrap_or(pathname);
+    speech_number(below_base).map(speech_id)
 }
 
 /// Where a link or picture named in the content points. Content is written
@@ -124,6 +140,19 @@ mod tests {
         ] {
             assert_eq!(resolve_under("/news/", &url(kept)), kept);
         }
+    }
+
+    #[test]
+    fn an_address_names_a_part_by_its_fragment_or_its_speech() {
+        assert_eq!(
+            named_part("/news/a-b", "#speech-2").as_deref(),
+            Some("speech-2")
+        );
+        assert_eq!(
+            named_part("/news/a-b/speech/3", "").as_deref(),
+            Some("speech-3")
+        );
+        assert_eq!(named_part("/news/a-b", ""), None);
     }
 
     #[test]

@@ -8,8 +8,9 @@ use crate::loader::Loader;
 use crate::routes::NOT_FOUND_MESSAGE;
 use crate::views::{ArticlePage, ArticleSkeleton};
 
-/// `/news/<slug>`: one article. A slug that cannot exist is "not found"
-/// at once, without asking the server.
+/// `/news/<slug>`: one article; `/news/<slug>/speech/<n>`: the same,
+/// opened at its `n`-th speech. A slug that cannot exist is "not found" at
+/// once, without asking the server.
 #[component]
 pub fn ArticleRoute() -> impl IntoView {
     let params = use_params_map();
@@ -19,6 +20,7 @@ pub fn ArticleRoute() -> impl IntoView {
             .get("slug")
             .and_then(|slug| Slug::parse(&slug).ok())
     });
+    let speech = Memo::new(move |_| params.read().get("n").and_then(|n| n.parse::<usize>().ok()));
     let article = Loader::new(move || {
         let request = slug.get().map(|slug| client::article(&slug));
         async move {
@@ -35,6 +37,6 @@ pub fn ArticleRoute() -> impl IntoView {
         // so the page does not change when the app takes it over.
         Some(NOT_FOUND_MESSAGE),
         || view! { <ArticleSkeleton /> }.into_any(),
-        |article| view! { <ArticlePage article /> },
+        move |article| view! { <ArticlePage article speech=speech.get_untracked() /> },
     )
 }

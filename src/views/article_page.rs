@@ -1,16 +1,49 @@
 use leptos::prelude::*;
-use reader_model::Article;
+use reader_model::{Article, Block};
 
-use super::{BodyBlock, Breadcrumb, Dateline, PageMeta, RelatedArticles};
+use crate::display::speech_title;
+use crate::paths;
 
-/// A whole article: breadcrumb, headline, dateline, the body in published
-/// order, then related articles.
+use super::{BodyBlock, Breadcrumb, Dateline, PageMeta, RelatedArticles, WhoSpoke};
+
+/// A whole article: breadcrumb, headline, dateline, who spoke, the body in
+/// published order (speeches numbered from 1), then related articles.
+/// Opened at one of its speeches (`speech`, from 1), the page takes that
+/// speech's title and caption as its own, for sharing.
 #[component]
-pub fn ArticlePage(article: Article) -> impl IntoView {
-    let blocks = article.body.blocks().to_vec();
+pub fn ArticlePage(
+    article: Article,
+    #[prop(default = None)] speech: Option<usize>,
+) -> impl IntoView {
+    let (title, description) = speech
+        .and_then(|n| article.body.speeches().nth(n.wrapping_sub(1)))
+        .map_or_else(
+            || (article.headline.clone(), article.summary.clone()),
+            |s| {
+                (
+                    speech_title(&s.speaker, &article.headline),
+                    s.caption.clone(),
+                )
+            },
+        );
+    let speakers = article.body.speeches().cloned().collect::<Vec<_>>();
+    let mut speeches = 0;
+    let blocks = article
+        .body
+        .blocks()
+        .iter()
+        .cloned()
+        .map(|block| {
+            if matches!(block, Block::Speech(_)) {
+                speeches += 1;
+            }
+            (block, speeches)
+        })
+        .collect::<Vec<_>>();
     let related = article.related.clone();
+    let slug = article.slug.clone();
     view! {
-        <PageMeta title=article.headline.clone() description=article.summary.clone() />
+        <PageMeta title description />
         <Breadcrumb current=article.headline.clone() />
         <article class="article">
             <header class="article__header">
@@ -18,8 +51,15 @@ pub fn ArticlePage(article: Article) -> impl IntoView {
                 <h1 class="article__headline">{article.headline.clone()}</h1>
                 <Dateline article=article />
             </header>
+            <WhoSpoke speakers />
             <div class="article__body">
-                {blocks.into_iter().map(|block| view! { <BodyBlock block /> }).collect_view()}
+                {blocks
+                    .into_iter()
+                    .map(|(block, speech_number)| {
+                        let speech_link = paths::speech_href(&slug, speech_number);
+                        view! { <BodyBlock block speech_number speech_link /> }
+                    })
+                    .collect_view()}
             </div>
             <RelatedArticles related />
         </article>

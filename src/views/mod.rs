@@ -19,6 +19,7 @@ mod skeletons;
 mod skip_link;
 mod speech_section;
 mod thumbnail;
+mod who_spoke;
 
 pub use article_page::ArticlePage;
 pub use body_block::BodyBlock;
@@ -38,3 +39,4 @@ pub use skeletons::{ArticleSkeleton, ListSkeleton};
 pub use skip_link::SkipLink;
 pub use speech_section::SpeechSection;
 pub use thumbnail::Thumbnail;
+pub use who_spoke::WhoSpoke;

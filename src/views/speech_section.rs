@@ -1,14 +1,27 @@
 use leptos::prelude::*;
 
 use crate::paths;
-use reader_model::Speech;
+use reader_model::{Speech, speech_id};
 
 use crate::display::initials;
 
 /// A captioned speaker photo: the photo (or a placeholder with the
-/// speaker's initials), then the speaker's name, role and the caption.
+/// speaker's initials), then the speaker's name, role and the caption,
+/// and a link to this speech's own page, which a reader can share. Its
+/// `id` (`speech-<number>`) is what "Who spoke" links to.
 #[component]
-pub fn SpeechSection(speech: Speech) -> impl IntoView {
+pub fn SpeechSection(
+    speech: Speech,
+    /// Its place among the article's speeches, from 1.
+    number: usize,
+    /// The address of its own page.
+    #[prop(into)]
+    link: String,
+) -> impl IntoView {
+    let id = speech_id(number);
+    let label = format!("Speech by {}", speech.speaker);
+    // Read after the visible words, which a voice user says to follow it.
+    let link_label = format!(" by {}", speech.speaker);
     let photo = match speech.photo {
         Some(photo) => view! {
             <img
@@ -30,12 +43,16 @@ pub fn SpeechSection(speech: Speech) -> impl IntoView {
         .into_any(),
     };
     view! {
-        <figure class="speech">
+        <figure class="speech" id=id tabindex="-1" aria-label=label>
             {photo}
             <figcaption class="speech__text">
                 <span class="speech__speaker">{speech.speaker}</span>
                 {speech.role.map(|role| view! { <span class="speech__role">{role}</span> })}
                 <span class="speech__caption">{speech.caption}</span>
+                <a class="speech__link" href=link>
+                    "Link to this speech"
+                    <span class="visually-hidden">{link_label}</span>
+                </a>
             </figcaption>
         </figure>
     }

@@ -30,5 +30,5 @@ pub use listing::{ListItem, NewsIndex};
 pub use page_data::{PageData, script_safe};
 pub use safe_url::{SafeUrl, UnsafeUrl};
 pub use site::{Footer, Site};
-pub use site_path::{article_path, normalize_base};
+pub use site_path::{article_path, normalize_base, speech_id, speech_number, speech_path};
 pub use slug::{InvalidSlug, Slug};

@@ -24,9 +24,47 @@ pub fn article_path(slug: &Slug) -> String {
     format!("news/{slug}")
 }
 
+/// The page of an article's `n`-th speech (counted from 1): the article,
+/// opened at that speech, with the speech's own title for sharing.
+pub fn speech_path(slug: &Slug, n: usize) -> String {
+    format!("news/{slug}/speech/{n}")
+}
+
+/// The speech number a page path below the base names
+/// (`news/<slug>/speech/<n>` → `n`), if it names one.
+pub fn speech_number(path: &str) -> Option<usize> {
+    let rest = path.trim_matches('/').strip_prefix("news/")?;
+    let (_slug, n) = rest.split_once("/speech/")?;
+    n.parse().ok().filter(|n| *n >= 1)
+}
+
+/// The `id` (and URL fragment) of an article's `n`-th speech section,
+/// counted from 1 in reading order: `speech-2`. Stable as long as the
+/// speeches before it stay.
+pub fn speech_id(n: usize) -> String {
+    format!("speech-{n}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speech_paths_name_their_number() {
+        let slug = Slug::parse("a-b").expect("slug");
+        assert_eq!(speech_path(&slug, 2), "news/a-b/speech/2");
+        assert_eq!(speech_number("news/a-b/speech/2"), Some(2));
+        assert_eq!(speech_number("/news/a-b/speech/12/"), Some(12));
+        for other in [
+            "news/a-b",
+            "news/a-b/speech/0",
+            "news/a-b/speech/x",
+            "speech/2",
+            "",
+        ] {
+            assert_eq!(speech_number(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn a_declared_base_becomes_a_folder_path() {

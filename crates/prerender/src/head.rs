@@ -6,7 +6,7 @@
 //! structured data is JSON made safe for a `<script>` element.
 
 use leptos::prelude::*;
-use reader::display::{list_title, page_title};
+use reader::display::{list_title, page_title, speech_title};
 use reader::prerendered::PAGE_HEAD_ATTRIBUTE;
 use reader::routes::NOT_FOUND_MESSAGE;
 use reader_model::{Article, script_safe};
@@ -22,7 +22,10 @@ pub struct Head {
     pub title: String,
     pub description: String,
     /// Absolute; `None` for "not found", which has no address of its own.
+    /// A speech page's is its article's: the same text, one address.
     pub canonical: Option<String>,
+    /// The page's own address, for sharing cards (`og:url`).
+    pub url: Option<String>,
     /// Absolute URL and alt text of the sharing picture.
     pub image: Option<(String, String)>,
     /// schema.org JSON-LD, for articles.
@@ -34,14 +37,27 @@ pub struct Head {
 impl Head {
     pub fn of(page: &Page, public: &PublicUrl) -> Self {
         let site = &page.data.site;
-        let canonical = page.path.as_deref().map(|path| public.page(path));
+        let url = page.path.as_deref().map(|path| public.page(path));
         let feed = public.page(crate::feeds::ATOM_FILE);
         if let Some(article) = &page.data.article {
+            let canonical = Some(public.page(&reader_model::article_path(&article.slug)));
             let image =
                 lead_image(article).map(|image| (public.resolve(&image.src), image.alt.clone()));
+            let speech = page
+                .speech
+                .and_then(|n| article.body.speeches().nth(n.wrapping_sub(1)));
+            let (title, description) = speech.map_or_else(
+                || (article.headline.clone(), article.summary.clone()),
+                |s| {
+                    (
+                        speech_title(&s.speaker, &article.headline),
+                        s.caption.clone(),
+                    )
+                },
+            );
             Self {
-                title: article.headline.clone(),
-                description: article.summary.clone(),
+                title,
+                description,
                 structured_data: Some(news_article(
                     article,
                     page,
@@ -50,6 +66,7 @@ impl Head {
                     image.as_ref(),
                 )),
                 canonical,
+                url,
                 image,
                 feed,
             }
@@ -57,7 +74,8 @@ impl Head {
             Self {
                 title: list_title(Some(site)),
                 description: site.description.clone(),
-                canonical,
+                canonical: url.clone(),
+                url,
                 image: None,
                 structured_data: None,
                 feed,
@@ -67,6 +85,7 @@ impl Head {
                 title: "Page not found".to_owned(),
                 description: NOT_FOUND_MESSAGE.to_owned(),
                 canonical: None,
+                url: None,
                 image: None,
                 structured_data: None,
                 feed,
@@ -91,7 +110,9 @@ impl Head {
             tags.push(link("canonical", canonical, None));
             tags.push(link("alternate", canonical, Some(&site.language)));
             tags.push(link("alternate", canonical, Some("x-default")));
-            tags.push(meta("property", "og:url", canonical));
+        }
+        if let Some(url) = &self.url {
+            tags.push(meta("property", "og:url", url));
         }
         tags.push(meta(
             "property",
@@ -201,6 +222,23 @@ fn news_article(
     }
     if let Some((src, _)) = image {
         data["image"] = json!([src]);
+    }
+    // Who spoke, each once, with the role the article gives them.
+    let mut speakers: Vec<serde_json::Value> = Vec::new();
+    for speech in article.body.speeches() {
+        if !speakers
+            .iter()
+            .any(|p| p["name"] == speech.speaker.as_str())
+        {
+            let mut person = json!({"@type": "Person", "name": speech.speaker});
+            if let Some(role) = &speech.role {
+                person["jobTitle"] = json!(role);
+            }
+            speakers.push(person);
+        }
+    }
+    if !speakers.is_empty() {
+        data["mentions"] = json!(speakers);
     }
     data
 }

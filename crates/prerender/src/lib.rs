@@ -80,12 +80,12 @@ pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, Pre
     let public = PublicUrl::new(site.origin.as_ref().ok_or(PrerenderError::NoOrigin)?, &base)?;
 
     let mut pages = vec![Page::list(&site, &index), Page::not_found(&site)];
-    pages.extend(
-        articles
-            .iter()
-            .cloned()
-            .map(|article| Page::article(&site, article)),
-    );
+    for article in &articles {
+        pages.push(Page::article(&site, article.clone()));
+        for n in 1..=article.body.speeches().count() {
+            pages.push(Page::speech(&site, article.clone(), n));
+        }
+    }
     reader::paths::set_host_base(&base);
     let rendered = with_executor(|| {
         pages

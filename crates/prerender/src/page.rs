@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use reader_model::{Article, Block, Image, NewsIndex, PageData, Site, article_path};
+use reader_model::{Article, Block, Image, NewsIndex, PageData, Site, article_path, speech_path};
 
 /// One page to prerender.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +14,8 @@ pub struct Page {
     pub file: PathBuf,
     /// What it shows, and carries for the app.
     pub data: PageData,
+    /// For a speech page, which of the article's speeches (from 1).
+    pub speech: Option<usize>,
 }
 
 impl Page {
@@ -26,6 +28,7 @@ impl Page {
                 list: Some(index.clone()),
                 article: None,
             },
+            speech: None,
         }
     }
 
@@ -39,7 +42,24 @@ impl Page {
                 list: None,
                 article: Some(article),
             },
+            speech: None,
         }
+    }
+
+    /// The article opened at its `n`-th speech (from 1).
+    pub fn speech(site: &Site, article: Article, n: usize) -> Self {
+        let path = speech_path(&article.slug, n);
+        Self {
+            speech: Some(n),
+            file: PathBuf::from(&path).join("index.html"),
+            ..Self::article(site, article)
+        }
+        .at(path)
+    }
+
+    fn at(mut self, path: String) -> Self {
+        self.path = Some(path);
+        self
     }
 
     pub fn not_found(site: &Site) -> Self {
@@ -51,6 +71,7 @@ impl Page {
                 list: None,
                 article: None,
             },
+            speech: None,
         }
     }
 

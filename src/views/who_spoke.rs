@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+use reader_model::{Speech, speech_id};
+
+/// "Who spoke": each speaker of the article, in order, linking to their
+/// speech section. Nothing when the article has no speeches.
+#[component]
+pub fn WhoSpoke(speakers: Vec<Speech>) -> impl IntoView {
+    (!speakers.is_empty()).then(|| {
+        view! {
+            <nav class="who-spoke" aria-labelledby="who-spoke-heading">
+                <h2 id="who-spoke-heading" class="who-spoke__heading">
+                    "Who spoke"
+                </h2>
+                <ol class="who-spoke__list">
+                    {speakers
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, speech)| {
+                            let href = format!("#{}", speech_id(index + 1));
+                            view! {
+                                <li>
+                                    <a href=href>{speech.speaker}</a>
+                                    {speech
+                                        .role
+                                        .map(|role| {
+                                            view! { <span class="who-spoke__role">{role}</span> }
+                                        })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </nav>
+        }
+    })
+}

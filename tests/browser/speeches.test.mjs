@@ -1,0 +1,113 @@
+// Speech sections have their own addresses: a fragment (`#speech-<n>`),
+// which "Who spoke" at the top of the article links to, and a page of their
+// own (`/news/<slug>/speech/<n>`, prerendered with the speech's title and
+// caption for sharing). Opening either, or following a link to one, lands
+// on the speech, focused and announced; the article's structured data
+// names each speaker as a Person with their role.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SEED_SLUG, heading, openPage, openStaticPage, sourceArticle, withApp } from './support.mjs';
+
+const app = withApp();
+const speeches = () => sourceArticle(SEED_SLUG).body.filter((b) => b.type === 'speech');
+
+describe('speech sections', () => {
+  test('with JavaScript off: "Who spoke" links each speaker to their speech, which has its own address', async () => {
+    const { page, context } = await openStaticPage(app.browser);
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    const expected = speeches();
+    assert.equal(expected.length, 3);
+    assert.deepEqual(
+      await page.locator('.who-spoke a').evaluateAll((els) => els.map((el) => [el.textContent, el.getAttribute('href')])),
+      expected.map((s, i) => [s.speaker, `#speech-${i + 1}`]),
+    );
+    assert.deepEqual(
+      (await page.locator('.who-spoke__role').allTextContents()),
+      expected.map((s) => s.role),
+    );
+    assert.deepEqual(
+      await page.locator('.speech').evaluateAll((els) => els.map((el) => [el.id, el.getAttribute('aria-label')])),
+      expected.map((s, i) => [`speech-${i + 1}`, `Speech by ${s.speaker}`]),
+    );
+    assert.deepEqual(
+      await page.locator('.speech__link').evaluateAll((els) => els.map((el) => el.getAttribute('href'))),
+      expected.map((_, i) => `/news/${SEED_SLUG}/speech/${i + 1}`),
+    );
+    // Following one scrolls to it and marks it (CSS :target), no script needed.
+    await page.locator('.who-spoke a').nth(2).click();
+    assert.equal(await page.evaluate(() => document.querySelector(':target')?.id), 'speech-3');
+    const data = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    assert.deepEqual(
+      data.mentions,
+      expected.map((s) => ({ '@type': 'Person', name: s.speaker, jobTitle: s.role })),
+    );
+    await context.close();
+  });
+
+  test('opening a speech address lands on that speech, focused, in view and announced', async () => {
+    const { page, context, problems } = await openPage(app.browser, { width: 390, height: 844 });
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}#speech-2`);
+    await heading(page);
+    const speaker = speeches()[1].speaker;
+    await page.waitForFunction(() => document.activeElement?.id === 'speech-2');
+    await page.waitForFunction((s) => document.querySelector('[role="status"]')?.textContent === `Speech by ${s}`, speaker);
+    const box = await page.locator('#speech-2').boundingBox();
+    assert.ok(box.y >= 0 && box.y < 844, `speech 2 is not in view (y = ${box.y})`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('with the keyboard: a name in "Who spoke" moves focus to that speech and announces it', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    await heading(page);
+    const speaker = speeches()[2].speaker;
+    for (let i = 0; i < 30 && (await page.evaluate(() => document.activeElement?.textContent)) !== speaker; i += 1) {
+      await page.keyboard.press('Tab');
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), speaker);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/news/${SEED_SLUG}#speech-3`);
+    await page.waitForFunction(() => document.activeElement?.id === 'speech-3');
+    await page.waitForFunction((s) => document.querySelector('[role="status"]')?.textContent === `Speech by ${s}`, speaker);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a speech page carries the speech\'s own title and caption for sharing; its canonical is the article', async () => {
+    const { page, context } = await openStaticPage(app.browser);
+    const response = await page.goto(`${app.server.url}/news/${SEED_SLUG}/speech/3`);
+    assert.equal(response.status(), 200);
+    const seed = sourceArticle(SEED_SLUG);
+    const speech = speeches()[2];
+    const title = `${speech.speaker}: ${seed.headline}`;
+    assert.equal(await page.title(), `${title} · USST News`);
+    const head = async (selector, name = 'content') => page.locator(selector).getAttribute(name);
+    assert.equal(await head('meta[name="description"]'), speech.caption);
+    assert.equal(await head('meta[property="og:title"]'), title);
+    assert.equal(await head('meta[property="og:description"]'), speech.caption);
+    assert.equal(await head('meta[property="og:url"]'), `https://news.usst.edu.cn/news/${SEED_SLUG}/speech/3`);
+    assert.equal(await head('link[rel="canonical"]', 'href'), `https://news.usst.edu.cn/news/${SEED_SLUG}`);
+    assert.equal(await page.locator('main h1').textContent(), seed.headline);
+    assert.equal(await page.locator('#speech-3 .speech__caption').textContent(), speech.caption);
+    await context.close();
+  });
+
+  test('opening a speech page directly (a reload) lands on that speech, focused and announced, with its title', async () => {
+    const { page, context, problems } = await openPage(app.browser, { width: 390, height: 844 });
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}/speech/1`);
+    await heading(page);
+    const speech = speeches()[0];
+    await page.waitForFunction(() => document.activeElement?.id === 'speech-1');
+    await page.waitForFunction((s) => document.querySelector('[role="status"]')?.textContent === `Speech by ${s}`, speech.speaker);
+    const box = await page.locator('#speech-1').boundingBox();
+    assert.ok(box.y >= 0 && box.y < 844, `speech 1 is not in view (y = ${box.y})`);
+    assert.equal(await page.title(), `${speech.speaker}: ${sourceArticle(SEED_SLUG).headline} · USST News`);
+    // The app fetched nothing: the page carried the article.
+    await page.reload();
+    await page.waitForFunction(() => document.activeElement?.id === 'speech-1');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

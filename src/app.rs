@@ -5,7 +5,7 @@ use leptos_router::path;
 
 use crate::page_focus::PageFocus;
 use crate::paths;
-use crate::routes::{ArticleRoute, NewsListRoute, NotFoundRoute};
+use crate::routes::{ArticleRoute, NewsListRoute, NotFoundRoute, SpeakerRoute, SpeakersRoute};
 use crate::site_context::provide_site;
 use crate::views::{SiteFooter, SiteHeader, SkipLink};
 
@@ -25,6 +25,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=NewsListRoute />
                         <Route path=path!("/news/:slug") view=ArticleRoute />
                         <Route path=path!("/news/:slug/speech/:n") view=ArticleRoute />
+                        <Route path=path!("/speakers") view=SpeakersRoute />
+                        <Route path=path!("/speakers/:slug") view=SpeakerRoute />
                     </Routes>
                 </main>
                 <SiteFooter />

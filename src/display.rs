@@ -21,6 +21,15 @@ pub fn list_title(site: Option<&Site>) -> String {
     )
 }
 
+/// The speakers index's description.
+pub const SPEAKERS_DESCRIPTION: &str =
+    "Everyone who has spoken in our news: their roles over the years and each speech.";
+
+/// A speaker page's description.
+pub fn speaker_description(name: &str) -> String {
+    format!("Every speech by {name} in our news, newest first.")
+}
+
 /// A speech page's own title: who spoke, then the article.
 pub fn speech_title(speaker: &str, headline: &str) -> String {
     format!("{speaker}: {headline}")

@@ -6,7 +6,9 @@
 //! here starts with it. (A `<base href>` would do the same, but the
 //! Content-Security-Policy forbids it: `base-uri 'none'`.)
 
-use reader_model::{SafeUrl, Slug, article_path, speech_id, speech_number, speech_path};
+use reader_model::{
+    SPEAKERS_PATH, SafeUrl, Slug, article_path, speaker_path, speech_id, speech_number, speech_path,
+};
 
 /// The folder the site is served from: `/`, or `/news/`; always starts and
 /// ends with a slash.
@@ -62,6 +64,16 @@ pub fn article_href(slug: &Slug) -> String {
     format!("{}{}", base(), article_path(slug))
 }
 
+/// The speakers index.
+pub fn speakers_href() -> String {
+    format!("{}{SPEAKERS_PATH}", base())
+}
+
+/// One speaker's page.
+pub fn speaker_href(slug: &Slug) -> String {
+    format!("{}{}", base(), speaker_path(slug))
+}
+
 /// The page of an article's `n`-th speech (from 1).
 pub fn speech_href(slug: &Slug, n: usize) -> String {
     format!("{}{}", base(), speech_path(slug, n))
@@ -102,6 +114,14 @@ pub(crate) fn site_json() -> String {
 
 pub(crate) fn index_json() -> String {
     format!("{}content/index.json", base())
+}
+
+pub(crate) fn speakers_json() -> String {
+    format!("{}content/speakers/index.json", base())
+}
+
+pub(crate) fn speaker_json(slug: &Slug) -> String {
+    format!("{}content/speakers/{slug}.json", base())
 }
 
 pub(crate) fn article_json(slug: &Slug) -> String {

@@ -36,10 +36,9 @@ pub fn take_over() {
             .map(|json| reader_model::from_json::<PageData>(&json))
         {
             Some(Ok(data)) => {
-                // The "not found" page carries neither a list nor an article:
-                // the host has nothing at this address.
-                if data.list.is_none()
-                    && data.article.is_none()
+                // The "not found" page carries only the site: the host has
+                // nothing at this address.
+                if data.is_not_found()
                     && let Ok(path) = document
                         .location()
                         .map_or(Ok(String::new()), |l| l.pathname())

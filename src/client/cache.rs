@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use reader_model::{Article, NewsIndex, PageData, Site, Slug};
+use reader_model::{Article, NewsIndex, PageData, Site, Slug, Speaker, Speakers};
 
 thread_local! {
     static PRELOADED: RefCell<Option<PageData>> = const { RefCell::new(None) };
@@ -46,5 +46,22 @@ pub(crate) fn article(slug: &Slug) -> Option<Article> {
         cell.borrow()
             .as_ref()
             .and_then(|data| data.article_at(slug).cloned())
+    })
+}
+
+pub(crate) fn speakers() -> Option<Speakers> {
+    PRELOADED.with(|cell| {
+        cell.borrow()
+            .as_ref()
+            .and_then(|data| data.speakers.clone())
+    })
+}
+
+pub(crate) fn speaker(slug: &Slug) -> Option<Speaker> {
+    PRELOADED.with(|cell| {
+        cell.borrow()
+            .as_ref()
+            .and_then(|data| data.speaker.clone())
+            .filter(|speaker| &speaker.slug == slug)
     })
 }

@@ -14,7 +14,7 @@ mod error;
 use std::future::Future;
 
 use leptos::prelude::on_cleanup;
-use reader_model::{Article, NewsIndex, Site, Slug};
+use reader_model::{Article, NewsIndex, Site, Slug, Speaker, Speakers};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 
@@ -31,6 +31,22 @@ pub fn site() -> impl Future<Output = Result<Site, FetchError>> {
 /// The news list, newest first.
 pub fn news_index() -> impl Future<Output = Result<NewsIndex, FetchError>> {
     cached_or_fetch(cache::news_index().map(Ok), paths::index_json)
+}
+
+/// Everyone who spoke in the archive.
+pub fn speakers() -> impl Future<Output = Result<Speakers, FetchError>> {
+    cached_or_fetch(cache::speakers().map(Ok), paths::speakers_json)
+}
+
+/// One speaker's speeches, newest first.
+pub fn speaker(slug: &Slug) -> impl Future<Output = Result<Speaker, FetchError>> + use<> {
+    let slug = slug.clone();
+    let known = if cache::is_missing(&paths::speaker_href(&slug)) {
+        Some(Err(FetchError::NotFound))
+    } else {
+        cache::speaker(&slug).map(Ok)
+    };
+    cached_or_fetch(known, move || paths::speaker_json(&slug))
 }
 
 /// One article. Blocks of unknown types are skipped with a console warning.

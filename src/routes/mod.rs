@@ -5,7 +5,9 @@ mod article;
 mod loaded;
 mod news_list;
 mod not_found;
+mod speakers;
 
 pub use article::ArticleRoute;
 pub use news_list::NewsListRoute;
 pub use not_found::{NOT_FOUND_MESSAGE, NotFoundRoute};
+pub use speakers::{SpeakerRoute, SpeakersRoute};

@@ -7,7 +7,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SEED_SLUG, heading, openPage, openStaticPage, sourceArticle, withApp } from './support.mjs';
+import { SEED_SLUG, heading, openPage, openStaticPage, sourceArticle, sourceArticles, waitForHeading, withApp } from './support.mjs';
 
 const app = withApp();
 const speeches = () => sourceArticle(SEED_SLUG).body.filter((b) => b.type === 'speech');
@@ -107,6 +107,72 @@ describe('speech sections', () => {
     // The app fetched nothing: the page carried the article.
     await page.reload();
     await page.waitForFunction(() => document.activeElement?.id === 'speech-1');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+/** Every speaker's appearances, from the content as editors wrote it: name -> [{ slug, n, published, role, caption }]. */
+function appearancesByName() {
+  const people = new Map();
+  for (const article of sourceArticles()) {
+    article.body.filter((b) => b.type === 'speech').forEach((speech, index) => {
+      const list = people.get(speech.speaker) ?? [];
+      list.push({ slug: article.slug, n: index + 1, published: article.published, headline: article.headline, role: speech.role, caption: speech.caption });
+      people.set(speech.speaker, list);
+    });
+  }
+  return people;
+}
+
+describe('speakers', () => {
+  test('the index lists everyone who spoke, the seed\'s three speakers among them, with roles and article counts', async () => {
+    const { page, context } = await openStaticPage(app.browser);
+    const response = await page.goto(`${app.server.url}/speakers`);
+    assert.equal(response.status(), 200);
+    assert.equal(await page.locator('main h1').textContent(), 'Speakers');
+    const people = appearancesByName();
+    const names = [...people.keys()].sort();
+    assert.deepEqual(await page.locator('.speaker-card__name a').allTextContents(), names);
+    for (const speech of speeches()) {
+      const card = page.locator('.speaker-card', { has: page.locator('.speaker-card__name', { hasText: speech.speaker }) });
+      const count = new Set(people.get(speech.speaker).map((a) => a.slug)).size;
+      assert.equal(await card.locator('.speaker-card__count').textContent(), count === 1 ? '1 article' : `${count} articles`);
+      assert.match(await card.locator('.speaker-card__roles').textContent(), new RegExp(speech.role));
+    }
+    assert.equal(
+      await page.locator('.speaker-card__name a', { hasText: 'Ding Xiaodong' }).getAttribute('href'),
+      '/speakers/ding-xiaodong',
+    );
+    assert.equal(await page.locator('.site-nav a', { hasText: 'Speakers' }).getAttribute('href'), '/speakers');
+    await context.close();
+  });
+
+  test('a speaker page lists each speech, newest first, linking back to the right speech section', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/speakers`);
+    await heading(page);
+    await page.locator('.speaker-card__name a', { hasText: 'Ding Xiaodong' }).click();
+    await waitForHeading(page, 'Ding Xiaodong');
+    const expected = appearancesByName()
+      .get('Ding Xiaodong')
+      .sort((a, b) => b.published.localeCompare(a.published) || a.slug.localeCompare(b.slug));
+    assert.ok(expected.length >= 2);
+    assert.deepEqual(
+      await page.locator('.appearance time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime'))),
+      expected.map((a) => a.published),
+    );
+    assert.deepEqual(await page.locator('.appearance__caption').allTextContents(), expected.map((a) => a.caption));
+    assert.deepEqual(
+      await page.locator('.appearance__link a').evaluateAll((els) => els.map((el) => el.getAttribute('href'))),
+      expected.map((a) => `/news/${a.slug}/speech/${a.n}`),
+    );
+    // Following the seed's entry lands on the President's speech, focused and announced.
+    const seed = expected.find((a) => a.slug === SEED_SLUG);
+    await page.locator('.appearance__link a', { hasText: seed.headline }).click();
+    await page.waitForURL(`**/news/${SEED_SLUG}/speech/${seed.n}`);
+    await page.waitForFunction((id) => document.activeElement?.id === id, `speech-${seed.n}`);
+    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Speech by Ding Xiaodong');
     assert.deepEqual(problems, []);
     await context.close();
   });

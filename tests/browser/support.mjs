@@ -18,6 +18,9 @@ export const PAGES = [
   ['article', `/news/${SEED_SLUG}`],
   ['article-pictures', '/news/usst-opens-optical-imaging-research-laboratory'],
   ['not-found', '/news/no-such-article'],
+  ['speech', `/news/${SEED_SLUG}/speech/2`],
+  ['speakers', '/speakers'],
+  ['speaker', '/speakers/ding-xiaodong'],
 ];
 
 /** The seed text, line by line (1-based, as the seed README numbers it). */

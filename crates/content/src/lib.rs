@@ -15,7 +15,10 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use reader_model::{ArticleSource, ListItem, ModelError, NewsIndex, RelatedLink, Site, Slug};
+use reader_model::{
+    Aliases, ArticleSource, ListItem, ModelError, NewsIndex, RelatedLink, Site, Slug, Speaker,
+    Speakers,
+};
 use serde_json::Value;
 
 pub use problem::{Problem, Severity};
@@ -30,6 +33,8 @@ struct Loaded {
 pub struct Build {
     root: PathBuf,
     site: Option<Value>,
+    /// Other spellings of speakers' names (`speakers.json`, optional).
+    aliases: Aliases,
     articles: BTreeMap<Slug, Loaded>,
     problems: Vec<Problem>,
 }
@@ -41,10 +46,18 @@ impl Build {
         let mut build = Self {
             root: root.to_path_buf(),
             site: None,
+            aliases: Aliases::default(),
             articles: BTreeMap::new(),
             problems: Vec::new(),
         };
         build.site = build.read_model::<Site>(&root.join("site.json"));
+        let aliases = root.join("speakers.json");
+        if aliases.exists() {
+            build.aliases = build
+                .read_model::<Aliases>(&aliases)
+                .and_then(|value| serde_json::from_value(value).ok())
+                .unwrap_or_default();
+        }
         for path in build.article_files() {
             build.load_article(&path);
         }
@@ -81,6 +94,12 @@ impl Build {
         )
     }
 
+    /// Everyone who spoke, and each person's speeches.
+    pub fn speakers(&self) -> (Speakers, Vec<Speaker>) {
+        let articles: Vec<_> = self.articles.values().map(|l| l.source.clone()).collect();
+        reader_model::build_speakers(&articles, &self.aliases)
+    }
+
     /// The published form of one article: its JSON as written, with
     /// `related` resolved to links (dead ones left out).
     pub fn published_article(&self, slug: &Slug) -> Option<Value> {
@@ -114,6 +133,13 @@ impl Build {
             write_json(&out.join("site.json"), site)?;
         }
         write_json(&out.join("index.json"), &self.index())?;
+        let (speakers, people) = self.speakers();
+        let speakers_dir = out.join("speakers");
+        fs::create_dir_all(&speakers_dir)?;
+        write_json(&speakers_dir.join("index.json"), &speakers)?;
+        for person in &people {
+            write_json(&speakers_dir.join(format!("{}.json", person.slug)), person)?;
+        }
         for slug in self.articles.keys() {
             if let Some(json) = self.published_article(slug) {
                 write_json(&articles_dir.join(format!("{slug}.json")), &json)?;

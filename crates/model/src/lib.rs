@@ -19,6 +19,7 @@ mod safe_url;
 mod site;
 mod site_path;
 mod slug;
+mod speakers;
 
 pub use article::{Article, ArticleSource, Block, Body, Figure, Quote, RelatedLink, Speech};
 pub use date::Date;
@@ -30,5 +31,12 @@ pub use listing::{ListItem, NewsIndex};
 pub use page_data::{PageData, script_safe};
 pub use safe_url::{SafeUrl, UnsafeUrl};
 pub use site::{Footer, Site};
-pub use site_path::{article_path, normalize_base, speech_id, speech_number, speech_path};
+pub use site_path::{
+    SPEAKERS_PATH, article_path, normalize_base, speaker_path, speech_id, speech_number,
+    speech_path,
+};
 pub use slug::{InvalidSlug, Slug};
+pub use speakers::{
+    Aliases, Appearance, Person, RoleSpan, Speaker, SpeakerSummary, Speakers,
+    build as build_speakers, name_slug,
+};

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Article, NewsIndex, Site, Slug};
+use crate::{Article, NewsIndex, Site, Slug, Speaker, Speakers};
 
 /// The site, and the page's own data: the list on a list page, the article
 /// on an article page, neither on "not found".
@@ -14,9 +14,32 @@ pub struct PageData {
     pub list: Option<NewsIndex>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<Article>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speakers: Option<Speakers>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<Speaker>,
 }
 
 impl PageData {
+    /// A page that carries only the site ("not found"); the base of the others.
+    pub fn only(site: &Site) -> Self {
+        Self {
+            site: site.clone(),
+            list: None,
+            article: None,
+            speakers: None,
+            speaker: None,
+        }
+    }
+
+    /// Whether this is the "not found" page (it carries only the site).
+    pub fn is_not_found(&self) -> bool {
+        self.list.is_none()
+            && self.article.is_none()
+            && self.speakers.is_none()
+            && self.speaker.is_none()
+    }
+
     /// The article, if it is the one at `slug`.
     pub fn article_at(&self, slug: &Slug) -> Option<&Article> {
         self.article

@@ -24,6 +24,14 @@ pub fn article_path(slug: &Slug) -> String {
     format!("news/{slug}")
 }
 
+/// The speakers index below the base.
+pub const SPEAKERS_PATH: &str = "speakers";
+
+/// One speaker's page below the base: `speakers/<slug>`.
+pub fn speaker_path(slug: &Slug) -> String {
+    format!("{SPEAKERS_PATH}/{slug}")
+}
+
 /// The page of an article's `n`-th speech (counted from 1): the article,
 /// opened at that speech, with the speech's own title for sharing.
 pub fn speech_path(slug: &Slug, n: usize) -> String {

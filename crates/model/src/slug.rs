@@ -44,6 +44,11 @@ impl Slug {
         }
     }
 
+    /// `<prefix>-<16 hex digits>`: always a slug for a plain prefix.
+    pub(crate) fn hashed(prefix: &str, hash: u64) -> Self {
+        Self(format!("{prefix}-{hash:016x}"))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

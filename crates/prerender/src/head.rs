@@ -6,7 +6,9 @@
 //! structured data is JSON made safe for a `<script>` element.
 
 use leptos::prelude::*;
-use reader::display::{list_title, page_title, speech_title};
+use reader::display::{
+    SPEAKERS_DESCRIPTION, list_title, page_title, speaker_description, speech_title,
+};
 use reader::prerendered::PAGE_HEAD_ATTRIBUTE;
 use reader::routes::NOT_FOUND_MESSAGE;
 use reader_model::{Article, script_safe};
@@ -68,6 +70,26 @@ impl Head {
                 canonical,
                 url,
                 image,
+                feed,
+            }
+        } else if let Some(speaker) = &page.data.speaker {
+            Self {
+                title: speaker.name.clone(),
+                description: speaker_description(&speaker.name),
+                canonical: url.clone(),
+                url,
+                image: None,
+                structured_data: None,
+                feed,
+            }
+        } else if page.data.speakers.is_some() {
+            Self {
+                title: "Speakers".to_owned(),
+                description: SPEAKERS_DESCRIPTION.to_owned(),
+                canonical: url.clone(),
+                url,
+                image: None,
+                structured_data: None,
                 feed,
             }
         } else if page.data.list.is_some() {

@@ -20,7 +20,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use reader_deploy::{DeployError, Deployment};
-use reader_model::{Article, ModelError, NewsIndex, Site, script_safe};
+use reader_model::{Article, ModelError, NewsIndex, Site, Speaker, Speakers, script_safe};
 
 use crate::head::Head;
 use crate::page::Page;
@@ -72,6 +72,12 @@ pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, Pre
     let template = read(&dist.join("index.html"))?;
     let site: Site = read_json(&dist.join("content/site.json"))?;
     let index: NewsIndex = read_json(&dist.join("content/index.json"))?;
+    let speakers: Speakers = read_json(&dist.join("content/speakers/index.json"))?;
+    let people = speakers
+        .speakers
+        .iter()
+        .map(|person| read_json(&dist.join(format!("content/speakers/{}.json", person.slug))))
+        .collect::<Result<Vec<Speaker>, _>>()?;
     let articles = index
         .articles()
         .iter()
@@ -80,6 +86,12 @@ pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, Pre
     let public = PublicUrl::new(site.origin.as_ref().ok_or(PrerenderError::NoOrigin)?, &base)?;
 
     let mut pages = vec![Page::list(&site, &index), Page::not_found(&site)];
+    pages.push(Page::speakers(&site, &speakers));
+    pages.extend(
+        people
+            .into_iter()
+            .map(|person| Page::speaker(&site, person)),
+    );
     for article in &articles {
         pages.push(Page::article(&site, article.clone()));
         for n in 1..=article.body.speeches().count() {

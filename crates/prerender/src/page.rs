@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
-use reader_model::{Article, Block, Image, NewsIndex, PageData, Site, article_path, speech_path};
+use reader_model::{
+    Article, Block, Image, NewsIndex, PageData, SPEAKERS_PATH, Site, Speaker, Speakers,
+    article_path, speaker_path, speech_path,
+};
 
 /// One page to prerender.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,9 +27,8 @@ impl Page {
             path: Some(String::new()),
             file: PathBuf::from("index.html"),
             data: PageData {
-                site: site.clone(),
                 list: Some(index.clone()),
-                article: None,
+                ..PageData::only(site)
             },
             speech: None,
         }
@@ -38,9 +40,8 @@ impl Page {
             file: PathBuf::from(&path).join("index.html"),
             path: Some(path),
             data: PageData {
-                site: site.clone(),
-                list: None,
                 article: Some(article),
+                ..PageData::only(site)
             },
             speech: None,
         }
@@ -66,10 +67,31 @@ impl Page {
         Self {
             path: None,
             file: PathBuf::from("404.html"),
+            data: PageData::only(site),
+            speech: None,
+        }
+    }
+
+    pub fn speakers(site: &Site, speakers: &Speakers) -> Self {
+        Self {
+            path: Some(SPEAKERS_PATH.to_owned()),
+            file: PathBuf::from(SPEAKERS_PATH).join("index.html"),
             data: PageData {
-                site: site.clone(),
-                list: None,
-                article: None,
+                speakers: Some(speakers.clone()),
+                ..PageData::only(site)
+            },
+            speech: None,
+        }
+    }
+
+    pub fn speaker(site: &Site, speaker: Speaker) -> Self {
+        let path = speaker_path(&speaker.slug);
+        Self {
+            file: PathBuf::from(&path).join("index.html"),
+            path: Some(path),
+            data: PageData {
+                speaker: Some(speaker),
+                ..PageData::only(site)
             },
             speech: None,
         }

@@ -68,6 +68,26 @@ fn hostile_dist(name: &str) -> PathBuf {
     )
     .expect("index");
     fs::write(dist.join("content/site.json"), site.to_string()).expect("site");
+    // The speakers, as reader-content derives them from the articles.
+    let parsed: Vec<reader_model::Article> = [&a, &b]
+        .iter()
+        .map(|json| reader_model::from_json(&json.to_string()).expect("article"))
+        .collect();
+    let (speakers, people) =
+        reader_model::build_speakers(&parsed, &reader_model::Aliases::default());
+    fs::create_dir_all(dist.join("content/speakers")).expect("speakers");
+    fs::write(
+        dist.join("content/speakers/index.json"),
+        reader_model::to_json(&speakers).expect("json"),
+    )
+    .expect("index");
+    for person in &people {
+        fs::write(
+            dist.join(format!("content/speakers/{}.json", person.slug)),
+            reader_model::to_json(person).expect("json"),
+        )
+        .expect("person");
+    }
     dist
 }
 

@@ -1,0 +1,179 @@
+//! Everyone who spoke in a speech section, across the archive: an index of
+//! people (`content/speakers/index.json`) and one file per person
+//! (`content/speakers/<slug>.json`), built from the articles at build time
+//! so a reader's browser downloads only the person it asks for.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Article, Date, Slug};
+
+/// People whose names are written more than one way
+/// (`content/speakers.json`): each alias counts as `name`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Aliases {
+    #[serde(default)]
+    pub people: Vec<Person>,
+}
+
+/// One person's name as shown, and the other spellings editors use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// The speakers index: everyone, by name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speakers {
+    pub speakers: Vec<SpeakerSummary>,
+}
+
+/// One line of the index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerSummary {
+    pub slug: Slug,
+    pub name: String,
+    /// Roles, newest first, each with the first and last day it was given.
+    pub roles: Vec<RoleSpan>,
+    /// How many articles they speak in.
+    pub articles: usize,
+}
+
+/// A role a person held, as the articles gave it, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleSpan {
+    pub role: String,
+    pub first: Date,
+    pub last: Date,
+}
+
+/// One person's page: every speech, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub slug: Slug,
+    pub name: String,
+    pub appearances: Vec<Appearance>,
+}
+
+/// One speech by a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Appearance {
+    pub article: Slug,
+    pub headline: String,
+    pub published: Date,
+    /// Which of the article's speeches (from 1).
+    pub speech: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    pub caption: String,
+}
+
+/// A name as a URL segment: `Wu Jincheng` → `wu-jincheng`, `Anders
+/// Nyström` → `anders-nystrom`, `丁晓东` → `ding-xiao-dong` (transliterated
+/// by deunicode); a name with nothing left gets `speaker-` and a stable hash.
+pub fn name_slug(name: &str) -> Slug {
+    let mut text = String::new();
+    for c in deunicode::deunicode(name)
+        .chars()
+        .flat_map(char::to_lowercase)
+    {
+        if c.is_ascii_alphanumeric() {
+            text.push(c);
+        } else if !text.ends_with('-') && !text.is_empty() {
+            text.push('-');
+        }
+    }
+    text.truncate(64);
+    Slug::parse(text.trim_end_matches('-')).unwrap_or_else(|_| {
+        // FNV-1a: stable across builds and platforms.
+        let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        Slug::hashed("speaker", hash)
+    })
+}
+
+/// The index and each person's page, from every article's speeches; names
+/// are matched as written, or through `aliases`.
+pub fn build<R>(articles: &[Article<R>], aliases: &Aliases) -> (Speakers, Vec<Speaker>) {
+    let canonical: BTreeMap<&str, &str> = aliases
+        .people
+        .iter()
+        .flat_map(|p| p.aliases.iter().map(move |a| (a.as_str(), p.name.as_str())))
+        .collect();
+    let mut people: BTreeMap<String, Vec<Appearance>> = BTreeMap::new();
+    for article in articles {
+        for (index, speech) in article.body.speeches().enumerate() {
+            let written = speech.speaker.trim();
+            if written.is_empty() {
+                continue;
+            }
+            let name = canonical.get(written).copied().unwrap_or(written);
+            people.entry(name.to_owned()).or_default().push(Appearance {
+                article: article.slug.clone(),
+                headline: article.headline.clone(),
+                published: article.published,
+                speech: index + 1,
+                role: speech.role.clone(),
+                caption: speech.caption.clone(),
+            });
+        }
+    }
+    let mut index = Vec::new();
+    let mut pages = Vec::new();
+    for (name, mut appearances) in people {
+        appearances.sort_by(|a, b| {
+            b.published
+                .cmp(&a.published)
+                .then_with(|| a.article.as_str().cmp(b.article.as_str()))
+                .then(a.speech.cmp(&b.speech))
+        });
+        let slug = name_slug(&name);
+        let mut articles: Vec<&Slug> = appearances.iter().map(|a| &a.article).collect();
+        articles.dedup();
+        let mut roles: Vec<RoleSpan> = Vec::new();
+        for appearance in appearances.iter().rev() {
+            let Some(role) = &appearance.role else {
+                continue;
+            };
+            match roles.iter_mut().find(|span| &span.role == role) {
+                Some(span) => span.last = appearance.published,
+                None => roles.push(RoleSpan {
+                    role: role.clone(),
+                    first: appearance.published,
+                    last: appearance.published,
+                }),
+            }
+        }
+        roles.reverse();
+        index.push(SpeakerSummary {
+            slug: slug.clone(),
+            name: name.clone(),
+            roles,
+            articles: articles.len(),
+        });
+        pages.push(Speaker {
+            slug,
+            name,
+            appearances,
+        });
+    }
+    (Speakers { speakers: index }, pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_become_slugs() {
+        assert_eq!(name_slug("Wu Jincheng").as_str(), "wu-jincheng");
+        assert_eq!(name_slug("  Dr. José  O'Neil ").as_str(), "dr-jose-o-neil");
+        assert_eq!(name_slug("Anders Nyström").as_str(), "anders-nystrom");
+        assert_eq!(name_slug("丁晓东").as_str(), "ding-xiao-dong");
+        assert!(name_slug("\u{200b}").as_str().starts_with("speaker-"));
+    }
+}

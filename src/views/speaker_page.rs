@@ -1,0 +1,52 @@
+use leptos::prelude::*;
+use reader_model::Speaker;
+
+use super::{Breadcrumb, PageMeta};
+use crate::display::speaker_description;
+use crate::paths;
+
+/// One person's speeches, newest first: the date, the role at the time,
+/// the caption, and a link to that speech in its article.
+#[component]
+pub fn SpeakerPage(speaker: Speaker) -> impl IntoView {
+    let description = speaker_description(&speaker.name);
+    view! {
+        <PageMeta title=speaker.name.clone() description />
+        <Breadcrumb current=speaker.name.clone() />
+        <section class="speaker" aria-labelledby="speaker-heading">
+            <p class="speaker__back">
+                <a href=paths::speakers_href()>"All speakers"</a>
+            </p>
+            <h1 id="speaker-heading" class="speaker__heading">{speaker.name}</h1>
+            <ol class="speaker__appearances">
+                {speaker
+                    .appearances
+                    .into_iter()
+                    .map(|appearance| {
+                        view! {
+                            <li class="appearance">
+                                <p class="appearance__meta">
+                                    <time datetime=appearance
+                                        .published
+                                        .iso()>{appearance.published.long()}</time>
+                                    {appearance
+                                        .role
+                                        .map(|role| {
+                                            view! { <span class="appearance__role">{role}</span> }
+                                        })}
+                                </p>
+                                <p class="appearance__caption">{appearance.caption}</p>
+                                <p class="appearance__link">
+                                    <a href=paths::speech_href(
+                                        &appearance.article,
+                                        appearance.speech,
+                                    )>{appearance.headline}</a>
+                                </p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,59 @@
+use leptos::prelude::*;
+use reader_model::{RoleSpan, Speakers};
+
+use super::{Breadcrumb, PageMeta};
+use crate::display::SPEAKERS_DESCRIPTION;
+use crate::paths;
+
+/// The speakers index: everyone who spoke, by name, with their roles over
+/// time and how many articles they speak in.
+#[component]
+pub fn SpeakersPage(speakers: Speakers) -> impl IntoView {
+    let people = speakers.speakers;
+    let empty = people.is_empty();
+    view! {
+        <PageMeta title="Speakers" description=SPEAKERS_DESCRIPTION />
+        <Breadcrumb current="Speakers" />
+        <section class="speakers" aria-labelledby="speakers-heading">
+            <h1 id="speakers-heading" class="speakers__heading">"Speakers"</h1>
+            {empty.then(|| view! { <p>"No speeches have been published yet."</p> })}
+            <ul class="speakers__list">
+                {people
+                    .into_iter()
+                    .map(|person| {
+                        let count = match person.articles {
+                            1 => "1 article".to_owned(),
+                            n => format!("{n} articles"),
+                        };
+                        view! {
+                            <li class="speaker-card">
+                                <h2 class="speaker-card__name">
+                                    <a href=paths::speaker_href(&person.slug)>{person.name}</a>
+                                </h2>
+                                <ul class="speaker-card__roles">
+                                    {person.roles.into_iter().map(role_line).collect_view()}
+                                </ul>
+                                <p class="speaker-card__count">{count}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// "Director of …, 2019–2020".
+fn role_line(span: RoleSpan) -> impl IntoView {
+    let years = if span.first.year() == span.last.year() {
+        span.first.year().to_string()
+    } else {
+        format!("{}–{}", span.first.year(), span.last.year())
+    };
+    view! {
+        <li>
+            {span.role}
+            <span class="speaker-card__years">{format!(", {years}")}</span>
+        </li>
+    }
+}

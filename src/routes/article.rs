@@ -1,10 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use reader_model::Slug;
 
 use super::loaded::loaded;
-use crate::client::{self, FetchError};
-use crate::loader::Loader;
+use super::slug::{load_by_slug, slug_param};
+use crate::client;
 use crate::routes::NOT_FOUND_MESSAGE;
 use crate::views::{ArticlePage, ArticleSkeleton};
 
@@ -14,22 +13,8 @@ use crate::views::{ArticlePage, ArticleSkeleton};
 #[component]
 pub fn ArticleRoute() -> impl IntoView {
     let params = use_params_map();
-    let slug = Memo::new(move |_| {
-        params
-            .read()
-            .get("slug")
-            .and_then(|slug| Slug::parse(&slug).ok())
-    });
     let speech = Memo::new(move |_| params.read().get("n").and_then(|n| n.parse::<usize>().ok()));
-    let article = Loader::new(move || {
-        let request = slug.get().map(|slug| client::article(&slug));
-        async move {
-            match request {
-                Some(request) => request.await,
-                None => Err(FetchError::NotFound),
-            }
-        }
-    });
+    let article = load_by_slug(slug_param(), client::article);
     loaded(
         article,
         "this article",

@@ -5,6 +5,7 @@ mod article;
 mod loaded;
 mod news_list;
 mod not_found;
+mod slug;
 mod speakers;
 
 pub use article::ArticleRoute;

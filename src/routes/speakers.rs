@@ -1,9 +1,8 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-use reader_model::Slug;
 
 use super::loaded::loaded;
-use crate::client::{self, FetchError};
+use super::slug::{load_by_slug, slug_param};
+use crate::client;
 use crate::loader::Loader;
 use crate::routes::NOT_FOUND_MESSAGE;
 use crate::views::{ListSkeleton, SpeakerPage, SpeakersPage};
@@ -24,22 +23,7 @@ pub fn SpeakersRoute() -> impl IntoView {
 /// `/speakers/<slug>`: one person's speeches.
 #[component]
 pub fn SpeakerRoute() -> impl IntoView {
-    let params = use_params_map();
-    let slug = Memo::new(move |_| {
-        params
-            .read()
-            .get("slug")
-            .and_then(|slug| Slug::parse(&slug).ok())
-    });
-    let speaker = Loader::new(move || {
-        let request = slug.get().map(|slug| client::speaker(&slug));
-        async move {
-            match request {
-                Some(request) => request.await,
-                None => Err(FetchError::NotFound),
-            }
-        }
-    });
+    let speaker = load_by_slug(slug_param(), client::speaker);
     loaded(
         speaker,
         "this speaker",

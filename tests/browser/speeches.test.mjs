@@ -132,7 +132,7 @@ describe('speakers', () => {
     assert.equal(response.status(), 200);
     assert.equal(await page.locator('main h1').textContent(), 'Speakers');
     const people = appearancesByName();
-    const names = [...people.keys()].sort();
+    const names = [...people.keys()].sort((a, b) => a.localeCompare(b, 'en'));
     assert.deepEqual(await page.locator('.speaker-card__name a').allTextContents(), names);
     for (const speech of speeches()) {
       const card = page.locator('.speaker-card', { has: page.locator('.speaker-card__name', { hasText: speech.speaker }) });

@@ -161,12 +161,74 @@ pub fn build<R>(articles: &[Article<R>], aliases: &Aliases) -> (Speakers, Vec<Sp
             appearances,
         });
     }
+    // By name as a reader looks it up: Élise with the Es.
+    index.sort_by_cached_key(|person| deunicode::deunicode(&person.name).to_lowercase());
     (Speakers { speakers: index }, pages)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn article(slug: &str, published: &str, speakers: &[(&str, &str)]) -> crate::ArticleSource {
+        let body: Vec<_> = speakers
+            .iter()
+            .map(|(name, role)| {
+                serde_json::json!({"type": "speech", "speaker": name, "role": role, "caption": format!("{name} spoke")})
+            })
+            .collect();
+        crate::from_json(
+            &serde_json::json!({
+                "slug": slug, "headline": slug, "section": "News", "published": published,
+                "author": "A", "summary": "S", "body": body
+            })
+            .to_string(),
+        )
+        .expect("article")
+    }
+
+    #[test]
+    fn aliases_join_spellings_and_pages_are_newest_first() {
+        let articles = [
+            article("a", "2019-05-01", &[("Xiaodong Ding", "Vice President")]),
+            article(
+                "b",
+                "2020-11-22",
+                &[("Wu Jincheng", "Director"), ("Ding Xiaodong", "President")],
+            ),
+            article("c", "2021-01-02", &[("Élise Durand", "Guest")]),
+        ];
+        let aliases = Aliases {
+            people: vec![Person {
+                name: "Ding Xiaodong".into(),
+                aliases: vec!["Xiaodong Ding".into()],
+            }],
+        };
+        let (index, pages) = build(&articles, &aliases);
+        let names: Vec<_> = index.speakers.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Ding Xiaodong", "Élise Durand", "Wu Jincheng"]);
+        let ding = &index.speakers[0];
+        assert_eq!(ding.articles, 2);
+        assert_eq!(
+            ding.roles
+                .iter()
+                .map(|r| r.role.as_str())
+                .collect::<Vec<_>>(),
+            ["President", "Vice President"]
+        );
+        let page = pages
+            .iter()
+            .find(|p| p.name == "Ding Xiaodong")
+            .expect("page");
+        assert_eq!(
+            page.appearances
+                .iter()
+                .map(|a| (a.article.as_str(), a.speech))
+                .collect::<Vec<_>>(),
+            [("b", 2), ("a", 1)]
+        );
+        assert_eq!(page.slug.as_str(), "ding-xiaodong");
+    }
 
     #[test]
     fn names_become_slugs() {

@@ -30,6 +30,7 @@ pub fn PageFocus(children: Children) -> impl IntoView {
         announcement: RwSignal::new(String::new()),
     };
     provide_context(arrivals);
+    provide_context(Announcer(arrivals.announcement));
     // A link to another part of the same page (a "Who spoke" name, or
     // another speech of the same article).
     let location = use_location();
@@ -47,6 +48,17 @@ pub fn PageFocus(children: Children) -> impl IntoView {
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
             {move || arrivals.announcement.get()}
         </div>
+    }
+}
+
+/// The page's live region (the one screen readers already hear page
+/// arrivals from), for components that have something to say.
+#[derive(Clone, Copy)]
+pub struct Announcer(RwSignal<String>);
+
+impl Announcer {
+    pub fn say(self, text: &str) {
+        self.0.set(text.to_owned());
     }
 }
 

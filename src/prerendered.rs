@@ -19,6 +19,9 @@ pub const PAGE_DATA_ID: &str = "reader-data";
 /// one, the skeleton `index.html` shows while the app loads).
 pub const SHELL_ID: &str = "shell";
 
+/// The class on `<html>` once the app runs.
+pub const APP_CLASS: &str = "app";
+
 /// Marks the head tags that describe one page (canonical link, sharing
 /// cards, structured data); the app drops them when it takes over, since
 /// after the reader moves on they would describe the wrong page.
@@ -30,6 +33,10 @@ pub const PAGE_HEAD_ATTRIBUTE: &str = "data-page";
 /// then fetches as if the page had carried none.
 pub fn take_over() {
     let document = document();
+    // Controls that need the app (copy link) show from now on.
+    if let Some(root) = document.document_element() {
+        let _ = root.class_list().add_1(APP_CLASS);
+    }
     if let Some(script) = document.get_element_by_id(PAGE_DATA_ID) {
         match script
             .text_content()

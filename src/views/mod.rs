@@ -4,6 +4,7 @@
 mod article_page;
 mod body_block;
 mod breadcrumb;
+mod copy_link;
 mod dateline;
 mod error_notice;
 mod figure_block;
@@ -26,6 +27,7 @@ mod who_spoke;
 pub use article_page::ArticlePage;
 pub use body_block::BodyBlock;
 pub use breadcrumb::Breadcrumb;
+pub use copy_link::CopyLink;
 pub use dateline::Dateline;
 pub use error_notice::ErrorNotice;
 pub use figure_block::FigureBlock;

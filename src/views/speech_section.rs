@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::paths;
 use reader_model::{Speech, speech_id};
 
+use super::CopyLink;
 use crate::display::initials;
 
 /// A captioned speaker photo: the photo (or a placeholder with the
@@ -22,6 +23,7 @@ pub fn SpeechSection(
     let label = format!("Speech by {}", speech.speaker);
     // Read after the visible words, which a voice user says to follow it.
     let link_label = format!(" by {}", speech.speaker);
+    let copy_label = format!("the speech by {}", speech.speaker);
     let photo = match speech.photo {
         Some(photo) => view! {
             <img
@@ -49,10 +51,13 @@ pub fn SpeechSection(
                 <span class="speech__speaker">{speech.speaker}</span>
                 {speech.role.map(|role| view! { <span class="speech__role">{role}</span> })}
                 <span class="speech__caption">{speech.caption}</span>
-                <a class="speech__link" href=link>
-                    "Link to this speech"
-                    <span class="visually-hidden">{link_label}</span>
-                </a>
+                <span class="speech__share">
+                    <a class="speech__link" href=link.clone()>
+                        "Link to this speech"
+                        <span class="visually-hidden">{link_label}</span>
+                    </a>
+                    <CopyLink href=link what=copy_label />
+                </span>
             </figcaption>
         </figure>
     }

@@ -125,6 +125,30 @@ function appearancesByName() {
   return people;
 }
 
+describe('copy link', () => {
+  test('each speech has a "Copy link" button that puts its page\'s address on the clipboard and says so', async () => {
+    const { page: still, context: stillContext } = await openStaticPage(app.browser);
+    await still.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    // Without the app it cannot work, so it is not shown (its place is kept).
+    assert.equal(await still.locator('#speech-2 .speech__copy').isVisible(), false);
+    await stillContext.close();
+
+    const { page, context, problems } = await openPage(app.browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.url });
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    await heading(page);
+    const button = page.locator('#speech-2 .speech__copy');
+    assert.equal(await button.isVisible(), true);
+    assert.equal(await button.textContent(), `Copy link to the speech by ${speeches()[1].speaker}`);
+    await button.click();
+    await page.waitForFunction(() => document.querySelector('#speech-2 .speech__copy')?.textContent.startsWith('Link copied'));
+    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Link copied');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${app.server.url}/news/${SEED_SLUG}/speech/2`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe('speakers', () => {
   test('the index lists everyone who spoke, the seed\'s three speakers among them, with roles and article counts', async () => {
     const { page, context } = await openStaticPage(app.browser);
@@ -152,8 +176,14 @@ describe('speakers', () => {
     const { page, context, problems } = await openPage(app.browser);
     await page.goto(`${app.server.url}/speakers`);
     await heading(page);
+    const fetched = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'fetch') fetched.push(new URL(request.url()).pathname);
+    });
     await page.locator('.speaker-card__name a', { hasText: 'Ding Xiaodong' }).click();
     await waitForHeading(page, 'Ding Xiaodong');
+    // The page downloads that person's entries and nothing else.
+    assert.deepEqual(fetched, ['/content/speakers/ding-xiaodong.json']);
     const expected = appearancesByName()
       .get('Ding Xiaodong')
       .sort((a, b) => b.published.localeCompare(a.published) || a.slug.localeCompare(b.slug));

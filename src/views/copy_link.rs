@@ -1,0 +1,59 @@
+use leptos::prelude::*;
+
+/// A button that copies `href` (made absolute) to the clipboard and says
+/// whether it worked, on the button and through the page's live region.
+///
+/// It needs the app: the prerendered page keeps its place but hides it
+/// (`visibility`, so nothing moves when the app starts and shows it).
+#[component]
+pub fn CopyLink(
+    /// The address to copy, absolute or from the site's root.
+    #[prop(into)]
+    href: String,
+    /// What is copied, for screen readers ("the speech by …").
+    #[prop(into)]
+    what: String,
+) -> impl IntoView {
+    let (said, set_said) = signal(None::<&'static str>);
+    // The live region is found now, while the component's context is at hand.
+    let announcer = use_context::<crate::page_focus::Announcer>();
+    let copy = move |_| {
+        let href = href.clone();
+        leptos::task::spawn_local(async move {
+            let outcome = if write_clipboard(&href).await {
+                "Link copied"
+            } else {
+                "Could not copy: use the link instead"
+            };
+            set_said.set(Some(outcome));
+            if let Some(announcer) = announcer {
+                announcer.say(outcome);
+            }
+        });
+    };
+    view! {
+        <button type="button" class="speech__copy" on:click=copy>
+            {move || said.get().unwrap_or("Copy link")}
+            <span class="visually-hidden">{format!(" to {what}")}</span>
+        </button>
+    }
+}
+
+/// Writes `href`, made absolute against the page, to the clipboard.
+#[cfg(target_arch = "wasm32")]
+async fn write_clipboard(href: &str) -> bool {
+    let window = window();
+    let origin = window.location().origin().unwrap_or_default();
+    let url = if href.starts_with('/') {
+        format!("{origin}{href}")
+    } else {
+        href.to_owned()
+    };
+    let promise = window.navigator().clipboard().write_text(&url);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn write_clipboard(_href: &str) -> bool {
+    false
+}

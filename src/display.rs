@@ -1,7 +1,7 @@
 //! Small decisions about how content is shown, kept out of `view!` so they
 //! are plain functions with plain tests.
 
-use reader_model::Site;
+use reader_model::{Article, Site};
 
 /// The document title: `<page> · <site>`, or the page alone while the
 /// site's name is not known (or the page is the site's own front page).
@@ -33,6 +33,23 @@ pub fn speaker_description(name: &str) -> String {
 /// A speech page's own title: who spoke, then the article.
 pub fn speech_title(speaker: &str, headline: &str) -> String {
     format!("{speaker}: {headline}")
+}
+
+/// An article page's title and description: the headline and summary, or,
+/// opened at its `speech`-th speech (from 1), that speech's title and
+/// caption, for sharing.
+pub fn article_meta<R>(article: &Article<R>, speech: Option<usize>) -> (String, String) {
+    speech
+        .and_then(|n| article.body.speeches().nth(n.wrapping_sub(1)))
+        .map_or_else(
+            || (article.headline.clone(), article.summary.clone()),
+            |s| {
+                (
+                    speech_title(&s.speaker, &article.headline),
+                    s.caption.clone(),
+                )
+            },
+        )
 }
 
 /// Up to two initials for a speaker's photo placeholder: `Wu Jincheng` → `WJ`.

@@ -15,8 +15,7 @@ use crate::client::cache;
 /// The `id` of the element that holds a page's data.
 pub const PAGE_DATA_ID: &str = "reader-data";
 
-/// The `id` of the element that holds the prerendered page (or, without
-/// one, the skeleton `index.html` shows while the app loads).
+/// The `id` of the element that holds the prerendered page.
 pub const SHELL_ID: &str = "shell";
 
 /// The class on `<html>` once the app runs.

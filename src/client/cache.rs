@@ -33,35 +33,27 @@ pub(crate) fn is_missing(path: &str) -> bool {
     MISSING.with(|cell| cell.borrow().as_deref() == Some(path))
 }
 
+/// `pick` applied to what the page carried, if it carried anything.
+fn carried<T>(pick: impl FnOnce(&PageData) -> Option<T>) -> Option<T> {
+    PRELOADED.with(|cell| cell.borrow().as_ref().and_then(pick))
+}
+
 pub(crate) fn site() -> Option<Site> {
-    PRELOADED.with(|cell| cell.borrow().as_ref().map(|data| data.site.clone()))
+    carried(|data| Some(data.site.clone()))
 }
 
 pub(crate) fn news_index() -> Option<NewsIndex> {
-    PRELOADED.with(|cell| cell.borrow().as_ref().and_then(|data| data.list.clone()))
+    carried(|data| data.list.clone())
 }
 
 pub(crate) fn article(slug: &Slug) -> Option<Article> {
-    PRELOADED.with(|cell| {
-        cell.borrow()
-            .as_ref()
-            .and_then(|data| data.article_at(slug).cloned())
-    })
+    carried(|data| data.article_at(slug).cloned())
 }
 
 pub(crate) fn speakers() -> Option<Speakers> {
-    PRELOADED.with(|cell| {
-        cell.borrow()
-            .as_ref()
-            .and_then(|data| data.speakers.clone())
-    })
+    carried(|data| data.speakers.clone())
 }
 
 pub(crate) fn speaker(slug: &Slug) -> Option<Speaker> {
-    PRELOADED.with(|cell| {
-        cell.borrow()
-            .as_ref()
-            .and_then(|data| data.speaker.clone())
-            .filter(|speaker| &speaker.slug == slug)
-    })
+    carried(|data| data.speaker.clone().filter(|speaker| &speaker.slug == slug))
 }

@@ -41,22 +41,14 @@ pub fn speakers() -> impl Future<Output = Result<Speakers, FetchError>> {
 /// One speaker's speeches, newest first.
 pub fn speaker(slug: &Slug) -> impl Future<Output = Result<Speaker, FetchError>> + use<> {
     let slug = slug.clone();
-    let known = if cache::is_missing(&paths::speaker_href(&slug)) {
-        Some(Err(FetchError::NotFound))
-    } else {
-        cache::speaker(&slug).map(Ok)
-    };
+    let known = known_at(&paths::speaker_href(&slug), || cache::speaker(&slug));
     cached_or_fetch(known, move || paths::speaker_json(&slug))
 }
 
 /// One article. Blocks of unknown types are skipped with a console warning.
 pub fn article(slug: &Slug) -> impl Future<Output = Result<Article, FetchError>> + use<> {
     let slug = slug.clone();
-    let known = if cache::is_missing(&paths::article_href(&slug)) {
-        Some(Err(FetchError::NotFound))
-    } else {
-        cache::article(&slug).map(Ok)
-    };
+    let known = known_at(&paths::article_href(&slug), || cache::article(&slug));
     let request = cached_or_fetch(known, move || paths::article_json(&slug));
     async move {
         let article = request.await?;
@@ -68,6 +60,16 @@ pub fn article(slug: &Slug) -> impl Future<Output = Result<Article, FetchError>>
             );
         }
         Ok(article)
+    }
+}
+
+/// What is already known about the page at `href`: missing (the host
+/// answered it with "not found"), or `carried` by the page.
+fn known_at<T>(href: &str, carried: impl FnOnce() -> Option<T>) -> Option<Result<T, FetchError>> {
+    if cache::is_missing(href) {
+        Some(Err(FetchError::NotFound))
+    } else {
+        carried().map(Ok)
     }
 }
 

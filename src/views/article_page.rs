@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use reader_model::{Article, Block};
 
-use crate::display::speech_title;
+use crate::display::article_meta;
 use crate::paths;
 
 use super::{BodyBlock, Breadcrumb, Dateline, PageMeta, RelatedArticles, WhoSpoke};
@@ -15,17 +15,7 @@ pub fn ArticlePage(
     article: Article,
     #[prop(default = None)] speech: Option<usize>,
 ) -> impl IntoView {
-    let (title, description) = speech
-        .and_then(|n| article.body.speeches().nth(n.wrapping_sub(1)))
-        .map_or_else(
-            || (article.headline.clone(), article.summary.clone()),
-            |s| {
-                (
-                    speech_title(&s.speaker, &article.headline),
-                    s.caption.clone(),
-                )
-            },
-        );
+    let (title, description) = article_meta(&article, speech);
     let speakers = article.body.speeches().cloned().collect::<Vec<_>>();
     let mut speeches = 0;
     let blocks = article

@@ -38,14 +38,13 @@ pub enum DeployError {
 }
 
 impl Deployment {
-    /// Reads what Trunk wrote into `dist`: its `index.html` (the page
-    /// template, whose inline loader the CSP must allow) and the names of
-    /// the hashed files.
+    /// What Trunk wrote into `dist`: `template` is its `index.html` (whose
+    /// inline loader the CSP must allow); the folder gives the names of the
+    /// hashed files.
     ///
     /// # Errors
-    /// A file or folder that cannot be read.
-    pub fn plan(dist: &Path, base: &str) -> Result<Self, DeployError> {
-        let template = read(&dist.join("index.html"))?;
+    /// A folder that cannot be read.
+    pub fn plan(dist: &Path, base: &str, template: &str) -> Result<Self, DeployError> {
         let mut hashed_files: Vec<String> = fs::read_dir(dist)
             .map_err(|e| DeployError::Io(dist.to_path_buf(), e))?
             .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
@@ -54,7 +53,7 @@ impl Deployment {
         hashed_files.sort();
         Ok(Self {
             base: base.to_owned(),
-            script_hashes: html::inline_script_hashes(&template),
+            script_hashes: html::inline_script_hashes(template),
             hashed_files,
         })
     }
@@ -76,28 +75,31 @@ impl Deployment {
     /// # Errors
     /// A file that cannot be written.
     pub fn write_host_files(&self, dist: &Path, configs: &Path) -> Result<(), DeployError> {
-        write(&dist.join("_headers"), &hosts::netlify::headers(self))?;
-        write(&dist.join("_redirects"), &hosts::netlify::redirects(self))?;
-        write(
-            &configs.join("nginx/reader.conf"),
-            &hosts::nginx::config(self),
-        )?;
-        write(
-            &configs.join("cloudfront/response-headers-policy.json"),
-            &hosts::cloudfront::response_headers_policy(self),
-        )?;
-        write(
-            &configs.join("cloudfront/viewer-request.js"),
-            &hosts::cloudfront::viewer_request_function(self),
-        )?;
-        write(
-            &configs.join("cloudfront/custom-error-responses.json"),
-            &hosts::cloudfront::custom_error_responses(self),
-        )?;
-        write(
-            &configs.join("s3/upload.sh"),
-            &hosts::cloudfront::s3_upload_script(self),
-        )
+        let files = [
+            (dist.join("_headers"), hosts::netlify::headers(self)),
+            (dist.join("_redirects"), hosts::netlify::redirects(self)),
+            (
+                configs.join("nginx/reader.conf"),
+                hosts::nginx::config(self),
+            ),
+            (
+                configs.join("cloudfront/response-headers-policy.json"),
+                hosts::cloudfront::response_headers_policy(self),
+            ),
+            (
+                configs.join("cloudfront/viewer-request.js"),
+                hosts::cloudfront::viewer_request_function(self),
+            ),
+            (
+                configs.join("cloudfront/custom-error-responses.json"),
+                hosts::cloudfront::custom_error_responses(self),
+            ),
+            (
+                configs.join("s3/upload.sh"),
+                hosts::cloudfront::s3_upload_script(self),
+            ),
+        ];
+        files.iter().try_for_each(|(path, text)| write(path, text))
     }
 
     /// Whether `name` (a file in dist's top folder) carries a content hash:
@@ -111,10 +113,6 @@ impl Deployment {
             (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
         })
     }
-}
-
-fn read(path: &Path) -> Result<String, DeployError> {
-    fs::read_to_string(path).map_err(|e| DeployError::Io(path.to_path_buf(), e))
 }
 
 /// Writes `text` to `path`, making its folders first.

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 use reader::display::{
-    SPEAKERS_DESCRIPTION, list_title, page_title, speaker_description, speech_title,
+    SPEAKERS_DESCRIPTION, article_meta, list_title, page_title, speaker_description,
 };
 use reader::prerendered::PAGE_HEAD_ATTRIBUTE;
 use reader::routes::NOT_FOUND_MESSAGE;
@@ -38,80 +38,47 @@ pub struct Head {
 
 impl Head {
     pub fn of(page: &Page, public: &PublicUrl) -> Self {
-        let site = &page.data.site;
+        let data = &page.data;
         let url = page.path.as_deref().map(|path| public.page(path));
         let feed = public.page(crate::feeds::ATOM_FILE);
-        if let Some(article) = &page.data.article {
-            let canonical = Some(public.page(&reader_model::article_path(&article.slug)));
-            let image =
-                lead_image(article).map(|image| (public.resolve(&image.src), image.alt.clone()));
-            let speech = page
-                .speech
-                .and_then(|n| article.body.speeches().nth(n.wrapping_sub(1)));
-            let (title, description) = speech.map_or_else(
-                || (article.headline.clone(), article.summary.clone()),
-                |s| {
-                    (
-                        speech_title(&s.speaker, &article.headline),
-                        s.caption.clone(),
-                    )
-                },
-            );
-            Self {
+        let Some(article) = &data.article else {
+            let (title, description) = if let Some(speaker) = &data.speaker {
+                (speaker.name.clone(), speaker_description(&speaker.name))
+            } else if data.speakers.is_some() {
+                ("Speakers".to_owned(), SPEAKERS_DESCRIPTION.to_owned())
+            } else if data.list.is_some() {
+                (list_title(Some(&data.site)), data.site.description.clone())
+            } else {
+                ("Page not found".to_owned(), NOT_FOUND_MESSAGE.to_owned())
+            };
+            return Self {
                 title,
                 description,
-                structured_data: Some(news_article(
-                    article,
-                    page,
-                    public,
-                    canonical.as_deref(),
-                    image.as_ref(),
-                )),
-                canonical,
-                url,
-                image,
-                feed,
-            }
-        } else if let Some(speaker) = &page.data.speaker {
-            Self {
-                title: speaker.name.clone(),
-                description: speaker_description(&speaker.name),
                 canonical: url.clone(),
                 url,
                 image: None,
                 structured_data: None,
                 feed,
-            }
-        } else if page.data.speakers.is_some() {
-            Self {
-                title: "Speakers".to_owned(),
-                description: SPEAKERS_DESCRIPTION.to_owned(),
-                canonical: url.clone(),
-                url,
-                image: None,
-                structured_data: None,
-                feed,
-            }
-        } else if page.data.list.is_some() {
-            Self {
-                title: list_title(Some(site)),
-                description: site.description.clone(),
-                canonical: url.clone(),
-                url,
-                image: None,
-                structured_data: None,
-                feed,
-            }
-        } else {
-            Self {
-                title: "Page not found".to_owned(),
-                description: NOT_FOUND_MESSAGE.to_owned(),
-                canonical: None,
-                url: None,
-                image: None,
-                structured_data: None,
-                feed,
-            }
+            };
+        };
+        let (title, description) = article_meta(article, page.speech);
+        let canonical = Some(public.page(&reader_model::article_path(&article.slug)));
+        let image =
+            lead_image(article).map(|image| (public.resolve(&image.src), image.alt.clone()));
+        Self {
+            title,
+            description,
+            structured_data: Some(news_article(
+                article,
+                page,
+                public,
+                canonical.as_deref(),
+                image.as_ref(),
+            )),
+            canonical,
+            url,
+            image,
+            feed,
         }
     }
 

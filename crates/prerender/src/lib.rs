@@ -68,8 +68,8 @@ pub struct Summary {
 /// without a place for the page, or a file that cannot be written.
 pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, PrerenderError> {
     let base = reader_model::normalize_base(base);
-    let deployment = Deployment::plan(dist, &base)?;
     let template = read(&dist.join("index.html"))?;
+    let deployment = Deployment::plan(dist, &base, &template)?;
     let site: Site = read_json(&dist.join("content/site.json"))?;
     let index: NewsIndex = read_json(&dist.join("content/index.json"))?;
     let speakers: Speakers = read_json(&dist.join("content/speakers/index.json"))?;

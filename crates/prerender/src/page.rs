@@ -22,45 +22,39 @@ pub struct Page {
 }
 
 impl Page {
-    pub fn list(site: &Site, index: &NewsIndex) -> Self {
-        Self {
-            path: Some(String::new()),
-            file: PathBuf::from("index.html"),
-            data: PageData {
-                list: Some(index.clone()),
-                ..PageData::only(site)
-            },
-            speech: None,
-        }
-    }
-
-    pub fn article(site: &Site, article: Article) -> Self {
-        let path = article_path(&article.slug);
+    /// The page at `path` (below the base), served as `<path>/index.html`.
+    fn at(path: String, data: PageData, speech: Option<usize>) -> Self {
         Self {
             file: PathBuf::from(&path).join("index.html"),
             path: Some(path),
-            data: PageData {
-                article: Some(article),
-                ..PageData::only(site)
-            },
-            speech: None,
+            data,
+            speech,
         }
+    }
+
+    pub fn list(site: &Site, index: &NewsIndex) -> Self {
+        let data = PageData {
+            list: Some(index.clone()),
+            ..PageData::only(site)
+        };
+        Self::at(String::new(), data, None)
+    }
+
+    pub fn article(site: &Site, article: Article) -> Self {
+        Self::at(
+            article_path(&article.slug),
+            article_data(site, article),
+            None,
+        )
     }
 
     /// The article opened at its `n`-th speech (from 1).
     pub fn speech(site: &Site, article: Article, n: usize) -> Self {
-        let path = speech_path(&article.slug, n);
-        Self {
-            speech: Some(n),
-            file: PathBuf::from(&path).join("index.html"),
-            ..Self::article(site, article)
-        }
-        .at(path)
-    }
-
-    fn at(mut self, path: String) -> Self {
-        self.path = Some(path);
-        self
+        Self::at(
+            speech_path(&article.slug, n),
+            article_data(site, article),
+            Some(n),
+        )
     }
 
     pub fn not_found(site: &Site) -> Self {
@@ -73,34 +67,33 @@ impl Page {
     }
 
     pub fn speakers(site: &Site, speakers: &Speakers) -> Self {
-        Self {
-            path: Some(SPEAKERS_PATH.to_owned()),
-            file: PathBuf::from(SPEAKERS_PATH).join("index.html"),
-            data: PageData {
-                speakers: Some(speakers.clone()),
-                ..PageData::only(site)
-            },
-            speech: None,
-        }
+        let data = PageData {
+            speakers: Some(speakers.clone()),
+            ..PageData::only(site)
+        };
+        Self::at(SPEAKERS_PATH.to_owned(), data, None)
     }
 
     pub fn speaker(site: &Site, speaker: Speaker) -> Self {
         let path = speaker_path(&speaker.slug);
-        Self {
-            file: PathBuf::from(&path).join("index.html"),
-            path: Some(path),
-            data: PageData {
-                speaker: Some(speaker),
-                ..PageData::only(site)
-            },
-            speech: None,
-        }
+        let data = PageData {
+            speaker: Some(speaker),
+            ..PageData::only(site)
+        };
+        Self::at(path, data, None)
     }
 
     /// The address the app is routed at to render this page, below the
     /// host (`/news/` + path); "not found" uses an address no route takes.
     pub fn url(&self, base: &str) -> String {
         format!("{base}{}", self.path.as_deref().unwrap_or("404"))
+    }
+}
+
+fn article_data(site: &Site, article: Article) -> PageData {
+    PageData {
+        article: Some(article),
+        ..PageData::only(site)
     }
 }
 

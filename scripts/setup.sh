@@ -61,7 +61,7 @@ fi
 # npm tools (package-lock.json): binaryen's wasm-opt 132, playwright-core.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -f node_modules/axe-core/axe.min.js ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "installing npm tools (wasm-opt, playwright-core, axe-core)"
+  step "installing npm tools (wasm-opt, playwright-core, axe-core, lighthouse)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 if ! wasm-opt --version | grep -q 'version_132'; then

@@ -31,6 +31,12 @@ section "release build for a site under /news/ (same cargo build, bundled again)
 READER_DEPLOY_CONFIGS=target/deploy-subpath \
   trunk build --release --public-url /news/ --dist target/dist-subpath
 
+section "release build of a generated archive (pages, sections and search over more than one page)"
+rm -rf target/archive-content
+cargo run --quiet --locked -p reader-content -- generate 120 target/archive-content
+READER_CONTENT=target/archive-content READER_DEPLOY_CONFIGS=target/deploy-archive \
+  trunk build --release --dist target/dist-archive
+
 section "browser and deploy tests (Chromium against dist/, nginx, CloudFront function)"
 node --test --test-concurrency=1 tests/browser/ tests/deploy/
 

@@ -5,7 +5,9 @@ use leptos_router::path;
 
 use crate::page_focus::PageFocus;
 use crate::paths;
-use crate::routes::{ArticleRoute, NewsListRoute, NotFoundRoute, SpeakerRoute, SpeakersRoute};
+use crate::routes::{
+    ArticleRoute, NewsListRoute, NotFoundRoute, SearchRoute, SpeakerRoute, SpeakersRoute,
+};
 use crate::site_context::provide_site;
 use crate::views::{SiteFooter, SiteHeader, SkipLink};
 
@@ -23,8 +25,12 @@ pub fn App() -> impl IntoView {
                 <main id="main" class="page" tabindex="-1">
                     <Routes fallback=|| view! { <NotFoundRoute /> }>
                         <Route path=path!("/") view=NewsListRoute />
+                        <Route path=path!("/news/page/:n") view=NewsListRoute />
+                        <Route path=path!("/section/:slug") view=NewsListRoute />
+                        <Route path=path!("/section/:slug/page/:n") view=NewsListRoute />
                         <Route path=path!("/news/:slug") view=ArticleRoute />
                         <Route path=path!("/news/:slug/speech/:n") view=ArticleRoute />
+                        <Route path=path!("/search") view=SearchRoute />
                         <Route path=path!("/speakers") view=SpeakersRoute />
                         <Route path=path!("/speakers/:slug") view=SpeakerRoute />
                     </Routes>

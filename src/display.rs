@@ -1,7 +1,7 @@
 //! Small decisions about how content is shown, kept out of `view!` so they
 //! are plain functions with plain tests.
 
-use reader_model::{Article, Site};
+use reader_model::{Article, ListPage, Site};
 
 /// The document title: `<page> · <site>`, or the page alone while the
 /// site's name is not known (or the page is the site's own front page).
@@ -20,6 +20,47 @@ pub fn list_title(site: Option<&Site>) -> String {
         |site| site.list_title.clone(),
     )
 }
+
+/// A list's heading: the section's name, or the news list's title.
+pub fn list_heading(list_title: &str, page: &ListPage) -> String {
+    page.section
+        .as_ref()
+        .map_or(list_title, |section| section.name.as_str())
+        .to_owned()
+}
+
+/// A list page's title and description: `Campus, page 2`, and the site's
+/// description for the news list or a line about the section.
+pub fn list_meta(site: Option<&Site>, page: &ListPage) -> (String, String) {
+    let heading = list_heading(&list_title(site), page);
+    let title = if page.page > 1 {
+        format!("{heading}, page {}", page.page)
+    } else {
+        heading
+    };
+    let description = match &page.section {
+        Some(section) => {
+            let articles = if page.total == 1 {
+                "article"
+            } else {
+                "articles"
+            };
+            format!(
+                "{}: {} {articles} from our newsroom, newest first.",
+                section.name, page.total
+            )
+        }
+        None => site
+            .map(|site| site.description.clone())
+            .unwrap_or_default(),
+    };
+    (title, description)
+}
+
+/// The search page's title and description.
+pub const SEARCH_TITLE: &str = "Search";
+pub const SEARCH_DESCRIPTION: &str =
+    "Search every article by a word in its headline, summary or text, or a speaker's name.";
 
 /// The speakers index's description.
 pub const SPEAKERS_DESCRIPTION: &str =

@@ -7,7 +7,8 @@
 //! Content-Security-Policy forbids it: `base-uri 'none'`.)
 
 use reader_model::{
-    SPEAKERS_PATH, SafeUrl, Slug, article_path, speaker_path, speech_id, speech_number, speech_path,
+    SEARCH_PATH, SPEAKERS_PATH, SafeUrl, Section, Slug, article_path, list_path, speaker_path,
+    speech_id, speech_number, speech_path,
 };
 
 /// The folder the site is served from: `/`, or `/news/`; always starts and
@@ -57,6 +58,36 @@ pub fn router_base() -> Option<String> {
 /// The news list (the site's home).
 pub fn home() -> String {
     base()
+}
+
+/// Page `n` (from 1) of the news list, or of one section's list.
+pub fn list_href(section: Option<&Section>, n: usize) -> String {
+    format!("{}{}", base(), list_path(section, n))
+}
+
+/// The search page, for `query` when there is one.
+pub fn search_href(query: &str) -> String {
+    if query.is_empty() {
+        format!("{}{SEARCH_PATH}", base())
+    } else {
+        format!("{}{SEARCH_PATH}?q={}", base(), query_component(query))
+    }
+}
+
+/// `text` as a URL query value: everything but unreserved characters
+/// percent-encoded (UTF-8), spaces as `+`.
+fn query_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(char::from(byte));
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
 }
 
 /// The page of one article.
@@ -112,8 +143,17 @@ pub(crate) fn site_json() -> String {
     format!("{}content/site.json", base())
 }
 
-pub(crate) fn index_json() -> String {
-    format!("{}content/index.json", base())
+/// Page `n` of the news list (`section` `None`) or of a section's list.
+pub(crate) fn list_json(section: Option<&Slug>, n: usize) -> String {
+    match section {
+        None => format!("{}content/list/{n}.json", base()),
+        Some(section) => format!("{}content/sections/{section}/{n}.json", base()),
+    }
+}
+
+/// One file of the search index (`key` from `reader_model::shard_key`).
+pub(crate) fn search_shard_json(key: &str) -> String {
+    format!("{}content/search/{key}.json", base())
 }
 
 pub(crate) fn speakers_json() -> String {
@@ -180,6 +220,10 @@ mod tests {
         let slug = Slug::parse("a-b").expect("slug");
         assert_eq!(article_href(&slug), "/news/a-b");
         assert_eq!(article_json(&slug), "/content/articles/a-b.json");
+        assert_eq!(list_json(None, 2), "/content/list/2.json");
+        assert_eq!(list_json(Some(&slug), 1), "/content/sections/a-b/1.json");
+        assert_eq!(search_href("a b&c/é"), "/search?q=a+b%26c%2F%C3%A9");
+        assert_eq!(search_href(""), "/search");
         assert_eq!(router_base(), None);
     }
 }

@@ -42,9 +42,9 @@ pub fn take_over() {
             .map(|json| reader_model::from_json::<PageData>(&json))
         {
             Some(Ok(data)) => {
-                // The "not found" page carries only the site: the host has
-                // nothing at this address.
-                if data.is_not_found()
+                // On the "not found" page the host has nothing at this
+                // address: the app need not ask for it again.
+                if data.not_found
                     && let Ok(path) = document
                         .location()
                         .map_or(Ok(String::new()), |l| l.pathname())

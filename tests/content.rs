@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use reader_content::Build;
-use reader_model::{Article, ArticleSource, Block, Image, NewsIndex, Site, Slug, from_json};
+use reader_model::{Article, ArticleSource, Block, Image, ListPage, Site, Slug, from_json};
 
 const SEED: &str = "usst-medical-equipment-centre";
 
@@ -219,9 +219,9 @@ fn the_published_files_parse_as_the_app_reads_them() {
     assert_eq!(site.footer.heading, "Stay Connected");
     assert!(!site.footer.links.is_empty());
 
-    let index: NewsIndex = from_json(&read(&out.join("index.json"))).expect("index");
+    let index: ListPage = from_json(&read(&out.join("list/1.json"))).expect("list page 1");
     assert_eq!(index.articles().len(), sources().len());
-    let index_json = read(&out.join("index.json"));
+    let index_json = read(&out.join("list/1.json"));
     assert!(
         !index_json.contains("\"body\""),
         "the index carries only what the list shows"

@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use reader_model::{Article, NewsIndex, PageData, Site, Slug, Speaker, Speakers};
+use reader_model::{Article, ListPage, PageData, Site, Slug, Speaker, Speakers};
 
 thread_local! {
     static PRELOADED: RefCell<Option<PageData>> = const { RefCell::new(None) };
@@ -42,8 +42,12 @@ pub(crate) fn site() -> Option<Site> {
     carried(|data| Some(data.site.clone()))
 }
 
-pub(crate) fn news_index() -> Option<NewsIndex> {
-    carried(|data| data.list.clone())
+pub(crate) fn list_page(section: Option<&Slug>, n: usize) -> Option<ListPage> {
+    carried(|data| {
+        data.list
+            .clone()
+            .filter(|list| list.page == n && list.section.as_ref().map(|s| &s.slug) == section)
+    })
 }
 
 pub(crate) fn article(slug: &Slug) -> Option<Article> {

@@ -44,17 +44,17 @@ pub fn decode<T: DeserializeOwned>(
 
 #[cfg(test)]
 mod tests {
-    use reader_model::{ModelError, NewsIndex};
+    use reader_model::{ListPage, ModelError};
 
     use super::*;
 
-    const INDEX: &str = r#"{"articles":[]}"#;
+    const INDEX: &str = r#"{"articles":[],"page":1,"pages":1,"total":0}"#;
 
     #[test]
     fn reads_json_answered_with_200() {
-        let index: NewsIndex = decode(200, Some("application/json"), INDEX).expect("decodes");
+        let index: ListPage = decode(200, Some("application/json"), INDEX).expect("decodes");
         assert!(index.articles().is_empty());
-        let index: NewsIndex =
+        let index: ListPage =
             decode(200, Some("application/json; charset=utf-8"), INDEX).expect("decodes");
         assert!(index.articles().is_empty());
     }
@@ -63,7 +63,7 @@ mod tests {
     fn maps_404_to_not_found_whatever_the_body() {
         for body in ["", "<!doctype html><title>404</title>", INDEX] {
             assert_eq!(
-                decode::<NewsIndex>(404, Some("text/html"), body),
+                decode::<ListPage>(404, Some("text/html"), body),
                 Err(FetchError::NotFound)
             );
         }
@@ -73,7 +73,7 @@ mod tests {
     fn maps_other_statuses_to_status_errors() {
         for status in [301, 400, 403, 500, 502, 503] {
             assert_eq!(
-                decode::<NewsIndex>(status, Some("application/json"), INDEX),
+                decode::<ListPage>(status, Some("application/json"), INDEX),
                 Err(FetchError::Status(status))
             );
         }
@@ -85,16 +85,16 @@ mod tests {
     fn maps_an_html_fallback_to_not_json() {
         let page = "<!DOCTYPE html><html><body>app shell</body></html>";
         assert!(matches!(
-            decode::<NewsIndex>(200, Some("text/html; charset=utf-8"), page),
+            decode::<ListPage>(200, Some("text/html; charset=utf-8"), page),
             Err(FetchError::NotJson { .. })
         ));
         // Even when the host mislabels it as JSON.
         assert!(matches!(
-            decode::<NewsIndex>(200, Some("application/json"), page),
+            decode::<ListPage>(200, Some("application/json"), page),
             Err(FetchError::NotJson { .. })
         ));
         assert!(matches!(
-            decode::<NewsIndex>(200, Some("image/png"), INDEX),
+            decode::<ListPage>(200, Some("image/png"), INDEX),
             Err(FetchError::NotJson { .. })
         ));
     }
@@ -103,7 +103,7 @@ mod tests {
     fn maps_malformed_json_to_a_syntax_error() {
         let truncated = &INDEX[..INDEX.len() - 3];
         assert!(matches!(
-            decode::<NewsIndex>(200, Some("application/json"), truncated),
+            decode::<ListPage>(200, Some("application/json"), truncated),
             Err(FetchError::Invalid(ModelError::Syntax { .. }))
         ));
     }
@@ -113,7 +113,7 @@ mod tests {
         for body in [r#"{"articles": 3}"#, r#"{"items": []}"#, "[]", "null"] {
             assert!(
                 matches!(
-                    decode::<NewsIndex>(200, Some("application/json"), body),
+                    decode::<ListPage>(200, Some("application/json"), body),
                     Err(FetchError::Invalid(ModelError::Shape { .. }))
                 ),
                 "{body}"

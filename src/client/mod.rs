@@ -10,16 +10,18 @@
 pub mod cache;
 mod decode;
 mod error;
+mod search;
 
 use std::future::Future;
 
 use leptos::prelude::on_cleanup;
-use reader_model::{Article, NewsIndex, Site, Slug, Speaker, Speakers};
+use reader_model::{Article, ListPage, Site, Slug, Speaker, Speakers};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 
 pub use decode::decode;
 pub use error::FetchError;
+pub use search::{SHOWN, search};
 
 use crate::paths;
 
@@ -28,9 +30,15 @@ pub fn site() -> impl Future<Output = Result<Site, FetchError>> {
     cached_or_fetch(cache::site().map(Ok), paths::site_json)
 }
 
-/// The news list, newest first.
-pub fn news_index() -> impl Future<Output = Result<NewsIndex, FetchError>> {
-    cached_or_fetch(cache::news_index().map(Ok), paths::index_json)
+/// Page `n` (from 1) of the news list, or of a section's list, newest
+/// first: one small file, however long the list.
+pub fn list_page(
+    section: Option<&Slug>,
+    n: usize,
+) -> impl Future<Output = Result<ListPage, FetchError>> + use<> {
+    let section = section.cloned();
+    let known = cache::list_page(section.as_ref(), n).map(Ok);
+    cached_or_fetch(known, move || paths::list_json(section.as_ref(), n))
 }
 
 /// Everyone who spoke in the archive.

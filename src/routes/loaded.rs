@@ -27,6 +27,36 @@ where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
+    show(loader, what, not_found, skeleton, render, false)
+}
+
+/// [`loaded`] for part of a page (search results under the search box): a
+/// failure is a notice inside the page, not the page.
+pub fn loaded_part<T, V>(
+    loader: Loader<T>,
+    what: &'static str,
+    skeleton: fn() -> AnyView,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> AnyView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    show(loader, what, None, skeleton, render, true)
+}
+
+fn show<T, V>(
+    loader: Loader<T>,
+    what: &'static str,
+    not_found: Option<&'static str>,
+    skeleton: fn() -> AnyView,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+    part: bool,
+) -> AnyView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
     #[cfg(feature = "ssr")]
     if let Some(Ok(data)) = loader.get_untracked() {
         return view! {
@@ -51,7 +81,7 @@ where
                         }
                         Err(error) => {
                             leptos::logging::warn!("could not load {what}: {error}");
-                            view! { <ErrorNotice error what pending=pending on_retry /> }.into_any()
+                            view! { <ErrorNotice error what pending=pending on_retry part /> }.into_any()
                         }
                     };
                     view! {

@@ -5,10 +5,12 @@ mod article;
 mod loaded;
 mod news_list;
 mod not_found;
+mod search;
 mod slug;
 mod speakers;
 
 pub use article::ArticleRoute;
 pub use news_list::NewsListRoute;
 pub use not_found::{NOT_FOUND_MESSAGE, NotFoundRoute};
+pub use search::SearchRoute;
 pub use speakers::{SpeakerRoute, SpeakersRoute};

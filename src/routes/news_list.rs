@@ -1,27 +1,79 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use reader_model::Slug;
 
 use super::loaded::loaded;
-use crate::client;
-use crate::display::list_title;
+use crate::client::{self, FetchError};
 use crate::loader::Loader;
+use crate::routes::NOT_FOUND_MESSAGE;
 use crate::site_context::use_site;
 use crate::views::{ListSkeleton, NewsListPage};
 
-/// `/`: the news list.
+/// Which list, and which of its pages, an address names: `(section, n)`.
+type ListKey = (Option<Slug>, usize);
+
+/// The news list and its pages (`/`, `/news/page/<n>`) and each section's
+/// (`/section/<s>`, `/section/<s>/page/<n>`): one page of the list each,
+/// fetched on its own.
 #[component]
 pub fn NewsListRoute() -> impl IntoView {
-    let index = Loader::new(client::news_index);
+    let params = use_params_map();
+    let key = Memo::new(move |_| {
+        let params = params.read();
+        list_key(params.get("slug").as_deref(), params.get("n").as_deref())
+    });
+    // The site's own front page failing is an error to retry; a numbered
+    // page or a section that does not exist is a page that is not there.
+    let is_front = key
+        .get_untracked()
+        .is_some_and(|(section, n)| section.is_none() && n == 1);
+    let list = Loader::new(move || {
+        let request = key
+            .get()
+            .map(|(section, n)| client::list_page(section.as_ref(), n));
+        async move {
+            match request {
+                Some(request) => request.await,
+                None => Err(FetchError::NotFound),
+            }
+        }
+    });
     let site = use_site();
     loaded(
-        index,
+        list,
         "the news list",
-        None,
+        (!is_front).then_some(NOT_FOUND_MESSAGE),
         || view! { <ListSkeleton /> }.into_any(),
-        move |index| {
+        move |page| {
             let site = site.and_then(|site| site.site());
-            let title = list_title(site.as_ref());
-            let description = site.map(|site| site.description).unwrap_or_default();
-            view! { <NewsListPage index title description /> }
+            view! { <NewsListPage page site /> }
         },
     )
+}
+
+/// The list an address names, if it can exist: a well-formed section
+/// slug, and a page number from 1.
+fn list_key(section: Option<&str>, n: Option<&str>) -> Option<ListKey> {
+    let section = section.map(Slug::parse).transpose().ok()?;
+    let n = match n {
+        None => 1,
+        Some(n) => n.parse::<usize>().ok().filter(|n| *n >= 1)?,
+    };
+    Some((section, n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_names_a_list_and_a_page() {
+        assert_eq!(list_key(None, None), Some((None, 1)));
+        assert_eq!(list_key(None, Some("3")), Some((None, 3)));
+        let campus = Slug::parse("campus").ok();
+        assert_eq!(list_key(Some("campus"), Some("2")), Some((campus, 2)));
+        for (section, n) in [(None, Some("0")), (None, Some("x")), (Some("Bad!"), None)] {
+            assert_eq!(list_key(section, n), None);
+        }
+    }
 }

@@ -15,12 +15,25 @@ pub fn ErrorNotice(
     /// scope is replaced by the retry, so it must not own what it reads.
     pending: ReadSignal<bool>,
     on_retry: Callback<()>,
+    /// Whether the failed load is only part of a page that has its own
+    /// heading and title (search results): the notice then has an h2 and
+    /// leaves the page's title alone.
+    #[prop(optional)]
+    part: bool,
 ) -> impl IntoView {
     let heading = format!("We couldn’t load {what}");
-    view! {
-        <PageMeta title=heading.clone() description=error.reader_message() noindex=true />
-        <section class="notice notice--error" role="alert" aria-labelledby="error-heading">
+    let title = if part {
+        view! { <h2 id="error-heading">{heading}</h2> }.into_any()
+    } else {
+        view! {
+            <PageMeta title=heading.clone() description=error.reader_message() noindex=true />
             <h1 id="error-heading">{heading}</h1>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="notice notice--error" role="alert" aria-labelledby="error-heading">
+            {title}
             <p>{error.reader_message()}</p>
             <p>
                 <button

@@ -1,9 +1,12 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
+use super::SearchBox;
 use crate::paths;
 use crate::site_context::use_site;
 
-/// The site's header: its name (linking to the news list) and navigation.
+/// The site's header: its name (linking to the news list), navigation, a
+/// search box, and the newsroom's sections.
 ///
 /// While the site loads, the name is a placeholder bar (the same one
 /// `index.html` shows); if it cannot load, a plain "News" link stands in.
@@ -38,6 +41,34 @@ pub fn SiteHeader() -> impl IntoView {
             }
         })
     };
+    let location = use_location();
+    let sections = move || {
+        site.and_then(|site| site.site())
+            .filter(|site| !site.sections.is_empty())
+            .map(|site| {
+                view! {
+                    <nav class="section-nav" aria-label="Sections">
+                        <ul>
+                            {site
+                                .sections
+                                .into_iter()
+                                .map(|section| {
+                                    let href = paths::list_href(Some(&section), 1);
+                                    let here = href.clone();
+                                    // This section's pages mark it as the current one.
+                                    let current = move || {
+                                        let path = location.pathname.get();
+                                        (path == here || path.starts_with(&format!("{here}/")))
+                                            .then_some("page")
+                                    };
+                                    view! { <li><a href=href aria-current=current>{section.name}</a></li> }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </nav>
+                }
+            })
+    };
     view! {
         <header class="site-header">
             <div class="site-header__inner">
@@ -45,6 +76,12 @@ pub fn SiteHeader() -> impl IntoView {
                     {brand}
                 </a>
                 {nav}
+            </div>
+            <div class="site-header__sub">
+                <div class="site-header__inner site-header__inner--sub">
+                    {sections}
+                    <SearchBox />
+                </div>
             </div>
         </header>
     }

@@ -51,7 +51,7 @@ describe('release build', () => {
   test('the content is published next to the app', () => {
     const articles = readdirSync(join(DIST, 'content', 'articles')).filter((name) => name.endsWith('.json')).sort();
     assert.deepEqual(articles, sourceArticles().map((a) => `${a.slug}.json`).sort());
-    for (const file of ['index.json', 'site.json']) {
+    for (const file of ['list/1.json', 'site.json', 'article.schema.json']) {
       assert.ok(existsSync(join(DIST, 'content', file)), file);
     }
   });
@@ -70,7 +70,7 @@ describe('release build', () => {
     const favicon = readdirSync(DIST).find((name) => name.startsWith('favicon-'));
     const icon = await fetch(`${app.server.url}/${favicon}`);
     assert.equal(icon.headers.get('cache-control'), 'public, max-age=31536000, immutable');
-    assert.equal((await fetch(`${app.server.url}/content/index.json`)).headers.get('cache-control'), 'no-cache');
+    assert.equal((await fetch(`${app.server.url}/content/list/1.json`)).headers.get('cache-control'), 'no-cache');
     const missing = await fetch(`${app.server.url}/content/articles/missing.json`);
     assert.equal(missing.status, 404);
   });
@@ -88,7 +88,7 @@ describe('release build', () => {
     const plain = await rawGet(`${app.server.url}/${wasm}`, 'identity');
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.ok(plain.body.equals(original));
-    for (const file of ['index.html', `news/${SEED_SLUG}/index.html`, 'content/index.json', 'sitemap.xml']) {
+    for (const file of ['index.html', `news/${SEED_SLUG}/index.html`, 'content/list/1.json', 'sitemap.xml']) {
       assert.ok(existsSync(join(DIST, `${file}.br`)) && existsSync(join(DIST, `${file}.gz`)), file);
     }
   });

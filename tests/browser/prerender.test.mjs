@@ -258,7 +258,7 @@ describe('the app takes over', () => {
     // The article the page carried is still at hand: no fetch for it.
     await waitForHeading(page, seedLine(3));
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'a full page load happened');
-    assert.deepEqual(fetched, [`/content/articles/${related.slug}.json`, '/content/index.json', `/content/articles/${related.slug}.json`]);
+    assert.deepEqual(fetched, [`/content/articles/${related.slug}.json`, '/content/list/1.json', `/content/articles/${related.slug}.json`]);
     assert.deepEqual(problems, []);
     await context.close();
   });

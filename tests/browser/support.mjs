@@ -21,6 +21,7 @@ export const PAGES = [
   ['speech', `/news/${SEED_SLUG}/speech/2`],
   ['speakers', '/speakers'],
   ['speaker', '/speakers/ding-xiaodong'],
+  ['section', '/section/research'],
 ];
 
 /** The seed text, line by line (1-based, as the seed README numbers it). */

@@ -68,7 +68,7 @@ describe('nginx with the generated configuration', () => {
       [`/news/${SEED_SLUG}`, 200, 'text/html', seedLine(3)],
       [`/news/${SEED_SLUG}/`, 200, 'text/html', seedLine(3)],
       ['/news/no-such-article', 404, 'text/html', 'Page not found'],
-      ['/content/index.json', 200, 'application/json', SEED_SLUG],
+      ['/content/list/1.json', 200, 'application/json', SEED_SLUG],
       ['/content/articles/missing.json', 404, 'text/html', 'Page not found'],
     ];
     for (const [path, status, type, text] of cases) {

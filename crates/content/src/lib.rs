@@ -1,32 +1,53 @@
-//! The content build: read every content file, check it against the
-//! model, resolve related links, and write what the app fetches:
+//! The content build: read every article file, check it against the model
+//! and the rest of the archive, and write what the app fetches:
 //!
-//! - `site.json`, as written (minified);
-//! - `index.json`, the news list, newest first, only what the list shows;
+//! - `site.json`, as written (minified), with the list of sections added;
+//! - `list/<n>.json`: the news list in pages of [`LIST_PAGE_SIZE`], newest
+//!   first, only what the list shows;
+//! - `sections/<section>/<n>.json`: the same, one list per section;
 //! - `articles/<slug>.json`, each with its related links resolved to
-//!   `{slug, headline}` (links to articles that do not exist are left out,
-//!   with a warning);
+//!   `{slug, headline}`; an article whose editor named none gets the
+//!   nearest by shared speakers, then by section ([`related`]);
+//! - `speakers/`: everyone who spoke, and a file per person;
+//! - `search/<key>.json`: the search index, in small files
+//!   ([`search_index`]);
+//! - `article.schema.json`, the schema editors' tools read;
 //! - `images/`, copied.
+//!
+//! Articles may sit in sub-folders of `articles/` (by year, say); slugs
+//! must still be unique across the archive.
 
+pub mod checks;
+pub mod generate;
+pub mod locate;
 mod problem;
+mod progress;
+pub mod related;
+pub mod search_index;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use reader_model::{
-    Aliases, ArticleSource, ListItem, ModelError, NewsIndex, RelatedLink, Site, Slug, Speaker,
-    Speakers,
+    Aliases, ArticleSource, LIST_PAGE_SIZE, ListItem, ListPage, ModelError, RelatedLink, Section,
+    Site, Slug, Speaker, Speakers, section_slug,
 };
 use serde_json::Value;
 
-pub use problem::{Problem, Severity};
+use crate::checks::ArticleFile;
+use crate::locate::locate;
+pub use crate::problem::{Problem, Severity};
+use crate::progress::Progress;
 
-/// One article file, read and checked.
+/// One article, read and checked.
 struct Loaded {
     source: ArticleSource,
-    json: Value,
+    /// Its file, read again when it is published (the build keeps only
+    /// the typed article in memory, not its text).
+    path: PathBuf,
 }
 
 /// Everything read from a content folder, and what was wrong with it.
@@ -36,18 +57,21 @@ pub struct Build {
     /// Other spellings of speakers' names (`speakers.json`, optional).
     aliases: Aliases,
     articles: BTreeMap<Slug, Loaded>,
+    /// Related articles chosen for those whose editor named none.
+    automatic: HashMap<Slug, Vec<Slug>>,
     problems: Vec<Problem>,
 }
 
 impl Build {
-    /// Reads `root/site.json` and `root/articles/*.json`. Never fails:
-    /// whatever cannot be read becomes a [`Problem`].
+    /// Reads `root/site.json` and every `root/articles/**/*.json`. Never
+    /// fails: whatever cannot be read or is wrong becomes a [`Problem`].
     pub fn load(root: &Path) -> Self {
         let mut build = Self {
             root: root.to_path_buf(),
             site: None,
             aliases: Aliases::default(),
             articles: BTreeMap::new(),
+            automatic: HashMap::new(),
             problems: Vec::new(),
         };
         build.site = build.read_model::<Site>(&root.join("site.json"));
@@ -58,8 +82,21 @@ impl Build {
                 .and_then(|value| serde_json::from_value(value).ok())
                 .unwrap_or_default();
         }
-        for path in build.article_files() {
-            build.load_article(&path);
+        let files = build.article_files();
+        let progress = Progress::new("checked", files.len());
+        let checked: Vec<(Option<Loaded>, Vec<Problem>)> = files
+            .par_iter()
+            .map(|path| {
+                let result = load_article(root, path);
+                progress.tick();
+                result
+            })
+            .collect();
+        for (loaded, problems) in checked {
+            build.problems.extend(problems);
+            if let Some(loaded) = loaded {
+                build.add(loaded);
+            }
         }
         if build.articles.is_empty() && !build.has_errors() {
             build.problems.push(Problem::error(
@@ -69,6 +106,7 @@ impl Build {
             ));
         }
         build.check_related();
+        build.choose_related();
         build
     }
 
@@ -84,14 +122,41 @@ impl Build {
         self.articles.len()
     }
 
-    /// The news list, newest first.
-    pub fn index(&self) -> NewsIndex {
-        NewsIndex::new(
-            self.articles
-                .values()
-                .map(|loaded| ListItem::from(&loaded.source))
-                .collect(),
+    /// Every section an article names, by name.
+    pub fn sections(&self) -> Vec<Section> {
+        let names: BTreeSet<&str> = self
+            .articles
+            .values()
+            .map(|loaded| loaded.source.section.as_str())
+            .collect();
+        names
+            .into_iter()
+            .map(|name| Section {
+                slug: section_slug(name),
+                name: name.to_owned(),
+            })
+            .collect()
+    }
+
+    /// The news list as its pages, newest first.
+    pub fn list_pages(&self) -> Vec<ListPage> {
+        ListPage::paginate(self.list_items(|_| true), None)
+    }
+
+    /// One section's list as its pages, newest first.
+    pub fn section_pages(&self, section: &Section) -> Vec<ListPage> {
+        ListPage::paginate(
+            self.list_items(|source| source.section == section.name),
+            Some(section.clone()),
         )
+    }
+
+    fn list_items(&self, keep: impl Fn(&ArticleSource) -> bool) -> Vec<ListItem> {
+        self.articles
+            .values()
+            .filter(|loaded| keep(&loaded.source))
+            .map(|loaded| ListItem::from(&loaded.source))
+            .collect()
     }
 
     /// Everyone who spoke, and each person's speeches.
@@ -100,13 +165,19 @@ impl Build {
         reader_model::build_speakers(&articles, &self.aliases)
     }
 
-    /// The published form of one article: its JSON as written, with
-    /// `related` resolved to links (dead ones left out).
-    pub fn published_article(&self, slug: &Slug) -> Option<Value> {
-        let loaded = self.articles.get(slug)?;
-        let related: Vec<RelatedLink> = loaded
-            .source
-            .related
+    /// The related articles an article is published with: those its
+    /// editor named (that exist), else the ones chosen for it.
+    pub fn related(&self, slug: &Slug) -> Vec<RelatedLink> {
+        let Some(loaded) = self.articles.get(slug) else {
+            return Vec::new();
+        };
+        let named = &loaded.source.related;
+        let slugs = if named.is_empty() {
+            self.automatic.get(slug).map_or(&[][..], Vec::as_slice)
+        } else {
+            named.as_slice()
+        };
+        slugs
             .iter()
             .filter_map(|slug| {
                 self.articles.get(slug).map(|target| RelatedLink {
@@ -114,12 +185,29 @@ impl Build {
                     headline: target.source.headline.clone(),
                 })
             })
-            .collect();
-        let mut json = loaded.json.clone();
+            .collect()
+    }
+
+    /// The published form of one article: its JSON as written, with
+    /// `related` resolved to links.
+    ///
+    /// # Errors
+    /// The file cannot be read again, or no longer parses.
+    pub fn published_article(&self, slug: &Slug) -> io::Result<Value> {
+        let loaded = self
+            .articles
+            .get(slug)
+            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, slug.as_str()))?;
+        let text = fs::read_to_string(&loaded.path)?;
+        let mut json: Value = serde_json::from_str(&text).map_err(io::Error::other)?;
         if let Value::Object(map) = &mut json {
-            map.insert("related".into(), serde_json::to_value(related).ok()?);
+            map.insert(
+                "related".into(),
+                serde_json::to_value(self.related(slug)).map_err(io::Error::other)?,
+            );
+            map.remove("$schema");
         }
-        Some(json)
+        Ok(json)
     }
 
     /// Writes the published content into `out` (created if missing).
@@ -129,10 +217,22 @@ impl Build {
     pub fn write(&self, out: &Path) -> io::Result<()> {
         let articles_dir = out.join("articles");
         fs::create_dir_all(&articles_dir)?;
+        let sections = self.sections();
         if let Some(site) = &self.site {
-            write_json(&out.join("site.json"), site)?;
+            let mut site = site.clone();
+            if let Value::Object(map) = &mut site {
+                map.insert(
+                    "sections".into(),
+                    serde_json::to_value(&sections).map_err(io::Error::other)?,
+                );
+            }
+            write_json(&out.join("site.json"), &site)?;
         }
-        write_json(&out.join("index.json"), &self.index())?;
+        write_pages(&out.join("list"), &self.list_pages())?;
+        for section in &sections {
+            let dir = out.join("sections").join(section.slug.as_str());
+            write_pages(&dir, &self.section_pages(section))?;
+        }
         let (speakers, people) = self.speakers();
         let speakers_dir = out.join("speakers");
         fs::create_dir_all(&speakers_dir)?;
@@ -140,11 +240,23 @@ impl Build {
         for person in &people {
             write_json(&speakers_dir.join(format!("{}.json", person.slug)), person)?;
         }
-        for slug in self.articles.keys() {
-            if let Some(json) = self.published_article(slug) {
-                write_json(&articles_dir.join(format!("{slug}.json")), &json)?;
-            }
-        }
+        let progress = Progress::new("published", self.articles.len());
+        self.articles.par_iter().try_for_each(|(slug, _)| {
+            let json = self.published_article(slug)?;
+            progress.tick();
+            write_json(&articles_dir.join(format!("{slug}.json")), &json)
+        })?;
+        let order: Vec<&ArticleSource> = self
+            .list_pages()
+            .iter()
+            .flat_map(ListPage::articles)
+            .filter_map(|item| self.articles.get(&item.slug).map(|l| &l.source))
+            .collect();
+        search_index::write(&out.join("search"), &search_index::build(&order))?;
+        fs::write(
+            out.join("article.schema.json"),
+            reader_model::article_schema(),
+        )?;
         let images = self.root.join("images");
         if images.is_dir() {
             copy_dir(&images, &out.join("images"))?;
@@ -152,82 +264,98 @@ impl Build {
         Ok(())
     }
 
-    fn article_files(&mut self) -> Vec<PathBuf> {
-        let dir = self.root.join("articles");
-        let entries = match fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(err) => {
-                self.problems.push(Problem::error(
-                    &dir,
-                    None,
-                    &format!("cannot read folder: {err}"),
-                ));
-                return Vec::new();
-            }
-        };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-            .collect();
-        files.sort();
-        files
-    }
-
-    fn load_article(&mut self, path: &Path) {
-        let Some(text) = self.read_text(path) else {
-            return;
-        };
-        let source = match reader_model::from_json::<ArticleSource>(&text) {
-            Ok(source) => source,
-            Err(err) => {
-                self.problems.push(model_problem(path, &err));
-                return;
-            }
-        };
-        let Ok(json) = serde_json::from_str::<Value>(&text) else {
-            return;
-        };
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        if stem != source.slug.as_str() {
+    fn add(&mut self, loaded: Loaded) {
+        let slug = loaded.source.slug.clone();
+        if let Some(first) = self.articles.get(&slug) {
+            let text = fs::read_to_string(&loaded.path).unwrap_or_default();
             self.problems.push(Problem::error(
-                path,
-                None,
+                &loaded.path,
+                locate(&text, &["slug".into()]),
                 &format!(
-                    "slug {:?} does not match the file name (expected {stem:?})",
-                    source.slug.as_str()
+                    "slug {:?} is already used by {}",
+                    slug.as_str(),
+                    first.path.display()
                 ),
             ));
             return;
         }
-        for position in source.body.skipped() {
-            let kind = json["body"][position]["type"].as_str().unwrap_or("?");
-            self.problems.push(Problem::warning(
-                path,
-                None,
-                &format!("body block {position} has unknown type {kind:?}; the app skips it"),
-            ));
-        }
-        self.articles
-            .insert(source.slug.clone(), Loaded { source, json });
+        self.articles.insert(slug, loaded);
     }
 
+    fn article_files(&mut self) -> Vec<PathBuf> {
+        let dir = self.root.join("articles");
+        let mut files = Vec::new();
+        if let Err(err) = collect_json(&dir, &mut files) {
+            self.problems.push(Problem::error(
+                &dir,
+                None,
+                &format!("cannot read folder: {err}"),
+            ));
+        }
+        files.sort();
+        files
+    }
+
+    /// A related article an editor named must exist.
     fn check_related(&mut self) {
         let mut dead = Vec::new();
-        for (slug, loaded) in &self.articles {
-            for target in &loaded.source.related {
-                if !self.articles.contains_key(target) {
-                    dead.push(Problem::warning(
-                        &self.root.join("articles").join(format!("{slug}.json")),
-                        None,
-                        &format!(
-                            "related article {:?} does not exist; it is left out",
-                            target.as_str()
-                        ),
-                    ));
-                }
+        for loaded in self.articles.values() {
+            let missing: Vec<usize> = (loaded.source.related.iter().enumerate())
+                .filter(|(_, target)| !self.articles.contains_key(*target))
+                .map(|(i, _)| i)
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let text = fs::read_to_string(&loaded.path).unwrap_or_default();
+            for i in missing {
+                dead.push(Problem::error(
+                    &loaded.path,
+                    locate(&text, &["related".into(), i.into()]),
+                    &format!(
+                        "related article {:?} does not exist",
+                        loaded.source.related[i].as_str()
+                    ),
+                ));
             }
         }
         self.problems.extend(dead);
+    }
+
+    fn choose_related(&mut self) {
+        let slugs: Vec<&Slug> = self.articles.keys().collect();
+        let canonical = self.aliases.canonical_names();
+        let traits: Vec<related::Traits> = self
+            .articles
+            .values()
+            .map(|loaded| related::Traits {
+                published: loaded.source.published,
+                section: &loaded.source.section,
+                speakers: loaded
+                    .source
+                    .body
+                    .speeches()
+                    .map(|speech| {
+                        let name = speech.speaker.trim();
+                        canonical.get(name).map_or(name, |c| c).to_owned()
+                    })
+                    .collect(),
+            })
+            .collect();
+        let chosen = related::automatic(&traits);
+        let automatic: HashMap<Slug, Vec<Slug>> = self
+            .articles
+            .iter()
+            .zip(chosen)
+            .filter(|((_, loaded), _)| loaded.source.related.is_empty())
+            .map(|((slug, _), chosen)| {
+                (
+                    slug.clone(),
+                    chosen.into_iter().map(|i| slugs[i].clone()).collect(),
+                )
+            })
+            .collect();
+        self.automatic = automatic;
     }
 
     fn read_text(&mut self, path: &Path) -> Option<String> {
@@ -252,12 +380,68 @@ impl Build {
     }
 }
 
+/// Reads and checks one article file on its own.
+fn load_article(root: &Path, path: &Path) -> (Option<Loaded>, Vec<Problem>) {
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) => {
+            return (
+                None,
+                vec![Problem::error(path, None, &format!("cannot read: {err}"))],
+            );
+        }
+    };
+    let source = match reader_model::from_json::<ArticleSource>(&text) {
+        Ok(source) => source,
+        Err(err) => return (None, vec![model_problem(path, &err)]),
+    };
+    let Ok(json) = serde_json::from_str::<Value>(&text) else {
+        return (None, Vec::new());
+    };
+    let file = ArticleFile {
+        path,
+        text: &text,
+        json: &json,
+        root,
+    };
+    let problems = checks::check(&file, &source);
+    let ok = !problems.iter().any(|p| p.severity == Severity::Error);
+    let loaded = ok.then(|| Loaded {
+        source,
+        path: path.to_path_buf(),
+    });
+    (loaded, problems)
+}
+
+fn collect_json(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            collect_json(&path, files)?;
+        } else if path.extension().is_some_and(|ext| ext == "json") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
 fn model_problem(path: &Path, err: &ModelError) -> Problem {
     let message = match err {
         ModelError::Syntax { message, .. } => format!("not valid JSON: {message}"),
         ModelError::Shape { message, .. } => message.clone(),
     };
     Problem::error(path, Some(err.position()), &message)
+}
+
+/// `pages` as `dir/1.json`, `dir/2.json`, …
+fn write_pages(dir: &Path, pages: &[ListPage]) -> io::Result<()> {
+    fs::create_dir_all(dir)?;
+    debug_assert!(pages.iter().all(|p| p.articles().len() <= LIST_PAGE_SIZE));
+    for page in pages {
+        write_json(&dir.join(format!("{}.json", page.page)), page)?;
+    }
+    Ok(())
 }
 
 fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> io::Result<()> {

@@ -4,34 +4,69 @@
 //! ```text
 //! reader-content check <content-dir>
 //! reader-content build <content-dir> <out-dir>
+//! reader-content schema <file>
+//! reader-content generate <count> <content-dir>
 //! ```
 //!
 //! Problems are printed as `file:line:column: what is wrong`; any error
-//! makes the command exit non-zero and write nothing.
+//! makes the command exit non-zero and write nothing. Long runs print
+//! their progress.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use reader_content::{Build, Problem, Severity};
 
+const USAGE: &str = "usage: reader-content check <content-dir>
+       reader-content build <content-dir> <out-dir>
+       reader-content schema <file>             (the JSON Schema of an article file)
+       reader-content generate <count> <dir>    (a synthetic archive, for benchmarks)";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (content, out) = match args.as_slice() {
-        [command, content] if command == "check" => (PathBuf::from(content), None),
-        [command, content, out] if command == "build" => {
-            (PathBuf::from(content), Some(PathBuf::from(out)))
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        ["check", content] => check_and_build(content, None),
+        ["build", content, out] => check_and_build(content, Some(PathBuf::from(out))),
+        ["schema", file] => done(std::fs::write(file, reader_model::article_schema()), file),
+        ["generate", count, dir] => match count.replace('_', "").parse::<usize>() {
+            Ok(count) => done(
+                reader_content::generate::generate(count, &PathBuf::from(dir)),
+                dir,
+            ),
+            Err(_) => usage(),
+        },
+        _ => usage(),
+    }
+}
+
+fn usage() -> ExitCode {
+    eprintln!("{USAGE}");
+    ExitCode::from(2)
+}
+
+fn done(result: std::io::Result<()>, target: &str) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("{target}: {err}");
+            ExitCode::FAILURE
         }
-        _ => {
-            eprintln!(
-                "usage: reader-content check <content-dir>\n       reader-content build <content-dir> <out-dir>"
-            );
-            return ExitCode::from(2);
-        }
-    };
-    let build = Build::load(&content);
+    }
+}
+
+fn check_and_build(content: &str, out: Option<PathBuf>) -> ExitCode {
+    let started = Instant::now();
+    let build = Build::load(&PathBuf::from(content));
     report(build.problems());
     if build.has_errors() {
-        eprintln!("content has errors: nothing written");
+        let errors = build
+            .problems()
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
+        eprintln!("content has {errors} error(s): nothing written");
         return ExitCode::FAILURE;
     }
     if let Some(out) = out {
@@ -40,9 +75,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
         println!(
-            "content: {} articles written to {}",
+            "content: {} articles in {} sections written to {} ({:.1} s)",
             build.article_count(),
-            out.display()
+            build.sections().len(),
+            out.display(),
+            started.elapsed().as_secs_f64()
         );
     } else {
         println!("content: {} articles, no errors", build.article_count());

@@ -1,34 +1,60 @@
-//! The content build over small content folders made by each test.
+//! The content build over small content folders made by each test: one
+//! test per kind of problem the validator reports, each checking the
+//! message and the `file:line:column` it points at.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use reader_content::{Build, Severity};
-use reader_model::{Article, NewsIndex, Slug, from_json};
+use reader_model::{Article, LIST_PAGE_SIZE, ListPage, Site, from_json};
 
 const SITE: &str = r#"{"name": "USST News", "description": "d", "list_title": "News & Events",
   "footer": {"heading": "Stay Connected", "links": []}}"#;
 
-/// A fresh content folder holding `site.json` and the given articles.
+/// A fresh content folder holding `site.json` and the given articles
+/// (paths below `articles/`).
 fn content(test: &str, articles: &[(&str, String)]) -> PathBuf {
     let root = std::env::temp_dir().join(format!("reader-content-{test}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&root);
     fs::create_dir_all(root.join("articles")).expect("temp dir");
+    fs::create_dir_all(root.join("images")).expect("images dir");
+    fs::write(root.join("images/here.svg"), "<svg/>").expect("picture");
     fs::write(root.join("site.json"), SITE).expect("write site");
     for (file, json) in articles {
-        fs::write(root.join("articles").join(file), json).expect("write article");
+        let path = root.join("articles").join(file);
+        fs::create_dir_all(path.parent().expect("parent")).expect("sub-folder");
+        fs::write(path, json).expect("write article");
     }
     root
 }
 
+/// An article as an editor writes it: one field per line.
 fn article(slug: &str, published: &str, related: &[&str]) -> String {
+    article_in(slug, published, "Campus", related)
+}
+
+fn article_in(slug: &str, published: &str, section: &str, related: &[&str]) -> String {
     let related: Vec<String> = related.iter().map(|s| format!("{s:?}")).collect();
     format!(
-        r#"{{"slug": "{slug}", "headline": "Headline of {slug}", "section": "Campus",
-  "published": "{published}", "author": "Li Na", "summary": "s",
-  "body": [{{"type": "paragraph", "text": "t"}}], "related": [{}]}}"#,
+        r#"{{
+  "slug": "{slug}",
+  "headline": "Headline of {slug}",
+  "section": "{section}",
+  "published": "{published}",
+  "author": "Li Na",
+  "summary": "s",
+  "body": [
+    {{"type": "paragraph", "text": "t"}}
+  ],
+  "related": [{}]
+}}"#,
         related.join(", ")
     )
+}
+
+/// `article` with its one body block replaced by `blocks`.
+fn with_body(slug: &str, blocks: &str) -> String {
+    article(slug, "2020-01-01", &[]).replace(r#"{"type": "paragraph", "text": "t"}"#, blocks)
 }
 
 fn messages(build: &Build, severity: Severity) -> Vec<String> {
@@ -40,71 +66,154 @@ fn messages(build: &Build, severity: Severity) -> Vec<String> {
         .collect()
 }
 
+/// The one error, which must start `file:line:column: ` and say `what`.
+fn only_error(root: &Path, file: &str, line: usize, column: usize, what: &str) {
+    let build = Build::load(root);
+    let errors = messages(&build, Severity::Error);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let at = format!(
+        "{}:{line}:{column}: ",
+        root.join("articles").join(file).display()
+    );
+    assert!(errors[0].starts_with(&at), "{errors:?} does not start {at}");
+    assert!(errors[0].contains(what), "{errors:?} does not say {what}");
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 #[test]
-fn writes_the_index_newest_first_and_resolves_related_links() {
+fn writes_the_list_in_pages_and_a_list_per_section() {
+    let total = LIST_PAGE_SIZE + 10;
+    let articles: Vec<(String, String)> = (0..total)
+        .map(|i| {
+            let section = if i % 5 == 0 {
+                "Research"
+            } else {
+                "Campus Life"
+            };
+            let date = format!("2020-01-{:02}", i % 28 + 1);
+            (
+                format!("{i}/a{i}.json"),
+                article_in(&format!("a{i}"), &date, section, &[]),
+            )
+        })
+        .collect();
+    let borrowed: Vec<(&str, String)> = articles
+        .iter()
+        .map(|(f, j)| (f.as_str(), j.clone()))
+        .collect();
+    let root = content("pages", &borrowed);
+    let build = Build::load(&root);
+    assert!(build.problems().is_empty(), "{:?}", build.problems());
+    let out = root.join("out");
+    build.write(&out).expect("writes");
+
+    let first: ListPage = from_json(&read(&out.join("list/1.json"))).expect("page 1");
+    let second: ListPage = from_json(&read(&out.join("list/2.json"))).expect("page 2");
+    assert!(!out.join("list/3.json").exists());
+    assert_eq!((first.page, first.pages, first.total), (1, 2, total));
+    assert_eq!(first.articles().len(), LIST_PAGE_SIZE);
+    assert_eq!(second.articles().len(), 10);
+    assert!(
+        first.articles().last().map(|a| a.published)
+            >= second.articles().first().map(|a| a.published)
+    );
+    assert!(
+        !read(&out.join("list/1.json")).contains("\"body\""),
+        "only what the list shows"
+    );
+
+    let site: Site = from_json(&read(&out.join("site.json"))).expect("site");
+    let names: Vec<&str> = site.sections.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Campus Life", "Research"]);
+    let research: ListPage =
+        from_json(&read(&out.join("sections/research/1.json"))).expect("research");
+    assert_eq!((research.total, research.pages), (6, 1));
+    assert!(research.articles().iter().all(|a| a.section == "Research"));
+    assert_eq!(
+        research.section.map(|s| s.name).as_deref(),
+        Some("Research")
+    );
+    let campus: ListPage =
+        from_json(&read(&out.join("sections/campus-life/2.json"))).expect("campus page 2");
+    assert_eq!((campus.total, campus.page), (total - 6, 2));
+    assert!(out.join("article.schema.json").is_file());
+}
+
+#[test]
+fn resolves_named_related_links_and_fills_in_missing_ones() {
     let root = content(
-        "ok",
+        "related",
         &[
             ("old.json", article("old", "2019-01-02", &["new"])),
             ("new.json", article("new", "2024-05-06", &["old"])),
+            ("near.json", article("near", "2024-05-01", &[])),
+            ("far.json", article("far", "2001-05-01", &[])),
+            (
+                "other.json",
+                article_in("other", "2024-05-02", "Research", &[]),
+            ),
         ],
     );
     let build = Build::load(&root);
     assert!(build.problems().is_empty(), "{:?}", build.problems());
     let out = root.join("out");
     build.write(&out).expect("writes");
-
-    let index: NewsIndex =
-        from_json(&fs::read_to_string(out.join("index.json")).expect("index")).expect("parses");
-    let order: Vec<&str> = index.articles().iter().map(|a| a.slug.as_str()).collect();
-    assert_eq!(order, ["new", "old"]);
-
-    let old: Article = from_json(&fs::read_to_string(out.join("articles/old.json")).expect("old"))
-        .expect("parses");
-    assert_eq!(old.related.len(), 1);
+    let published = |slug: &str| -> Article {
+        from_json(&read(&out.join(format!("articles/{slug}.json")))).expect("parses")
+    };
+    let old = published("old");
+    assert_eq!(old.related.len(), 1, "named ones are kept as named");
     assert_eq!(old.related[0].headline, "Headline of new");
-    assert!(out.join("site.json").is_file());
+    // Nobody named any for "near": the nearest in its section, by date.
+    let near: Vec<String> = published("near")
+        .related
+        .iter()
+        .map(|r| r.slug.to_string())
+        .collect();
+    assert_eq!(near, ["new", "old", "far"]);
+    assert!(
+        published("other").related.is_empty(),
+        "alone in its section"
+    );
 }
 
-/// "A related slug that does not exist is left out, never a dead link."
 #[test]
-fn a_dead_related_link_is_left_out_with_a_warning() {
+fn a_dead_related_link_is_an_error_at_its_place() {
     let root = content(
         "dead",
-        &[("a.json", article("a", "2020-01-01", &["gone", "a"]))],
+        &[("a.json", article("a", "2020-01-01", &["a", "gone"]))],
     );
-    let build = Build::load(&root);
-    assert!(!build.has_errors());
-    let warnings = messages(&build, Severity::Warning);
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].contains(r#"related article "gone" does not exist"#));
-    let published = build
-        .published_article(&Slug::parse("a").expect("slug"))
-        .expect("a");
-    assert_eq!(published["related"].as_array().map(Vec::len), Some(1));
+    only_error(
+        &root,
+        "a.json",
+        11,
+        20,
+        r#"related article "gone" does not exist"#,
+    );
 }
 
 #[test]
-fn reports_broken_json_as_file_line_column() {
+fn broken_json_is_reported_where_it_breaks() {
     let broken = article("b", "2020-01-01", &[]).replace(r#""author": "Li Na","#, r#""author": ,"#);
     let root = content("syntax", &[("b.json", broken)]);
-    let build = Build::load(&root);
-    assert!(build.has_errors());
-    let errors = messages(&build, Severity::Error);
-    // `"author": ,` is on line 2; the value is missing at column 40.
-    let expected = format!("{}:2:40: ", root.join("articles/b.json").display());
-    assert!(errors[0].starts_with(&expected), "{errors:?}");
-    assert!(errors[0].contains("not valid JSON"), "{errors:?}");
+    only_error(&root, "b.json", 6, 13, "not valid JSON");
 }
 
 #[test]
-fn reports_a_date_that_is_not_a_day() {
+fn a_missing_field_is_named() {
+    let missing = article("m", "2020-01-01", &[]).replace("  \"author\": \"Li Na\",\n", "");
+    let root = content("missing", &[("m.json", missing)]);
+    // serde notices a missing field where the object ends.
+    only_error(&root, "m.json", 11, 1, "missing field `author`");
+}
+
+#[test]
+fn a_date_that_is_not_a_day_is_an_error() {
     let root = content("date", &[("d.json", article("d", "2021-02-29", &[]))]);
-    let errors = messages(&Build::load(&root), Severity::Error);
-    assert!(
-        errors[0].contains(r#""2021-02-29" is not a date"#),
-        "{errors:?}"
-    );
+    only_error(&root, "d.json", 5, 27, r#""2021-02-29" is not a date"#);
 }
 
 #[test]
@@ -113,18 +222,83 @@ fn the_slug_must_match_the_file_name() {
         "slug",
         &[("other-name.json", article("s", "2020-01-01", &[]))],
     );
-    let errors = messages(&Build::load(&root), Severity::Error);
-    assert!(
-        errors[0].contains("does not match the file name"),
-        "{errors:?}"
+    only_error(
+        &root,
+        "other-name.json",
+        2,
+        11,
+        "does not match the file name",
     );
 }
 
 #[test]
-fn an_unknown_block_type_is_a_warning_naming_the_type() {
+fn a_slug_used_twice_is_an_error_naming_the_first_file() {
+    let root = content(
+        "twice",
+        &[
+            ("2019/same.json", article("same", "2019-01-01", &[])),
+            ("2020/same.json", article("same", "2020-01-01", &[])),
+        ],
+    );
+    only_error(&root, "2020/same.json", 2, 11, "is already used by");
+    let errors = messages(&Build::load(&root), Severity::Error);
+    assert!(errors[0].contains("2019/same.json"), "{errors:?}");
+}
+
+#[test]
+fn a_picture_that_does_not_exist_is_an_error() {
+    let json = with_body(
+        "p",
+        r#"{"type": "figure", "image": {"src": "content/images/gone.svg", "alt": "A lab"}}"#,
+    );
+    let root = content("picture", &[("p.json", json)]);
+    only_error(
+        &root,
+        "p.json",
+        9,
+        41,
+        r#""content/images/gone.svg" does not exist"#,
+    );
+}
+
+#[test]
+fn a_picture_without_alt_text_is_an_error() {
+    let json = with_body(
+        "alt",
+        r#"{"type": "speech", "speaker": "Wu", "caption": "c", "photo": {"src": "/content/images/here.svg", "alt": " "}}"#,
+    );
+    let root = content("alt", &[("alt.json", json)]);
+    only_error(
+        &root,
+        "alt.json",
+        9,
+        109,
+        "the speaker's photo has no alt text",
+    );
+}
+
+#[test]
+fn a_picture_at_an_unsafe_address_is_an_error() {
     let json = article("u", "2020-01-01", &[]).replace(
-        r#"[{"type": "paragraph", "text": "t"}]"#,
-        r#"[{"type": "paragraph", "text": "t"}, {"type": "video"}]"#,
+        "  \"summary\": \"s\",",
+        "  \"summary\": \"s\",\n  \"thumbnail\": {\"src\": \"javascript:alert(1)\", \"alt\": \"x\"},",
+    );
+    let root = content("unsafe", &[("u.json", json)]);
+    only_error(&root, "u.json", 8, 24, "is not a safe URL");
+}
+
+#[test]
+fn a_speech_must_name_its_speaker() {
+    let json = with_body("s", r#"{"type": "speech", "speaker": "", "caption": "c"}"#);
+    let root = content("speaker", &[("s.json", json)]);
+    only_error(&root, "s.json", 9, 35, "does not name its speaker");
+}
+
+#[test]
+fn an_unknown_block_type_is_a_warning_naming_the_type() {
+    let json = with_body(
+        "u",
+        r#"{"type": "paragraph", "text": "t"}, {"type": "video"}"#,
     );
     let root = content("unknown", &[("u.json", json)]);
     let build = Build::load(&root);
@@ -142,4 +316,16 @@ fn a_folder_without_articles_is_an_error() {
     assert!(Build::load(&root).has_errors());
     let missing = Path::new("/nonexistent/reader-content");
     assert!(Build::load(missing).has_errors());
+}
+
+/// The schema editors' tools read is generated from the model, never
+/// edited by hand: the copy in the repository must be what the model says.
+#[test]
+fn the_shipped_schema_is_the_one_the_model_generates() {
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/article.schema.json");
+    assert_eq!(
+        read(&shipped),
+        reader_model::article_schema(),
+        "content/article.schema.json is stale: run `cargo run -p reader-content -- schema content/article.schema.json`"
+    );
 }

@@ -11,6 +11,7 @@ use crate::{Date, Image, Slug, lenient};
 /// Editors write [`ArticleSource`], where related articles are bare slugs;
 /// the content tool checks them and publishes `Article` with headlines.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(bound(deserialize = "R: Deserialize<'de>"))]
 pub struct Article<R = RelatedLink> {
     pub slug: Slug,
@@ -67,6 +68,7 @@ impl<R> Article<R> {
 
 /// One block of an article's body.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     Paragraph {
@@ -81,6 +83,7 @@ pub enum Block {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Speech {
     #[serde(
         default,
@@ -88,6 +91,8 @@ pub struct Speech {
         skip_serializing_if = "Option::is_none"
     )]
     pub photo: Option<Image>,
+    /// Who spoke, as their name is written everywhere else.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub speaker: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
@@ -95,6 +100,7 @@ pub struct Speech {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Figure {
     #[serde(
         default,
@@ -107,6 +113,7 @@ pub struct Figure {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quote {
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

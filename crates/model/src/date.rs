@@ -71,6 +71,19 @@ impl Date {
         self.year
     }
 
+    /// Days since 0000-03-01 (proleptic Gregorian): the distance in days
+    /// between two dates is the difference of their `days()`.
+    pub fn days(self) -> i64 {
+        // Howard Hinnant's days_from_civil, from a year starting in March.
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era
+    }
+
     /// The date as readers of an English news site read it: `November 22, 2020`.
     pub fn long(self) -> String {
         let month = MONTHS[usize::from(self.month - 1)];
@@ -107,6 +120,15 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_days_across_months_and_leap_years() {
+        let days = |text| Date::parse(text).expect("date").days();
+        assert_eq!(days("2020-03-01") - days("2020-02-28"), 2);
+        assert_eq!(days("2021-03-01") - days("2021-02-28"), 1);
+        assert_eq!(days("2021-01-01") - days("2020-01-01"), 366);
+        assert_eq!(days("2000-01-01") - days("1999-12-31"), 1);
+    }
 
     #[test]
     fn formats_the_seed_date_as_published() {

@@ -16,6 +16,10 @@ mod link;
 mod listing;
 mod page_data;
 mod safe_url;
+#[cfg(feature = "schema")]
+mod schema;
+mod search;
+mod search_index;
 mod site;
 mod site_path;
 mod slug;
@@ -27,13 +31,20 @@ pub use error::ModelError;
 pub use image::Image;
 pub use json::{from_json, to_json};
 pub use link::Link;
-pub use listing::{ListItem, NewsIndex};
+pub use listing::{LIST_PAGE_SIZE, ListItem, ListPage, Section};
 pub use page_data::{PageData, script_safe};
 pub use safe_url::{SafeUrl, UnsafeUrl};
+#[cfg(feature = "schema")]
+pub use schema::article_schema;
+pub use search::{ExcerptPart, SearchHit, SearchResults};
+pub use search_index::{
+    ArticleWords, IndexBuilder, POSTINGS_CAP, Postings, Ranked, SearchQuery, SearchShard,
+    shard_key, words,
+};
 pub use site::{Footer, Site};
 pub use site_path::{
-    SPEAKERS_PATH, article_path, normalize_base, speaker_path, speech_id, speech_number,
-    speech_path,
+    SEARCH_PATH, SPEAKERS_PATH, article_path, list_path, normalize_base, section_slug,
+    speaker_path, speech_id, speech_number, speech_path,
 };
 pub use slug::{InvalidSlug, Slug};
 pub use speakers::{

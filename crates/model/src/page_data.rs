@@ -3,25 +3,28 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Article, NewsIndex, Site, Slug, Speaker, Speakers};
+use crate::{Article, ListPage, Site, Slug, Speaker, Speakers};
 
-/// The site, and the page's own data: the list on a list page, the article
-/// on an article page, neither on "not found".
+/// The site, and the page's own data: the page of the list on a list page,
+/// the article on an article page, nothing more on "not found".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PageData {
     pub site: Site,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub list: Option<NewsIndex>,
+    pub list: Option<ListPage>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<Article>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speakers: Option<Speakers>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<Speaker>,
+    /// The host has nothing at this address: this is its "not found" page.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_found: bool,
 }
 
 impl PageData {
-    /// A page that carries only the site ("not found"); the base of the others.
+    /// A page that carries only the site (search); the base of the others.
     pub fn only(site: &Site) -> Self {
         Self {
             site: site.clone(),
@@ -29,15 +32,16 @@ impl PageData {
             article: None,
             speakers: None,
             speaker: None,
+            not_found: false,
         }
     }
 
-    /// Whether this is the "not found" page (it carries only the site).
-    pub fn is_not_found(&self) -> bool {
-        self.list.is_none()
-            && self.article.is_none()
-            && self.speakers.is_none()
-            && self.speaker.is_none()
+    /// The host's "not found" page.
+    pub fn not_found(site: &Site) -> Self {
+        Self {
+            not_found: true,
+            ..Self::only(site)
+        }
     }
 
     /// The article, if it is the one at `slug`.

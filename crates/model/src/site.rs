@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{Link, SafeUrl, lenient};
+use crate::{Link, SafeUrl, Section, lenient};
 
 /// The site itself: its name, navigation and footer (`content/site.json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +29,10 @@ pub struct Site {
     /// The language the site is written in, as a BCP 47 tag (`en`).
     #[serde(default = "english")]
     pub language: String,
+    /// The newsroom's sections, in the site's navigation. Editors do not
+    /// write this: the content build lists every section an article names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
 }
 
 fn english() -> String {

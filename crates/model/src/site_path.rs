@@ -1,7 +1,7 @@
 //! The site's own paths, shared by the app (its links and fetches) and the
 //! deploy step (a file per route, each host's rules), so both agree.
 
-use crate::Slug;
+use crate::{Section, Slug};
 
 /// A declared base folder as a path: `news` → `/news/`; anything that is
 /// not a plain path (`//host`, `https://…`, `..`, empty segments) → `/`.
@@ -23,6 +23,27 @@ pub fn normalize_base(declared: &str) -> String {
 pub fn article_path(slug: &Slug) -> String {
     format!("news/{slug}")
 }
+
+/// Page `n` (from 1) of a list below the base: all news (`""`,
+/// `news/page/<n>`), or one section (`section/<s>`, `section/<s>/page/<n>`).
+/// Page 1 has no number: it is the list's own address.
+pub fn list_path(section: Option<&Section>, n: usize) -> String {
+    let list = section.map_or_else(String::new, |section| format!("section/{}", section.slug));
+    match (n > 1, list.is_empty()) {
+        (false, _) => list,
+        (true, true) => format!("news/page/{n}"),
+        (true, false) => format!("{list}/page/{n}"),
+    }
+}
+
+/// A section's address segment, from its name as editors write it:
+/// `Campus Life` → `campus-life` (transliterated, like speakers' names).
+pub fn section_slug(name: &str) -> Slug {
+    crate::speakers::text_slug(name, "section")
+}
+
+/// The search page below the base (`search?q=…`).
+pub const SEARCH_PATH: &str = "search";
 
 /// The speakers index below the base.
 pub const SPEAKERS_PATH: &str = "speakers";
@@ -72,6 +93,19 @@ mod tests {
         ] {
             assert_eq!(speech_number(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn list_pages_have_addresses_and_page_one_is_the_list_itself() {
+        let campus = Section {
+            slug: Slug::parse("campus").expect("slug"),
+            name: "Campus".to_owned(),
+        };
+        assert_eq!(list_path(None, 1), "");
+        assert_eq!(list_path(None, 2), "news/page/2");
+        assert_eq!(list_path(Some(&campus), 1), "section/campus");
+        assert_eq!(list_path(Some(&campus), 7), "section/campus/page/7");
+        assert_eq!(section_slug("Campus Life").as_str(), "campus-life");
     }
 
     #[test]

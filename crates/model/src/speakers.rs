@@ -17,6 +17,16 @@ pub struct Aliases {
     pub people: Vec<Person>,
 }
 
+impl Aliases {
+    /// Each other spelling, to the name it counts as.
+    pub fn canonical_names(&self) -> BTreeMap<&str, &str> {
+        self.people
+            .iter()
+            .flat_map(|p| p.aliases.iter().map(move |a| (a.as_str(), p.name.as_str())))
+            .collect()
+    }
+}
+
 /// One person's name as shown, and the other spellings editors use.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
@@ -75,6 +85,12 @@ pub struct Appearance {
 /// Nyström` → `anders-nystrom`, `丁晓东` → `ding-xiao-dong` (transliterated
 /// by deunicode); a name with nothing left gets `speaker-` and a stable hash.
 pub fn name_slug(name: &str) -> Slug {
+    text_slug(name, "speaker")
+}
+
+/// Any name as a URL segment (see [`name_slug`]); a name with nothing left
+/// becomes `<fallback>-<hash>`.
+pub(crate) fn text_slug(name: &str, fallback: &str) -> Slug {
     let mut text = String::new();
     for c in deunicode::deunicode(name)
         .chars()
@@ -92,18 +108,14 @@ pub fn name_slug(name: &str) -> Slug {
         let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
         });
-        Slug::hashed("speaker", hash)
+        Slug::hashed(fallback, hash)
     })
 }
 
 /// The index and each person's page, from every article's speeches; names
 /// are matched as written, or through `aliases`.
 pub fn build<R>(articles: &[Article<R>], aliases: &Aliases) -> (Speakers, Vec<Speaker>) {
-    let canonical: BTreeMap<&str, &str> = aliases
-        .people
-        .iter()
-        .flat_map(|p| p.aliases.iter().map(move |a| (a.as_str(), p.name.as_str())))
-        .collect();
+    let canonical = aliases.canonical_names();
     let mut people: BTreeMap<String, Vec<Appearance>> = BTreeMap::new();
     for article in articles {
         for (index, speech) in article.body.speeches().enumerate() {

@@ -7,7 +7,8 @@
 
 use leptos::prelude::*;
 use reader::display::{
-    SPEAKERS_DESCRIPTION, article_meta, list_title, page_title, speaker_description,
+    SEARCH_DESCRIPTION, SEARCH_TITLE, SPEAKERS_DESCRIPTION, article_meta, list_meta, page_title,
+    speaker_description,
 };
 use reader::prerendered::PAGE_HEAD_ATTRIBUTE;
 use reader::routes::NOT_FOUND_MESSAGE;
@@ -46,8 +47,10 @@ impl Head {
                 (speaker.name.clone(), speaker_description(&speaker.name))
             } else if data.speakers.is_some() {
                 ("Speakers".to_owned(), SPEAKERS_DESCRIPTION.to_owned())
-            } else if data.list.is_some() {
-                (list_title(Some(&data.site)), data.site.description.clone())
+            } else if let Some(list) = &data.list {
+                list_meta(Some(&data.site), list)
+            } else if !data.not_found {
+                (SEARCH_TITLE.to_owned(), SEARCH_DESCRIPTION.to_owned())
             } else {
                 ("Page not found".to_owned(), NOT_FOUND_MESSAGE.to_owned())
             };
@@ -92,7 +95,7 @@ impl Head {
             view! { <title>{document_title}</title> }.into_any(),
             meta("name", "description", &self.description),
         ];
-        if page.path.is_none() {
+        if page.data.not_found {
             tags.push(meta("name", "robots", "noindex"));
         }
         if let Some(canonical) = &self.canonical {

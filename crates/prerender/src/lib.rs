@@ -20,7 +20,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use reader_deploy::{DeployError, Deployment};
-use reader_model::{Article, ModelError, NewsIndex, Site, Speaker, Speakers, script_safe};
+use reader_model::{Article, ListPage, ModelError, Site, Speaker, Speakers, script_safe};
 
 use crate::head::Head;
 use crate::page::Page;
@@ -71,21 +71,31 @@ pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, Pre
     let template = read(&dist.join("index.html"))?;
     let deployment = Deployment::plan(dist, &base, &template)?;
     let site: Site = read_json(&dist.join("content/site.json"))?;
-    let index: NewsIndex = read_json(&dist.join("content/index.json"))?;
+    let list = read_list(&dist.join("content/list"))?;
+    let sections = site
+        .sections
+        .iter()
+        .map(|section| read_list(&dist.join("content/sections").join(section.slug.as_str())))
+        .collect::<Result<Vec<_>, _>>()?;
     let speakers: Speakers = read_json(&dist.join("content/speakers/index.json"))?;
     let people = speakers
         .speakers
         .iter()
         .map(|person| read_json(&dist.join(format!("content/speakers/{}.json", person.slug))))
         .collect::<Result<Vec<Speaker>, _>>()?;
-    let articles = index
-        .articles()
+    let articles = list
         .iter()
+        .flat_map(ListPage::articles)
         .map(|item| read_json(&dist.join(format!("content/articles/{}.json", item.slug))))
         .collect::<Result<Vec<Article>, _>>()?;
     let public = PublicUrl::new(site.origin.as_ref().ok_or(PrerenderError::NoOrigin)?, &base)?;
 
-    let mut pages = vec![Page::list(&site, &index), Page::not_found(&site)];
+    let mut pages = vec![Page::not_found(&site), Page::search(&site)];
+    pages.extend(
+        list.into_iter()
+            .chain(sections.into_iter().flatten())
+            .map(|page| Page::list(&site, page)),
+    );
     pages.push(Page::speakers(&site, &speakers));
     pages.extend(
         people
@@ -165,6 +175,18 @@ pub fn with_executor<T>(work: impl FnOnce() -> T) -> Result<T, PrerenderError> {
         .map_err(PrerenderError::Runtime)?;
     let local = tokio::task::LocalSet::new();
     Ok(local.block_on(&runtime, async move { work() }))
+}
+
+/// Every page of a list, from `dir/1.json` to the last it names.
+fn read_list(dir: &Path) -> Result<Vec<ListPage>, PrerenderError> {
+    let first: ListPage = read_json(&dir.join("1.json"))?;
+    let mut pages = Vec::with_capacity(first.pages);
+    let count = first.pages;
+    pages.push(first);
+    for n in 2..=count {
+        pages.push(read_json(&dir.join(format!("{n}.json")))?);
+    }
+    Ok(pages)
 }
 
 fn read(path: &Path) -> Result<String, PrerenderError> {

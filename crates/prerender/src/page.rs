@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use reader_model::{
-    Article, Block, Image, NewsIndex, PageData, SPEAKERS_PATH, Site, Speaker, Speakers,
-    article_path, speaker_path, speech_path,
+    Article, Block, Image, ListPage, PageData, SEARCH_PATH, SPEAKERS_PATH, Site, Speaker, Speakers,
+    article_path, list_path, speaker_path, speech_path,
 };
 
 /// One page to prerender.
@@ -32,12 +32,19 @@ impl Page {
         }
     }
 
-    pub fn list(site: &Site, index: &NewsIndex) -> Self {
+    /// A page of the news list, or of a section's list.
+    pub fn list(site: &Site, page: ListPage) -> Self {
+        let path = list_path(page.section.as_ref(), page.page);
         let data = PageData {
-            list: Some(index.clone()),
+            list: Some(page),
             ..PageData::only(site)
         };
-        Self::at(String::new(), data, None)
+        Self::at(path, data, None)
+    }
+
+    /// The search page: the box, and the results once the app runs.
+    pub fn search(site: &Site) -> Self {
+        Self::at(SEARCH_PATH.to_owned(), PageData::only(site), None)
     }
 
     pub fn article(site: &Site, article: Article) -> Self {
@@ -61,7 +68,7 @@ impl Page {
         Self {
             path: None,
             file: PathBuf::from("404.html"),
-            data: PageData::only(site),
+            data: PageData::not_found(site),
             speech: None,
         }
     }

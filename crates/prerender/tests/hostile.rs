@@ -37,7 +37,8 @@ fn hostile_dist(name: &str) -> PathBuf {
         "origin": "https://news.example.edu", "language": "en",
         "home": {"label": text, "href": "https://example.edu/"},
         "nav": [{"label": text, "href": "/"}],
-        "footer": {"heading": text, "links": [{"label": text, "href": "mailto:a@example.edu"}], "note": text}
+        "footer": {"heading": text, "links": [{"label": text, "href": "mailto:a@example.edu"}], "note": text},
+        "sections": [{"slug": "hostile", "name": text}]
     });
     let article = |slug: &str, related: Vec<serde_json::Value>| {
         serde_json::json!({
@@ -62,11 +63,23 @@ fn hostile_dist(name: &str) -> PathBuf {
     fs::write(dist.join("content/articles/a.json"), a.to_string()).expect("a");
     fs::write(dist.join("content/articles/b.json"), b.to_string()).expect("b");
     let item = |slug: &str| serde_json::json!({"slug": slug, "headline": text, "published": "2024-01-02", "section": text, "summary": text});
+    let list = |section: serde_json::Value| {
+        serde_json::json!({"articles": [item("a"), item("b")], "page": 1, "pages": 1, "total": 2,
+            "section": section})
+        .to_string()
+    };
+    fs::create_dir_all(dist.join("content/list")).expect("list");
+    fs::create_dir_all(dist.join("content/sections/hostile")).expect("section");
     fs::write(
-        dist.join("content/index.json"),
-        serde_json::json!({"articles": [item("a"), item("b")]}).to_string(),
+        dist.join("content/list/1.json"),
+        list(serde_json::Value::Null),
     )
-    .expect("index");
+    .expect("list");
+    fs::write(
+        dist.join("content/sections/hostile/1.json"),
+        list(serde_json::json!({"slug": "hostile", "name": text})),
+    )
+    .expect("section list");
     fs::write(dist.join("content/site.json"), site.to_string()).expect("site");
     // The speakers, as reader-content derives them from the articles.
     let parsed: Vec<reader_model::Article> = [&a, &b]

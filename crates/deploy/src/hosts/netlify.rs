@@ -26,7 +26,19 @@ pub fn headers(deployment: &Deployment) -> String {
             out.push_str("  Content-Type: application/wasm\n");
         }
     }
-    for path in ["", "index.html", "404.html", "news/*", "content/*"] {
+    // Pages and content: always asked again, answered 304 when unchanged.
+    for path in [
+        "",
+        "index.html",
+        "404.html",
+        "news/*",
+        "section/*",
+        "search",
+        "search/*",
+        "speakers",
+        "speakers/*",
+        "content/*",
+    ] {
         out.push_str(&format!("{base}{path}\n  Cache-Control: {REVALIDATE}\n"));
     }
     out

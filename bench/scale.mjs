@@ -1,0 +1,207 @@
+#!/usr/bin/env node
+// The archive at scale: for each size (1,000, 10,000 and 100,000 articles by
+// default), generate a synthetic archive (`reader-content generate`), then
+// measure and print:
+//
+// - the content build (`reader-content build`: checking, list pages,
+//   sections, related articles, speakers and the search index): time and
+//   peak memory;
+// - the news list's first render in Chromium: time from navigation to the
+//   first headline on screen, and bytes fetched;
+// - search: time from typing to results on screen, and bytes fetched, for
+//   a first search on a fresh page and the same search after another, with
+//   a rare word, a common word, a speaker's name, and a word being typed.
+//
+// Run by scripts/scale-bench.sh after a release build; writes
+// target/scale/results.json and prints a Markdown table. The app itself
+// (wasm, JS, CSS) is the release build's dist/; each size gets its own
+// content/ beside it, served without embedded page data, so the app fetches
+// the list as on any visit that starts on another page. JSON is sent
+// uncompressed here (a CDN would compress it): the bytes are an upper bound.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer } from '../scripts/cdn-server.mjs';
+import { launchBrowser, REPO } from '../tests/browser/support.mjs';
+
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+if (sizes.length === 0) sizes.push(1_000, 10_000, 100_000);
+const TOOL = join(REPO, 'target', 'release', 'reader-content');
+const DIST = join(REPO, 'dist');
+const RUNS = Number(process.env.SCALE_RUNS ?? 5);
+
+/** Runs a command; resolves to { seconds, peakMB } (RSS of its whole process tree, sampled every 100 ms). */
+function measure(command, args) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    let peak = 0;
+    const rssOfTree = () => {
+      let total = 0;
+      const pids = [child.pid];
+      for (let i = 0; i < pids.length; i += 1) {
+        try {
+          const status = readFileSync(`/proc/${pids[i]}/status`, 'utf8');
+          total += Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+          for (const task of readdirSync(`/proc/${pids[i]}/task`)) {
+            const children = readFileSync(`/proc/${pids[i]}/task/${task}/children`, 'utf8').trim();
+            if (children) pids.push(...children.split(' ').map(Number));
+          }
+        } catch {
+          // the process ended between two reads
+        }
+      }
+      peak = Math.max(peak, total);
+    };
+    const timer = setInterval(rssOfTree, 100);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited ${code}`));
+      else resolve({ seconds: (performance.now() - started) / 1000, peakMB: peak / 1024 });
+    });
+  });
+}
+
+/** dist/ for one size: the release build's app files, this size's content. */
+async function prepare(n) {
+  const root = join(REPO, 'target', 'scale', String(n));
+  const source = join(root, 'content-source');
+  const dist = join(root, 'dist');
+  if (!existsSync(join(source, 'site.json'))) {
+    console.error(`generating ${n} articles…`);
+    rmSync(source, { recursive: true, force: true });
+    await measure(TOOL, ['generate', String(n), source]);
+  }
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  for (const name of readdirSync(DIST)) {
+    if (/\.(js|wasm|css|svg)(\.br|\.gz)?$/.test(name) || name === 'snippets' || name === '_headers') {
+      cpSync(join(DIST, name), join(dist, name), { recursive: true });
+    }
+  }
+  // The app's shell for every address: a prerendered page whose own data the
+  // server leaves out, so the app fetches what it shows.
+  cpSync(join(DIST, '404.html'), join(dist, 'index.html'));
+  writeFileSync(join(dist, '_redirects'), '/* /index.html 200\n');
+  console.error(`building ${n} articles…`);
+  const content = await measure(TOOL, ['build', source, join(dist, 'content')]);
+  return { dist, source, content };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Bytes received (as sent, compressed when the server compressed) from now on. */
+async function byteCounter(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  let bytes = 0;
+  let requests = 0;
+  cdp.on('Network.loadingFinished', (event) => {
+    bytes += event.encodedDataLength;
+    requests += 1;
+  });
+  return { reset: () => { bytes = 0; requests = 0; }, read: () => ({ bytes, requests }) };
+}
+
+async function listRender(browser, url) {
+  const times = [];
+  let fetched;
+  for (let run = 0; run < RUNS; run += 1) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const counter = await byteCounter(context, page);
+    await page.goto(`${url}/`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.querySelector('.news-list__items .news-card'), null, { polling: 'raf', timeout: 30_000 });
+    times.push(await page.evaluate(() => performance.now()));
+    await page.waitForLoadState('networkidle');
+    fetched = counter.read();
+    const list = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => e.name.includes('/content/'))
+      .reduce((sum, e) => sum + e.encodedBodySize, 0));
+    fetched.content = list;
+    await context.close();
+  }
+  return { ms: median(times), ...fetched };
+}
+
+/** Types `query` into the search page's box; resolves to ms until its results show, and bytes fetched meanwhile. */
+async function timedSearch(page, counter, query) {
+  counter.reset();
+  const ms = await page.evaluate(async (q) => {
+    const box = document.getElementById('search-query');
+    const started = performance.now();
+    box.value = q;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((done) => {
+      const check = () => (document.querySelector('.search-page__count')?.textContent.includes(`“${q}”`) ? done() : requestAnimationFrame(check));
+      check();
+    });
+    return performance.now() - started;
+  }, query);
+  await page.waitForTimeout(200);
+  const { bytes, requests } = counter.read();
+  const count = (await page.locator('.search-page__count').textContent()).trim();
+  return { query, ms, bytes, requests, count };
+}
+
+async function searches(browser, url, source) {
+  const speakers = JSON.parse(readFileSync(join(url.dist, 'content', 'speakers', 'index.json'), 'utf8')).speakers;
+  const first = JSON.parse(readFileSync(join(url.dist, 'content', 'list', '1.json'), 'utf8')).articles[0];
+  const rare = first.headline.split(' ').find((word) => /^[A-Z][a-z]{6,}$/.test(word) && !/University|Students/.test(word)) ?? 'Chenrosol';
+  const queries = [rare.toLowerCase(), 'university', speakers[0].name, 'labor'];
+  const results = [];
+  for (const [i, query] of queries.entries()) {
+    // Each query cold (a fresh page: the library and its index load) and
+    // then again after another search (warm).
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const counter = await byteCounter(context, page);
+    await page.goto(`${url.base}/search`);
+    await page.waitForSelector('#search-query');
+    const cold = await timedSearch(page, counter, query);
+    await timedSearch(page, counter, queries[(i + 1) % queries.length]);
+    const warm = await timedSearch(page, counter, query);
+    results.push({ query, cold, warm });
+    await context.close();
+  }
+  return results;
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const rows = [];
+const browser = await launchBrowser();
+try {
+  for (const n of sizes) {
+    const built = await prepare(n);
+    const server = await startServer({ root: built.dist, pageData: false });
+    const list = await listRender(browser, server.url);
+    const search = await searches(browser, { base: server.url, dist: built.dist });
+    await server.close();
+    const files = readdirSync(join(built.dist, 'content', 'search')).length;
+    const row = { articles: n, content: built.content, search_files: files, list, search };
+    rows.push(row);
+    console.error(JSON.stringify(row));
+  }
+} finally {
+  await browser.close();
+}
+mkdirSync(join(REPO, 'target', 'scale'), { recursive: true });
+writeFileSync(join(REPO, 'target', 'scale', 'results.json'), JSON.stringify(rows, null, 2));
+
+console.log('\n| articles | content build (search index included) | index files | list: first headline | list: bytes (content JSON) | search, fresh page: ms / KB | search, after another: ms / KB |');
+console.log('| ---: | ---: | ---: | ---: | ---: | --- | --- |');
+for (const row of rows) {
+  const cold = row.search.map((s) => `${s.query}: ${s.cold.ms.toFixed(0)} ms / ${kb(s.cold.bytes)}`).join('<br>');
+  const warm = row.search.map((s) => `${s.query}: ${s.warm.ms.toFixed(0)} ms / ${kb(s.warm.bytes)}`).join('<br>');
+  console.log(`| ${row.articles.toLocaleString('en')} | ${row.content.seconds.toFixed(1)} s, ${row.content.peakMB.toFixed(0)} MB | ${row.search_files.toLocaleString('en')} | ${row.list.ms.toFixed(0)} ms | ${kb(row.list.bytes)} (${kb(row.list.content)}) | ${cold} | ${warm} |`);
+}
+const base = rows.find((r) => r.articles === 1_000);
+const top = rows.find((r) => r.articles === 100_000);
+if (base && top) {
+  console.log(`\nlist at 100k / at 1k: time ${(top.list.ms / base.list.ms).toFixed(2)}×, bytes ${(top.list.bytes / base.list.bytes).toFixed(2)}× (goal ≤ 1.1×)`);
+  const worst = Math.max(...top.search.flatMap((s) => [s.cold.ms, s.warm.ms]));
+  const heaviest = Math.max(...top.search.map((s) => s.cold.bytes));
+  console.log(`search at 100k: slowest answer ${worst.toFixed(0)} ms (goal ≤ 100 ms), heaviest search ${kb(heaviest)} (goal ≤ 300 KB)`);
+  console.log(`content build at 100k: ${top.content.seconds.toFixed(1)} s (goal < 60 s)`);
+}

@@ -1,0 +1,63 @@
+//! The search index files (`content/search/<key>.json`), built from every
+//! article: see `reader_model::search_index` for what they hold and how a
+//! query reads them.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use rayon::prelude::*;
+use reader_model::{ArticleSource, ArticleWords, Block, IndexBuilder, SearchShard};
+
+/// An article's strong text (headline, summary, speakers' names) and the
+/// rest of its text, as search reads them.
+pub fn texts(article: &ArticleSource) -> (String, String) {
+    let mut strong = vec![article.headline.as_str(), article.summary.as_str()];
+    let mut body: Vec<&str> = vec![article.section.as_str(), article.author.as_str()];
+    for block in article.body.blocks() {
+        match block {
+            Block::Paragraph { text } => body.push(text),
+            Block::Speech(speech) => {
+                strong.push(&speech.speaker);
+                body.extend(speech.role.as_deref());
+                body.push(&speech.caption);
+            }
+            Block::Figure(figure) => body.extend(figure.caption.as_deref()),
+            Block::Quote(quote) => {
+                body.push(&quote.text);
+                body.extend(quote.attribution.as_deref());
+            }
+        }
+    }
+    (strong.join(" "), body.join(" "))
+}
+
+/// The index over `articles`, numbered in the order given (the news
+/// list's, newest first).
+pub fn build(articles: &[&ArticleSource]) -> BTreeMap<String, SearchShard> {
+    let words: Vec<ArticleWords> = articles
+        .par_iter()
+        .map(|article| {
+            let (strong, body) = texts(article);
+            ArticleWords::of(&strong, &body)
+        })
+        .collect();
+    let mut builder = IndexBuilder::default();
+    for (id, words) in words.into_iter().enumerate() {
+        builder.add_words(u32::try_from(id).unwrap_or(u32::MAX), words);
+    }
+    builder.finish()
+}
+
+/// Writes each shard as `dir/<key>.json`.
+///
+/// # Errors
+/// Any I/O error.
+pub fn write(dir: &Path, shards: &BTreeMap<String, SearchShard>) -> io::Result<()> {
+    fs::create_dir_all(dir)?;
+    shards.par_iter().try_for_each(|(key, shard)| {
+        let text = reader_model::to_json(shard).map_err(io::Error::other)?;
+        fs::write(dir.join(format!("{key}.json")), text)
+    })
+}

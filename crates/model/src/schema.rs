@@ -1,0 +1,136 @@
+//! The JSON Schema of an article file, derived from the model (feature
+//! `schema`): editors' tools complete fields and flag mistakes as they
+//! type, and the schema can never disagree with what the build accepts
+//! because it is generated from the same types.
+//!
+//! The derive covers the plain structs; the types that parse their own
+//! text (slugs, dates, URLs) or read a looser wire form (pictures, the
+//! body) describe themselves here.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+use crate::{ArticleSource, Block, Body, Date, Image, SafeUrl, Slug};
+
+/// The schema of `content/articles/<slug>.json`, as pretty JSON.
+pub fn article_schema() -> String {
+    let mut schema = schemars::schema_for!(ArticleSource);
+    schema.insert(
+        "title".to_owned(),
+        "A news article (content/articles/<slug>.json)".into(),
+    );
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
+impl JsonSchema for Slug {
+    fn schema_name() -> Cow<'static, str> {
+        "Slug".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "Lowercase letters and digits joined by single hyphens; the file's name without .json.",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "maxLength": 120
+        })
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "A day, as YYYY-MM-DD.",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        })
+    }
+}
+
+impl JsonSchema for SafeUrl {
+    fn schema_name() -> Cow<'static, str> {
+        "Url".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "https:, http: or mailto:, or a path on this site (content/images/a.jpg). Anything else is left out.",
+            "minLength": 1
+        })
+    }
+}
+
+impl JsonSchema for Image {
+    fn schema_name() -> Cow<'static, str> {
+        "Image".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let src = generator.subschema_for::<SafeUrl>();
+        json_schema!({
+            "type": "object",
+            "description": "A picture. Give its size so the page can keep its place while it loads.",
+            "properties": {
+                "src": src,
+                "alt": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "What the picture shows, for readers who cannot see it."
+                },
+                "width": {"type": "integer", "minimum": 1, "description": "Width in pixels."},
+                "height": {"type": "integer", "minimum": 1, "description": "Height in pixels."}
+            },
+            "required": ["src", "alt"]
+        })
+    }
+}
+
+impl JsonSchema for Body {
+    fn schema_name() -> Cow<'static, str> {
+        "Body".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let block = generator.subschema_for::<Block>();
+        json_schema!({
+            "type": "array",
+            "description": "The article's blocks in reading order.",
+            "items": block
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schema_describes_every_field_an_editor_writes() {
+        let schema: serde_json::Value =
+            serde_json::from_str(&article_schema()).expect("the schema is JSON");
+        let properties = schema["properties"].as_object().expect("properties");
+        for field in [
+            "slug",
+            "headline",
+            "section",
+            "published",
+            "author",
+            "copy_editors",
+            "summary",
+            "thumbnail",
+            "body",
+            "related",
+        ] {
+            assert!(properties.contains_key(field), "{field} missing");
+        }
+        let text = article_schema();
+        for kind in ["paragraph", "speech", "figure", "quote"] {
+            assert!(
+                text.contains(&format!("\"{kind}\"")),
+                "block {kind} missing"
+            );
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! Search results as the app shows them: each hit's article, from the news
+//! list, and its summary cut into plain text and the words the query
+//! matched (rendered as text, never as HTML).
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Date, Slug};
+
+/// The answer to one query.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// How many articles match (more than are shown).
+    pub total: usize,
+    /// Whether even more may match: a very common word lists only the
+    /// newest articles it is in.
+    #[serde(default)]
+    pub more: bool,
+    pub hits: Vec<SearchHit>,
+}
+
+/// One matching article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub slug: Slug,
+    pub headline: String,
+    pub published: Date,
+    pub section: String,
+    /// Its summary, with the matching words marked.
+    pub excerpt: Vec<ExcerptPart>,
+}
+
+/// A run of an excerpt: plain, or a match of the query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExcerptPart {
+    Text(String),
+    Match(String),
+}

@@ -1,0 +1,363 @@
+//! Search without a server, over an archive of any size: an inverted index
+//! written at build time as small static files, of which a query fetches
+//! only the few it needs.
+//!
+//! - Words are cut and folded by [`words`], the same way for the index
+//!   and for the query.
+//! - Every article has a number: its place in the news list, newest first
+//!   (0 is the newest), so the list's own pages (`content/list/<n>.json`)
+//!   say what to show for a hit; nothing else is downloaded per result.
+//! - Each word lists the articles it appears in, twice: where it is in the
+//!   headline, the summary or a speaker's name (`strong`), and where only in
+//!   the text (`body`). The lists are sorted newest first, stored as gaps
+//!   (which compress to almost nothing), and cut after [`POSTINGS_CAP`]
+//!   articles: a word in 80,000 articles lists the newest, and says how
+//!   many there are.
+//! - Words are grouped into one file per first three characters
+//!   ([`shard_key`]), so the word being typed ("opt") can be completed
+//!   ("optical", "optics") from the one file that holds them all.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+/// How many articles a word's list keeps, newest first.
+pub const POSTINGS_CAP: usize = 4_000;
+
+/// How many words a prefix (the word still being typed) may stand for.
+const PREFIX_EXPANSION: usize = 64;
+
+/// The words of `text`, lowercased: runs of letters and digits.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// The file a word is filed in: its first three characters (or the whole
+/// word, if shorter), as hexadecimal UTF-8 so any script is a safe name.
+pub fn shard_key(word: &str) -> String {
+    let end = word.char_indices().nth(3).map_or(word.len(), |(i, _)| i);
+    word[..end].bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+/// One file of the index: the words filed under one key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchShard {
+    pub words: BTreeMap<String, Postings>,
+}
+
+/// Where one word appears: how many articles in all, and the newest of
+/// them, as gaps between article numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Postings {
+    /// How many articles contain the word (more than listed when cut).
+    #[serde(rename = "n")]
+    pub count: usize,
+    /// Headline, summary or speaker's name.
+    #[serde(rename = "s", default, skip_serializing_if = "Vec::is_empty")]
+    pub strong: Vec<u32>,
+    /// The text only.
+    #[serde(rename = "b", default, skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<u32>,
+}
+
+impl Postings {
+    /// From ascending article numbers (each list cut at [`POSTINGS_CAP`]).
+    pub fn new(strong: &[u32], body: &[u32]) -> Self {
+        Self {
+            count: strong.len() + body.len(),
+            strong: gaps(&strong[..strong.len().min(POSTINGS_CAP)]),
+            body: gaps(&body[..body.len().min(POSTINGS_CAP)]),
+        }
+    }
+
+    /// Whether some articles were left out of the lists.
+    pub fn is_cut(&self) -> bool {
+        self.count > self.strong.len() + self.body.len()
+    }
+
+    /// Each listed article, with how strongly it matches (2 or 1).
+    fn weights(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let strong = ungaps(&self.strong).map(|id| (id, 2));
+        strong.chain(ungaps(&self.body).map(|id| (id, 1)))
+    }
+}
+
+fn gaps(ids: &[u32]) -> Vec<u32> {
+    let mut previous = 0;
+    ids.iter()
+        .map(|&id| {
+            let gap = id - previous;
+            previous = id;
+            gap
+        })
+        .collect()
+}
+
+fn ungaps(gaps: &[u32]) -> impl Iterator<Item = u32> + '_ {
+    gaps.iter().scan(0u32, |id, gap| {
+        *id = id.saturating_add(*gap);
+        Some(*id)
+    })
+}
+
+/// A query, as words: every word must match; the last may be unfinished
+/// (it also matches the words it starts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchQuery {
+    pub words: Vec<String>,
+}
+
+impl SearchQuery {
+    pub fn new(text: &str) -> Self {
+        let mut words: Vec<String> = Vec::new();
+        for word in self::words(text) {
+            if !words.contains(&word) {
+                words.push(word);
+            }
+        }
+        words.truncate(8);
+        Self { words }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The index files this query needs.
+    pub fn shard_keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self.words.iter().map(|w| shard_key(w)).collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    /// The matching articles' numbers, best first (more strong matches,
+    /// then newest), at most `limit`, and how many match in all.
+    pub fn rank(&self, shards: &HashMap<String, SearchShard>, limit: usize) -> Ranked {
+        let mut scores: Option<HashMap<u32, u32>> = None;
+        let mut cut = false;
+        for (i, word) in self.words.iter().enumerate() {
+            let last = i + 1 == self.words.len();
+            let mut matches: HashMap<u32, u32> = HashMap::new();
+            if let Some(shard) = shards.get(&shard_key(word)) {
+                let found = shard
+                    .words
+                    .range::<str, _>((
+                        std::ops::Bound::Included(word.as_str()),
+                        std::ops::Bound::Unbounded,
+                    ))
+                    .take_while(|(w, _)| w.as_str() == word || (last && w.starts_with(word)))
+                    .take(PREFIX_EXPANSION);
+                for (_, postings) in found {
+                    cut |= postings.is_cut();
+                    for (id, weight) in postings.weights() {
+                        let best = matches.entry(id).or_insert(0);
+                        *best = (*best).max(weight);
+                    }
+                }
+            }
+            scores = Some(match scores {
+                None => matches,
+                Some(before) => before
+                    .into_iter()
+                    .filter_map(|(id, score)| matches.get(&id).map(|w| (id, score + w)))
+                    .collect(),
+            });
+        }
+        let scores = scores.unwrap_or_default();
+        let total = scores.len();
+        let mut ranked: Vec<(u32, u32)> = scores.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ranked {
+            total,
+            more: cut,
+            ids: ranked.into_iter().take(limit).map(|(id, _)| id).collect(),
+        }
+    }
+
+    /// `text` cut into plain runs and the words the query matches.
+    pub fn highlight(&self, text: &str) -> Vec<crate::ExcerptPart> {
+        use crate::ExcerptPart;
+        let mut parts: Vec<ExcerptPart> = Vec::new();
+        let mut push = |part: ExcerptPart| match (parts.last_mut(), part) {
+            (Some(ExcerptPart::Text(run)), ExcerptPart::Text(more)) => run.push_str(&more),
+            (_, part) => parts.push(part),
+        };
+        let mut rest = text;
+        while !rest.is_empty() {
+            let split = rest
+                .char_indices()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(rest.len(), |(i, _)| i);
+            if split == 0 {
+                let width = rest.chars().next().map_or(1, char::len_utf8);
+                push(ExcerptPart::Text(rest[..width].to_owned()));
+                rest = &rest[width..];
+                continue;
+            }
+            let word = &rest[..split];
+            let lower = word.to_lowercase();
+            let matched = self.words.iter().enumerate().any(|(i, w)| {
+                lower == *w || (i + 1 == self.words.len() && lower.starts_with(w.as_str()))
+            });
+            push(if matched {
+                ExcerptPart::Match(word.to_owned())
+            } else {
+                ExcerptPart::Text(word.to_owned())
+            });
+            rest = &rest[split..];
+        }
+        parts
+    }
+}
+
+/// What a query found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked {
+    /// How many listed articles match.
+    pub total: usize,
+    /// Whether more may match than the lists hold (a very common word).
+    pub more: bool,
+    /// The best, in order.
+    pub ids: Vec<u32>,
+}
+
+/// One article's distinct words: in its strong text, and in its text only.
+pub struct ArticleWords {
+    strong: Vec<String>,
+    body: Vec<String>,
+}
+
+impl ArticleWords {
+    pub fn of(strong: &str, body: &str) -> Self {
+        let strong: std::collections::HashSet<String> = words(strong).collect();
+        let body: std::collections::HashSet<String> =
+            words(body).filter(|w| !strong.contains(w)).collect();
+        Self {
+            strong: strong.into_iter().collect(),
+            body: body.into_iter().collect(),
+        }
+    }
+}
+
+/// Builds the index files from each article's strong and body text, in
+/// article-number order.
+#[derive(Default)]
+pub struct IndexBuilder {
+    words: HashMap<String, (Vec<u32>, Vec<u32>)>,
+}
+
+impl IndexBuilder {
+    /// Adds article `id` (ids must come in ascending order).
+    pub fn add(&mut self, id: u32, strong: &str, body: &str) {
+        self.add_words(id, ArticleWords::of(strong, body));
+    }
+
+    /// Adds article `id` by its words (cut beforehand, perhaps in parallel).
+    pub fn add_words(&mut self, id: u32, words: ArticleWords) {
+        for word in words.strong {
+            self.words.entry(word).or_default().0.push(id);
+        }
+        for word in words.body {
+            self.words.entry(word).or_default().1.push(id);
+        }
+    }
+
+    /// The index, as its files: key → shard.
+    pub fn finish(self) -> BTreeMap<String, SearchShard> {
+        let mut shards: BTreeMap<String, SearchShard> = BTreeMap::new();
+        for (word, (strong, body)) in self.words {
+            shards
+                .entry(shard_key(&word))
+                .or_default()
+                .words
+                .insert(word, Postings::new(&strong, &body));
+        }
+        shards
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ExcerptPart;
+
+    fn index(articles: &[(&str, &str)]) -> HashMap<String, SearchShard> {
+        let mut builder = IndexBuilder::default();
+        for (id, (strong, body)) in articles.iter().enumerate() {
+            builder.add(u32::try_from(id).expect("id"), strong, body);
+        }
+        builder.finish().into_iter().collect()
+    }
+
+    #[test]
+    fn words_are_lowercase_runs_of_letters_and_digits() {
+        let found: Vec<String> = words("USST’s 5G-lab: Nyström, 丁晓东!").collect();
+        assert_eq!(found, ["usst", "s", "5g", "lab", "nyström", "丁晓东"]);
+        assert_eq!(shard_key("optical"), "6f7074");
+        assert_eq!(shard_key("5g"), "3567");
+    }
+
+    #[test]
+    fn every_word_must_match_and_headlines_rank_first_then_newest() {
+        let shards = index(&[
+            ("Optical lab opens", "a new laboratory"), // 0: newest
+            ("Library reopens", "optical fibre laboratory"), // 1
+            ("Optical laboratory", "nothing else"),    // 2
+            ("Sports day", "running"),                 // 3
+        ]);
+        let ranked = SearchQuery::new("optical laboratory").rank(&shards, 10);
+        assert_eq!(ranked.ids, [2, 0, 1]);
+        assert_eq!((ranked.total, ranked.more), (3, false));
+        assert!(
+            SearchQuery::new("optical running")
+                .rank(&shards, 10)
+                .ids
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_last_word_may_be_unfinished() {
+        let shards = index(&[("Optics", ""), ("Optical", ""), ("Opera", "")]);
+        assert_eq!(SearchQuery::new("opti").rank(&shards, 10).ids, [0, 1]);
+        assert_eq!(
+            SearchQuery::new("opti sports").rank(&shards, 10).ids,
+            Vec::<u32>::new()
+        );
+        assert_eq!(SearchQuery::new("opti").shard_keys(), ["6f7074"]);
+    }
+
+    #[test]
+    fn long_lists_keep_the_newest_and_say_there_are_more() {
+        let articles: Vec<(&str, &str)> = vec![("", "campus"); POSTINGS_CAP + 10];
+        let shards = index(&articles);
+        let ranked = SearchQuery::new("campus").rank(&shards, 20);
+        assert_eq!(ranked.total, POSTINGS_CAP);
+        assert!(ranked.more);
+        assert_eq!(ranked.ids, (0..20).collect::<Vec<u32>>());
+        let postings = &shards["63616d"].words["campus"];
+        assert_eq!(postings.count, POSTINGS_CAP + 10);
+        assert!(
+            postings.body[1..].iter().all(|gap| *gap == 1),
+            "stored as gaps"
+        );
+    }
+
+    #[test]
+    fn highlights_the_words_a_query_matches_and_keeps_the_rest() {
+        let parts = SearchQuery::new("optical lab").highlight("New Optical-imaging labs, <b>");
+        assert_eq!(
+            parts,
+            [
+                ExcerptPart::Text("New ".into()),
+                ExcerptPart::Match("Optical".into()),
+                ExcerptPart::Text("-imaging ".into()),
+                ExcerptPart::Match("labs".into()),
+                ExcerptPart::Text(", <b>".into()),
+            ]
+        );
+    }
+}

@@ -1,0 +1,82 @@
+//! Search without a server, over an archive of any size: the index is
+//! static files written by the content build (see
+//! `reader_model::search_index`); a query fetches the one or two files its
+//! words are filed in, ranks the matches here, and shows them from the news
+//! list's own pages, so nothing is downloaded per result.
+
+use std::collections::HashMap;
+use std::future::Future;
+
+use futures::future::join_all;
+use reader_model::{LIST_PAGE_SIZE, SearchHit, SearchQuery, SearchResults, SearchShard};
+
+use super::{FetchError, get_json, list_page};
+use crate::paths;
+
+/// How many hits a search shows.
+pub const SHOWN: usize = 20;
+
+/// The articles matching `text`, best first.
+pub fn search(text: &str) -> impl Future<Output = Result<SearchResults, FetchError>> + use<> {
+    let query = SearchQuery::new(text);
+    let shards: Vec<_> = query
+        .shard_keys()
+        .into_iter()
+        .map(|key| {
+            let request = get_json::<SearchShard>(paths::search_shard_json(&key));
+            async move { (key, request.await) }
+        })
+        .collect();
+    async move {
+        if query.is_empty() {
+            return Ok(SearchResults::default());
+        }
+        let mut found = HashMap::new();
+        for (key, answer) in join_all(shards).await {
+            match answer {
+                Ok(shard) => {
+                    found.insert(key, shard);
+                }
+                // No word starts that way: nothing was filed there.
+                Err(FetchError::NotFound) => {}
+                Err(error) => return Err(error),
+            }
+        }
+        let ranked = query.rank(&found, SHOWN);
+        let mut numbers: Vec<usize> = ranked
+            .ids
+            .iter()
+            .map(|id| *id as usize / LIST_PAGE_SIZE + 1)
+            .collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let pages = join_all(numbers.iter().map(|n| list_page(None, *n))).await;
+        let mut by_number = HashMap::new();
+        for (n, page) in numbers.into_iter().zip(pages) {
+            by_number.insert(n, page?);
+        }
+        let hits = ranked
+            .ids
+            .iter()
+            .filter_map(|id| {
+                let id = *id as usize;
+                let item = by_number
+                    .get(&(id / LIST_PAGE_SIZE + 1))?
+                    .articles()
+                    .get(id % LIST_PAGE_SIZE)?;
+                Some(SearchHit {
+                    slug: item.slug.clone(),
+                    headline: item.headline.clone(),
+                    published: item.published,
+                    section: item.section.clone(),
+                    excerpt: query.highlight(&item.summary),
+                })
+            })
+            .collect();
+        Ok(SearchResults {
+            total: ranked.total,
+            more: ranked.more,
+            hits,
+        })
+    }
+}

@@ -1,0 +1,26 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::paths;
+
+/// The header's search form: a word, then the search page's results.
+///
+/// Without the app it is a plain GET form to `/search?q=…`; with it, the
+/// submission is a client-side navigation.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    let navigate = use_navigate();
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let query = input.get().map(|input| input.value()).unwrap_or_default();
+        navigate(&paths::search_href(query.trim()), Default::default());
+    };
+    view! {
+        <form class="search-box" role="search" aria-label="Site" action=paths::search_href("") method="get" on:submit=on_submit>
+            <label class="visually-hidden" for="site-search">"Search the news"</label>
+            <input id="site-search" node_ref=input type="search" name="q" placeholder="Search the news" autocomplete="off" />
+            <button type="submit">"Search"</button>
+        </form>
+    }
+}

@@ -1,0 +1,58 @@
+use leptos::prelude::*;
+use reader_model::{ExcerptPart, SearchResults};
+
+use crate::paths;
+
+/// The articles a search found, best first: headline (the link), section
+/// and date, and an excerpt with the matching words marked. The count is
+/// announced to screen readers as it changes.
+#[component]
+pub fn SearchResultsList(results: SearchResults, #[prop(into)] query: String) -> impl IntoView {
+    let query = query.trim().to_owned();
+    let count = match results.total {
+        n if results.more => format!(
+            "More than {n} articles match “{query}”; the best {} are shown.",
+            results.hits.len()
+        ),
+        0 => format!("No articles match “{query}”."),
+        1 => format!("1 article matches “{query}”."),
+        n if n > results.hits.len() => format!(
+            "{n} articles match “{query}”; the best {} are shown.",
+            results.hits.len()
+        ),
+        n => format!("{n} articles match “{query}”."),
+    };
+    view! {
+        <p class="search-page__count" role="status">{count}</p>
+        <ol class="search-results">
+            {results
+                .hits
+                .into_iter()
+                .map(|hit| {
+                    view! {
+                        <li class="search-result">
+                            <h2 class="search-result__headline">
+                                <a href=paths::article_href(&hit.slug)>{hit.headline}</a>
+                            </h2>
+                            <p class="news-card__meta">
+                                <span>{hit.section}</span>
+                                " · "
+                                <time datetime=hit.published.iso()>{hit.published.long()}</time>
+                            </p>
+                            <p class="search-result__excerpt">
+                                {hit
+                                    .excerpt
+                                    .into_iter()
+                                    .map(|part| match part {
+                                        ExcerptPart::Text(text) => text.into_any(),
+                                        ExcerptPart::Match(text) => view! { <mark>{text}</mark> }.into_any(),
+                                    })
+                                    .collect_view()}
+                            </p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}

@@ -1,0 +1,170 @@
+// Search without a server, on the real content: the header's box, the search
+// page's live results (the word being typed counts as begun), addresses that
+// can be bookmarked, what is fetched, and what happens when the index
+// cannot load.
+
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  REPO, SEED_SLUG, withApp, openPage, openStaticPage, heading, waitForHeading, sourceArticle, screenshot, unexpected,
+} from './support.mjs';
+
+const AXE = readFileSync(join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const hits = (page) => page.locator('.search-result__headline a').allTextContents();
+const count = async (page) => (await page.locator('.search-page__count').textContent()).trim();
+
+/** Waits for the results of `query` (the count names it). */
+async function resultsFor(page, query) {
+  await page.waitForFunction((q) => document.querySelector('.search-page__count')?.textContent.includes(`“${q}”`), query, { timeout: 15_000 });
+  return hits(page);
+}
+
+describe('search', () => {
+  const app = withApp();
+
+  test('the header box searches; a result leads to its article', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(app.server.url + '/');
+    await heading(page);
+    await page.evaluate(() => { window.__sameDocument = true; });
+    await page.locator('#site-search').fill('optical');
+    await page.locator('#site-search').press('Enter');
+    await page.waitForURL(`${app.server.url}/search?q=optical`);
+    const found = await resultsFor(page, 'optical');
+    const lab = sourceArticle('usst-opens-optical-imaging-research-laboratory');
+    assert.equal(found[0], lab.headline, 'the article with the word in its headline comes first');
+    assert.match(await count(page), /^\d+ articles? match(es)? “optical”\.$/);
+    assert.equal(await page.locator('.search-result mark').first().textContent().then((t) => t.toLowerCase()), 'optical');
+    await page.locator('.search-result__headline a').first().click();
+    await waitForHeading(page, lab.headline);
+    assert.equal(page.url(), `${app.server.url}/news/${lab.slug}`);
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'a full page load happened');
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
+  test('finds an article by a speaker’s name, a summary’s word and a body’s word; the address follows the box', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(app.server.url + '/search');
+    assert.equal(await heading(page), 'Search');
+    const box = page.locator('#search-query');
+    const seed = sourceArticle(SEED_SLUG);
+    const cases = [
+      ['Wu Jincheng', seed.headline], // a speaker, named only in a speech section
+      ['renovation', sourceArticle('usst-library-reopens-after-renovation').headline], // headline and summary
+      ['deflection', null], // nowhere: no results
+      ['opti', sourceArticle('usst-opens-optical-imaging-research-laboratory').headline], // still being typed
+    ];
+    for (const [query, expected] of cases) {
+      await box.fill(query);
+      const found = await resultsFor(page, query);
+      assert.equal(page.url(), `${app.server.url}/search?q=${query.replace(' ', '+')}`);
+      if (expected) assert.ok(found.includes(expected), `${query}: ${found}`);
+      else assert.equal(await count(page), `No articles match “${query}”.`);
+    }
+    // A word from the seed's body text only.
+    const bodyWord = 'argumentation';
+    assert.ok(!seed.headline.includes(bodyWord) && !seed.summary.includes(bodyWord));
+    await box.fill(bodyWord);
+    assert.ok((await resultsFor(page, bodyWord)).includes(seed.headline));
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
+  test('a search is an address: reloading or sharing it shows the same results', async () => {
+    const { page, context } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/search?q=Wu+Jincheng`);
+    await heading(page);
+    const found = await resultsFor(page, 'Wu Jincheng');
+    assert.deepEqual(found, [sourceArticle(SEED_SLUG).headline]);
+    assert.equal(await page.locator('#search-query').inputValue(), 'Wu Jincheng');
+    await page.reload();
+    assert.deepEqual(await resultsFor(page, 'Wu Jincheng'), found);
+    await context.close();
+  });
+
+  test('a search fetches only the index files its words are filed in, and the list page of its hits', async () => {
+    const { page, context } = await openPage(app.browser);
+    const bytes = [];
+    const fetched = [];
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    cdp.on('Network.loadingFinished', (event) => bytes.push(event.encodedDataLength));
+    page.on('request', (request) => {
+      if (request.resourceType() === 'fetch') fetched.push(new URL(request.url()).pathname);
+    });
+    await page.goto(app.server.url + '/search');
+    await heading(page);
+    bytes.length = 0;
+    fetched.length = 0;
+    await page.locator('#search-query').fill('medical campus');
+    assert.ok((await resultsFor(page, 'medical campus')).length > 0);
+    const total = bytes.reduce((a, b) => a + b, 0);
+    console.log(`search for "medical campus": ${fetched.length} requests, ${(total / 1024).toFixed(1)} KB`);
+    // The files of "med…" and "cam…", and the list page holding the hits.
+    assert.ok(fetched.every((path) => /^\/content\/(search\/[0-9a-f]+|list\/1)\.json$/.test(path)), fetched.join(' '));
+    assert.ok(fetched.includes('/content/search/6d6564.json') && fetched.includes('/content/search/63616d.json'), fetched.join(' '));
+    assert.ok(total < 300 * 1024, `${total} bytes`);
+    await context.close();
+  });
+
+  test('a hostile query is shown as text, and nothing runs', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    const dialogs = [];
+    page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
+    const query = '<img src=x onerror=alert(1)>"\'&';
+    await page.goto(`${app.server.url}/search?q=${encodeURIComponent(query)}`);
+    await heading(page);
+    await resultsFor(page, query);
+    assert.equal(await page.locator('main img').count(), 0);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
+  test('when the index cannot load, the results say so under the box, and Retry recovers', async () => {
+    const { page, context } = await openPage(app.browser);
+    let blocked = true;
+    await page.route('**/content/search/**', (route) => (blocked ? route.abort() : route.continue()));
+    await page.goto(`${app.server.url}/search?q=optical`);
+    await heading(page);
+    await page.locator('.notice--error').waitFor();
+    assert.match(await page.locator('.notice--error h2').textContent(), /We couldn’t load search results/);
+    assert.match(await page.locator('.notice--error').textContent(), /couldn’t reach the news server/);
+    assert.equal(await page.locator('#search-query').inputValue(), 'optical');
+    assert.equal(await page.title(), 'Search · USST News');
+    assert.equal(await page.locator('.site-header').count(), 1);
+    blocked = false;
+    await page.getByRole('button', { name: 'Retry' }).click();
+    assert.ok((await resultsFor(page, 'optical')).length > 0);
+    await context.close();
+  });
+
+  test('with JavaScript off, the search page says what to use instead', async () => {
+    const { page, context } = await openStaticPage(app.browser);
+    await page.goto(app.server.url + '/search');
+    assert.equal((await page.locator('main h1').textContent()).trim(), 'Search');
+    assert.match(await page.locator('main').textContent(), /needs JavaScript/);
+    await context.close();
+  });
+
+  for (const [width, scheme] of [[390, 'light'], [1280, 'light'], [390, 'dark']]) {
+    test(`results at ${width} px (${scheme}): no axe violations, screenshot`, async () => {
+      const { page, context } = await openPage(app.browser, { width, colorScheme: scheme });
+      await page.goto(`${app.server.url}/search?q=campus`);
+      await heading(page);
+      await resultsFor(page, 'campus');
+      await page.evaluate(AXE); // evaluated by DevTools, not injected: the CSP stays as it is
+      const result = await page.evaluate(() => window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      }).then((r) => ({ violations: r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ target: n.target })) })) })));
+      assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+      await screenshot(page, `search-${width}${scheme === 'dark' ? '-dark' : ''}`);
+      await context.close();
+    });
+  }
+});

@@ -65,13 +65,17 @@ pub fn list_href(section: Option<&Section>, n: usize) -> String {
     format!("{}{}", base(), list_path(section, n))
 }
 
-/// The search page, for `query` when there is one.
-pub fn search_href(query: &str) -> String {
-    if query.is_empty() {
-        format!("{}{SEARCH_PATH}", base())
-    } else {
-        format!("{}{SEARCH_PATH}?q={}", base(), query_component(query))
+/// The search page, for `query` when there is one, at its `page`-th page
+/// of results (from 1).
+pub fn search_href(query: &str, page: usize) -> String {
+    let mut href = format!("{}{SEARCH_PATH}", base());
+    if !query.is_empty() {
+        href.push_str(&format!("?q={}", query_component(query)));
+        if page > 1 {
+            href.push_str(&format!("&page={page}"));
+        }
     }
+    href
 }
 
 /// `text` as a URL query value: everything but unreserved characters
@@ -222,8 +226,9 @@ mod tests {
         assert_eq!(article_json(&slug), "/content/articles/a-b.json");
         assert_eq!(list_json(None, 2), "/content/list/2.json");
         assert_eq!(list_json(Some(&slug), 1), "/content/sections/a-b/1.json");
-        assert_eq!(search_href("a b&c/é"), "/search?q=a+b%26c%2F%C3%A9");
-        assert_eq!(search_href(""), "/search");
+        assert_eq!(search_href("a b&c/é", 1), "/search?q=a+b%26c%2F%C3%A9");
+        assert_eq!(search_href("a", 3), "/search?q=a&page=3");
+        assert_eq!(search_href("", 2), "/search");
         assert_eq!(router_base(), None);
     }
 }

@@ -21,7 +21,7 @@ use serde::de::DeserializeOwned;
 
 pub use decode::decode;
 pub use error::FetchError;
-pub use search::{SHOWN, search};
+pub use search::search;
 
 use crate::paths;
 

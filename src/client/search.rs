@@ -13,11 +13,12 @@ use reader_model::{LIST_PAGE_SIZE, SearchHit, SearchQuery, SearchResults, Search
 use super::{FetchError, get_json, list_page};
 use crate::paths;
 
-/// How many hits a search shows.
-pub const SHOWN: usize = 20;
-
-/// The articles matching `text`, best first.
-pub fn search(text: &str) -> impl Future<Output = Result<SearchResults, FetchError>> + use<> {
+/// Page `page` (from 1) of the articles matching `text`, best first.
+pub fn search(
+    text: &str,
+    page: usize,
+) -> impl Future<Output = Result<SearchResults, FetchError>> + use<> {
+    let page = page.max(1);
     let query = SearchQuery::new(text);
     let shards: Vec<_> = query
         .shard_keys()
@@ -42,7 +43,8 @@ pub fn search(text: &str) -> impl Future<Output = Result<SearchResults, FetchErr
                 Err(error) => return Err(error),
             }
         }
-        let ranked = query.rank(&found, SHOWN);
+        let shown = SearchResults::PAGE_SIZE;
+        let ranked = query.rank(&found, (page - 1) * shown, shown);
         let mut numbers: Vec<usize> = ranked
             .ids
             .iter()
@@ -76,6 +78,7 @@ pub fn search(text: &str) -> impl Future<Output = Result<SearchResults, FetchErr
         Ok(SearchResults {
             total: ranked.total,
             more: ranked.more,
+            page,
             hits,
         })
     }

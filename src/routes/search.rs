@@ -17,6 +17,14 @@ use crate::views::{PageMeta, SearchResultsList};
 pub fn SearchRoute() -> impl IntoView {
     let query = use_query_map();
     let typed = Memo::new(move |_| query.read().get("q").unwrap_or_default());
+    let page = Memo::new(move |_| {
+        query
+            .read()
+            .get("page")
+            .and_then(|n| n.parse::<usize>().ok())
+            .filter(|n| *n >= 1)
+            .unwrap_or(1)
+    });
     let has_query = Memo::new(move |_| !typed.read().trim().is_empty());
     let navigate = use_navigate();
     let on_input = move |event| {
@@ -26,11 +34,11 @@ pub fn SearchRoute() -> impl IntoView {
             scroll: false,
             ..NavigateOptions::default()
         };
-        navigate(&paths::search_href(text.trim()), options);
+        navigate(&paths::search_href(text.trim(), 1), options);
     };
     let results = move || {
         if has_query.get() {
-            let answer = Loader::new(move || client::search(&typed.get()));
+            let answer = Loader::new(move || client::search(&typed.get(), page.get()));
             loaded_part(
                 answer,
                 "search results",
@@ -52,7 +60,7 @@ pub fn SearchRoute() -> impl IntoView {
         <section class="search-page" aria-labelledby="search-heading">
             <h1 id="search-heading" class="news-list__heading">{SEARCH_TITLE}</h1>
             <form class="search-page__form" role="search" aria-label="Search the archive"
-                action=paths::search_href("") method="get"
+                action=paths::search_href("", 1) method="get"
                 on:submit=|event: leptos::ev::SubmitEvent| event.prevent_default()>
                 <label for="search-query">"Search the news"</label>
                 <input id="search-query" type="search" name="q" autocomplete="off"

@@ -11,6 +11,8 @@ pub fn NewsListPage(page: ListPage, site: Option<Site>) -> impl IntoView {
     let heading = list_heading(&list_title(site.as_ref()), &page);
     let (title, description) = list_meta(site.as_ref(), &page);
     let items = page.articles().to_vec();
+    let section = page.section.clone();
+    let link = move |n: usize| crate::paths::list_href(section.as_ref(), n);
     let empty = items.is_empty();
     let position = (page.pages > 1).then(|| format!("Page {} of {}", page.page, page.pages));
     view! {
@@ -25,7 +27,7 @@ pub fn NewsListPage(page: ListPage, site: Option<Site>) -> impl IntoView {
                     .map(|item| view! { <li><NewsCard item /></li> })
                     .collect_view()}
             </ol>
-            <Pagination page />
+            <Pagination page=page.page pages=page.pages link labels=("← Newer", "Older →") label="Pages" />
         </section>
     }
 }

@@ -1,25 +1,31 @@
 use leptos::prelude::*;
-use reader_model::ListPage;
 
-use crate::paths;
-
-/// Newer and older pages of a list, with where this one sits. Nothing at
-/// all when the list has one page.
+/// Links to the pages before and after this one, and where it sits:
+/// "Page 2 of 5". Nothing at all when there is one page.
 #[component]
-pub fn Pagination(page: ListPage) -> impl IntoView {
-    let section = page.section.clone();
-    let link = move |n: usize| paths::list_href(section.as_ref(), n);
-    (page.pages > 1).then(|| {
+pub fn Pagination(
+    /// This page, from 1.
+    page: usize,
+    pages: usize,
+    /// The address of page `n`.
+    link: impl Fn(usize) -> String + 'static,
+    /// The links' words: `("← Newer", "Older →")`.
+    labels: (&'static str, &'static str),
+    /// What the pages are, for screen readers ("Pages", "Result pages").
+    #[prop(into)]
+    label: String,
+) -> impl IntoView {
+    (pages > 1).then(|| {
+        let previous = (page > 1).then(|| link(page - 1));
+        let next = (page < pages).then(|| link(page + 1));
         view! {
-            <nav class="pagination" aria-label="Pages">
-                {page.previous().map(|n| view! {
-                    <a class="pagination__newer" href=link(n) rel="prev">"← Newer"</a>
+            <nav class="pagination" aria-label=label>
+                {previous.map(|href| view! {
+                    <a class="pagination__newer" href=href rel="prev">{labels.0}</a>
                 })}
-                <span class="pagination__position">
-                    {format!("Page {} of {}", page.page, page.pages)}
-                </span>
-                {page.next().map(|n| view! {
-                    <a class="pagination__older" href=link(n) rel="next">"Older →"</a>
+                <span class="pagination__position">{format!("Page {page} of {pages}")}</span>
+                {next.map(|href| view! {
+                    <a class="pagination__older" href=href rel="next">{labels.1}</a>
                 })}
             </nav>
         }

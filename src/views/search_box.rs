@@ -14,10 +14,10 @@ pub fn SearchBox() -> impl IntoView {
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let query = input.get().map(|input| input.value()).unwrap_or_default();
-        navigate(&paths::search_href(query.trim()), Default::default());
+        navigate(&paths::search_href(query.trim(), 1), Default::default());
     };
     view! {
-        <form class="search-box" role="search" aria-label="Site" action=paths::search_href("") method="get" on:submit=on_submit>
+        <form class="search-box" role="search" aria-label="Site" action=paths::search_href("", 1) method="get" on:submit=on_submit>
             <label class="visually-hidden" for="site-search">"Search the news"</label>
             <input id="site-search" node_ref=input type="search" name="q" placeholder="Search the news" autocomplete="off" />
             <button type="submit">"Search"</button>

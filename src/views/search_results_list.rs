@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use reader_model::{ExcerptPart, SearchResults};
 
+use super::Pagination;
 use crate::paths;
 
 /// The articles a search found, best first: headline (the link), section
@@ -9,22 +10,19 @@ use crate::paths;
 #[component]
 pub fn SearchResultsList(results: SearchResults, #[prop(into)] query: String) -> impl IntoView {
     let query = query.trim().to_owned();
+    let (page, pages) = (results.page, results.pages());
+    let first = (page.max(1) - 1) * SearchResults::PAGE_SIZE + 1;
+    let words = query.clone();
+    let link = move |n: usize| paths::search_href(&words, n);
     let count = match results.total {
-        n if results.more => format!(
-            "More than {n} articles match “{query}”; the best {} are shown.",
-            results.hits.len()
-        ),
         0 => format!("No articles match “{query}”."),
         1 => format!("1 article matches “{query}”."),
-        n if n > results.hits.len() => format!(
-            "{n} articles match “{query}”; the best {} are shown.",
-            results.hits.len()
-        ),
-        n => format!("{n} articles match “{query}”."),
+        n if results.more => format!("More than {n} articles match “{query}”, best first."),
+        n => format!("{n} articles match “{query}”, best first."),
     };
     view! {
         <p class="search-page__count" role="status">{count}</p>
-        <ol class="search-results">
+        <ol class="search-results" start=first>
             {results
                 .hits
                 .into_iter()
@@ -54,5 +52,6 @@ pub fn SearchResultsList(results: SearchResults, #[prop(into)] query: String) ->
                 })
                 .collect_view()}
         </ol>
+        <Pagination page pages link labels=("← Better matches", "More results →") label="Result pages" />
     }
 }

@@ -7,7 +7,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, withApp, openPage, openStaticPage, heading, waitForHeading } from './support.mjs';
+import { REPO, withApp, openPage, openStaticPage, heading, waitForHeading, screenshot } from './support.mjs';
 
 const DIST = join(REPO, 'target', 'dist-archive');
 const json = (path) => JSON.parse(readFileSync(join(DIST, 'content', path), 'utf8'));
@@ -111,6 +111,45 @@ describe('a generated archive: pages, sections, related articles', () => {
     assert.equal(await page.locator('.section-nav a').count(), site().sections.length);
     await context.close();
   });
+
+  test('search results come ten at a time; More results leads to the next ten, as an address', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/search?q=university`);
+    await heading(page);
+    await page.waitForFunction(() => document.querySelector('.search-page__count')?.textContent.includes('“university”'));
+    const count = (await page.locator('.search-page__count').textContent()).trim();
+    const total = Number(count.match(/^(\d+) articles/)?.[1]);
+    assert.ok(total > 20, count);
+    const first = await page.locator('.search-result__headline a').allTextContents();
+    assert.equal(first.length, 10);
+    assert.equal((await page.locator('.search-results + .pagination .pagination__position').textContent()).trim(), `Page 1 of ${Math.ceil(total / 10)}`);
+    await page.locator('.pagination__older', { hasText: 'More results' }).click();
+    await page.waitForURL(`${app.server.url}/search?q=university&page=2`);
+    await page.waitForFunction(() => document.querySelector('.search-results')?.getAttribute('start') === '11');
+    const second = await page.locator('.search-result__headline a').allTextContents();
+    assert.equal(second.length, 10);
+    assert.ok(second.every((headline) => !first.includes(headline)), 'page 2 repeats page 1');
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('.search-results')?.getAttribute('start') === '11');
+    assert.deepEqual(await page.locator('.search-result__headline a').allTextContents(), second);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  for (const width of [390, 1280]) {
+    test(`a middle page at ${width} px: both page links and the position fit, nothing scrolls sideways`, async () => {
+      const { page, context } = await openPage(app.browser, { width });
+      await page.goto(`${app.server.url}/news/page/2`);
+      await heading(page);
+      for (const part of ['.pagination__newer', '.pagination__position', '.pagination__older']) {
+        assert.ok(await page.locator(part).isVisible(), `${part} is not visible`);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+      await screenshot(page, `archive-page-2-${width}`);
+      await context.close();
+    });
+  }
 
   test('an article whose editor named no related articles shows the nearest of its section', async () => {
     const item = json('list/1.json').articles[5];

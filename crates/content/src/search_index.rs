@@ -33,19 +33,28 @@ pub fn texts(article: &ArticleSource) -> (String, String) {
     (strong.join(" "), body.join(" "))
 }
 
+/// How many articles have their words cut at once (in parallel) before
+/// they join the index: enough to keep both cores busy, few enough that
+/// the cut words of the whole archive never sit in memory together.
+const CHUNK: usize = 4_096;
+
 /// The index over `articles`, numbered in the order given (the news
 /// list's, newest first).
 pub fn build(articles: &[&ArticleSource]) -> BTreeMap<String, SearchShard> {
-    let words: Vec<ArticleWords> = articles
-        .par_iter()
-        .map(|article| {
-            let (strong, body) = texts(article);
-            ArticleWords::of(&strong, &body)
-        })
-        .collect();
     let mut builder = IndexBuilder::default();
-    for (id, words) in words.into_iter().enumerate() {
-        builder.add_words(u32::try_from(id).unwrap_or(u32::MAX), words);
+    let mut id: u32 = 0;
+    for chunk in articles.chunks(CHUNK) {
+        let words: Vec<ArticleWords> = chunk
+            .par_iter()
+            .map(|article| {
+                let (strong, body) = texts(article);
+                ArticleWords::of(&strong, &body)
+            })
+            .collect();
+        for words in words {
+            builder.add_words(id, words);
+            id = id.saturating_add(1);
+        }
     }
     builder.finish()
 }

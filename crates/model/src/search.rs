@@ -15,7 +15,20 @@ pub struct SearchResults {
     /// newest articles it is in.
     #[serde(default)]
     pub more: bool,
+    /// Which page of results this is (from 1), [`SearchResults::PAGE_SIZE`] each.
+    pub page: usize,
     pub hits: Vec<SearchHit>,
+}
+
+impl SearchResults {
+    /// How many hits a page of results shows: few enough that showing
+    /// them needs only a few pages of the news list.
+    pub const PAGE_SIZE: usize = 10;
+
+    /// How many pages of results there are.
+    pub fn pages(&self) -> usize {
+        self.total.div_ceil(Self::PAGE_SIZE).max(1)
+    }
 }
 
 /// One matching article.

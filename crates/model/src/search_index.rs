@@ -134,8 +134,9 @@ impl SearchQuery {
     }
 
     /// The matching articles' numbers, best first (more strong matches,
-    /// then newest), at most `limit`, and how many match in all.
-    pub fn rank(&self, shards: &HashMap<String, SearchShard>, limit: usize) -> Ranked {
+    /// then newest): `limit` of them after the first `skip`, and how many
+    /// match in all.
+    pub fn rank(&self, shards: &HashMap<String, SearchShard>, skip: usize, limit: usize) -> Ranked {
         let mut scores: Option<HashMap<u32, u32>> = None;
         let mut cut = false;
         for (i, word) in self.words.iter().enumerate() {
@@ -173,7 +174,12 @@ impl SearchQuery {
         Ranked {
             total,
             more: cut,
-            ids: ranked.into_iter().take(limit).map(|(id, _)| id).collect(),
+            ids: ranked
+                .into_iter()
+                .skip(skip)
+                .take(limit)
+                .map(|(id, _)| id)
+                .collect(),
         }
     }
 
@@ -308,12 +314,12 @@ mod tests {
             ("Optical laboratory", "nothing else"),    // 2
             ("Sports day", "running"),                 // 3
         ]);
-        let ranked = SearchQuery::new("optical laboratory").rank(&shards, 10);
+        let ranked = SearchQuery::new("optical laboratory").rank(&shards, 0, 10);
         assert_eq!(ranked.ids, [2, 0, 1]);
         assert_eq!((ranked.total, ranked.more), (3, false));
         assert!(
             SearchQuery::new("optical running")
-                .rank(&shards, 10)
+                .rank(&shards, 0, 10)
                 .ids
                 .is_empty()
         );
@@ -322,9 +328,9 @@ mod tests {
     #[test]
     fn the_last_word_may_be_unfinished() {
         let shards = index(&[("Optics", ""), ("Optical", ""), ("Opera", "")]);
-        assert_eq!(SearchQuery::new("opti").rank(&shards, 10).ids, [0, 1]);
+        assert_eq!(SearchQuery::new("opti").rank(&shards, 0, 10).ids, [0, 1]);
         assert_eq!(
-            SearchQuery::new("opti sports").rank(&shards, 10).ids,
+            SearchQuery::new("opti sports").rank(&shards, 0, 10).ids,
             Vec::<u32>::new()
         );
         assert_eq!(SearchQuery::new("opti").shard_keys(), ["6f7074"]);
@@ -334,10 +340,12 @@ mod tests {
     fn long_lists_keep_the_newest_and_say_there_are_more() {
         let articles: Vec<(&str, &str)> = vec![("", "campus"); POSTINGS_CAP + 10];
         let shards = index(&articles);
-        let ranked = SearchQuery::new("campus").rank(&shards, 20);
+        let ranked = SearchQuery::new("campus").rank(&shards, 0, 20);
         assert_eq!(ranked.total, POSTINGS_CAP);
         assert!(ranked.more);
         assert_eq!(ranked.ids, (0..20).collect::<Vec<u32>>());
+        let next = SearchQuery::new("campus").rank(&shards, 20, 20);
+        assert_eq!(next.ids, (20..40).collect::<Vec<u32>>());
         let postings = &shards["63616d"].words["campus"];
         assert_eq!(postings.count, POSTINGS_CAP + 10);
         assert!(

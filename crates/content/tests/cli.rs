@@ -1,0 +1,68 @@
+//! The `reader-content` command as editors and the build run it: its exit
+//! status, its `file:line:column` lines, and its progress on long runs.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::Command;
+
+const TOOL: &str = env!("CARGO_BIN_EXE_reader-content");
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("reader-cli-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn a_long_run_shows_progress_and_a_clean_archive_exits_zero() {
+    let dir = temp("progress");
+    let generated = Command::new(TOOL)
+        .args(["generate", "2000"])
+        .arg(&dir)
+        .status()
+        .expect("runs");
+    assert!(generated.success());
+    let checked = Command::new(TOOL)
+        .arg("check")
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&checked.stderr);
+    assert!(checked.status.success(), "{stderr}");
+    assert!(stderr.contains("checked 200 of 2000 articles"), "{stderr}");
+    assert!(stderr.contains("checked 2000 of 2000 articles"), "{stderr}");
+    assert!(String::from_utf8_lossy(&checked.stdout).contains("2000 articles, no errors"));
+}
+
+#[test]
+fn an_error_exits_non_zero_writes_nothing_and_says_where() {
+    let dir = temp("error");
+    Command::new(TOOL)
+        .args(["generate", "3"])
+        .arg(&dir)
+        .status()
+        .expect("runs");
+    let broken = dir.join("articles/2000/generated-2-2000.json");
+    fs::write(
+        &broken,
+        "{\n  \"slug\": \"generated-2-2000\",\n  \"headline\": \n}",
+    )
+    .expect("write");
+    let out = dir.join("out");
+    let built = Command::new(TOOL)
+        .arg("build")
+        .arg(&dir)
+        .arg(&out)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(!built.status.success());
+    assert!(!out.exists(), "nothing is written when there are errors");
+    assert!(
+        stderr.contains(&format!("{}:4:1: not valid JSON", broken.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content has"), "{stderr}");
+    let usage = Command::new(TOOL).arg("nonsense").output().expect("runs");
+    assert_eq!(usage.status.code(), Some(2));
+}

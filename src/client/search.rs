@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::future::Future;
 
 use futures::future::join_all;
-use reader_model::{LIST_PAGE_SIZE, SearchHit, SearchQuery, SearchResults, SearchShard};
+use reader_model::{IndexFile, LIST_PAGE_SIZE, SearchHit, SearchQuery, SearchResults};
 
 use super::{FetchError, get_json, list_page};
 use crate::paths;
@@ -24,7 +24,7 @@ pub fn search(
         .shard_keys()
         .into_iter()
         .map(|key| {
-            let request = get_json::<SearchShard>(paths::search_shard_json(&key));
+            let request = get_json::<IndexFile>(paths::search_shard_json(&key));
             async move { (key, request.await) }
         })
         .collect();

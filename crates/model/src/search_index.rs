@@ -47,6 +47,27 @@ pub struct SearchShard {
     pub words: BTreeMap<String, Postings>,
 }
 
+/// One file of the index as a query reads it: every word it files, with
+/// each word's lists left as JSON text until the query asks for that word
+/// (a file holds thousands of words; a query needs a few).
+#[derive(Debug, Deserialize)]
+pub struct IndexFile {
+    words: BTreeMap<String, Box<serde_json::value::RawValue>>,
+}
+
+impl IndexFile {
+    /// The words from `word` on, in order, with their lists.
+    fn words_from<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (&'a str, Postings)> + 'a {
+        self.words
+            .range::<str, _>((std::ops::Bound::Included(word), std::ops::Bound::Unbounded))
+            .filter_map(|(word, raw)| {
+                serde_json::from_str(raw.get())
+                    .ok()
+                    .map(|postings| (word.as_str(), postings))
+            })
+    }
+}
+
 /// Where one word appears: how many articles in all, and the newest of
 /// them, as gaps between article numbers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,7 +157,7 @@ impl SearchQuery {
     /// The matching articles' numbers, best first (more strong matches,
     /// then newest): `limit` of them after the first `skip`, and how many
     /// match in all.
-    pub fn rank(&self, shards: &HashMap<String, SearchShard>, skip: usize, limit: usize) -> Ranked {
+    pub fn rank(&self, shards: &HashMap<String, IndexFile>, skip: usize, limit: usize) -> Ranked {
         let mut scores: Option<HashMap<u32, u32>> = None;
         let mut cut = false;
         for (i, word) in self.words.iter().enumerate() {
@@ -144,12 +165,8 @@ impl SearchQuery {
             let mut matches: HashMap<u32, u32> = HashMap::new();
             if let Some(shard) = shards.get(&shard_key(word)) {
                 let found = shard
-                    .words
-                    .range::<str, _>((
-                        std::ops::Bound::Included(word.as_str()),
-                        std::ops::Bound::Unbounded,
-                    ))
-                    .take_while(|(w, _)| w.as_str() == word || (last && w.starts_with(word)))
+                    .words_from(word)
+                    .take_while(|(w, _)| *w == word || (last && w.starts_with(word.as_str())))
                     .take(PREFIX_EXPANSION);
                 for (_, postings) in found {
                     cut |= postings.is_cut();
@@ -290,12 +307,23 @@ mod tests {
     use super::*;
     use crate::ExcerptPart;
 
-    fn index(articles: &[(&str, &str)]) -> HashMap<String, SearchShard> {
+    /// The index over `articles`, written and read back as a query reads it.
+    fn index(articles: &[(&str, &str)]) -> HashMap<String, IndexFile> {
+        written(articles)
+            .into_iter()
+            .map(|(key, shard)| {
+                let json = crate::to_json(&shard).expect("json");
+                (key, crate::from_json(&json).expect("reads back"))
+            })
+            .collect()
+    }
+
+    fn written(articles: &[(&str, &str)]) -> std::collections::BTreeMap<String, SearchShard> {
         let mut builder = IndexBuilder::default();
         for (id, (strong, body)) in articles.iter().enumerate() {
             builder.add(u32::try_from(id).expect("id"), strong, body);
         }
-        builder.finish().into_iter().collect()
+        builder.finish()
     }
 
     #[test]
@@ -346,7 +374,7 @@ mod tests {
         assert_eq!(ranked.ids, (0..20).collect::<Vec<u32>>());
         let next = SearchQuery::new("campus").rank(&shards, 20, 20);
         assert_eq!(next.ids, (20..40).collect::<Vec<u32>>());
-        let postings = &shards["63616d"].words["campus"];
+        let postings = &written(&articles)["63616d"].words["campus"];
         assert_eq!(postings.count, POSTINGS_CAP + 10);
         assert!(
             postings.body[1..].iter().all(|gap| *gap == 1),

@@ -4,14 +4,24 @@
 //! words are filed in, ranks the matches here, and shows them from the news
 //! list's own pages, so nothing is downloaded per result.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::future::Future;
+use std::rc::Rc;
 
 use futures::future::join_all;
 use reader_model::{IndexFile, LIST_PAGE_SIZE, SearchHit, SearchQuery, SearchResults};
 
 use super::{FetchError, get_json, list_page};
 use crate::paths;
+
+thread_local! {
+    /// Index files already fetched in this visit: as a reader types
+    /// "env", "envi", "environment", every search after the first finds
+    /// its file here. (A new build means a new visit: pages are never
+    /// cached across builds.)
+    static FILES: RefCell<HashMap<String, Rc<IndexFile>>> = RefCell::new(HashMap::new());
+}
 
 /// Page `page` (from 1) of the articles matching `text`, best first.
 pub fn search(
@@ -20,23 +30,29 @@ pub fn search(
 ) -> impl Future<Output = Result<SearchResults, FetchError>> + use<> {
     let page = page.max(1);
     let query = SearchQuery::new(text);
-    let shards: Vec<_> = query
-        .shard_keys()
-        .into_iter()
-        .map(|key| {
-            let request = get_json::<IndexFile>(paths::search_shard_json(&key));
-            async move { (key, request.await) }
-        })
-        .collect();
+    let mut found: HashMap<String, Rc<IndexFile>> = HashMap::new();
+    let mut shards = Vec::new();
+    for key in query.shard_keys() {
+        match FILES.with(|files| files.borrow().get(&key).cloned()) {
+            Some(file) => {
+                found.insert(key, file);
+            }
+            None => {
+                let request = get_json::<IndexFile>(paths::search_shard_json(&key));
+                shards.push(async move { (key, request.await) });
+            }
+        }
+    }
     async move {
         if query.is_empty() {
             return Ok(SearchResults::default());
         }
-        let mut found = HashMap::new();
         for (key, answer) in join_all(shards).await {
             match answer {
-                Ok(shard) => {
-                    found.insert(key, shard);
+                Ok(file) => {
+                    let file = Rc::new(file);
+                    FILES.with(|files| files.borrow_mut().insert(key.clone(), Rc::clone(&file)));
+                    found.insert(key, file);
                 }
                 // No word starts that way: nothing was filed there.
                 Err(FetchError::NotFound) => {}

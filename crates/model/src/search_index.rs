@@ -157,7 +157,12 @@ impl SearchQuery {
     /// The matching articles' numbers, best first (more strong matches,
     /// then newest): `limit` of them after the first `skip`, and how many
     /// match in all.
-    pub fn rank(&self, shards: &HashMap<String, IndexFile>, skip: usize, limit: usize) -> Ranked {
+    pub fn rank<F: std::borrow::Borrow<IndexFile>>(
+        &self,
+        shards: &HashMap<String, F>,
+        skip: usize,
+        limit: usize,
+    ) -> Ranked {
         let mut scores: Option<HashMap<u32, u32>> = None;
         let mut cut = false;
         for (i, word) in self.words.iter().enumerate() {
@@ -165,6 +170,7 @@ impl SearchQuery {
             let mut matches: HashMap<u32, u32> = HashMap::new();
             if let Some(shard) = shards.get(&shard_key(word)) {
                 let found = shard
+                    .borrow()
                     .words_from(word)
                     .take_while(|(w, _)| *w == word || (last && w.starts_with(word.as_str())))
                     .take(PREFIX_EXPANSION);

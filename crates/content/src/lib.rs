@@ -228,7 +228,8 @@ impl Build {
             }
             write_json(&out.join("site.json"), &site)?;
         }
-        write_pages(&out.join("list"), &self.list_pages())?;
+        let list = self.list_pages();
+        write_pages(&out.join("list"), &list)?;
         for section in &sections {
             let dir = out.join("sections").join(section.slug.as_str());
             write_pages(&dir, &self.section_pages(section))?;
@@ -246,8 +247,8 @@ impl Build {
             progress.tick();
             write_json(&articles_dir.join(format!("{slug}.json")), &json)
         })?;
-        let order: Vec<&ArticleSource> = self
-            .list_pages()
+        // Search numbers articles by their place in the news list.
+        let order: Vec<&ArticleSource> = list
             .iter()
             .flat_map(ListPage::articles)
             .filter_map(|item| self.articles.get(&item.slug).map(|l| &l.source))

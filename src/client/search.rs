@@ -10,7 +10,7 @@ use std::future::Future;
 use std::rc::Rc;
 
 use futures::future::join_all;
-use reader_model::{IndexFile, LIST_PAGE_SIZE, SearchHit, SearchQuery, SearchResults};
+use reader_model::{IndexFile, ListPage, SearchHit, SearchQuery, SearchResults};
 
 use super::{FetchError, get_json, list_page};
 use crate::paths;
@@ -64,7 +64,7 @@ pub fn search(
         let mut numbers: Vec<usize> = ranked
             .ids
             .iter()
-            .map(|id| *id as usize / LIST_PAGE_SIZE + 1)
+            .map(|id| ListPage::position(*id as usize).0)
             .collect();
         numbers.sort_unstable();
         numbers.dedup();
@@ -77,11 +77,8 @@ pub fn search(
             .ids
             .iter()
             .filter_map(|id| {
-                let id = *id as usize;
-                let item = by_number
-                    .get(&(id / LIST_PAGE_SIZE + 1))?
-                    .articles()
-                    .get(id % LIST_PAGE_SIZE)?;
+                let (n, place) = ListPage::position(*id as usize);
+                let item = by_number.get(&n)?.articles().get(place)?;
                 Some(SearchHit {
                     slug: item.slug.clone(),
                     headline: item.headline.clone(),

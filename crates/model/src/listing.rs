@@ -52,22 +52,10 @@ pub struct ListItem {
 }
 
 impl ListPage {
-    /// Page `page` of `pages` of a list of `total` articles.
-    pub fn new(
-        mut articles: Vec<ListItem>,
-        page: usize,
-        pages: usize,
-        total: usize,
-        section: Option<Section>,
-    ) -> Self {
-        sort_newest_first(&mut articles);
-        Self {
-            articles,
-            page,
-            pages,
-            total,
-            section,
-        }
+    /// Where the `n`-th article of a list (from 0, newest first) is shown:
+    /// its page's number (from 1) and its place on that page.
+    pub fn position(n: usize) -> (usize, usize) {
+        (n / LIST_PAGE_SIZE + 1, n % LIST_PAGE_SIZE)
     }
 
     /// A whole list as its pages, each [`LIST_PAGE_SIZE`] long: page 1 is

@@ -57,6 +57,9 @@ fn a_list_is_cut_into_pages_newest_first_each_knowing_its_neighbours() {
         assert_eq!(page.section.as_ref(), Some(&section));
     }
     assert_eq!((pages[0].previous(), pages[0].next()), (None, Some(2)));
+    let last = total - 1;
+    let (n, place) = ListPage::position(last);
+    assert_eq!(pages[n - 1].articles()[place], pages[2].articles()[2]);
     assert_eq!((pages[2].previous(), pages[2].next()), (Some(2), None));
     let dates: Vec<_> = pages
         .iter()

@@ -116,10 +116,17 @@ fn get_json<T: DeserializeOwned>(url: String) -> impl Future<Output = Result<T, 
             .await
             .map_err(|err| FetchError::Network(err.to_string()))?;
         let content_type = response.headers().get("content-type");
+        // The bytes, copied into the app as they came: reading them as a
+        // JavaScript string first would decode and encode them once more.
+        // Invalid UTF-8 reads as U+FFFD, as `Response.text()` would.
         let body = response
-            .text()
+            .binary()
             .await
             .map_err(|err| FetchError::Network(err.to_string()))?;
-        decode(response.status(), content_type.as_deref(), &body)
+        decode(
+            response.status(),
+            content_type.as_deref(),
+            &String::from_utf8_lossy(&body),
+        )
     })
 }

@@ -7,7 +7,9 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::future::Future;
+use std::hash::Hash;
 use std::rc::Rc;
+use std::thread::LocalKey;
 
 use futures::future::join_all;
 use reader_model::{IndexFile, ListPage, SearchHit, SearchQuery, SearchResults};
@@ -15,12 +17,17 @@ use reader_model::{IndexFile, ListPage, SearchHit, SearchQuery, SearchResults};
 use super::{FetchError, get_json, list_page};
 use crate::paths;
 
+/// Files this visit already fetched, by key.
+type Kept<K, V> = RefCell<HashMap<K, Rc<V>>>;
+
 thread_local! {
-    /// Index files already fetched in this visit: as a reader types
-    /// "env", "envi", "environment", every search after the first finds
-    /// its file here. (A new build means a new visit: pages are never
-    /// cached across builds.)
-    static FILES: RefCell<HashMap<String, Rc<IndexFile>>> = RefCell::new(HashMap::new());
+    /// Index files: as a reader types "env", "envi", "environment", every
+    /// search after the first finds its file here. (A new build means a
+    /// new visit: pages are never cached across builds.)
+    static FILES: Kept<String, IndexFile> = RefCell::new(HashMap::new());
+    /// Pages of the news list that hits were shown from: the next page of
+    /// results, or the same search again, needs no request.
+    static LIST_PAGES: Kept<usize, ListPage> = RefCell::new(HashMap::new());
 }
 
 /// Page `page` (from 1) of the articles matching `text`, best first.
@@ -30,34 +37,31 @@ pub fn search(
 ) -> impl Future<Output = Result<SearchResults, FetchError>> + use<> {
     let page = page.max(1);
     let query = SearchQuery::new(text);
-    let mut found: HashMap<String, Rc<IndexFile>> = HashMap::new();
-    let mut shards = Vec::new();
-    for key in query.shard_keys() {
-        match FILES.with(|files| files.borrow().get(&key).cloned()) {
-            Some(file) => {
-                found.insert(key, file);
-            }
-            None => {
-                let request = get_json::<IndexFile>(paths::search_shard_json(&key));
-                shards.push(async move { (key, request.await) });
-            }
-        }
-    }
+    let files: Vec<_> = query
+        .shard_keys()
+        .into_iter()
+        .map(|key| {
+            let url = paths::search_shard_json(&key);
+            let file = kept(&FILES, key.clone(), move || {
+                let request = get_json::<IndexFile>(url);
+                async move {
+                    match request.await {
+                        // No word starts that way: nothing was filed there.
+                        Err(FetchError::NotFound) => Ok(IndexFile::default()),
+                        answer => answer,
+                    }
+                }
+            });
+            async move { (key, file.await) }
+        })
+        .collect();
     async move {
         if query.is_empty() {
             return Ok(SearchResults::default());
         }
-        for (key, answer) in join_all(shards).await {
-            match answer {
-                Ok(file) => {
-                    let file = Rc::new(file);
-                    FILES.with(|files| files.borrow_mut().insert(key.clone(), Rc::clone(&file)));
-                    found.insert(key, file);
-                }
-                // No word starts that way: nothing was filed there.
-                Err(FetchError::NotFound) => {}
-                Err(error) => return Err(error),
-            }
+        let mut found = HashMap::new();
+        for (key, file) in join_all(files).await {
+            found.insert(key, file?);
         }
         let shown = SearchResults::PAGE_SIZE;
         let ranked = query.rank(&found, (page - 1) * shown, shown);
@@ -68,7 +72,12 @@ pub fn search(
             .collect();
         numbers.sort_unstable();
         numbers.dedup();
-        let pages = join_all(numbers.iter().map(|n| list_page(None, *n))).await;
+        let pages = join_all(
+            numbers
+                .iter()
+                .map(|n| kept(&LIST_PAGES, *n, || list_page(None, *n))),
+        )
+        .await;
         let mut by_number = HashMap::new();
         for (n, page) in numbers.into_iter().zip(pages) {
             by_number.insert(n, page?);
@@ -94,5 +103,35 @@ pub fn search(
             page,
             hits,
         })
+    }
+}
+
+/// What `store` kept for `key`, else `fetch`'s answer, then kept for the
+/// rest of the visit. `fetch` is called now, not when the answer is
+/// awaited, so its request belongs to the caller's reactive scope; a
+/// failure is not kept (a Retry asks again).
+fn kept<K, V, Fut, F>(
+    store: &'static LocalKey<Kept<K, V>>,
+    key: K,
+    fetch: F,
+) -> impl Future<Output = Result<Rc<V>, FetchError>> + use<K, V, Fut, F>
+where
+    K: Eq + Hash + 'static,
+    V: 'static,
+    Fut: Future<Output = Result<V, FetchError>>,
+    F: FnOnce() -> Fut,
+{
+    let answer = store
+        .with(|kept| kept.borrow().get(&key).cloned())
+        .ok_or_else(fetch);
+    async move {
+        match answer {
+            Ok(known) => Ok(known),
+            Err(request) => {
+                let value = Rc::new(request.await?);
+                store.with(|kept| kept.borrow_mut().insert(key, Rc::clone(&value)));
+                Ok(value)
+            }
+        }
     }
 }

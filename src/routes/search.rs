@@ -11,39 +11,72 @@ use crate::paths;
 use crate::views::{PageMeta, SearchResultsList};
 
 /// `/search?q=…`: a box, and the articles matching what is typed in it.
-/// Each change of the box replaces the address, so a search can be
-/// bookmarked, shared and reloaded.
+///
+/// The box drives the search at once; the address follows it a frame
+/// later (replaced, so a search can be bookmarked, shared and reloaded
+/// without filling the history), while the index file is on its way: the
+/// router's work is not on the path from a key press to its results. An
+/// address that changes otherwise (the header's box, a results page link,
+/// Back) drives the box and the search.
 #[component]
 pub fn SearchRoute() -> impl IntoView {
     let query = use_query_map();
-    let typed = Memo::new(move |_| query.read().get("q").unwrap_or_default());
-    let page = Memo::new(move |_| {
-        query
-            .read()
+    let address = Memo::new(move |_| {
+        let query = query.read();
+        let page = query
             .get("page")
             .and_then(|n| n.parse::<usize>().ok())
             .filter(|n| *n >= 1)
-            .unwrap_or(1)
+            .unwrap_or(1);
+        (query.get("q").unwrap_or_default(), page)
     });
-    let has_query = Memo::new(move |_| !typed.read().trim().is_empty());
+    let (from_address, page_from_address) = address.get_untracked();
+    let typed = RwSignal::new(from_address);
+    let page = RwSignal::new(page_from_address);
+    Effect::new(move |_| {
+        let (text, n) = address.get();
+        if typed.get_untracked().trim() != text {
+            typed.set(text);
+        }
+        if page.get_untracked() != n {
+            page.set(n);
+        }
+    });
+    // What is searched: the box's words (a space more is the same search).
+    let wanted = Memo::new(move |_| typed.read().trim().to_owned());
+    let has_query = Memo::new(move |_| !wanted.read().is_empty());
     let navigate = use_navigate();
+    let address_due = StoredValue::new(false);
     let on_input = move |event| {
-        let text = event_target_value(&event);
-        let options = NavigateOptions {
-            replace: true,
-            scroll: false,
-            ..NavigateOptions::default()
-        };
-        navigate(&paths::search_href(text.trim(), 1), options);
+        typed.set(event_target_value(&event));
+        page.set(1);
+        if address_due.get_value() {
+            return;
+        }
+        address_due.set_value(true);
+        let navigate = navigate.clone();
+        request_animation_frame(move || {
+            // Gone if the reader has left the page meanwhile.
+            let Some(text) = wanted.try_get_untracked() else {
+                return;
+            };
+            address_due.set_value(false);
+            let options = NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..NavigateOptions::default()
+            };
+            navigate(&paths::search_href(&text, 1), options);
+        });
     };
     let results = move || {
         if has_query.get() {
-            let answer = Loader::new(move || client::search(&typed.get(), page.get()));
+            let answer = Loader::new(move || client::search(&wanted.get(), page.get()));
             loaded_part(
                 answer,
                 "search results",
                 || view! { <p class="search-page__hint">"Searching…"</p> }.into_any(),
-                move |results| view! { <SearchResultsList results query=typed.get_untracked() /> },
+                move |results| view! { <SearchResultsList results query=wanted.get_untracked() /> },
             )
         } else {
             view! {

@@ -109,7 +109,33 @@ describe('a generated archive: pages, sections, related articles', () => {
     await page.goto(`${app.server.url}/section/${section.slug}`);
     assert.equal((await page.locator('main h1').textContent()).trim(), section.name);
     assert.equal(await page.locator('.section-nav a').count(), site().sections.length);
+    // Page 1 at its number is the list's first page, naming the list's own address.
+    for (const [numbered, own, list] of [
+      ['/news/page/1', '/', 'list/1.json'],
+      [`/section/${section.slug}/page/1`, `/section/${section.slug}`, `sections/${section.slug}/1.json`],
+    ]) {
+      const response = await page.goto(app.server.url + numbered);
+      assert.equal(response.status(), 200, numbered);
+      assert.deepEqual(await cards(page), json(list).articles.map((a) => a.headline), numbered);
+      assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), site().origin + own, numbered);
+    }
     await context.close();
+  });
+
+  test('the sitemap lists every page of the list and of each section, and each is served', async () => {
+    const xml = await (await fetch(`${app.server.url}/sitemap.xml`)).text();
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].replace(site().origin, ''));
+    const expected = ['/'];
+    for (let n = 2; n <= json('list/1.json').pages; n += 1) expected.push(`/news/page/${n}`);
+    for (const section of site().sections) {
+      const { pages } = json(`sections/${section.slug}/1.json`);
+      expected.push(`/section/${section.slug}`);
+      for (let n = 2; n <= pages; n += 1) expected.push(`/section/${section.slug}/page/${n}`);
+    }
+    assert.deepEqual(locs.slice(0, expected.length), expected);
+    for (const path of expected) {
+      assert.equal((await fetch(app.server.url + path)).status, 200, path);
+    }
   });
 
   test('search results come ten at a time; More results leads to the next ten, as an address', async () => {

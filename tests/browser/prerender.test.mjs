@@ -278,7 +278,7 @@ describe('feeds', () => {
     );
   }
 
-  test('sitemap.xml lists the list and every article, absolute, with dates', async () => {
+  test('sitemap.xml lists the list, each section, the speakers and every article, absolute, with dates', async () => {
     const response = await fetch(`${app.server.url}/sitemap.xml`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type'), /xml/);
@@ -298,10 +298,23 @@ describe('feeds', () => {
     assert.equal(found.root, 'urlset');
     assert.equal(found.ns, 'http://www.sitemaps.org/schemas/sitemap/0.9');
     const articles = newestFirst();
-    assert.deepEqual(found.urls, [
-      { loc: `${ORIGIN}/`, lastmod: articles[0].published },
-      ...articles.map((a) => ({ loc: `${ORIGIN}/news/${a.slug}`, lastmod: a.published })),
-    ]);
+    const { sections } = await (await fetch(`${app.server.url}/content/site.json`)).json();
+    const { speakers } = await (await fetch(`${app.server.url}/content/speakers/index.json`)).json();
+    assert.ok(sections.length > 1 && speakers.length > 1);
+    const urls = new Map(found.urls.map((url) => [url.loc, url.lastmod]));
+    assert.equal(urls.size, found.urls.length, 'no address twice');
+    assert.deepEqual(found.urls[0], { loc: `${ORIGIN}/`, lastmod: articles[0].published });
+    for (const a of articles) assert.equal(urls.get(`${ORIGIN}/news/${a.slug}`), a.published, a.slug);
+    for (const section of sections) {
+      const newest = articles.find((a) => a.section === section.name).published;
+      assert.equal(urls.get(`${ORIGIN}/section/${section.slug}`), newest, section.slug);
+    }
+    assert.ok(urls.has(`${ORIGIN}/speakers`));
+    for (const person of speakers) assert.ok(urls.has(`${ORIGIN}/speakers/${person.slug}`), person.slug);
+    // Pages that are not indexed on their own: speech pages (canonical: the
+    // article), search results, "not found".
+    assert.equal(found.urls.length, 1 + sections.length + 1 + speakers.length + articles.length);
+    assert.ok(found.urls.every((url) => !/\/speech\/|\/search|404/.test(url.loc)), [...urls.keys()].join(' '));
   });
 
   test('robots.txt allows crawling and names the sitemap', async () => {

@@ -60,7 +60,8 @@ describe('search', () => {
     for (const [query, expected] of cases) {
       await box.fill(query);
       const found = await resultsFor(page, query);
-      assert.equal(page.url(), `${app.server.url}/search?q=${query.replace(' ', '+')}`);
+      // The address follows the box (a frame later, replaced).
+      await page.waitForURL(`${app.server.url}/search?q=${query.replace(' ', '+')}`);
       if (expected) assert.ok(found.includes(expected), `${query}: ${found}`);
       else assert.equal(await count(page), `No articles match “${query}”.`);
     }
@@ -69,6 +70,22 @@ describe('search', () => {
     assert.ok(!seed.headline.includes(bodyWord) && !seed.summary.includes(bodyWord));
     await box.fill(bodyWord);
     assert.ok((await resultsFor(page, bodyWord)).includes(seed.headline));
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
+  test('typing, then a result at once, then Back: the search is still there', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(app.server.url + '/search');
+    await heading(page);
+    await page.locator('#search-query').fill('renovation');
+    const [first] = await resultsFor(page, 'renovation');
+    await page.locator('.search-result__headline a').first().click();
+    await waitForHeading(page, first);
+    await page.goBack();
+    await page.waitForURL(`${app.server.url}/search?q=renovation`);
+    assert.deepEqual((await resultsFor(page, 'renovation'))[0], first);
+    assert.equal(await page.locator('#search-query').inputValue(), 'renovation');
     assert.deepEqual(unexpected(problems), []);
     await context.close();
   });

@@ -43,8 +43,8 @@ pub use search_index::{
 };
 pub use site::{Footer, Site};
 pub use site_path::{
-    SEARCH_PATH, SPEAKERS_PATH, article_path, list_path, normalize_base, section_slug,
-    speaker_path, speech_id, speech_number, speech_path,
+    SEARCH_PATH, SPEAKERS_PATH, article_path, list_path, normalize_base, numbered_list_path,
+    section_slug, speaker_path, speech_id, speech_number, speech_path,
 };
 pub use slug::{InvalidSlug, Slug};
 pub use speakers::{

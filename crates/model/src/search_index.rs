@@ -24,6 +24,10 @@ use serde::{Deserialize, Serialize};
 /// How many articles a word's list keeps, newest first.
 pub const POSTINGS_CAP: usize = 4_000;
 
+/// How many characters of a word name its file ([`shard_key`]); so a
+/// word being typed stands for the words it begins once it has as many.
+const KEY_CHARS: usize = 3;
+
 /// How many words a prefix (the word still being typed) may stand for.
 const PREFIX_EXPANSION: usize = 64;
 
@@ -37,7 +41,10 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// The file a word is filed in: its first three characters (or the whole
 /// word, if shorter), as hexadecimal UTF-8 so any script is a safe name.
 pub fn shard_key(word: &str) -> String {
-    let end = word.char_indices().nth(3).map_or(word.len(), |(i, _)| i);
+    let end = word
+        .char_indices()
+        .nth(KEY_CHARS)
+        .map_or(word.len(), |(i, _)| i);
     word[..end].bytes().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -50,21 +57,20 @@ pub struct SearchShard {
 /// One file of the index as a query reads it: every word it files, with
 /// each word's lists left as JSON text until the query asks for that word
 /// (a file holds thousands of words; a query needs a few).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 pub struct IndexFile {
     words: BTreeMap<String, Box<serde_json::value::RawValue>>,
 }
 
 impl IndexFile {
-    /// The words from `word` on, in order, with their lists.
-    fn words_from<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (&'a str, Postings)> + 'a {
+    /// The lists of `word` and, when it is `begun` (still being typed), of
+    /// the words it begins: only those are decoded.
+    fn lists<'a>(&'a self, word: &'a str, begun: bool) -> impl Iterator<Item = Postings> + 'a {
         self.words
             .range::<str, _>((std::ops::Bound::Included(word), std::ops::Bound::Unbounded))
-            .filter_map(|(word, raw)| {
-                serde_json::from_str(raw.get())
-                    .ok()
-                    .map(|postings| (word.as_str(), postings))
-            })
+            .take_while(move |(filed, _)| *filed == word || (begun && filed.starts_with(word)))
+            .take(PREFIX_EXPANSION)
+            .filter_map(|(_, raw)| serde_json::from_str(raw.get()).ok())
     }
 }
 
@@ -99,10 +105,58 @@ impl Postings {
     }
 
     /// Each listed article, with how strongly it matches (2 or 1).
-    fn weights(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
-        let strong = ungaps(&self.strong).map(|id| (id, 2));
-        strong.chain(ungaps(&self.body).map(|id| (id, 1)))
+    fn weighted(&self) -> Weighted {
+        let strong: Weighted = ungaps(&self.strong).map(|id| (id, 2)).collect();
+        let body: Weighted = ungaps(&self.body).map(|id| (id, 1)).collect();
+        union_best(&strong, &body)
     }
+}
+
+/// Article numbers, each with a weight: ascending, each number once.
+type Weighted = Vec<(u32, u32)>;
+
+/// Every number in `a` or `b`, with the better of its weights.
+fn union_best(a: &[(u32, u32)], b: &[(u32, u32)]) -> Weighted {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => {
+                out.push(x);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(y);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((x.0, x.1.max(y.1)));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// The numbers in both `a` and `b`, with their weights added.
+fn intersect_sum(a: &[(u32, u32)], b: &[(u32, u32)]) -> Weighted {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((x.0, x.1 + y.1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
 }
 
 fn gaps(ids: &[u32]) -> Vec<u32> {
@@ -157,86 +211,100 @@ impl SearchQuery {
     /// The matching articles' numbers, best first (more strong matches,
     /// then newest): `limit` of them after the first `skip`, and how many
     /// match in all.
+    ///
+    /// Linear in the lists' lengths: they are merged in number order, with
+    /// no table and no sort (an archive's commonest words list thousands).
     pub fn rank<F: std::borrow::Borrow<IndexFile>>(
         &self,
         shards: &HashMap<String, F>,
         skip: usize,
         limit: usize,
     ) -> Ranked {
-        let mut scores: Option<HashMap<u32, u32>> = None;
+        let mut scores: Option<Weighted> = None;
         let mut cut = false;
         for (i, word) in self.words.iter().enumerate() {
-            let last = i + 1 == self.words.len();
-            let mut matches: HashMap<u32, u32> = HashMap::new();
+            let mut matches = Weighted::new();
             if let Some(shard) = shards.get(&shard_key(word)) {
-                let found = shard
-                    .borrow()
-                    .words_from(word)
-                    .take_while(|(w, _)| *w == word || (last && w.starts_with(word.as_str())))
-                    .take(PREFIX_EXPANSION);
-                for (_, postings) in found {
+                for postings in shard.borrow().lists(word, self.begun(i)) {
                     cut |= postings.is_cut();
-                    for (id, weight) in postings.weights() {
-                        let best = matches.entry(id).or_insert(0);
-                        *best = (*best).max(weight);
-                    }
+                    matches = union_best(&matches, &postings.weighted());
                 }
             }
             scores = Some(match scores {
                 None => matches,
-                Some(before) => before
-                    .into_iter()
-                    .filter_map(|(id, score)| matches.get(&id).map(|w| (id, score + w)))
-                    .collect(),
+                Some(before) => intersect_sum(&before, &matches),
             });
         }
         let scores = scores.unwrap_or_default();
-        let total = scores.len();
-        let mut ranked: Vec<(u32, u32)> = scores.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Scores are small (at most 2 per word): one pass per score, from
+        // the highest, each pass newest first; it stops once `limit` are in.
+        let best = scores.iter().map(|(_, score)| *score).max().unwrap_or(0);
+        let ids = (1..=best)
+            .rev()
+            .flat_map(|score| {
+                scores
+                    .iter()
+                    .filter(move |(_, s)| *s == score)
+                    .map(|(id, _)| *id)
+            })
+            .skip(skip)
+            .take(limit)
+            .collect();
         Ranked {
-            total,
+            total: scores.len(),
             more: cut,
-            ids: ranked
-                .into_iter()
-                .skip(skip)
-                .take(limit)
-                .map(|(id, _)| id)
-                .collect(),
+            ids,
         }
     }
 
-    /// `text` cut into plain runs and the words the query matches.
+    /// Whether the `i`-th word is still being typed: the last, once it is
+    /// long enough to stand for the words it begins.
+    fn begun(&self, i: usize) -> bool {
+        i + 1 == self.words.len() && self.words[i].chars().count() >= KEY_CHARS
+    }
+
+    /// Whether `word` (as written in a text) is one the query finds.
+    fn finds(&self, word: &str) -> bool {
+        let lower = if word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            std::borrow::Cow::Borrowed(word)
+        } else {
+            std::borrow::Cow::Owned(word.to_lowercase())
+        };
+        self.words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| *lower == *w || (self.begun(i) && lower.starts_with(w.as_str())))
+    }
+
+    /// `text` cut into plain runs and the words the query finds.
     pub fn highlight(&self, text: &str) -> Vec<crate::ExcerptPart> {
         use crate::ExcerptPart;
-        let mut parts: Vec<ExcerptPart> = Vec::new();
-        let mut push = |part: ExcerptPart| match (parts.last_mut(), part) {
-            (Some(ExcerptPart::Text(run)), ExcerptPart::Text(more)) => run.push_str(&more),
-            (_, part) => parts.push(part),
-        };
-        let mut rest = text;
-        while !rest.is_empty() {
-            let split = rest
-                .char_indices()
-                .find(|(_, c)| !c.is_alphanumeric())
-                .map_or(rest.len(), |(i, _)| i);
-            if split == 0 {
-                let width = rest.chars().next().map_or(1, char::len_utf8);
-                push(ExcerptPart::Text(rest[..width].to_owned()));
-                rest = &rest[width..];
+        let mut parts = Vec::new();
+        let mut plain = 0;
+        let mut word_start = None;
+        let ends = text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')));
+        for (at, c) in ends {
+            if c.is_alphanumeric() {
+                word_start.get_or_insert(at);
                 continue;
             }
-            let word = &rest[..split];
-            let lower = word.to_lowercase();
-            let matched = self.words.iter().enumerate().any(|(i, w)| {
-                lower == *w || (i + 1 == self.words.len() && lower.starts_with(w.as_str()))
-            });
-            push(if matched {
-                ExcerptPart::Match(word.to_owned())
-            } else {
-                ExcerptPart::Text(word.to_owned())
-            });
-            rest = &rest[split..];
+            if let Some(start) = word_start.take()
+                && self.finds(&text[start..at])
+            {
+                if plain < start {
+                    parts.push(ExcerptPart::Text(text[plain..start].to_owned()));
+                }
+                parts.push(ExcerptPart::Match(text[start..at].to_owned()));
+                plain = at;
+            }
+        }
+        if plain < text.len() {
+            parts.push(ExcerptPart::Text(text[plain..].to_owned()));
         }
         parts
     }

@@ -28,11 +28,19 @@ pub fn article_path(slug: &Slug) -> String {
 /// `news/page/<n>`), or one section (`section/<s>`, `section/<s>/page/<n>`).
 /// Page 1 has no number: it is the list's own address.
 pub fn list_path(section: Option<&Section>, n: usize) -> String {
-    let list = section.map_or_else(String::new, |section| format!("section/{}", section.slug));
-    match (n > 1, list.is_empty()) {
-        (false, _) => list,
-        (true, true) => format!("news/page/{n}"),
-        (true, false) => format!("{list}/page/{n}"),
+    if n > 1 {
+        numbered_list_path(section, n)
+    } else {
+        section.map_or_else(String::new, |section| format!("section/{}", section.slug))
+    }
+}
+
+/// Page `n` of a list at its numbered address, page 1 included
+/// (`news/page/1` is the news list's first page too).
+pub fn numbered_list_path(section: Option<&Section>, n: usize) -> String {
+    match section {
+        None => format!("news/page/{n}"),
+        Some(section) => format!("section/{}/page/{n}", section.slug),
     }
 }
 

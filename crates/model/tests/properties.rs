@@ -3,7 +3,8 @@
 
 use proptest::prelude::*;
 use reader_model::{
-    Article, Block, Body, Date, Figure, Image, Quote, RelatedLink, SafeUrl, Slug, Speech, from_json,
+    Article, Block, Body, Date, ExcerptPart, Figure, Image, IndexBuilder, IndexFile, Quote,
+    RelatedLink, SafeUrl, SearchQuery, Slug, Speech, from_json,
 };
 
 /// What a browser does to an href before reading its scheme: drop tabs and
@@ -182,4 +183,117 @@ fn article() -> impl Strategy<Value = Article> {
                 related,
             },
         )
+}
+
+/// Articles of a few words each from a small vocabulary, so that queries
+/// often match, and some words begin others ("lab", "labs", "labour").
+fn small_articles() -> impl Strategy<Value = Vec<(String, String)>> {
+    let word = prop::sample::select(vec![
+        "lab",
+        "labs",
+        "labour",
+        "optical",
+        "optics",
+        "campus",
+        "nyström",
+        "丁晓东",
+        "5g",
+    ]);
+    let text = prop::collection::vec(word, 0..5).prop_map(|words| words.join(" "));
+    prop::collection::vec((text.clone(), text), 0..40)
+}
+
+/// The ranking's meaning, by brute force: an article matches when each
+/// query word is one of its words (the last, once it has three letters,
+/// may begin one); it scores 2 per word found in its strong text, else 1;
+/// best first, then newest.
+fn ranked_by_hand(articles: &[(String, String)], query: &SearchQuery) -> Vec<u32> {
+    let found = |text: &str, word: &str, last: bool| {
+        let begun = last && word.chars().count() >= 3;
+        reader_model::words(text).any(|w| w == word || (begun && w.starts_with(word)))
+    };
+    let mut scored: Vec<(u32, u32)> = Vec::new();
+    for (id, (strong, body)) in articles.iter().enumerate() {
+        let mut score = 0;
+        for (i, word) in query.words.iter().enumerate() {
+            let last = i + 1 == query.words.len();
+            if found(strong, word, last) {
+                score += 2;
+            } else if found(body, word, last) {
+                score += 1;
+            } else {
+                score = 0;
+                break;
+            }
+        }
+        if score > 0 {
+            scored.push((u32::try_from(id).unwrap_or(u32::MAX), score));
+        }
+    }
+    scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    scored.into_iter().map(|(id, _)| id).collect()
+}
+
+proptest! {
+    /// The index (written, read back as JSON as the app reads it) ranks
+    /// exactly as the brute-force reading of the articles, page by page.
+    #[test]
+    fn search_ranks_as_a_brute_force_reading(
+        articles in small_articles(),
+        query in prop::sample::select(vec!["lab", "labs", "la", "optical lab", "lab optic", "campus 5g", "nyström", "丁", "x"]),
+        skip in 0usize..6,
+    ) {
+        let mut builder = IndexBuilder::default();
+        for (id, (strong, body)) in articles.iter().enumerate() {
+            builder.add(u32::try_from(id).unwrap_or(u32::MAX), strong, body);
+        }
+        let files: std::collections::HashMap<String, IndexFile> = builder
+            .finish()
+            .into_iter()
+            .map(|(key, shard)| {
+                let json = reader_model::to_json(&shard).unwrap_or_default();
+                from_json(&json).map(|file| (key, file))
+            })
+            .collect::<Result<_, _>>()
+            .map_err(|error| TestCaseError::fail(error.to_string()))?;
+        let query = SearchQuery::new(query);
+        let expected = ranked_by_hand(&articles, &query);
+        let ranked = query.rank(&files, skip, 5);
+        prop_assert_eq!(ranked.total, expected.len());
+        prop_assert!(!ranked.more);
+        let page: Vec<u32> = expected.into_iter().skip(skip).take(5).collect();
+        prop_assert_eq!(ranked.ids, page);
+    }
+
+    /// Highlighting keeps the text whole, and marks exactly the words the
+    /// query finds, in any case.
+    #[test]
+    fn highlighting_marks_the_words_searched_and_keeps_the_text(
+        pieces in prop::collection::vec(prop::sample::select(vec![
+            "lab", "Labs", "LABOUR", "la", "optical", "Optics", "丁晓东", "Nyström", "5G",
+            " ", ", ", "-", "’", "<b>",
+        ]), 0..12),
+        query in prop::sample::select(vec!["lab", "labs", "la", "optical lab", "丁", "nyström 5g"]),
+    ) {
+        let text = pieces.concat();
+        let query = SearchQuery::new(query);
+        let parts = query.highlight(&text);
+        let whole: String = parts.iter().map(|part| match part {
+            ExcerptPart::Text(run) | ExcerptPart::Match(run) => run.as_str(),
+        }).collect();
+        prop_assert_eq!(&whole, &text);
+        let last = query.words.len() - 1;
+        let found = |word: String| query.words.iter().enumerate().any(|(i, w)| {
+            word == *w || (i == last && w.chars().count() >= 3 && word.starts_with(w.as_str()))
+        });
+        for part in &parts {
+            match part {
+                ExcerptPart::Match(run) => {
+                    prop_assert_eq!(reader_model::words(run).count(), 1);
+                    prop_assert!(reader_model::words(run).all(found));
+                }
+                ExcerptPart::Text(run) => prop_assert!(!reader_model::words(run).any(found)),
+            }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! What crawlers and feed readers fetch: `sitemap.xml`, `robots.txt` and an
 //! Atom feed (`atom.xml`) of the newest articles.
 
-use reader_model::Article;
+use reader_model::{Article, Date};
 
 use crate::public_url::PublicUrl;
 
@@ -11,32 +11,80 @@ pub const ATOM_FILE: &str = "atom.xml";
 /// How many articles the feed carries, newest first.
 pub const FEED_LENGTH: usize = 20;
 
-/// Every page a search engine should index: the list and each article
-/// (`articles` newest first), with the day it last changed.
-pub fn sitemap(public: &PublicUrl, articles: &[Article]) -> String {
+/// How many addresses one sitemap file may hold (sitemaps.org's limit).
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+/// One address in the sitemap: a page's path below the base, and the day
+/// its content last changed, when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SitemapEntry {
+    pub path: String,
+    pub lastmod: Option<Date>,
+}
+
+/// The sitemap files, as (file name, XML): `sitemap.xml` with every entry
+/// when they fit in one file ([`SITEMAP_LIMIT`]); otherwise `sitemap.xml`
+/// is an index of `sitemap-1.xml`, `sitemap-2.xml`, … that each hold
+/// `limit` of them, so an archive of any size is crawlable.
+pub fn sitemaps(
+    public: &PublicUrl,
+    entries: &[SitemapEntry],
+    limit: usize,
+) -> Vec<(String, String)> {
+    if entries.len() <= limit {
+        return vec![(SITEMAP_FILE.to_owned(), urlset(public, entries))];
+    }
+    let parts: Vec<(String, String, Option<Date>)> = entries
+        .chunks(limit.max(1))
+        .enumerate()
+        .map(|(i, chunk)| {
+            let newest = chunk.iter().filter_map(|entry| entry.lastmod).max();
+            (
+                format!("sitemap-{}.xml", i + 1),
+                urlset(public, chunk),
+                newest,
+            )
+        })
+        .collect();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (file, _, newest) in &parts {
+        index.push_str(&format!(
+            "  <sitemap><loc>{}</loc>{}</sitemap>\n",
+            escape(&public.page(file)),
+            lastmod(*newest)
+        ));
+    }
+    index.push_str("</sitemapindex>\n");
+    std::iter::once((SITEMAP_FILE.to_owned(), index))
+        .chain(parts.into_iter().map(|(file, xml, _)| (file, xml)))
+        .collect()
+}
+
+/// The sitemap's file name, which `robots.txt` names.
+pub const SITEMAP_FILE: &str = "sitemap.xml";
+
+fn urlset(public: &PublicUrl, entries: &[SitemapEntry]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let mut entry = |loc: String, lastmod: Option<String>| {
-        xml.push_str(&format!("  <url><loc>{}</loc>", escape(&loc)));
-        if let Some(day) = lastmod {
-            xml.push_str(&format!("<lastmod>{day}</lastmod>"));
-        }
-        xml.push_str("</url>\n");
-    };
-    entry(
-        public.page(""),
-        articles.first().map(|article| article.published.iso()),
-    );
-    for article in articles {
-        entry(
-            public.page(&reader_model::article_path(&article.slug)),
-            Some(article.published.iso()),
-        );
+    for entry in entries {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc>{}</url>\n",
+            escape(&public.page(&entry.path)),
+            lastmod(entry.lastmod)
+        ));
     }
     xml.push_str("</urlset>\n");
     xml
+}
+
+fn lastmod(day: Option<Date>) -> String {
+    day.map(|day| format!("<lastmod>{}</lastmod>", day.iso()))
+        .unwrap_or_default()
 }
 
 /// Everything may be crawled; the sitemap is named. (Crawlers read
@@ -45,7 +93,7 @@ pub fn sitemap(public: &PublicUrl, articles: &[Article]) -> String {
 pub fn robots(public: &PublicUrl) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        public.page("sitemap.xml")
+        public.page(SITEMAP_FILE)
     )
 }
 
@@ -124,6 +172,58 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entries(n: usize) -> Vec<SitemapEntry> {
+        (0..n)
+            .map(|i| SitemapEntry {
+                path: format!("news/a-{i}"),
+                lastmod: Date::parse(&format!("2024-01-{:02}", i % 28 + 1)),
+            })
+            .collect()
+    }
+
+    fn public() -> PublicUrl {
+        let origin = reader_model::SafeUrl::parse("https://news.example.edu").expect("origin");
+        PublicUrl::new(&origin, "/news/").expect("public url")
+    }
+
+    #[test]
+    fn one_file_while_the_entries_fit() {
+        let files = sitemaps(&public(), &entries(3), 3);
+        assert_eq!(files.len(), 1);
+        let (name, xml) = &files[0];
+        assert_eq!(name, "sitemap.xml");
+        assert!(xml.contains("<urlset "));
+        assert!(xml.contains(
+            "<url><loc>https://news.example.edu/news/news/a-2</loc><lastmod>2024-01-03</lastmod></url>"
+        ));
+        assert_eq!(xml.matches("<url>").count(), 3);
+    }
+
+    #[test]
+    fn an_index_of_files_when_they_do_not() {
+        let files = sitemaps(&public(), &entries(7), 3);
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemap.xml",
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml"
+            ]
+        );
+        let index = &files[0].1;
+        assert!(index.contains("<sitemapindex "));
+        assert!(index.contains(
+            "<sitemap><loc>https://news.example.edu/news/sitemap-2.xml</loc><lastmod>2024-01-06</lastmod></sitemap>"
+        ));
+        let counts: Vec<usize> = files[1..]
+            .iter()
+            .map(|(_, xml)| xml.matches("<url>").count())
+            .collect();
+        assert_eq!(counts, [3, 3, 1]);
+    }
 
     #[test]
     fn escape_keeps_xml_well_formed() {

@@ -54,11 +54,12 @@ impl Head {
             } else {
                 ("Page not found".to_owned(), NOT_FOUND_MESSAGE.to_owned())
             };
+            let canonical = page.canonical_path().map(|path| public.page(&path));
             return Self {
                 title,
                 description,
-                canonical: url.clone(),
-                url,
+                url: canonical.clone(),
+                canonical,
                 image: None,
                 structured_data: None,
                 feed,

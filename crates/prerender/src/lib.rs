@@ -91,11 +91,12 @@ pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, Pre
     let public = PublicUrl::new(site.origin.as_ref().ok_or(PrerenderError::NoOrigin)?, &base)?;
 
     let mut pages = vec![Page::not_found(&site), Page::search(&site)];
-    pages.extend(
-        list.into_iter()
-            .chain(sections.into_iter().flatten())
-            .map(|page| Page::list(&site, page)),
-    );
+    for page in list.into_iter().chain(sections.into_iter().flatten()) {
+        if page.page == 1 {
+            pages.push(Page::list_numbered(&site, page.clone()));
+        }
+        pages.push(Page::list(&site, page));
+    }
     pages.push(Page::speakers(&site, &speakers));
     pages.extend(
         people
@@ -119,10 +120,10 @@ pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, Pre
         write(&dist.join(&page.file), &deployment.finish_page(html))?;
     }
 
-    write(
-        &dist.join("sitemap.xml"),
-        &feeds::sitemap(&public, &articles),
-    )?;
+    let entries: Vec<_> = pages.iter().filter_map(Page::sitemap_entry).collect();
+    for (file, xml) in feeds::sitemaps(&public, &entries, feeds::SITEMAP_LIMIT) {
+        write(&dist.join(file), &xml)?;
+    }
     write(&dist.join("robots.txt"), &feeds::robots(&public))?;
     write(
         &dist.join(feeds::ATOM_FILE),

@@ -2,9 +2,11 @@
 
 use std::path::PathBuf;
 
+use crate::feeds::SitemapEntry;
+
 use reader_model::{
     Article, Block, Image, ListPage, PageData, SEARCH_PATH, SPEAKERS_PATH, Site, Speaker, Speakers,
-    article_path, list_path, speaker_path, speech_path,
+    article_path, list_path, numbered_list_path, speaker_path, speech_path,
 };
 
 /// One page to prerender.
@@ -35,6 +37,18 @@ impl Page {
     /// A page of the news list, or of a section's list.
     pub fn list(site: &Site, page: ListPage) -> Self {
         let path = list_path(page.section.as_ref(), page.page);
+        let data = PageData {
+            list: Some(page),
+            ..PageData::only(site)
+        };
+        Self::at(path, data, None)
+    }
+
+    /// Page 1 of a list at its numbered address (`news/page/1`,
+    /// `section/<s>/page/1`), which the app routes too: the same page as
+    /// the list's own address, and naming it as canonical.
+    pub fn list_numbered(site: &Site, page: ListPage) -> Self {
+        let path = numbered_list_path(page.section.as_ref(), 1);
         let data = PageData {
             list: Some(page),
             ..PageData::only(site)
@@ -88,6 +102,46 @@ impl Page {
             ..PageData::only(site)
         };
         Self::at(path, data, None)
+    }
+
+    /// The address this page's content is published at, below the base:
+    /// the article's for a speech page, the list's own for page 1 of a
+    /// list at its numbered address; `None` for "not found".
+    pub fn canonical_path(&self) -> Option<String> {
+        self.path.as_ref()?;
+        if let Some(article) = &self.data.article {
+            Some(article_path(&article.slug))
+        } else if let Some(list) = &self.data.list {
+            Some(list_path(list.section.as_ref(), list.page))
+        } else {
+            self.path.clone()
+        }
+    }
+
+    /// The page as a sitemap lists it, with the day its content last
+    /// changed; `None` for pages a search engine should not index on their
+    /// own: "not found", the search page (its results need the app) and
+    /// speech pages (their canonical address is the article's).
+    pub fn sitemap_entry(&self) -> Option<SitemapEntry> {
+        let path = self.path.clone()?;
+        let data = &self.data;
+        if self.canonical_path().as_ref() != Some(&path) || path == SEARCH_PATH {
+            return None;
+        }
+        let lastmod = if let Some(article) = &data.article {
+            Some(article.published)
+        } else if let Some(list) = &data.list {
+            list.articles().iter().map(|item| item.published).max()
+        } else if let Some(speaker) = &data.speaker {
+            speaker
+                .appearances
+                .iter()
+                .map(|speech| speech.published)
+                .max()
+        } else {
+            None
+        };
+        Some(SitemapEntry { path, lastmod })
     }
 
     /// The address the app is routed at to render this page, below the

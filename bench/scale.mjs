@@ -10,7 +10,8 @@
 //   first headline on screen, and bytes fetched;
 // - search: time from typing to results on screen, and bytes fetched, for
 //   a first search on a fresh page and the same search after another, with
-//   a rare word, a common word, a speaker's name, and a word being typed.
+//   a rare word, a common word, a speaker's name, a word being typed, and
+//   the commonest word whose index file is split (the heaviest search).
 //
 // Run by scripts/scale-bench.sh after a release build; writes
 // target/scale/results.json and prints a Markdown table. The app itself
@@ -163,11 +164,33 @@ async function timedSearch(page, counter, query) {
   return { query, ms, bytes, requests, count };
 }
 
+/**
+ * The hardest word to search for: the commonest of the words filed in a
+ * split file (one whose first three letters begin too many words), which
+ * takes two rounds of index requests and the longest lists. None when no
+ * file is split.
+ */
+function heaviestWord(dist) {
+  const dir = join(dist, 'content', 'search');
+  let best = null;
+  for (const name of readdirSync(dir)) {
+    const prefix = Buffer.from(name.replace(/\.json$/, ''), 'hex').toString('utf8');
+    if ([...prefix].length <= 3) continue;
+    const { words } = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    for (const [word, postings] of Object.entries(words)) {
+      if (!best || postings.n > best.n) best = { word, n: postings.n };
+    }
+  }
+  return best?.word;
+}
+
 async function searches(browser, url, source) {
   const speakers = JSON.parse(readFileSync(join(url.dist, 'content', 'speakers', 'index.json'), 'utf8')).speakers;
   const first = JSON.parse(readFileSync(join(url.dist, 'content', 'list', '1.json'), 'utf8')).articles[0];
   const rare = first.headline.split(' ').find((word) => /^[A-Z][a-z]{6,}$/.test(word) && !/University|Students/.test(word)) ?? 'Chenrosol';
   const queries = [rare.toLowerCase(), 'university', speakers[0].name, 'labor'];
+  const heaviest = heaviestWord(url.dist);
+  if (heaviest) queries.push(heaviest);
   const results = [];
   for (const [i, query] of queries.entries()) {
     // Each query cold (a fresh page: the library and its index load) and
@@ -248,7 +271,9 @@ Content build: the release \`reader-content build\`, peak memory of its process.
 navigation to the first headline on screen; bytes as sent by the test server (JSON uncompressed; a CDN would compress it), all
 files of the visit, and in brackets the content JSON alone. Search: typing into the search page's box (once the page has settled)
 to the results' count on screen, and every byte fetched meanwhile; "fresh page" is the first search on a newly opened page,
-"after another" the same query after a different one.
+"after another" the same query after a different one. Queries: a rare word, a common word ("university"), a speaker's name,
+a word being typed ("labor"), and the commonest word filed in a split index file (its first letters begin too many words for
+one file of 48 KB, so it takes a second round of index requests).
 
 ${lines.join('\n')}
 

@@ -1,7 +1,8 @@
 //! Search without a server, over an archive of any size: the index is
 //! static files written by the content build (see
 //! `reader_model::search_index`); a query fetches the one or two files its
-//! words are filed in, ranks the matches here, and shows them from the news
+//! words are filed in (and, for a word whose file is split, the next),
+//! ranks the matches here, and shows them from the news
 //! list's own pages, so nothing is downloaded per result.
 
 use std::cell::RefCell;
@@ -37,31 +38,20 @@ pub fn search(
 ) -> impl Future<Output = Result<SearchResults, FetchError>> + use<> {
     let page = page.max(1);
     let query = SearchQuery::new(text);
-    let files: Vec<_> = query
-        .shard_keys()
-        .into_iter()
-        .map(|key| {
-            let url = paths::search_shard_json(&key);
-            let file = kept(&FILES, key.clone(), move || {
-                let request = get_json::<IndexFile>(url);
-                async move {
-                    match request.await {
-                        // No word starts that way: nothing was filed there.
-                        Err(FetchError::NotFound) => Ok(IndexFile::default()),
-                        answer => answer,
-                    }
-                }
-            });
-            async move { (key, file.await) }
-        })
-        .collect();
+    // The first files are asked for now, in the caller's reactive scope
+    // (see `kept`); the few a split file leads to, once it is here.
+    let mut found = HashMap::new();
+    let first = index_files(&query, &found);
     async move {
         if query.is_empty() {
             return Ok(SearchResults::default());
         }
-        let mut found = HashMap::new();
-        for (key, file) in join_all(files).await {
-            found.insert(key, file?);
+        let mut requests = first;
+        while !requests.is_empty() {
+            for (key, file) in join_all(requests).await {
+                found.insert(key, file?);
+            }
+            requests = index_files(&query, &found);
         }
         let shown = SearchResults::PAGE_SIZE;
         let ranked = query.rank(&found, (page - 1) * shown, shown);
@@ -104,6 +94,32 @@ pub fn search(
             hits,
         })
     }
+}
+
+/// Requests for the index files `query` needs next, given those `found`
+/// (files kept from earlier searches answer at once).
+fn index_files(
+    query: &SearchQuery,
+    found: &HashMap<String, Rc<IndexFile>>,
+) -> Vec<impl Future<Output = (String, Result<Rc<IndexFile>, FetchError>)> + use<>> {
+    query
+        .keys_needed(found)
+        .into_iter()
+        .map(|key| {
+            let url = paths::search_shard_json(&key);
+            let file = kept(&FILES, key.clone(), move || {
+                let request = get_json::<IndexFile>(url);
+                async move {
+                    match request.await {
+                        // No word starts that way: nothing was filed there.
+                        Err(FetchError::NotFound) => Ok(IndexFile::default()),
+                        answer => answer,
+                    }
+                }
+            });
+            async move { (key, file.await) }
+        })
+        .collect()
 }
 
 /// What `store` kept for `key`, else `fetch`'s answer, then kept for the

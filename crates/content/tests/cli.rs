@@ -2,8 +2,8 @@
 //! status, its `file:line:column` lines, and its progress on long runs.
 
 use std::fs;
-use std::path::PathBuf;
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 const TOOL: &str = env!("CARGO_BIN_EXE_reader-content");
 
@@ -11,6 +11,18 @@ fn temp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("reader-cli-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     dir
+}
+
+/// `reader-content build <dir> <dir>/out`: where it writes, and how it went.
+fn build(dir: &Path) -> (PathBuf, Output) {
+    let out = dir.join("out");
+    let built = Command::new(TOOL)
+        .arg("build")
+        .arg(dir)
+        .arg(&out)
+        .output()
+        .expect("runs");
+    (out, built)
 }
 
 #[test]
@@ -32,6 +44,29 @@ fn a_long_run_shows_progress_and_a_clean_archive_exits_zero() {
     assert!(stderr.contains("checked 200 of 2000 articles"), "{stderr}");
     assert!(stderr.contains("checked 2000 of 2000 articles"), "{stderr}");
     assert!(String::from_utf8_lossy(&checked.stdout).contains("2000 articles, no errors"));
+
+    // Built, its search index keeps every file of many words within the
+    // budget: the heavy ones are split (and say so).
+    let (out, built) = build(&dir);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let mut split = 0;
+    for entry in fs::read_dir(out.join("search")).expect("search index") {
+        let path = entry.expect("entry").path();
+        let text = fs::read_to_string(&path).expect("file");
+        let shard: reader_model::SearchShard = reader_model::from_json(&text).expect("a shard");
+        assert!(
+            shard.words.len() < 2 || text.len() <= reader_model::FILE_BUDGET,
+            "{}: {} bytes",
+            path.display(),
+            text.len()
+        );
+        split += usize::from(shard.split);
+    }
+    assert!(split > 0, "a 2,000-article archive has heavy prefixes");
 }
 
 #[test]
@@ -48,13 +83,7 @@ fn an_error_exits_non_zero_writes_nothing_and_says_where() {
         "{\n  \"slug\": \"generated-2-2000\",\n  \"headline\": \n}",
     )
     .expect("write");
-    let out = dir.join("out");
-    let built = Command::new(TOOL)
-        .arg("build")
-        .arg(&dir)
-        .arg(&out)
-        .output()
-        .expect("runs");
+    let (out, built) = build(&dir);
     let stderr = String::from_utf8_lossy(&built.stderr);
     assert!(!built.status.success());
     assert!(!out.exists(), "nothing is written when there are errors");

@@ -16,6 +16,16 @@
 //! - Words are grouped into one file per first three characters
 //!   ([`shard_key`]), so the word being typed ("opt") can be completed
 //!   ("optical", "optics") from the one file that holds them all.
+//! - A file that would weigh more than [`FILE_BUDGET`] (in a large
+//!   archive, "con" or "pro" begin hundreds of common words) is split by
+//!   one more character ("conc", "conf", …), as often as needed: it keeps
+//!   only the word it is named for, if any, and says it is split, and the
+//!   query asks for the longer key next. So no file is much heavier than
+//!   the budget, however large the archive, and only the queries that
+//!   meet a split file pay one more request. The word being typed stands
+//!   for the words it begins within its own file: typed only as far as a
+//!   split file's name ("con"), it finds that word itself until the next
+//!   letter.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -24,9 +34,15 @@ use serde::{Deserialize, Serialize};
 /// How many articles a word's list keeps, newest first.
 pub const POSTINGS_CAP: usize = 4_000;
 
-/// How many characters of a word name its file ([`shard_key`]); so a
-/// word being typed stands for the words it begins once it has as many.
+/// How many characters of a word name its file ([`shard_key`]), unless
+/// that file is split; so a word being typed stands for the words it
+/// begins once it has as many.
 const KEY_CHARS: usize = 3;
+
+/// The most a file of the index should weigh, as JSON: a heavier file of
+/// more than one word is split. (A single word's lists are bounded by
+/// [`POSTINGS_CAP`]: about 30 KB.)
+pub const FILE_BUDGET: usize = 48 * 1024;
 
 /// How many words a prefix (the word still being typed) may stand for.
 const PREFIX_EXPANSION: usize = 64;
@@ -38,12 +54,18 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// The file a word is filed in: its first three characters (or the whole
-/// word, if shorter), as hexadecimal UTF-8 so any script is a safe name.
+/// The file a word is filed in unless that file is split: its first
+/// three characters (or the whole word, if shorter), as hexadecimal UTF-8
+/// so any script is a safe name.
 pub fn shard_key(word: &str) -> String {
+    key_of(word, KEY_CHARS)
+}
+
+/// The key of `word`'s first `chars` characters.
+fn key_of(word: &str, chars: usize) -> String {
     let end = word
         .char_indices()
-        .nth(KEY_CHARS)
+        .nth(chars)
         .map_or(word.len(), |(i, _)| i);
     word[..end].bytes().map(|b| format!("{b:02x}")).collect()
 }
@@ -52,6 +74,19 @@ pub fn shard_key(word: &str) -> String {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchShard {
     pub words: BTreeMap<String, Postings>,
+    /// The words longer than its name are in files one character longer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub split: bool,
+}
+
+impl SearchShard {
+    /// About how much it weighs as JSON (within a few percent).
+    fn weight(&self) -> usize {
+        self.words
+            .iter()
+            .map(|(word, postings)| word.len() + postings.weight())
+            .sum()
+    }
 }
 
 /// One file of the index as a query reads it: every word it files, with
@@ -60,6 +95,8 @@ pub struct SearchShard {
 #[derive(Debug, Default, Deserialize)]
 pub struct IndexFile {
     words: BTreeMap<String, Box<serde_json::value::RawValue>>,
+    #[serde(default)]
+    split: bool,
 }
 
 impl IndexFile {
@@ -97,6 +134,12 @@ impl Postings {
             strong: gaps(&strong[..strong.len().min(POSTINGS_CAP)]),
             body: gaps(&body[..body.len().min(POSTINGS_CAP)]),
         }
+    }
+
+    fn weight(&self) -> usize {
+        let digits = |gap: &u32| gap.checked_ilog10().unwrap_or(0) as usize + 2;
+        20 + self.strong.iter().map(digits).sum::<usize>()
+            + self.body.iter().map(digits).sum::<usize>()
     }
 
     /// Whether some articles were left out of the lists.
@@ -200,9 +243,22 @@ impl SearchQuery {
         self.words.is_empty()
     }
 
-    /// The index files this query needs.
-    pub fn shard_keys(&self) -> Vec<String> {
-        let mut keys: Vec<String> = self.words.iter().map(|w| shard_key(w)).collect();
+    /// The index files this query needs next, given the ones at hand
+    /// (`files`, by key): at first each word's [`shard_key`]; then, for a
+    /// word whose file turned out to be split, the longer key. Empty once
+    /// every word's file is at hand.
+    pub fn keys_needed<F: std::borrow::Borrow<IndexFile>>(
+        &self,
+        files: &HashMap<String, F>,
+    ) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .words
+            .iter()
+            .filter_map(|word| match file_of(word, files) {
+                Found::File(_) | Found::None => None,
+                Found::Needed(key) => Some(key),
+            })
+            .collect();
         keys.sort();
         keys.dedup();
         keys
@@ -224,8 +280,8 @@ impl SearchQuery {
         let mut cut = false;
         for (i, word) in self.words.iter().enumerate() {
             let mut matches = Weighted::new();
-            if let Some(shard) = shards.get(&shard_key(word)) {
-                for postings in shard.borrow().lists(word, self.begun(i)) {
+            if let Found::File(file) = file_of(word, shards) {
+                for postings in file.lists(word, self.begun(i)) {
                     cut |= postings.is_cut();
                     matches = union_best(&matches, &postings.weighted());
                 }
@@ -310,6 +366,39 @@ impl SearchQuery {
     }
 }
 
+/// Where a word's file stands, given the files at hand.
+enum Found<'a> {
+    /// At hand.
+    File(&'a IndexFile),
+    /// Not fetched yet: its key.
+    Needed(String),
+    /// Nowhere: the word cannot match.
+    None,
+}
+
+/// The file `word` is in: its three characters' file, or, while the file
+/// at hand is split and the word is longer than its name, the next.
+fn file_of<'a, F: std::borrow::Borrow<IndexFile>>(
+    word: &str,
+    files: &'a HashMap<String, F>,
+) -> Found<'a> {
+    let length = word.chars().count();
+    let mut chars = KEY_CHARS;
+    loop {
+        let Some(file) = files.get(&key_of(word, chars)) else {
+            return Found::Needed(key_of(word, chars));
+        };
+        let file = file.borrow();
+        if !file.split || length <= chars {
+            return Found::File(file);
+        }
+        chars += 1;
+        if chars > length {
+            return Found::None;
+        }
+    }
+}
+
 /// What a query found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ranked {
@@ -362,17 +451,58 @@ impl IndexBuilder {
         }
     }
 
-    /// The index, as its files: key → shard.
+    /// The index, as its files: key → shard, none much over
+    /// [`FILE_BUDGET`].
     pub fn finish(self) -> BTreeMap<String, SearchShard> {
-        let mut shards: BTreeMap<String, SearchShard> = BTreeMap::new();
+        self.finish_within(FILE_BUDGET)
+    }
+
+    /// The index with files split above `budget` (bytes of JSON).
+    pub fn finish_within(self, budget: usize) -> BTreeMap<String, SearchShard> {
+        let mut by_key: BTreeMap<String, SearchShard> = BTreeMap::new();
         for (word, (strong, body)) in self.words {
-            shards
+            by_key
                 .entry(shard_key(&word))
                 .or_default()
                 .words
                 .insert(word, Postings::new(&strong, &body));
         }
-        shards
+        let mut files = BTreeMap::new();
+        let mut pending: Vec<(usize, String, SearchShard)> = by_key
+            .into_iter()
+            .map(|(key, shard)| (KEY_CHARS, key, shard))
+            .collect();
+        while let Some((chars, key, shard)) = pending.pop() {
+            if shard.words.len() < 2 || shard.weight() <= budget {
+                files.insert(key, shard);
+                continue;
+            }
+            // Split: the word named by the key stays; the rest go one
+            // character deeper.
+            let mut kept = SearchShard {
+                split: true,
+                ..SearchShard::default()
+            };
+            let mut deeper: BTreeMap<String, SearchShard> = BTreeMap::new();
+            for (word, postings) in shard.words {
+                if word.chars().count() <= chars {
+                    kept.words.insert(word, postings);
+                } else {
+                    deeper
+                        .entry(key_of(&word, chars + 1))
+                        .or_default()
+                        .words
+                        .insert(word, postings);
+                }
+            }
+            files.insert(key, kept);
+            pending.extend(
+                deeper
+                    .into_iter()
+                    .map(|(key, shard)| (chars + 1, key, shard)),
+            );
+        }
+        files
     }
 }
 
@@ -435,7 +565,8 @@ mod tests {
             SearchQuery::new("opti sports").rank(&shards, 0, 10).ids,
             Vec::<u32>::new()
         );
-        assert_eq!(SearchQuery::new("opti").shard_keys(), ["6f7074"]);
+        let none: HashMap<String, IndexFile> = HashMap::new();
+        assert_eq!(SearchQuery::new("opti").keys_needed(&none), ["6f7074"]);
     }
 
     #[test]
@@ -454,6 +585,76 @@ mod tests {
             postings.body[1..].iter().all(|gap| *gap == 1),
             "stored as gaps"
         );
+    }
+
+    /// What the app does: asks for the files a query needs until it has
+    /// them all (a file that does not exist reads as empty); how many
+    /// rounds of requests that took.
+    fn fetched(
+        query: &SearchQuery,
+        written: &BTreeMap<String, SearchShard>,
+    ) -> (HashMap<String, IndexFile>, usize) {
+        let mut files = HashMap::new();
+        let mut rounds = 0;
+        loop {
+            let keys = query.keys_needed(&files);
+            if keys.is_empty() {
+                return (files, rounds);
+            }
+            rounds += 1;
+            for key in keys {
+                let file = written.get(&key).map_or_else(IndexFile::default, |shard| {
+                    crate::from_json(&crate::to_json(shard).expect("json")).expect("reads back")
+                });
+                files.insert(key, file);
+            }
+        }
+    }
+
+    #[test]
+    fn a_heavy_file_is_split_by_one_more_character_and_still_found() {
+        // "con" begins many words; "cat" is one. Article i has the first
+        // i % 6 + 1 of them.
+        let words = ["cat", "conference", "concert", "contract", "control", "con"];
+        let articles: Vec<(&str, String)> = (0..300)
+            .map(|i| ("", words[..=(i % words.len())].join(" ")))
+            .collect();
+        let articles: Vec<(&str, &str)> = articles.iter().map(|(s, b)| (*s, b.as_str())).collect();
+        let mut builder = IndexBuilder::default();
+        for (id, (strong, body)) in articles.iter().enumerate() {
+            builder.add(u32::try_from(id).expect("id"), strong, body);
+        }
+        let written = builder.finish_within(1_000);
+        let con = &written[&shard_key("con")];
+        assert!(con.split);
+        assert_eq!(con.words.keys().collect::<Vec<_>>(), ["con"]);
+        // "conc" (concert) and "conf" (conference): each one word now.
+        assert!(
+            written.contains_key(&key_of("conc", 4)) && written.contains_key(&key_of("conf", 4))
+        );
+        assert!(!written[&shard_key("cat")].split);
+        for shard in written.values() {
+            let real = crate::to_json(shard).expect("json").len();
+            assert!(shard.words.len() < 2 || real <= 1_000, "{real} bytes");
+        }
+        // A word in a split file: one more round of requests; still found.
+        let query = SearchQuery::new("concert");
+        let (files, rounds) = fetched(&query, &written);
+        assert_eq!(rounds, 2);
+        assert_eq!(query.rank(&files, 0, 1000).total, 200);
+        // Typed as far as the split file's name: that word itself.
+        let query = SearchQuery::new("con");
+        let (files, rounds) = fetched(&query, &written);
+        assert_eq!(rounds, 1);
+        assert_eq!(query.rank(&files, 0, 1000).total, 50);
+        // Begun one letter further: the words it begins.
+        let query = SearchQuery::new("cont");
+        let (files, _) = fetched(&query, &written);
+        assert_eq!(query.rank(&files, 0, 1000).total, 150);
+        // A word no file holds: nothing, without asking forever.
+        let query = SearchQuery::new("conx");
+        let (files, rounds) = fetched(&query, &written);
+        assert_eq!((query.rank(&files, 0, 10).total, rounds), (0, 2));
     }
 
     #[test]

@@ -127,6 +127,25 @@ describe('search', () => {
     await context.close();
   });
 
+  test('a word whose index file is split is found in the next file down', async () => {
+    // As in a large archive, where "ren…" begins too many words for one
+    // file: the file says it is split, and the words are one letter deeper.
+    const { page, context, problems } = await openPage(app.browser);
+    const whole = readFileSync(join(REPO, 'dist', 'content', 'search', '72656e.json'), 'utf8');
+    await page.route('**/content/search/72656e.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"words":{},"split":true}' }));
+    await page.route('**/content/search/72656e6f.json', (route) => route.fulfill({ contentType: 'application/json', body: whole }));
+    const fetched = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${app.server.url}/search?q=renovation`);
+    await heading(page);
+    const found = await resultsFor(page, 'renovation');
+    assert.ok(found.includes(sourceArticle('usst-library-reopens-after-renovation').headline), found.join(' | '));
+    const index = fetched.filter((path) => path.startsWith('/content/search/'));
+    assert.deepEqual(index, ['/content/search/72656e.json', '/content/search/72656e6f.json']);
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
   test('a hostile query is shown as text, and nothing runs', async () => {
     const { page, context, problems } = await openPage(app.browser);
     const dialogs = [];

@@ -32,6 +32,7 @@ if (sizes.length === 0) sizes.push(1_000, 10_000, 100_000);
 const TOOL = join(REPO, 'target', 'release', 'reader-content');
 const DIST = join(REPO, 'dist');
 const RUNS = Number(process.env.SCALE_RUNS ?? 9);
+const SEARCH_RUNS = Number(process.env.SCALE_SEARCH_RUNS ?? 3);
 const STARTED = Date.now();
 
 /** Deletes the folders of earlier runs, keeping this run's. */
@@ -192,22 +193,31 @@ async function searches(browser, url, source) {
   const heaviest = heaviestWord(url.dist);
   if (heaviest) queries.push(heaviest);
   const results = [];
+  // The median of a query's runs, with its slowest and its heaviest.
+  const summary = (runs) => {
+    const sorted = [...runs].sort((a, b) => a.ms - b.ms);
+    return { ...sorted[Math.floor(sorted.length / 2)], slowest: sorted.at(-1).ms, bytes: Math.max(...runs.map((r) => r.bytes)) };
+  };
   for (const [i, query] of queries.entries()) {
-    // Each query cold (a fresh page: the library and its index load) and
-    // then again after another search (warm).
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const counter = await byteCounter(context, page);
-    await page.goto(`${url.base}/search`);
-    await page.waitForSelector('#search-query');
-    // A reader types once the page has settled, not in its first milliseconds.
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(300);
-    const cold = await timedSearch(page, counter, query);
-    await timedSearch(page, counter, queries[(i + 1) % queries.length]);
-    const warm = await timedSearch(page, counter, query);
-    results.push({ query, cold, warm });
-    await context.close();
+    const colds = [];
+    const warms = [];
+    for (let run = 0; run < SEARCH_RUNS; run += 1) {
+      // Each query cold (a fresh page: the app's search code and the
+      // query's index files load) and then again after another search.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const counter = await byteCounter(context, page);
+      await page.goto(`${url.base}/search`);
+      await page.waitForSelector('#search-query');
+      // A reader types once the page has settled, not in its first milliseconds.
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      colds.push(await timedSearch(page, counter, query));
+      await timedSearch(page, counter, queries[(i + 1) % queries.length]);
+      warms.push(await timedSearch(page, counter, query));
+      await context.close();
+    }
+    results.push({ query, cold: summary(colds), warm: summary(warms) });
   }
   return results;
 }
@@ -257,8 +267,9 @@ const top = rows.find((r) => r.articles === 100_000);
 if (base && top) {
   say(`- list at 100k ÷ at 1k: time ${(top.list.ms / base.list.ms).toFixed(2)}×, bytes ${(top.list.bytes / base.list.bytes).toFixed(2)}× (goal ≤ 1.1×)`);
   const worst = Math.max(...top.search.flatMap((s) => [s.cold.ms, s.warm.ms]));
+  const slowest = Math.max(...top.search.flatMap((s) => [s.cold.slowest ?? s.cold.ms, s.warm.slowest ?? s.warm.ms]));
   const heaviest = Math.max(...top.search.map((s) => s.cold.bytes));
-  say(`- search at 100k: slowest answer ${worst.toFixed(0)} ms (goal ≤ 100 ms), heaviest search ${kb(heaviest)} (goal ≤ 300 KB)`);
+  say(`- search at 100k: slowest answer ${worst.toFixed(0)} ms as a median of ${SEARCH_RUNS} runs, ${slowest.toFixed(0)} ms in the slowest single run (goal ≤ 100 ms); heaviest search ${kb(heaviest)} (goal ≤ 300 KB)`);
   say(`- content build at 100k: ${top.content.seconds.toFixed(1)} s (goal < 60 s)`);
 }
 if (rows.length === 3) {
@@ -271,7 +282,7 @@ Content build: the release \`reader-content build\`, peak memory of its process.
 navigation to the first headline on screen; bytes as sent by the test server (JSON uncompressed; a CDN would compress it), all
 files of the visit, and in brackets the content JSON alone. Search: typing into the search page's box (once the page has settled)
 to the results' count on screen, and every byte fetched meanwhile; "fresh page" is the first search on a newly opened page,
-"after another" the same query after a different one. Queries: a rare word, a common word ("university"), a speaker's name,
+"after another" the same query after a different one; each the median of ${SEARCH_RUNS} runs. Queries: a rare word, a common word ("university"), a speaker's name,
 a word being typed ("labor"), and the commonest word filed in a split index file (its first letters begin too many words for
 one file of 48 KB, so it takes a second round of index requests).
 

@@ -12,12 +12,13 @@ use crate::views::{PageMeta, SearchResultsList};
 
 /// `/search?q=…`: a box, and the articles matching what is typed in it.
 ///
-/// The box drives the search at once; the address follows it a frame
-/// later (replaced, so a search can be bookmarked, shared and reloaded
-/// without filling the history), while the index file is on its way: the
-/// router's work is not on the path from a key press to its results. An
-/// address that changes otherwise (the header's box, a results page link,
-/// Back) drives the box and the search.
+/// The box drives the search at once. The address follows once the
+/// results are on screen (replaced, so a search can be bookmarked, shared
+/// and reloaded without filling the history): the router's work, and the
+/// browser's own on an address change (it asks for the favicon again),
+/// stay off the path from a key press to its results. An address that
+/// changes otherwise (the header's box, a results page link, Back) drives
+/// the box and the search.
 #[component]
 pub fn SearchRoute() -> impl IntoView {
     let query = use_query_map();
@@ -45,29 +46,36 @@ pub fn SearchRoute() -> impl IntoView {
     // What is searched: the box's words (a space more is the same search).
     let wanted = Memo::new(move |_| typed.read().trim().to_owned());
     let has_query = Memo::new(move |_| !wanted.read().is_empty());
-    let navigate = use_navigate();
-    let address_due = StoredValue::new(false);
+    let navigate = StoredValue::new_local(use_navigate());
+    // The address, made to say what is searched (after the next frame, out
+    // of the rendering that calls it); nothing if it already does, or if
+    // the reader has left the page meanwhile.
+    let follow = move || {
+        request_animation_frame(move || {
+            let (Some(text), Some(n), Some(shown)) = (
+                wanted.try_get_untracked(),
+                page.try_get_untracked(),
+                address.try_get_untracked(),
+            ) else {
+                return;
+            };
+            if shown != (text.clone(), n) {
+                let options = NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..NavigateOptions::default()
+                };
+                navigate.with_value(|navigate| navigate(&paths::search_href(&text, n), options));
+            }
+        });
+    };
     let on_input = move |event| {
         typed.set(event_target_value(&event));
         page.set(1);
-        if address_due.get_value() {
-            return;
+        // An empty box has no results to wait for.
+        if !has_query.get_untracked() {
+            follow();
         }
-        address_due.set_value(true);
-        let navigate = navigate.clone();
-        request_animation_frame(move || {
-            // Gone if the reader has left the page meanwhile.
-            let Some(text) = wanted.try_get_untracked() else {
-                return;
-            };
-            address_due.set_value(false);
-            let options = NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..NavigateOptions::default()
-            };
-            navigate(&paths::search_href(&text, 1), options);
-        });
     };
     let results = move || {
         if has_query.get() {
@@ -76,7 +84,10 @@ pub fn SearchRoute() -> impl IntoView {
                 answer,
                 "search results",
                 || view! { <p class="search-page__hint">"Searching…"</p> }.into_any(),
-                move |results| view! { <SearchResultsList results query=wanted.get_untracked() /> },
+                move |results| {
+                    follow();
+                    view! { <SearchResultsList results query=wanted.get_untracked() /> }
+                },
             )
         } else {
             view! {

@@ -7,6 +7,8 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::DeployError;
 
 /// Extensions worth compressing (text, and wasm, which shrinks by ~2/3).
@@ -25,24 +27,37 @@ pub struct Compressed {
 }
 
 /// Writes `<file>.br` (Brotli, quality 11) and `<file>.gz` (gzip, level 9)
-/// next to every compressible file under `dir`, replacing older copies.
+/// next to every compressible file under `dir`, replacing older copies;
+/// files are compressed in parallel, one per core.
 ///
 /// # Errors
 /// A file or folder that cannot be read or written.
 pub fn write_copies(dir: &Path) -> Result<Compressed, DeployError> {
-    let mut total = Compressed::default();
-    for path in compressible_files(dir)? {
-        let data = fs::read(&path).map_err(|e| DeployError::Io(path.clone(), e))?;
-        let brotli = brotli_bytes(&data);
-        let gzip = gzip_bytes(&data).map_err(|e| DeployError::Io(path.clone(), e))?;
-        write_beside(&path, "br", &brotli)?;
-        write_beside(&path, "gz", &gzip)?;
-        total.files += 1;
-        total.bytes_in += data.len() as u64;
-        total.brotli_bytes += brotli.len() as u64;
-        total.gzip_bytes += gzip.len() as u64;
-    }
-    Ok(total)
+    compressible_files(dir)?
+        .par_iter()
+        .map(|path| write_copies_of(path))
+        .try_reduce(Compressed::default, |a, b| {
+            Ok(Compressed {
+                files: a.files + b.files,
+                bytes_in: a.bytes_in + b.bytes_in,
+                brotli_bytes: a.brotli_bytes + b.brotli_bytes,
+                gzip_bytes: a.gzip_bytes + b.gzip_bytes,
+            })
+        })
+}
+
+fn write_copies_of(path: &Path) -> Result<Compressed, DeployError> {
+    let data = fs::read(path).map_err(|e| DeployError::Io(path.to_path_buf(), e))?;
+    let brotli = brotli_bytes(&data);
+    let gzip = gzip_bytes(&data).map_err(|e| DeployError::Io(path.to_path_buf(), e))?;
+    write_beside(path, "br", &brotli)?;
+    write_beside(path, "gz", &gzip)?;
+    Ok(Compressed {
+        files: 1,
+        bytes_in: data.len() as u64,
+        brotli_bytes: brotli.len() as u64,
+        gzip_bytes: gzip.len() as u64,
+    })
 }
 
 fn compressible_files(dir: &Path) -> Result<Vec<PathBuf>, DeployError> {

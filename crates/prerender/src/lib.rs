@@ -110,12 +110,7 @@ pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, Pre
         }
     }
     reader::paths::set_host_base(&base);
-    let rendered = with_executor(|| {
-        pages
-            .iter()
-            .map(|page| render_page(&template, page, &public, &base))
-            .collect::<Result<Vec<String>, PrerenderError>>()
-    })??;
+    let rendered = render_all(&template, &pages, &public, &base)?;
     for (page, html) in pages.iter().zip(&rendered) {
         write(&dist.join(&page.file), &deployment.finish_page(html))?;
     }
@@ -136,6 +131,47 @@ pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, Pre
         base,
         script_hashes: deployment.script_hashes.len(),
         compressed,
+    })
+}
+
+/// Every page, rendered on every core: the pages are cut into one run
+/// per core, each rendered on its own thread with its own executor (the
+/// app's state while rendering is per thread), in order.
+fn render_all(
+    template: &str,
+    pages: &[Page],
+    public: &PublicUrl,
+    base: &str,
+) -> Result<Vec<String>, PrerenderError> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let run = pages.len().div_ceil(cores).max(1);
+    std::thread::scope(|scope| {
+        let threads = pages
+            .chunks(run)
+            .map(|part| {
+                std::thread::Builder::new()
+                    // The views' generic code nests deeply in a debug build.
+                    .stack_size(32 << 20)
+                    .spawn_scoped(scope, move || {
+                        reader::paths::set_host_base(base);
+                        with_executor(|| {
+                            part.iter()
+                                .map(|page| render_page(template, page, public, base))
+                                .collect::<Result<Vec<String>, PrerenderError>>()
+                        })
+                        .and_then(|rendered| rendered)
+                    })
+                    .map_err(PrerenderError::Runtime)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut rendered = Vec::with_capacity(pages.len());
+        for thread in threads {
+            match thread.join() {
+                Ok(part) => rendered.extend(part?),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        Ok(rendered)
     })
 }
 

@@ -80,12 +80,9 @@ pub struct SearchShard {
 }
 
 impl SearchShard {
-    /// About how much it weighs as JSON (within a few percent).
+    /// What it weighs as the JSON file it is written as.
     fn weight(&self) -> usize {
-        self.words
-            .iter()
-            .map(|(word, postings)| word.len() + postings.weight())
-            .sum()
+        crate::to_json(self).map_or(usize::MAX, |json| json.len())
     }
 }
 
@@ -134,12 +131,6 @@ impl Postings {
             strong: gaps(&strong[..strong.len().min(POSTINGS_CAP)]),
             body: gaps(&body[..body.len().min(POSTINGS_CAP)]),
         }
-    }
-
-    fn weight(&self) -> usize {
-        let digits = |gap: &u32| gap.checked_ilog10().unwrap_or(0) as usize + 2;
-        20 + self.strong.iter().map(digits).sum::<usize>()
-            + self.body.iter().map(digits).sum::<usize>()
     }
 
     /// Whether some articles were left out of the lists.

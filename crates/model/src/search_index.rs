@@ -376,8 +376,9 @@ fn file_of<'a, F: std::borrow::Borrow<IndexFile>>(
     let length = word.chars().count();
     let mut chars = KEY_CHARS;
     loop {
-        let Some(file) = files.get(&key_of(word, chars)) else {
-            return Found::Needed(key_of(word, chars));
+        let key = key_of(word, chars);
+        let Some(file) = files.get(&key) else {
+            return Found::Needed(key);
         };
         let file = file.borrow();
         if !file.split || length <= chars {

@@ -109,7 +109,6 @@ pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, Pre
             pages.push(Page::speech(&site, article.clone(), n));
         }
     }
-    reader::paths::set_host_base(&base);
     let rendered = render_all(&template, &pages, &public, &base)?;
     for (page, html) in pages.iter().zip(&rendered) {
         write(&dist.join(&page.file), &deployment.finish_page(html))?;

@@ -106,7 +106,7 @@ async function takeoverTime(browser, url, mobile) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE_CPU });
   }
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => !document.getElementById('shell') && document.querySelector('main h1'), null, { timeout: 60_000 });
+  await page.waitForFunction(() => document.documentElement.dataset.app && document.querySelector('main h1'), null, { timeout: 60_000 });
   const ms = await page.evaluate(() => performance.now());
   await context.close();
   return ms;
@@ -117,7 +117,7 @@ async function routeChanges(browser, baseUrl, runs) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/`);
-  await page.waitForFunction(() => !document.getElementById('shell') && document.querySelector('main h1'));
+  await page.waitForFunction(() => document.documentElement.dataset.app && document.querySelector('main h1'));
   const headline = await page.locator('.news-card__headline a').first().textContent();
   const afterData = [];
   const afterClick = [];

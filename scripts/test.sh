@@ -17,7 +17,7 @@ section "clippy (host)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 
 section "clippy (wasm32)"
-cargo clippy --locked -p reader --target wasm32-unknown-unknown --features csr --all-targets -- -D warnings
+cargo clippy --locked -p reader --target wasm32-unknown-unknown --features hydrate --all-targets -- -D warnings
 
 section "host tests"
 cargo test --locked --workspace

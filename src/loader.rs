@@ -17,6 +17,8 @@ use crate::client::FetchError;
 pub struct Loader<T: 'static> {
     answer: AsyncDerived<Result<T, FetchError>, LocalStorage>,
     reloads: RwSignal<u32>,
+    /// True while a request is in flight.
+    pending: RwSignal<bool>,
 }
 
 impl<T: 'static> Clone for Loader<T> {
@@ -34,11 +36,24 @@ impl<T: Clone + 'static> Loader<T> {
         Fut: Future<Output = Result<T, FetchError>> + 'static,
     {
         let reloads = RwSignal::new(0);
+        let pending = RwSignal::new(false);
         let answer = AsyncDerived::new_unsync(move || {
             reloads.track();
-            request()
+            let request = request();
+            async move {
+                // Set from inside the request, so an answer already at hand
+                // (polled once, at once) never shows as pending.
+                pending.try_set(true);
+                let answer = request.await;
+                pending.try_set(false);
+                answer
+            }
         });
-        Self { answer, reloads }
+        Self {
+            answer,
+            reloads,
+            pending,
+        }
     }
 
     /// The answer, once there is one (reactive).
@@ -49,6 +64,16 @@ impl<T: Clone + 'static> Loader<T> {
     /// The answer if it is already here, without subscribing to it.
     pub fn get_untracked(self) -> Option<Result<T, FetchError>> {
         self.answer.get_untracked()
+    }
+
+    /// Whether there is an answer yet (reactive), without cloning it.
+    pub fn has_answer(self) -> bool {
+        self.answer.with(Option::is_some)
+    }
+
+    /// True while a request is in flight (reactive).
+    pub fn pending(self) -> ReadSignal<bool> {
+        self.pending.read_only()
     }
 
     /// Asks again (a Retry).

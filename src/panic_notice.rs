@@ -11,7 +11,11 @@ const NOTICE_ID: &str = "panic-notice";
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        show();
+        // A page that could not be hydrated is reloaded and rendered
+        // afresh; any other panic leaves the notice.
+        if !crate::prerendered::hydration_failed() {
+            show();
+        }
     }));
 }
 

@@ -3,12 +3,20 @@
 //! Every page is first served as static HTML rendered at build time by the
 //! same views (crates/prerender). It carries its data as JSON in
 //! `<script type="application/json" id="reader-data">`, which the CSP lets
-//! sit there because it never runs. The app reads it so it fetches nothing
-//! the page already shows, renders the same page in the same task, and
-//! swaps it in: no blank frame, no layout shift.
+//! sit there because it never runs. The app reads it, so it fetches nothing
+//! the page already shows, renders the same page from it and *hydrates*
+//! the page: it attaches to the nodes already on screen instead of
+//! replacing them, so nothing is painted twice and nothing moves.
+//!
+//! When the page cannot be hydrated (its data is missing or unreadable, or
+//! an earlier attempt at this address found the page and the app
+//! disagreeing), the app renders the page afresh in its place instead.
+
+use std::cell::Cell;
 
 use leptos::prelude::document;
 use reader_model::PageData;
+use wasm_bindgen::JsCast;
 
 use crate::client::cache;
 
@@ -26,16 +34,112 @@ pub const APP_CLASS: &str = "app";
 /// after the reader moves on they would describe the wrong page.
 pub const PAGE_HEAD_ATTRIBUTE: &str = "data-page";
 
-/// Reads the page's data into the client, then removes the page's own head
-/// tags and the prerendered body, just before the app renders its own.
+/// How the app takes the page over.
+pub enum Takeover {
+    /// The page and its data are here: hydrate the page in this element.
+    Hydrate(web_sys::HtmlElement),
+    /// Render the app afresh in this element (emptied first).
+    Render(web_sys::HtmlElement),
+}
+
+/// Says on `<html data-app>` how the app took the page over
+/// (`"hydrated"` or `"rendered"`), once it has, and marks the moment in the
+/// browser's performance timeline (`reader:interactive`) for the bench.
+pub fn mark_interactive(how: &str) {
+    let document = document();
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-app", how);
+    }
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark("reader:interactive");
+    }
+}
+
+/// Where a failed hydration leaves word for the next load of the page, so
+/// that one renders afresh instead (see [`hydration_failed`]).
+const FAILED_KEY: &str = "reader-hydration-failed";
+
+thread_local! {
+    static HYDRATING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// True while the app attaches to the prerendered page: the first render,
+/// which must show exactly what the page shows.
+pub fn is_hydrating() -> bool {
+    HYDRATING.with(Cell::get)
+}
+
+/// Runs `hydrate` with [`is_hydrating`] true.
+///
+/// Leptos's hydration reads three globals that its own server integration
+/// writes into the page (resources, errors and stream chunks sent along
+/// with it); a static page sends none, so they are set here, empty, rather
+/// than by an inline script that the CSP would have to allow.
+pub fn hydrating<T>(hydrate: impl FnOnce() -> T) -> T {
+    if let Some(window) = web_sys::window() {
+        for global in [
+            "__RESOLVED_RESOURCES",
+            "__SERIALIZED_ERRORS",
+            "__INCOMPLETE_CHUNKS",
+        ] {
+            let _ = js_sys::Reflect::set(&window, &global.into(), &js_sys::Array::new());
+        }
+    }
+    HYDRATING.with(|flag| flag.set(true));
+    let result = hydrate();
+    HYDRATING.with(|flag| flag.set(false));
+    result
+}
+
+/// Called by the panic hook: if the panic came while hydrating, the page
+/// and the app disagreed (a stale page, an edited one). Notes the address
+/// and reloads it once, and that load renders the app afresh instead of
+/// hydrating. Returns whether it did (then no notice is needed).
+pub fn hydration_failed() -> bool {
+    if !is_hydrating() {
+        return false;
+    }
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let Ok(Some(storage)) = window.session_storage() else {
+        return false;
+    };
+    // Once only: if this address failed before, the notice is shown.
+    if storage.get_item(FAILED_KEY).ok().flatten().as_deref() == Some(path.as_str()) {
+        return false;
+    }
+    if storage.set_item(FAILED_KEY, &path).is_err() {
+        return false;
+    }
+    window.location().reload().is_ok()
+}
+
+/// Whether an earlier load of this address failed to hydrate.
+fn failed_here(path: &str) -> bool {
+    web_sys::window()
+        .and_then(|window| window.session_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(FAILED_KEY).ok().flatten())
+        .is_some_and(|failed| failed == path)
+}
+
+/// Reads the page's data into the client, removes the page's own head
+/// tags, and says how to take the page over: hydrate it if it carried
+/// data the app can read, else render the app afresh.
 /// Data that does not parse is ignored (with a console warning): the app
 /// then fetches as if the page had carried none.
-pub fn take_over() {
+pub fn take_over() -> Option<Takeover> {
     let document = document();
     // Controls that need the app (copy link) show from now on.
     if let Some(root) = document.document_element() {
         let _ = root.class_list().add_1(APP_CLASS);
     }
+    let path = document
+        .location()
+        .and_then(|location| location.pathname().ok())
+        .unwrap_or_default();
+    let mut carried = false;
     if let Some(script) = document.get_element_by_id(PAGE_DATA_ID) {
         match script
             .text_content()
@@ -44,14 +148,11 @@ pub fn take_over() {
             Some(Ok(data)) => {
                 // On the "not found" page the host has nothing at this
                 // address: the app need not ask for it again.
-                if data.not_found
-                    && let Ok(path) = document
-                        .location()
-                        .map_or(Ok(String::new()), |l| l.pathname())
-                {
+                if data.not_found {
                     cache::preload_missing(&path);
                 }
                 cache::preload(data);
+                carried = true;
             }
             Some(Err(error)) => leptos::logging::warn!("the page's data is unreadable: {error}"),
             None => {}
@@ -67,7 +168,13 @@ pub fn take_over() {
             }
         }
     }
-    if let Some(shell) = document.get_element_by_id(SHELL_ID) {
-        shell.remove();
+    let shell = document
+        .get_element_by_id(SHELL_ID)
+        .and_then(|shell| shell.dyn_into::<web_sys::HtmlElement>().ok())?;
+    if carried && shell.has_child_nodes() && !failed_here(&path) {
+        Some(Takeover::Hydrate(shell))
+    } else {
+        shell.set_text_content(None);
+        Some(Takeover::Render(shell))
     }
 }

@@ -38,6 +38,12 @@ fn carried<T>(pick: impl FnOnce(&PageData) -> Option<T>) -> Option<T> {
     PRELOADED.with(|cell| cell.borrow().as_ref().and_then(pick))
 }
 
+/// Whether the page is the host's "not found" page (served for any
+/// address it has nothing at).
+pub fn carries_not_found() -> bool {
+    carried(|data| Some(data.not_found)).unwrap_or(false)
+}
+
 pub(crate) fn site() -> Option<Site> {
     carried(|data| Some(data.site.clone()))
 }

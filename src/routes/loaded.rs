@@ -12,10 +12,10 @@ use crate::views::{ErrorNotice, NotFoundPage};
 /// loading bar, until the new answer replaces it.
 ///
 /// When the answer is already here (the page carried its data), the page
-/// renders at once, in the same task. At build time (`ssr`) that is the
-/// only way: synchronous server rendering always shows a `<Transition>`'s
-/// fallback, so the prerender, which has every page's data, renders the
-/// page itself.
+/// renders at once, in the same task. The structure is the same on the
+/// host and in the browser (no `<Suspense>`, whose synchronous server
+/// rendering is its fallback), so the page rendered at build time is the
+/// page the app hydrates, node for node.
 pub fn loaded<T, V>(
     loader: Loader<T>,
     what: &'static str,
@@ -57,40 +57,32 @@ where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
-    #[cfg(feature = "ssr")]
-    if let Some(Ok(data)) = loader.get_untracked() {
-        return view! {
-            {render(data)}
+    let pending = loader.pending();
+    let on_retry = Callback::new(move |()| loader.reload());
+    // Only a reload shows the bar: before the first answer, the skeleton
+    // says the page is coming.
+    let reloading = move || pending.get() && loader.has_answer();
+    let page = move || {
+        let page = match loader.get() {
+            None => return skeleton(),
+            Some(Ok(data)) => render(data).into_any(),
+            Some(Err(FetchError::NotFound)) if not_found.is_some() => {
+                view! { <NotFoundPage message=not_found.unwrap_or_default() /> }.into_any()
+            }
+            Some(Err(error)) => {
+                leptos::logging::warn!("could not load {what}: {error}");
+                view! { <ErrorNotice error what pending on_retry part /> }.into_any()
+            }
+        };
+        view! {
+            {page}
             <PageArrived />
         }
-        .into_any();
-    }
-    let (pending, set_pending) = signal(false);
-    let on_retry = Callback::new(move |()| loader.reload());
+        .into_any()
+    };
     view! {
-        {move || pending.get().then(|| view! { <div class="loading-bar" aria-hidden="true"></div> })}
-        <Transition fallback=skeleton set_pending>
-            {move || {
-                let render = render.clone();
-                Suspend::new(async move {
-                    let page = match loader.await {
-                        Ok(data) => render(data).into_any(),
-                        Err(FetchError::NotFound) if not_found.is_some() => {
-                            view! { <NotFoundPage message=not_found.unwrap_or_default() /> }
-                                .into_any()
-                        }
-                        Err(error) => {
-                            leptos::logging::warn!("could not load {what}: {error}");
-                            view! { <ErrorNotice error what pending=pending on_retry part /> }.into_any()
-                        }
-                    };
-                    view! {
-                        {page}
-                        <PageArrived />
-                    }
-                })
-            }}
-        </Transition>
+        {move || reloading().then(|| view! { <div class="loading-bar" aria-hidden="true"></div> })}
+        {page}
     }
     .into_any()
 }

@@ -31,7 +31,13 @@ pub fn SearchRoute() -> impl IntoView {
             .unwrap_or(1);
         (query.get("q").unwrap_or_default(), page)
     });
-    let (from_address, page_from_address) = address.get_untracked();
+    // The page rendered at build time has an empty box: hydrating, the
+    // app shows the same, and the address fills it a moment later.
+    let (from_address, page_from_address) = if crate::prerendered::is_hydrating() {
+        (String::new(), 1)
+    } else {
+        address.get_untracked()
+    };
     let typed = RwSignal::new(from_address);
     let page = RwSignal::new(page_from_address);
     Effect::new(move |_| {

@@ -1,11 +1,15 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use crate::display::page_title;
 use crate::site_context::use_site;
 
 /// The document title (`<page> · <site>`) and meta description of a page;
 /// `noindex` keeps a page (such as "not found") out of search engines.
+///
+/// It renders nothing: once the page is on screen it writes the head
+/// itself. A prerendered page's head already says the same (the prerender
+/// writes it from the same data, `crates/prerender/src/head.rs`), so this
+/// only matters after a client-side navigation.
 #[component]
 pub fn PageMeta(
     #[prop(into)] title: String,
@@ -13,13 +17,37 @@ pub fn PageMeta(
     #[prop(optional)] noindex: bool,
 ) -> impl IntoView {
     let site = use_site();
-    let full_title = move || {
+    Effect::new(move |_| {
         let name = site.and_then(|site| site.site()).map(|site| site.name);
-        page_title(&title, name.as_deref())
-    };
-    view! {
-        <Title text=full_title />
-        <Meta name="description" content=description />
-        {noindex.then(|| view! { <Meta name="robots" content="noindex" /> })}
+        let document = document();
+        document.set_title(&page_title(&title, name.as_deref()));
+        set_meta(&document, "description", Some(&description));
+        set_meta(&document, "robots", noindex.then_some("noindex"));
+    });
+}
+
+/// Sets `<meta name=… content=…>` in the head, adding the tag if needed;
+/// `None` removes it.
+fn set_meta(document: &web_sys::Document, name: &str, content: Option<&str>) {
+    let existing = document
+        .query_selector(&format!(r#"head meta[name="{name}"]"#))
+        .ok()
+        .flatten();
+    match (existing, content) {
+        (Some(tag), Some(content)) => {
+            let _ = tag.set_attribute("content", content);
+        }
+        (Some(tag), None) => tag.remove(),
+        (None, Some(content)) => {
+            let Ok(tag) = document.create_element("meta") else {
+                return;
+            };
+            let _ = tag.set_attribute("name", name);
+            let _ = tag.set_attribute("content", content);
+            if let Some(head) = document.head() {
+                let _ = head.append_child(&tag);
+            }
+        }
+        (None, None) => {}
     }
 }

@@ -97,7 +97,7 @@ describe('article', () => {
     );
     assert.equal(await page.locator('h1').count(), 1);
     // Landmarks: header, navigation, main with the article, footer.
-    for (const landmark of ['body > header', 'nav[aria-label="Main"]', 'nav[aria-label="Breadcrumb"]', 'main article', 'body > footer']) {
+    for (const landmark of ['body > #shell > header', 'nav[aria-label="Main"]', 'nav[aria-label="Breadcrumb"]', 'main article', 'body > #shell > footer']) {
       assert.equal(await page.locator(landmark).count(), 1, landmark);
     }
     assert.deepEqual(problems, []);

@@ -5,11 +5,23 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { REPO, SEED_SLUG, heading, loadImages, openPage, openStaticPage, seedLine, sourceArticle, sourceArticles, waitForHeading, withApp } from './support.mjs';
+import { REPO, SEED_SLUG, heading, loadImages, markStaticNodes, openPage, stillStatic, openStaticPage, seedLine, sourceArticle, sourceArticles, waitForHeading, withApp } from './support.mjs';
 
 const app = withApp({ root: join(REPO, 'target', 'dist-subpath'), prefix: '/news/' });
 
 describe('site under /news/', () => {
+  for (const path of ['/news/', `/news/news/${SEED_SLUG}`, `/news/news/${SEED_SLUG}/speech/1`, '/news/speakers', '/news/search?q=optical', '/news/no-such-page']) {
+    test(`${path} is hydrated: the nodes on screen are the ones the app uses`, async () => {
+      const { page, context, problems } = await openPage(app.browser);
+      await markStaticNodes(page);
+      await page.goto(app.server.url + path);
+      await heading(page);
+      assert.deepEqual(await stillStatic(page), { how: 'hydrated', heading: true, header: true });
+      assert.deepEqual(problems.filter((p) => !p.includes('404 (Not Found)')), []);
+      await context.close();
+    });
+  }
+
   test('the list, an article, a related article, a reload and Back all stay under the base', async () => {
     const { page, context, problems } = await openPage(app.browser);
     await page.goto(`${app.server.url}/news/`);

@@ -87,17 +87,49 @@ export async function openPage(browser, { width = 1280, height = 900, colorSchem
 }
 
 /**
- * Waits until the app has taken over the prerendered page (it removes
- * `#shell`) and rendered a page (its one h1); returns the h1's text.
+ * Waits until the app has taken over the prerendered page (hydrated it, or
+ * rendered it afresh: `<html data-app>` says which) and shows a page (its
+ * one h1); returns the h1's text.
  */
 export async function heading(page) {
   await page.waitForFunction(
-    () => !document.getElementById('shell') && document.querySelector('main h1'),
+    () => document.documentElement.dataset.app && document.querySelector('main h1'),
     null,
     { timeout: 15_000 },
   );
   return (await page.locator('main h1').textContent()).trim();
 }
+
+/**
+ * Marks the page's nodes while the parser adds them: `main h1`, the header
+ * and the first link in `main` get `__static`, and every node later
+ * removed from `main` is counted.
+ */
+export async function markStaticNodes(page) {
+  await page.addInitScript(() => {
+    window.__removedFromMain = 0;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          for (const selector of ['main h1', '.site-header', 'main a[href]']) {
+            const found = node.matches(selector) ? node : node.querySelector(selector);
+            if (found && document.readyState === 'loading') found.__static = true;
+          }
+        }
+        if (record.target.closest?.('main')) window.__removedFromMain += record.removedNodes.length;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+/** Whether the page's nodes are still the ones the parser made. */
+export const stillStatic = (page) =>
+  page.evaluate(() => ({
+    how: document.documentElement.dataset.app,
+    heading: document.querySelector('main h1').__static === true,
+    header: document.querySelector('.site-header').__static === true,
+  }));
 
 /** A page in a fresh context with JavaScript off: what crawlers and
  * readers without scripts get. */

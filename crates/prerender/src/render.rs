@@ -6,7 +6,6 @@
 //! the static page and the app cannot drift apart.
 
 use leptos::prelude::*;
-use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 use reader::client::cache;
 use reader_model::PageData;
@@ -19,11 +18,6 @@ pub fn render(url: &str, data: PageData) -> String {
     let owner = Owner::new();
     let body = owner.with(|| {
         provide_context(RequestUrl::new(url));
-        // The views declare their title and description through
-        // leptos_meta; the head is written by crate::head from the same
-        // data, so what they declare here is not used.
-        let (meta, _unused) = ServerMetaContext::new();
-        provide_context(meta);
         view! { <reader::App /> }.to_html()
     });
     owner.cleanup();

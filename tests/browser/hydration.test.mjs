@@ -1,0 +1,111 @@
+// The app hydrates the prerendered page: it attaches to the nodes already on
+// screen instead of replacing them. A node marked while the HTML is still
+// being parsed (before any script can run) is the very node the app uses
+// once it is interactive, on every kind of page; and a page whose HTML and
+// the app disagree still ends up working.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PAGES, SEED_SLUG, heading, markStaticNodes, openPage, seedLine, stillStatic, waitForHeading, withApp } from './support.mjs';
+
+const app = withApp();
+
+/** Every kind of page the site prerenders, with the search page opened at a
+ * query (the static page has an empty box; the app fills it) and a list at
+ * its numbered address. */
+export const HYDRATED_PAGES = [
+  ...PAGES,
+  ['list-numbered', '/news/page/1'],
+  ['search', '/search'],
+  ['search-query', '/search?q=optical'],
+  ['not-found-list', '/news/page/99'],
+];
+
+describe('the app hydrates the prerendered page', () => {
+  for (const [name, path] of HYDRATED_PAGES) {
+    test(`${name}: the nodes on screen are the ones the app uses`, async () => {
+      const { page, context, problems } = await openPage(app.browser);
+      await markStaticNodes(page);
+      await page.goto(app.server.url + path);
+      await heading(page);
+      assert.deepEqual(await stillStatic(page), { how: 'hydrated', heading: true, header: true });
+      if (!name.startsWith('search')) {
+        assert.equal(await page.evaluate(() => window.__removedFromMain), 0, 'the app removed nodes from the page');
+      }
+      assert.deepEqual(problems.filter((p) => !p.includes('404 (Not Found)')), []);
+      await context.close();
+    });
+  }
+
+  test('a hydrated page is live: its links stay in the app, and the node it kept is the one that changes', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await markStaticNodes(page);
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    assert.equal(await heading(page), seedLine(3));
+    assert.equal((await stillStatic(page)).heading, true);
+    await page.evaluate(() => {
+      window.__sameDocument = true;
+    });
+    await page.locator('.breadcrumb a', { hasText: 'News & Events' }).click();
+    await waitForHeading(page, 'News & Events');
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'a full page load happened');
+    // The header was hydrated, not replaced, and still is the parser's.
+    assert.equal((await stillStatic(page)).header, true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a search opened at its address shows its results on the hydrated page', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await markStaticNodes(page);
+    await page.goto(`${app.server.url}/search?q=optical`);
+    await heading(page);
+    await page.locator('.search-results a').first().waitFor();
+    assert.equal(await page.locator('#search-query').inputValue(), 'optical');
+    assert.deepEqual(await stillStatic(page), { how: 'hydrated', heading: true, header: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('when the page and the app disagree', () => {
+  test('a page whose HTML was edited is rendered afresh, whole and working', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    const articlePath = `/news/${SEED_SLUG}`;
+    let loads = 0;
+    // A hostile or stale edit: one paragraph of the body gone from the HTML
+    // (the data it carries still has it).
+    await page.route(`${app.server.url}${articlePath}`, async (route) => {
+      loads += 1;
+      const response = await route.fetch();
+      const html = await response.text();
+      const body = html.indexOf('class="article__body"');
+      const start = html.indexOf('<p>', body);
+      const end = html.indexOf('</p>', start) + '</p>'.length;
+      const edited = body < 0 || start < 0 ? html : html.slice(0, start) + html.slice(end);
+      assert.notEqual(edited, html, 'the test could not edit the page');
+      await route.fulfill({ response, body: edited, headers: { ...response.headers(), 'content-encoding': '' } });
+    });
+    await page.goto(app.server.url + articlePath);
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'rendered', null, { timeout: 15_000 });
+    assert.equal(await heading(page), seedLine(3));
+    // Rendered from the data: the paragraph the HTML lost is back.
+    assert.equal(await page.locator('.article__body > p').first().textContent(), seedLine(7));
+    assert.equal(await page.locator('#panic-notice').count(), 0, 'the panic notice is shown');
+    assert.equal(loads, 2, 'the page was not loaded once more to render afresh');
+    // And it works: navigation stays in the app.
+    await page.evaluate(() => {
+      window.__sameDocument = true;
+    });
+    await page.locator('.breadcrumb a', { hasText: 'News & Events' }).click();
+    await waitForHeading(page, 'News & Events');
+    assert.equal(await page.evaluate(() => window.__sameDocument), true);
+    assert.deepEqual(unexpectedPanic(problems), []);
+    await context.close();
+  });
+});
+
+/** Problems other than the panic message the failed hydration logged. */
+function unexpectedPanic(problems) {
+  return problems.filter((p) => !/panicked|unreachable|RuntimeError/.test(p));
+}

@@ -11,7 +11,8 @@
 //! - [`site_context`]: the site's name, navigation and footer, shared;
 //! - [`panic_notice`]: what the reader sees if the app ever panics;
 //! - [`page_focus`]: focus and announcement after client-side navigation;
-//! - [`prerendered`]: taking over the page rendered at build time.
+//! - [`prerendered`]: taking over the page rendered at build time;
+//! - [`return_position`]: Back and Forward return the reader to where they were.
 //!
 //! The content model itself lives in the `reader-model` crate.
 
@@ -23,6 +24,7 @@ pub mod page_focus;
 pub mod panic_notice;
 pub mod paths;
 pub mod prerendered;
+pub mod return_position;
 pub mod routes;
 pub mod site_context;
 pub mod views;

@@ -2,6 +2,7 @@ use reader::prerendered::{self, Takeover};
 
 fn main() {
     reader::panic_notice::install();
+    reader::return_position::install();
     match prerendered::take_over() {
         // The page on screen stays: the app attaches to its nodes.
         Some(Takeover::Hydrate(shell)) => {

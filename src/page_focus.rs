@@ -34,6 +34,13 @@ pub fn PageFocus(children: Children) -> impl IntoView {
     // A link to another part of the same page (a "Who spoke" name, or
     // another speech of the same article).
     let location = use_location();
+    Effect::new(move |_| {
+        crate::return_position::moved(format!(
+            "{}{}",
+            location.pathname.get(),
+            location.search.get()
+        ));
+    });
     Effect::new(move |previous: Option<Option<String>>| {
         let part = paths::named_part(&location.pathname.get(), &location.hash.get());
         if let (Some(previous), Some(id)) = (previous, &part)
@@ -78,6 +85,15 @@ pub fn PageArrived() -> impl IntoView {
         arrivals.last_path.set_value(Some(path.clone()));
         if let Some(id) = part {
             focus_part_later(arrivals, id);
+        } else if crate::return_position::arrived(&format!(
+            "{path}{}",
+            location.search.get_untracked()
+        )) {
+            // Back where the reader was, on the link they had followed:
+            // only the page is announced.
+            if let Some(heading) = heading_text() {
+                arrivals.announcement.set(heading);
+            }
         } else if last.is_some_and(|last| last != path) {
             request_animation_frame(move || {
                 if let Some(heading) = focus_heading() {
@@ -110,6 +126,15 @@ fn focus_part(id: &str) -> Option<String> {
     target
         .get_attribute("aria-label")
         .or_else(|| target.text_content())
+}
+
+/// The text of the page's `<h1>`.
+fn heading_text() -> Option<String> {
+    document()
+        .query_selector("main h1")
+        .ok()
+        .flatten()?
+        .text_content()
 }
 
 /// Focuses the page's `<h1>` and returns its text.

@@ -53,7 +53,7 @@ describe('accessibility', () => {
     await context.close();
   });
 
-  test('list → article → related article → back, by keyboard alone, with focus and announcements', async () => {
+  test('list → article → related article → back, by keyboard alone, with focus and announcements (Back: on the link followed)', async () => {
     const { page, context, problems } = await openPage(app.browser);
     await page.goto(`${app.server.url}/`);
     await heading(page);
@@ -72,6 +72,14 @@ describe('accessibility', () => {
       );
       await page.waitForFunction((h) => document.querySelector('[role="status"]')?.textContent === h, headline);
     };
+    // Back returns to the link the reader had followed, and announces the page.
+    const backAt = async (headline, link) => {
+      await page.waitForFunction(
+        (l) => document.activeElement?.tagName === 'A' && document.activeElement.textContent.trim() === l,
+        link,
+      );
+      await page.waitForFunction((h) => document.querySelector('[role="status"]')?.textContent === h, headline);
+    };
 
     await tabTo(seedLine(3));
     await page.keyboard.press('Enter');
@@ -87,10 +95,10 @@ describe('accessibility', () => {
     // for Alt+Left); what matters is where focus lands after it.
     await page.goBack();
     await page.waitForURL(`**/news/${SEED_SLUG}`);
-    await arrivedAt(seedLine(3));
+    await backAt(seedLine(3), related);
     await page.goBack();
     await page.waitForURL(`${app.server.url}/`);
-    await arrivedAt('News & Events');
+    await backAt('News & Events', seedLine(3));
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -55,9 +55,11 @@ pub fn mark_interactive(how: &str) {
     }
 }
 
-/// Where a failed hydration leaves word for the next load of the page, so
-/// that one renders afresh instead (see [`hydration_failed`]).
-const FAILED_KEY: &str = "reader-hydration-failed";
+/// The history entry's state after a failed hydration: the reload of the
+/// entry renders afresh instead (see [`hydration_failed`]). The history
+/// entry keeps it across reloads, and reading it costs nothing (the first
+/// touch of `sessionStorage` took 6 ms of the start-up task).
+const FAILED_STATE: &str = "reader:hydration-failed";
 
 thread_local! {
     static HYDRATING: Cell<bool> = const { Cell::new(false) };
@@ -92,9 +94,10 @@ pub fn hydrating<T>(hydrate: impl FnOnce() -> T) -> T {
 }
 
 /// Called by the panic hook: if the panic came while hydrating, the page
-/// and the app disagreed (a stale page, an edited one). Notes the address
-/// and reloads it once, and that load renders the app afresh instead of
-/// hydrating. Returns whether it did (then no notice is needed).
+/// and the app disagreed (a stale page, an edited one). Marks the history
+/// entry and reloads it once, and that load renders the app afresh instead
+/// of hydrating (so it cannot loop). Returns whether it did (then no notice
+/// is needed).
 pub fn hydration_failed() -> bool {
     if !is_hydrating() {
         return false;
@@ -102,26 +105,19 @@ pub fn hydration_failed() -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let path = window.location().pathname().unwrap_or_default();
-    let Ok(Some(storage)) = window.session_storage() else {
+    let Ok(history) = window.history() else {
         return false;
     };
-    // Once only: if this address failed before, the notice is shown.
-    if storage.get_item(FAILED_KEY).ok().flatten().as_deref() == Some(path.as_str()) {
-        return false;
-    }
-    if storage.set_item(FAILED_KEY, &path).is_err() {
-        return false;
-    }
-    window.location().reload().is_ok()
+    history.replace_state(&FAILED_STATE.into(), "").is_ok() && window.location().reload().is_ok()
 }
 
-/// Whether an earlier load of this address failed to hydrate.
-fn failed_here(path: &str) -> bool {
+/// Whether an earlier load of this history entry failed to hydrate.
+fn failed_here() -> bool {
     web_sys::window()
-        .and_then(|window| window.session_storage().ok().flatten())
-        .and_then(|storage| storage.get_item(FAILED_KEY).ok().flatten())
-        .is_some_and(|failed| failed == path)
+        .and_then(|window| window.history().ok())
+        .and_then(|history| history.state().ok())
+        .and_then(|state| state.as_string())
+        .is_some_and(|state| state == FAILED_STATE)
 }
 
 /// Reads the page's data into the client, removes the page's own head
@@ -171,7 +167,7 @@ pub fn take_over() -> Option<Takeover> {
     let shell = document
         .get_element_by_id(SHELL_ID)
         .and_then(|shell| shell.dyn_into::<web_sys::HtmlElement>().ok())?;
-    if carried && shell.has_child_nodes() && !failed_here(&path) {
+    if carried && shell.has_child_nodes() && !failed_here() {
         Some(Takeover::Hydrate(shell))
     } else {
         shell.set_text_content(None);

@@ -4,10 +4,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { REPO, SEED_SLUG, sourceArticles, withApp } from './support.mjs';
+import { REPO, SEED_SLUG, heading, openPage, sourceArticles, withApp } from './support.mjs';
 
 const DIST = join(REPO, 'dist');
 
@@ -38,14 +39,47 @@ describe('release build', () => {
     );
     const loader = await page.evaluate(() => document.querySelector('script[type="module"]')?.textContent ?? '');
     await context.close();
-    assert.ok(assets.length >= 4, `only ${assets.length} asset references`);
+    assert.ok(assets.length >= 2, `only ${assets.length} asset references`);
     for (const { url, integrity } of assets) {
       assert.match(url, /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|svg)$/, `not hashed: ${url}`);
       assert.match(integrity ?? '', /^sha384-[A-Za-z0-9+/=]+$/, `no SRI: ${url}`);
     }
-    // The loader names a wasm file that exists.
-    const wasm = loader.match(/module_or_path: '\/([^']+\.wasm)'/)?.[1];
-    assert.ok(wasm && existsSync(join(DIST, wasm)), `wasm ${wasm} missing`);
+    // The loader (deferred until the page has painted, see
+    // crates/prerender/src/loader.rs) asks for the script and the wasm with
+    // the SRI hashes of the files themselves.
+    const script = loader.match(/link\.href="\/([^"]+\.js)";link\.integrity="(sha384-[^"]+)"/);
+    const wasm = loader.match(/fetch\("\/([^"]+\.wasm)",\{integrity:"(sha384-[^"]+)"\}\)/);
+    assert.ok(script && wasm, `the loader names no script or wasm: ${loader}`);
+    for (const [, file, integrity] of [script, wasm]) {
+      assert.match(file, /-[0-9a-f]{12,16}(_bg)?\.(js|wasm)$/, `not hashed: ${file}`);
+      const digest = createHash('sha384').update(readFileSync(join(DIST, file))).digest('base64');
+      assert.equal(integrity, `sha384-${digest}`, `wrong SRI for ${file}`);
+    }
+    assert.match(loader, new RegExp(`import\\("/${script[1]}"\\)`));
+  });
+
+  test('the app is asked for only after the page has loaded and painted', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    await heading(page);
+    const timing = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0];
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      return {
+        loaded: navigation.loadEventStart,
+        painted: paint?.startTime ?? Infinity,
+        app: performance
+          .getEntriesByType('resource')
+          .filter((entry) => /\.(js|wasm)$/.test(new URL(entry.name).pathname))
+          .map((entry) => [new URL(entry.name).pathname, entry.startTime]),
+      };
+    });
+    assert.equal(timing.app.length, 2, JSON.stringify(timing.app));
+    for (const [file, at] of timing.app) {
+      assert.ok(at >= timing.loaded && at >= timing.painted, `${file} was asked for at ${at} ms, before the page loaded (${timing.loaded}) and painted (${timing.painted})`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 
   test('the content is published next to the app', () => {

@@ -5,12 +5,14 @@
 //! - [`render`]: the app rendered to HTML at a page's URL;
 //! - [`head`]: title, description, canonical, sharing cards, JSON-LD;
 //! - [`template`]: Trunk's `index.html` filled in for each page;
+//! - [`loader`]: Trunk's loader, deferred until the page has painted;
 //! - [`page`]: the pages and what each shows;
 //! - [`feeds`]: `sitemap.xml`, `robots.txt`, `atom.xml`;
 //! - [`public_url`]: absolute URLs of the published site.
 
 pub mod feeds;
 pub mod head;
+pub mod loader;
 pub mod page;
 pub mod public_url;
 pub mod render;
@@ -68,7 +70,7 @@ pub struct Summary {
 /// without a place for the page, or a file that cannot be written.
 pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, PrerenderError> {
     let base = reader_model::normalize_base(base);
-    let template = read(&dist.join("index.html"))?;
+    let template = loader::defer(&read(&dist.join("index.html"))?)?;
     let deployment = Deployment::plan(dist, &base, &template)?;
     let site: Site = read_json(&dist.join("content/site.json"))?;
     let list = read_list(&dist.join("content/list"))?;

@@ -1,0 +1,163 @@
+//! The app's loader, moved off the page's critical path.
+//!
+//! Trunk's `index.html` asks for the app's script and wasm at once: a
+//! `modulepreload` and a `preload` (both high priority) and an inline module
+//! script that starts the app as soon as the HTML is parsed. On a slow
+//! network the wasm (most of the page's bytes) then shares the line with
+//! the page's own CSS and pictures, and is counted on the way to its first
+//! and largest paints. A prerendered page needs none of it to be read: the
+//! app only has to be there for the reader's next step.
+//!
+//! So the two preload links go, and the loader waits for the page to have
+//! loaded and painted (the `load` event, then the next frame) before it
+//! asks for the script and the wasm. Their integrity hashes (Trunk's SRI)
+//! go with them: the script through a `modulepreload` link added at that
+//! moment (which the import then uses), the wasm through `fetch`'s
+//! `integrity`. What the loader does once they are in is Trunk's: start
+//! the app, expose its bindings as `window.wasmBindings`, and dispatch
+//! `TrunkApplicationStarted`. The new inline script is hashed into the
+//! CSP like Trunk's was.
+
+use std::cell::RefCell;
+
+use lol_html::html_content::ContentType;
+use lol_html::{RewriteStrSettings, element, rewrite_str};
+
+use crate::PrerenderError;
+
+/// A file the loader asks for, and its SRI hash.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Asset {
+    href: String,
+    integrity: String,
+}
+
+/// `template` (Trunk's `index.html`) with its loader deferred.
+///
+/// # Errors
+/// [`PrerenderError::Template`] if the template has no Trunk loader (its
+/// module script, the script's `modulepreload` and the wasm's `preload`),
+/// or cannot be rewritten.
+pub fn defer(template: &str) -> Result<String, PrerenderError> {
+    let script = RefCell::new(None::<Asset>);
+    let wasm = RefCell::new(None::<Asset>);
+    let asset = |el: &lol_html::html_content::Element| Asset {
+        href: el.get_attribute("href").unwrap_or_default(),
+        integrity: el.get_attribute("integrity").unwrap_or_default(),
+    };
+    // The preloads, which Trunk may write before or after its script.
+    let html = rewrite(
+        template,
+        vec![
+            element!("link[rel=modulepreload]", |el| {
+                *script.borrow_mut() = Some(asset(el));
+                el.remove();
+                Ok(())
+            }),
+            element!("link[rel=preload][as=fetch]", |el| {
+                *wasm.borrow_mut() = Some(asset(el));
+                el.remove();
+                Ok(())
+            }),
+        ],
+    )?;
+    let (Some(script), Some(wasm)) = (script.into_inner(), wasm.into_inner()) else {
+        return Err(not_found());
+    };
+    let mut replaced = false;
+    let html = rewrite(
+        &html,
+        vec![element!("script[type=module]", |el| {
+            el.set_inner_content(&loader_source(&script, &wasm), ContentType::Html);
+            replaced = true;
+            Ok(())
+        })],
+    )?;
+    if replaced { Ok(html) } else { Err(not_found()) }
+}
+
+fn not_found() -> PrerenderError {
+    PrerenderError::Template(
+        "Trunk's loader (a module script, a modulepreload and a wasm preload) was not found".into(),
+    )
+}
+
+fn rewrite(
+    html: &str,
+    handlers: Vec<(
+        std::borrow::Cow<'_, lol_html::Selector>,
+        lol_html::ElementContentHandlers<'_>,
+    )>,
+) -> Result<String, PrerenderError> {
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: handlers,
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|error| PrerenderError::Template(error.to_string()))
+}
+
+/// The loader's source. The values are Trunk's file names (hashed, under
+/// the public URL) and SRI hashes; they are written as JSON strings, which
+/// are valid JavaScript string literals.
+fn loader_source(script: &Asset, wasm: &Asset) -> String {
+    let text = |value: &str| serde_json::to_string(value).unwrap_or_else(|_| "\"\"".into());
+    format!(
+        "const start=()=>{{\
+const link=document.createElement('link');\
+link.rel='modulepreload';link.href={script};link.integrity={script_integrity};link.crossOrigin='anonymous';\
+document.head.append(link);\
+import({script}).then((bindings)=>bindings.default({{module_or_path:fetch({wasm},{{integrity:{wasm_integrity}}})}})\
+.then((wasm)=>{{window.wasmBindings=bindings;dispatchEvent(new CustomEvent('TrunkApplicationStarted',{{detail:{{wasm}}}}));}}));\
+}};\
+const afterPaint=()=>requestAnimationFrame(()=>setTimeout(start));\
+document.readyState==='complete'?afterPaint():addEventListener('load',afterPaint,{{once:true}});",
+        script = text(&script.href),
+        script_integrity = text(&script.integrity),
+        wasm = text(&wasm.href),
+        wasm_integrity = text(&wasm.integrity),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // As Trunk 0.21 writes it: the script first, then the preloads.
+    const TRUNK: &str = "<!doctype html><html><head><title>x</title>\
+        <script type=module>import init, * as bindings from '/reader-1a2b.js';\n\
+        const wasm = await init({ module_or_path: '/reader-1a2b_bg.wasm' });</script>\
+        <link crossorigin href=/reader-1a2b.js integrity=sha384-JS rel=modulepreload>\
+        <link as=fetch crossorigin href=/reader-1a2b_bg.wasm integrity=sha384-WASM rel=preload type=application/wasm>\
+        </head><body><div id=shell></div></body></html>";
+
+    #[test]
+    fn the_preloads_go_and_the_loader_waits_for_the_page() {
+        let html = defer(TRUNK).expect("deferred");
+        assert!(!html.contains("modulepreload integrity"), "{html}");
+        assert!(!html.contains("rel=modulepreload"), "{html}");
+        assert!(!html.contains("rel=preload"), "{html}");
+        assert!(!html.contains("await init"), "{html}");
+        for part in [
+            r#"link.href="/reader-1a2b.js";link.integrity="sha384-JS""#,
+            r#"import("/reader-1a2b.js")"#,
+            r#"fetch("/reader-1a2b_bg.wasm",{integrity:"sha384-WASM"})"#,
+            "addEventListener('load',afterPaint,{once:true})",
+            "window.wasmBindings=bindings",
+            "TrunkApplicationStarted",
+        ] {
+            assert!(html.contains(part), "missing {part}: {html}");
+        }
+        // Nothing else moved.
+        assert!(html.contains("<title>x</title>") && html.contains("<div id=shell></div>"));
+    }
+
+    #[test]
+    fn a_template_without_trunks_loader_is_an_error() {
+        let error =
+            defer("<title>x</title><script type=module>go()</script>").expect_err("no loader");
+        assert!(error.to_string().contains("Trunk's loader"), "{error}");
+    }
+}

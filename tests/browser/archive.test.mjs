@@ -7,7 +7,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, withApp, openPage, openStaticPage, heading, waitForHeading, screenshot } from './support.mjs';
+import { heading, isDataFetch, openPage, openStaticPage, REPO, screenshot, waitForHeading, withApp } from './support.mjs';
 
 const DIST = join(REPO, 'target', 'dist-archive');
 const json = (path) => JSON.parse(readFileSync(join(DIST, 'content', path), 'utf8'));
@@ -18,7 +18,7 @@ const cards = (page) => page.locator('.news-list__items .news-card__headline a')
 function track(page) {
   const fetched = [];
   page.on('request', (request) => {
-    if (request.resourceType() === 'fetch') fetched.push(new URL(request.url()).pathname);
+    if (isDataFetch(request)) fetched.push(new URL(request.url()).pathname);
   });
   return fetched;
 }

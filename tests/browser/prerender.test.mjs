@@ -5,18 +5,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  PAGES,
-  SEED_SLUG,
-  heading,
-  openPage,
-  openStaticPage,
-  seedLine,
-  sourceArticle,
-  sourceArticles,
-  waitForHeading,
-  withApp,
-} from './support.mjs';
+import { heading, isDataFetch, openPage, openStaticPage, PAGES, SEED_SLUG, seedLine, sourceArticle, sourceArticles, waitForHeading, withApp } from './support.mjs';
 
 const app = withApp();
 const ORIGIN = 'https://news.usst.edu.cn';
@@ -238,7 +227,7 @@ describe('the app takes over', () => {
     const { page, context, problems } = await openPage(app.browser);
     const fetched = [];
     page.on('request', (request) => {
-      if (request.resourceType() === 'fetch') fetched.push(new URL(request.url()).pathname);
+      if (isDataFetch(request)) fetched.push(new URL(request.url()).pathname);
     });
     await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
     assert.equal(await heading(page), seedLine(3));

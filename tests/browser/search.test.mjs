@@ -7,9 +7,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  REPO, SEED_SLUG, withApp, openPage, openStaticPage, heading, waitForHeading, sourceArticle, screenshot, unexpected,
-} from './support.mjs';
+import { heading, isDataFetch, openPage, openStaticPage, REPO, screenshot, SEED_SLUG, sourceArticle, unexpected, waitForHeading, withApp } from './support.mjs';
 
 const AXE = readFileSync(join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const hits = (page) => page.locator('.search-result__headline a').allTextContents();
@@ -110,7 +108,7 @@ describe('search', () => {
     await cdp.send('Network.enable');
     cdp.on('Network.loadingFinished', (event) => bytes.push(event.encodedDataLength));
     page.on('request', (request) => {
-      if (request.resourceType() === 'fetch') fetched.push(new URL(request.url()).pathname);
+      if (isDataFetch(request)) fetched.push(new URL(request.url()).pathname);
     });
     await page.goto(app.server.url + '/search');
     await heading(page);

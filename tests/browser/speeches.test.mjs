@@ -7,7 +7,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SEED_SLUG, heading, openPage, openStaticPage, sourceArticle, sourceArticles, waitForHeading, withApp } from './support.mjs';
+import { heading, isDataFetch, openPage, openStaticPage, SEED_SLUG, sourceArticle, sourceArticles, waitForHeading, withApp } from './support.mjs';
 
 const app = withApp();
 const speeches = () => sourceArticle(SEED_SLUG).body.filter((b) => b.type === 'speech');
@@ -178,7 +178,7 @@ describe('speakers', () => {
     await heading(page);
     const fetched = [];
     page.on('request', (request) => {
-      if (request.resourceType() === 'fetch') fetched.push(new URL(request.url()).pathname);
+      if (isDataFetch(request)) fetched.push(new URL(request.url()).pathname);
     });
     await page.locator('.speaker-card__name a', { hasText: 'Ding Xiaodong' }).click();
     await waitForHeading(page, 'Ding Xiaodong');

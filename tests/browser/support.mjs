@@ -154,6 +154,12 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Whether `request` is the app fetching data (the content JSON), not its
+ * loader fetching the app's own wasm. */
+export function isDataFetch(request) {
+  return request.resourceType() === 'fetch' && !new URL(request.url()).pathname.endsWith('.wasm');
+}
+
 /** Console errors other than the browser's own line for a failed request. */
 export function unexpected(problems) {
   return problems.filter((p) => !p.includes('Failed to load resource'));

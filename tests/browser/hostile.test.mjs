@@ -38,6 +38,9 @@ async function open(path, replaced, options) {
     dialog.dismiss().catch(() => {});
   });
   await opened.page.goto(app.server.url + path);
+  // The page's own HTML is the real article: wait for the app, which starts
+  // once the page has painted, to have taken it over.
+  await opened.page.waitForFunction(() => document.documentElement.dataset.app, null, { timeout: 30_000 });
   return opened;
 }
 

@@ -112,8 +112,10 @@ document.head.append(link);\
 import({script}).then((bindings)=>bindings.default({{module_or_path:fetch({wasm},{{integrity:{wasm_integrity}}})}})\
 .then((wasm)=>{{window.wasmBindings=bindings;dispatchEvent(new CustomEvent('TrunkApplicationStarted',{{detail:{{wasm}}}}));}}));\
 }};\
-const afterPaint=()=>requestAnimationFrame(()=>setTimeout(start));\
-document.readyState==='complete'?afterPaint():addEventListener('load',afterPaint,{{once:true}});",
+const painted=()=>performance.getEntriesByName('first-contentful-paint').length>0;\
+const afterPaint=(tries)=>requestAnimationFrame(()=>setTimeout(()=>painted()||tries<1?start():afterPaint(tries-1)));\
+const loaded=()=>afterPaint(60);\
+document.readyState==='complete'?loaded():addEventListener('load',loaded,{{once:true}});",
         script = text(&script.href),
         script_integrity = text(&script.integrity),
         wasm = text(&wasm.href),
@@ -144,7 +146,8 @@ mod tests {
             r#"link.href="/reader-1a2b.js";link.integrity="sha384-JS""#,
             r#"import("/reader-1a2b.js")"#,
             r#"fetch("/reader-1a2b_bg.wasm",{integrity:"sha384-WASM"})"#,
-            "addEventListener('load',afterPaint,{once:true})",
+            "addEventListener('load',loaded,{once:true})",
+            "getEntriesByName('first-contentful-paint')",
             "window.wasmBindings=bindings",
             "TrunkApplicationStarted",
         ] {

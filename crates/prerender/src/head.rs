@@ -92,10 +92,7 @@ impl Head {
         let site = &page.data.site;
         let is_article = page.data.article.is_some();
         let document_title = page_title(&self.title, Some(&site.name));
-        let mut tags: Vec<AnyView> = vec![
-            view! { <title>{document_title}</title> }.into_any(),
-            meta("name", "description", &self.description),
-        ];
+        let mut tags: Vec<AnyView> = vec![meta("name", "description", &self.description)];
         if page.data.not_found {
             tags.push(meta("name", "robots", "noindex"));
         }
@@ -149,7 +146,14 @@ impl Head {
                 .attr("href", self.feed.clone())
                 .into_any(),
         );
-        let mut html = tags.into_iter().collect_view().to_html();
+        // `<title>` holds raw text: written here, escaped, because the
+        // views (with `erase_components`) put a `<!>` marker after text,
+        // which a title would show as it is.
+        let mut html = format!(
+            "<title>{}</title>",
+            html_escape::encode_text(&document_title)
+        );
+        html.push_str(&tags.into_iter().collect_view().to_html());
         if let Some(data) = &self.structured_data {
             html.push_str(&format!(
                 r#"<script type="application/ld+json" {PAGE_HEAD_ATTRIBUTE}>{}</script>"#,

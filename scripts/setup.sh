@@ -74,6 +74,14 @@ if [ "$browser" -eq 1 ] && { ! have chromium || ! have chromedriver; }; then
   apt_install chromium chromium-driver
 fi
 
+# Names in Chinese characters (copy editors such as 张柳): a reader's phone
+# has a CJK font; a bare Debian has none, and its Chromium would draw boxes
+# in the screenshots the tests take.
+if [ "$browser" -eq 1 ] && ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  step "installing a CJK font from apt (WenQuanYi Micro Hei)"
+  apt_install fonts-wqy-microhei
+fi
+
 # The deploy tests run the generated nginx configuration in a real nginx.
 if [ "$browser" -eq 1 ] && ! have nginx && [ ! -x /usr/sbin/nginx ]; then
   step "installing nginx from apt"

@@ -1,23 +1,37 @@
 use leptos::prelude::*;
 use reader_model::Article;
 
+use super::Published;
+
 /// `November 22, 2020 | By Zhang Liu | Copyedited by William, Zhang Liu`,
-/// with the date machine-readable.
+/// with the date machine-readable: only the parts the article has, joined
+/// by separators, and nothing at all when it has none of them.
 #[component]
 pub fn Dateline(article: Article) -> impl IntoView {
-    view! {
-        <p class="dateline">
-            <time datetime=article.published.iso()>{article.published.long()}</time>
-            " | "
-            <span class="dateline__byline">{article.byline()}</span>
-            {article
-                .copyedit_line()
-                .map(|line| {
-                    view! {
-                        " | "
-                        <span class="dateline__copyedit">{line}</span>
-                    }
-                })}
-        </p>
-    }
+    let byline = article.byline();
+    let copyedit = article.copyedit_line();
+    let date = article.published;
+    (date.is_some() || byline.is_some() || copyedit.is_some()).then(|| {
+        let after_date = date.is_some();
+        let after_byline = after_date || byline.is_some();
+        view! {
+            <p class="dateline">
+                <Published date />
+                {byline
+                    .map(|line| {
+                        view! {
+                            {after_date.then_some(" | ")}
+                            <span class="dateline__byline">{line}</span>
+                        }
+                    })}
+                {copyedit
+                    .map(|line| {
+                        view! {
+                            {after_byline.then_some(" | ")}
+                            <span class="dateline__copyedit">{line}</span>
+                        }
+                    })}
+            </p>
+        }
+    })
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use reader_model::ListItem;
 
-use super::Thumbnail;
+use super::{SectionAndDate, Thumbnail};
 use crate::paths;
 
 /// One entry of the news list: picture, section and date, headline (the
@@ -12,11 +12,11 @@ pub fn NewsCard(item: ListItem) -> impl IntoView {
         <article class="news-card">
             <Thumbnail image=item.thumbnail section=item.section.clone() />
             <div class="news-card__text">
-                <p class="news-card__meta">
-                    <span class="news-card__section">{item.section}</span>
-                    " · "
-                    <time datetime=item.published.iso()>{item.published.long()}</time>
-                </p>
+                <SectionAndDate
+                    section=item.section
+                    date=item.published
+                    section_class="news-card__section"
+                />
                 <h2 class="news-card__headline">
                     <a href=paths::article_href(&item.slug)>{item.headline}</a>
                 </h2>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use reader_model::{ExcerptPart, SearchResults};
 
-use super::Pagination;
+use super::{Pagination, SectionAndDate};
 use crate::paths;
 
 /// The articles a search found, best first: headline (the link), section
@@ -32,11 +32,7 @@ pub fn SearchResultsList(results: SearchResults, #[prop(into)] query: String) ->
                             <h2 class="search-result__headline">
                                 <a href=paths::article_href(&hit.slug)>{hit.headline}</a>
                             </h2>
-                            <p class="news-card__meta">
-                                <span>{hit.section}</span>
-                                " · "
-                                <time datetime=hit.published.iso()>{hit.published.long()}</time>
-                            </p>
+                            <SectionAndDate section=hit.section date=hit.published />
                             <p class="search-result__excerpt">
                                 {hit
                                     .excerpt

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use reader_model::Speaker;
 
-use super::{Breadcrumb, PageMeta};
+use super::{Breadcrumb, PageMeta, Published};
 use crate::display::speaker_description;
 use crate::paths;
 
@@ -26,9 +26,7 @@ pub fn SpeakerPage(speaker: Speaker) -> impl IntoView {
                         view! {
                             <li class="appearance">
                                 <p class="appearance__meta">
-                                    <time datetime=appearance
-                                        .published
-                                        .iso()>{appearance.published.long()}</time>
+                                    <Published date=appearance.published />
                                     {appearance
                                         .role
                                         .map(|role| {

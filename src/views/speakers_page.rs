@@ -43,17 +43,20 @@ pub fn SpeakersPage(speakers: Speakers) -> impl IntoView {
     }
 }
 
-/// "Director of …, 2019–2020".
+/// "Director of …, 2019–2020"; the role alone when no article giving it
+/// has a date.
 fn role_line(span: RoleSpan) -> impl IntoView {
-    let years = if span.first.year() == span.last.year() {
-        span.first.year().to_string()
-    } else {
-        format!("{}–{}", span.first.year(), span.last.year())
+    let years = match (span.first, span.last) {
+        (Some(first), Some(last)) if first.year() != last.year() => {
+            Some(format!(", {}–{}", first.year(), last.year()))
+        }
+        (Some(day), _) | (_, Some(day)) => Some(format!(", {}", day.year())),
+        (None, None) => None,
     };
     view! {
         <li>
             {span.role}
-            <span class="speaker-card__years">{format!(", {years}")}</span>
+            {years.map(|years| view! { <span class="speaker-card__years">{years}</span> })}
         </li>
     }
 }

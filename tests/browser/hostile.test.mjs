@@ -140,13 +140,17 @@ describe('hostile content: broken articles end in the error view', () => {
 });
 
 describe('hostile content: odd but valid articles render', () => {
-  for (const [name, article, expected] of oddArticles()) {
+  for (const [name, article, expected, dateline] of oddArticles()) {
     test(name, async () => {
       const opened = await open(`/news/${SLUG}`, { [ARTICLE]: article }, { width: 390 });
       const { page, context } = opened;
       await page.locator('main article').waitFor({ state: 'attached', timeout: 30_000 });
       if (expected !== null) {
         await page.getByText(expected, { exact: false }).first().waitFor({ state: 'attached' });
+      }
+      if (dateline !== undefined) {
+        const shown = await page.evaluate(() => document.querySelector('main .dateline')?.textContent ?? null);
+        assert.equal(shown, dateline);
       }
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${overflow}px wider than the phone`);

@@ -38,6 +38,18 @@ export function sourceArticles() {
     .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')));
 }
 
+/** The list's order: newest first, undated articles after every dated
+ * one, then by headline. */
+export function newestFirst(articles) {
+  return articles.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.headline.localeCompare(b.headline));
+}
+
+/** An editor's `author` (one name or a list) or `authors`, as a list. */
+export function authorsOf(article) {
+  const names = article.authors ?? article.author ?? [];
+  return (Array.isArray(names) ? names : [names]).map((n) => n.trim()).filter(Boolean);
+}
+
 export function sourceArticle(slug) {
   return JSON.parse(readFileSync(join(REPO, 'content', 'articles', `${slug}.json`), 'utf8'));
 }

@@ -163,7 +163,7 @@ export function brokenArticles() {
     ['missing slug', without('slug')],
     ['missing headline', without('headline')],
     ['missing body', without('body')],
-    ['missing published', without('published')],
+    ['missing summary', without('summary')],
     ['a paragraph without text', withValue('body', [{ type: 'paragraph' }])],
     ['a speech without speaker', withValue('body', [{ type: 'speech', caption: 'c' }])],
     ['a block without type', withValue('body', [{ text: 'no type' }])],
@@ -171,7 +171,9 @@ export function brokenArticles() {
   ];
 }
 
-/** Odd but valid documents: each must render. */
+/** Odd but valid documents: each must render. [name, article, a text
+ * the page must show (or null), and what the dateline must read (null:
+ * no dateline; left out: not checked)]. */
 export function oddArticles() {
   const bigParagraph = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(1755).slice(0, 100000);
   const longWord = 'x'.repeat(100000);
@@ -190,6 +192,8 @@ export function oddArticles() {
     ['emoji and combining marks', { ...publishedSeed(), headline: 'Graduation 🎓👩🏽‍🔬 Ceremony', body: [{ type: 'paragraph', text: 'Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇ 👨‍👩‍👧‍👦 🇨🇳' }] }, '👨‍👩‍👧‍👦'],
     ['unknown block types among known ones', { ...publishedSeed(), body: [{ type: 'paragraph', text: 'kept' }, { type: 'video', src: 'https://example.edu/v.mp4' }, { type: 'html', html: '<script>alert(1)</script>' }, { type: 'paragraph', text: 'also kept' }] }, 'also kept'],
     ['extra unknown fields', { ...publishedSeed(), tracking: { pixel: 'https://evil.example/p.gif' }, body: [{ type: 'paragraph', text: 'fine', onclick: 'alert(1)' }] }, 'fine'],
-    ['empty strings everywhere', { ...publishedSeed(), headline: '', summary: '', author: '', section: '', copy_editors: [], body: [{ type: 'paragraph', text: '' }] }, null],
+    ['empty strings everywhere', { ...publishedSeed(), headline: '', summary: '', author: '', section: '', copy_editors: [' '], body: [{ type: 'paragraph', text: '' }] }, null],
+    ['no date, author or copy editors (the archive\'s early pages)', (({ published, author, authors, copy_editors, ...rest }) => rest)(publishedSeed()), 'Over 159 cooperative projects', null],
+    ['one author as a string, as editors write it', (({ author, authors, ...rest }) => ({ ...rest, author: '张柳' }))(publishedSeed()), 'Over 159 cooperative projects', 'November 22, 2020 | By 张柳 | Copyedited by William, Zhang Liu'],
   ];
 }

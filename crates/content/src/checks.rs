@@ -47,6 +47,9 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> Vec<Problem> {
     for (steps, what) in images(file.json) {
         check_image(file, &steps, what, &mut problems);
     }
+    for key in ["author", "authors", "copy_editors"] {
+        check_names(file, key, &mut problems);
+    }
     for (index, block) in blocks(file.json) {
         let unnamed = block["speaker"]
             .as_str()
@@ -66,6 +69,26 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> Vec<Problem> {
         ));
     }
     problems
+}
+
+/// A blank name would print as "By " or a stray comma: each one is reported.
+fn check_names(file: &ArticleFile, key: &str, problems: &mut Vec<Problem>) {
+    let blank = |value: &Value| value.as_str().is_some_and(|name| name.trim().is_empty());
+    match &file.json[key] {
+        Value::Array(names) => {
+            for (index, _) in names.iter().enumerate().filter(|(_, name)| blank(name)) {
+                problems.push(file.error(
+                    &[key.into(), index.into()],
+                    &format!("{key} {} is blank: give a name or remove it", index + 1),
+                ));
+            }
+        }
+        name if blank(name) => problems.push(file.error(
+            &[key.into()],
+            &format!("{key} is blank: give a name or remove the field"),
+        )),
+        _ => {}
+    }
 }
 
 fn blocks(json: &Value) -> impl Iterator<Item = (usize, &Value)> {

@@ -12,7 +12,8 @@ pub const AUTOMATIC_COUNT: usize = 3;
 
 /// What relating articles looks at.
 pub struct Traits<'a> {
-    pub published: Date,
+    /// `None` (undated) counts as older than every date.
+    pub published: Option<Date>,
     pub section: &'a str,
     /// Who spoke in it, each name as the speakers index counts it.
     pub speakers: Vec<String>,
@@ -70,7 +71,7 @@ fn nearest(group: &[usize], i: usize, rank: &[usize], articles: &[Traits]) -> Ve
     if group.get(after) == Some(&i) {
         after += 1;
     }
-    let day = |g: usize| articles[g].published.days();
+    let day = |g: usize| articles[g].published.map_or(i64::MIN / 4, Date::days);
     let mut found = Vec::with_capacity(AUTOMATIC_COUNT);
     while found.len() < AUTOMATIC_COUNT && (before > 0 || after < group.len()) {
         let older = (before > 0).then(|| group[before - 1]);
@@ -97,7 +98,7 @@ mod tests {
 
     fn traits(date: &str, section: &'static str, speakers: &[&str]) -> Traits<'static> {
         Traits {
-            published: Date::parse(date).expect("date"),
+            published: Some(Date::parse(date).expect("date")),
             section,
             speakers: speakers.iter().map(|s| (*s).to_owned()).collect(),
         }

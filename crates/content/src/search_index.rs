@@ -14,7 +14,8 @@ use reader_model::{ArticleSource, ArticleWords, Block, IndexBuilder, SearchShard
 /// rest of its text, as search reads them.
 pub fn texts(article: &ArticleSource) -> (String, String) {
     let mut strong = vec![article.headline.as_str(), article.summary.as_str()];
-    let mut body: Vec<&str> = vec![article.section.as_str(), article.author.as_str()];
+    let mut body: Vec<&str> = vec![article.section.as_str()];
+    body.extend(article.authors.iter().map(String::as_str));
     for block in article.body.blocks() {
         match block {
             Block::Paragraph { text } => body.push(text),

@@ -204,10 +204,55 @@ fn broken_json_is_reported_where_it_breaks() {
 
 #[test]
 fn a_missing_field_is_named() {
-    let missing = article("m", "2020-01-01", &[]).replace("  \"author\": \"Li Na\",\n", "");
+    let missing = article("m", "2020-01-01", &[]).replace("  \"summary\": \"s\",\n", "");
     let root = content("missing", &[("m.json", missing)]);
     // serde notices a missing field where the object ends.
-    only_error(&root, "m.json", 11, 1, "missing field `author`");
+    only_error(&root, "m.json", 11, 1, "missing field `summary`");
+}
+
+#[test]
+fn every_shape_of_the_archive_builds() {
+    let shaped = |slug: &str, fields: &str| {
+        article(slug, "2020-01-01", &[]).replace(
+            "  \"published\": \"2020-01-01\",\n  \"author\": \"Li Na\",\n",
+            fields,
+        )
+    };
+    let root = content(
+        "shapes",
+        &[
+            ("undated.json", shaped("undated", "")),
+            (
+                "date-only.json",
+                shaped("date-only", "  \"published\": \"2019-05-06\",\n"),
+            ),
+            (
+                "several.json",
+                shaped(
+                    "several",
+                    "  \"published\": \"2021-03-04\",\n  \"author\": [\"Zhang Liu\", \"Li Rui\"],\n  \"copy_editors\": [\"张柳\"],\n",
+                ),
+            ),
+            (
+                "authors.json",
+                shaped("authors", "  \"authors\": [\"张柳\"],\n"),
+            ),
+        ],
+    );
+    let build = Build::load(&root);
+    assert!(build.problems().is_empty(), "{:?}", build.problems());
+}
+
+#[test]
+fn a_blank_name_is_an_error_at_it() {
+    let blank = article("b", "2020-01-01", &[])
+        .replace("\"author\": \"Li Na\"", "\"author\": [\"Li Na\", \" \"]");
+    let root = content("blank", &[("b.json", blank)]);
+    only_error(&root, "b.json", 6, 23, "author 2 is blank");
+    let blank =
+        article("c", "2020-01-01", &[]).replace("\"author\": \"Li Na\"", "\"copy_editors\": \"\"");
+    let root = content("blank-editor", &[("c.json", blank)]);
+    only_error(&root, "c.json", 6, 19, "copy_editors is blank");
 }
 
 #[test]

@@ -18,9 +18,28 @@ pub struct Article<R = RelatedLink> {
     pub headline: String,
     /// The desk that published it ("Research", "Campus", ...).
     pub section: String,
-    pub published: Date,
-    pub author: String,
-    #[serde(default)]
+    /// The day it was published; the archive's earliest pages give none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Date>,
+    /// Who wrote it, in the order the page names them, in any script; none
+    /// on early pages. Editors write `authors` (a list) or `author` (one
+    /// name, or a list); it is published as `authors`.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Names"))]
+    #[serde(
+        rename = "authors",
+        alias = "author",
+        default,
+        deserialize_with = "names",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub authors: Vec<String>,
+    /// Who copyedited it (one name or a list, like `author`).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Names"))]
+    #[serde(
+        default,
+        deserialize_with = "names",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub copy_editors: Vec<String>,
     /// One or two sentences for the news list and the meta description.
     pub summary: String,
@@ -46,9 +65,10 @@ pub struct RelatedLink {
 }
 
 impl<R> Article<R> {
-    /// `By Zhang Liu`
-    pub fn byline(&self) -> String {
-        format!("By {}", self.author)
+    /// `By Zhang Liu`, `By Zhang Liu and Li Rui`, `By A, B and C`; `None`
+    /// when the article names no author.
+    pub fn byline(&self) -> Option<String> {
+        (!self.authors.is_empty()).then(|| format!("By {}", spoken_list(&self.authors)))
     }
 
     /// `Copyedited by William, Zhang Liu`, when anyone copyedited it.
@@ -57,13 +77,71 @@ impl<R> Article<R> {
             .then(|| format!("Copyedited by {}", self.copy_editors.join(", ")))
     }
 
-    /// The whole dateline as one line of text:
-    /// `November 22, 2020 | By Zhang Liu | Copyedited by William, Zhang Liu`.
-    pub fn dateline(&self) -> String {
-        let mut parts = vec![self.published.long(), self.byline()];
-        parts.extend(self.copyedit_line());
-        parts.join(" | ")
+    /// The whole dateline as one line of text, with what the article has:
+    /// `November 22, 2020 | By Zhang Liu | Copyedited by William, Zhang Liu`,
+    /// or `November 22, 2020`, or `By Li Rui`; `None` when it has none of
+    /// them.
+    pub fn dateline(&self) -> Option<String> {
+        let parts: Vec<String> = [
+            self.published.map(|date| date.long()),
+            self.byline(),
+            self.copyedit_line(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(" | "))
     }
+}
+
+/// Names as a sentence says them: `A`, `A and B`, `A, B and C`.
+pub fn spoken_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// One name or a list of names (`"author": "Zhang Liu"` as well as
+/// `"author": ["Zhang Liu", "Li Rui"]`), each trimmed; a blank name is left
+/// out (the content tool reports it).
+fn names<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    struct Names;
+    impl<'de> serde::de::Visitor<'de> for Names {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a name or a list of names")
+        }
+        fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Self::Value, E> {
+            Ok(name_list([name.to_owned()]))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut names = Vec::new();
+            while let Some(name) = seq.next_element::<String>()? {
+                names.push(name);
+            }
+            Ok(name_list(names))
+        }
+    }
+    deserializer.deserialize_any(Names)
+}
+
+fn name_list(names: impl IntoIterator<Item = String>) -> Vec<String> {
+    names
+        .into_iter()
+        .map(|name| name.trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .collect()
 }
 
 /// One block of an article's body.

@@ -25,7 +25,9 @@ mod site_path;
 mod slug;
 mod speakers;
 
-pub use article::{Article, ArticleSource, Block, Body, Figure, Quote, RelatedLink, Speech};
+pub use article::{
+    Article, ArticleSource, Block, Body, Figure, Quote, RelatedLink, Speech, spoken_list,
+};
 pub use date::Date;
 pub use error::ModelError;
 pub use image::Image;

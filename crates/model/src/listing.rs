@@ -40,7 +40,9 @@ pub struct Section {
 pub struct ListItem {
     pub slug: Slug,
     pub headline: String,
-    pub published: Date,
+    /// `None` for an undated article (listed after every dated one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Date>,
     pub section: String,
     pub summary: String,
     #[serde(

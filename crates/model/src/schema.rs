@@ -20,6 +20,19 @@ pub fn article_schema() -> String {
         "title".to_owned(),
         "A news article (content/articles/<slug>.json)".into(),
     );
+    // `author` is `authors` under the name the first articles used.
+    if let Some(properties) = schema
+        .get_mut("properties")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        properties.insert(
+            "author".to_owned(),
+            serde_json::json!({
+                "description": "The same as `authors` (give one of the two): one name, or a list.",
+                "$ref": "#/$defs/Names"
+            }),
+        );
+    }
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
 
@@ -88,6 +101,22 @@ impl JsonSchema for Image {
     }
 }
 
+/// People's names: one name, or a list of names, in any script.
+pub(crate) struct Names;
+
+impl JsonSchema for Names {
+    fn schema_name() -> Cow<'static, str> {
+        "Names".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let name = json_schema!({"type": "string", "minLength": 1, "pattern": "\\S"});
+        json_schema!({
+            "description": "One name (\"Zhang Liu\") or a list of names ([\"Zhang Liu\", \"李锐\"]), in any script.",
+            "oneOf": [name, {"type": "array", "items": name}]
+        })
+    }
+}
+
 impl JsonSchema for Body {
     fn schema_name() -> Cow<'static, str> {
         "Body".into()
@@ -117,6 +146,7 @@ mod tests {
             "section",
             "published",
             "author",
+            "authors",
             "copy_editors",
             "summary",
             "thumbnail",

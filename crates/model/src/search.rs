@@ -36,7 +36,8 @@ impl SearchResults {
 pub struct SearchHit {
     pub slug: Slug,
     pub headline: String,
-    pub published: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Date>,
     pub section: String,
     /// Its summary, with the matching words marked.
     pub excerpt: Vec<ExcerptPart>,

@@ -56,8 +56,11 @@ pub struct SpeakerSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleSpan {
     pub role: String,
-    pub first: Date,
-    pub last: Date,
+    /// The first and last day it was given, from the dated articles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<Date>,
 }
 
 /// One person's page: every speech, newest first.
@@ -73,7 +76,8 @@ pub struct Speaker {
 pub struct Appearance {
     pub article: Slug,
     pub headline: String,
-    pub published: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Date>,
     /// Which of the article's speeches (from 1).
     pub speech: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -152,7 +156,10 @@ pub fn build<R>(articles: &[Article<R>], aliases: &Aliases) -> (Speakers, Vec<Sp
                 continue;
             };
             match roles.iter_mut().find(|span| &span.role == role) {
-                Some(span) => span.last = appearance.published,
+                Some(span) => {
+                    span.first = span.first.or(appearance.published);
+                    span.last = appearance.published.or(span.last);
+                }
                 None => roles.push(RoleSpan {
                     role: role.clone(),
                     first: appearance.published,

@@ -136,13 +136,96 @@ fn malformed_and_truncated_json_is_a_syntax_error() {
 fn the_dateline_is_built_from_structured_fields() {
     let mut article = parse("[]").expect("valid");
     article.copy_editors = vec!["William".into(), "Zhang Liu".into()];
-    article.author = "Zhang Liu".into();
+    article.authors = vec!["Zhang Liu".into()];
     assert_eq!(
-        article.dateline(),
-        "March 4, 2021 | By Zhang Liu | Copyedited by William, Zhang Liu"
+        article.dateline().as_deref(),
+        Some("March 4, 2021 | By Zhang Liu | Copyedited by William, Zhang Liu")
     );
     article.copy_editors.clear();
-    assert_eq!(article.dateline(), "March 4, 2021 | By Zhang Liu");
+    assert_eq!(
+        article.dateline().as_deref(),
+        Some("March 4, 2021 | By Zhang Liu")
+    );
+}
+
+/// The same article with its `published`, `author` and `copy_editors`
+/// lines replaced by `fields` (JSON members, each ending in a comma).
+fn shaped(fields: &str) -> Result<Article, ModelError> {
+    let json = article_json("[]")
+        .replace("  \"published\": \"2021-03-04\",\n", "")
+        .replace("  \"author\": \"Li Na\",\n", "")
+        .replace("  \"copy_editors\": [\"William\"],\n", fields);
+    from_json(&json)
+}
+
+#[test]
+fn every_shape_of_the_archive_is_read_and_shown_as_it_is() {
+    let cases: [(&str, Option<&str>, Option<&str>); 8] = [
+        // Early pages: no date, no author, no copy editors.
+        ("", None, None),
+        // Only the date.
+        (r#""published": "2019-05-06","#, Some("May 6, 2019"), None),
+        // Several authors, in the order the page gives them.
+        (
+            r#""published": "2021-03-04", "author": ["Zhang Liu", "Li Rui"],"#,
+            Some("March 4, 2021 | By Zhang Liu and Li Rui"),
+            Some("By Zhang Liu and Li Rui"),
+        ),
+        (
+            r#""authors": ["A", "B", "C"],"#,
+            Some("By A, B and C"),
+            Some("By A, B and C"),
+        ),
+        // Names in any script; copy editors as one name.
+        (
+            r#""author": "张柳", "copy_editors": "李锐","#,
+            Some("By 张柳 | Copyedited by 李锐"),
+            Some("By 张柳"),
+        ),
+        // Only copy editors.
+        (
+            r#""copy_editors": ["William", "张柳"],"#,
+            Some("Copyedited by William, 张柳"),
+            None,
+        ),
+        // Blank names and null are no names.
+        (r#""author": ["  ", ""], "copy_editors": null,"#, None, None),
+        (
+            r#""author": " Li Na ","#,
+            Some("By Li Na"),
+            Some("By Li Na"),
+        ),
+    ];
+    for (fields, dateline, byline) in cases {
+        let article = shaped(fields).unwrap_or_else(|err| panic!("{fields}: {err}"));
+        assert_eq!(article.dateline().as_deref(), dateline, "{fields}");
+        assert_eq!(article.byline().as_deref(), byline, "{fields}");
+    }
+}
+
+#[test]
+fn authors_are_published_as_a_list_and_read_back() {
+    let article = shaped(r#""author": "Li Na","#).expect("valid");
+    let json = reader_model::to_json(&article).expect("json");
+    assert!(json.contains(r#""authors":["Li Na"]"#), "{json}");
+    assert!(
+        !json.contains("published") && !json.contains("copy_editors"),
+        "{json}"
+    );
+    assert_eq!(from_json::<Article>(&json).expect("reads back"), article);
+}
+
+#[test]
+fn a_bad_date_or_name_is_still_an_error_at_its_position() {
+    for (fields, line) in [
+        (r#""published": "2021-02-30","#, 5),
+        (r#""author": 7,"#, 5),
+        (r#""author": ["Li Na", 7],"#, 5),
+    ] {
+        let err = shaped(fields).expect_err(fields);
+        assert!(matches!(err, ModelError::Shape { .. }), "{fields}: {err:?}");
+        assert_eq!(err.position().0, line, "{fields}: {err}");
+    }
 }
 
 #[test]

@@ -154,11 +154,24 @@ fn block() -> impl Strategy<Value = Block> {
     ]
 }
 
+/// A person's name as the model keeps it: trimmed, never blank.
+fn name() -> impl Strategy<Value = String> {
+    text()
+        .prop_map(|name| name.trim().to_owned())
+        .prop_filter("a name", |name| !name.is_empty())
+}
+
 fn article() -> impl Strategy<Value = Article> {
     (
-        (slug(), text(), text(), date(), text()),
         (
-            prop::collection::vec(text(), 0..3),
+            slug(),
+            text(),
+            text(),
+            proptest::option::of(date()),
+            prop::collection::vec(name(), 0..4),
+        ),
+        (
+            prop::collection::vec(name(), 0..3),
             text(),
             proptest::option::of(image()),
             prop::collection::vec(block(), 0..6),
@@ -170,14 +183,14 @@ fn article() -> impl Strategy<Value = Article> {
     )
         .prop_map(
             |(
-                (slug, headline, section, published, author),
+                (slug, headline, section, published, authors),
                 (copy_editors, summary, thumbnail, blocks, related),
             )| Article {
                 slug,
                 headline,
                 section,
                 published,
-                author,
+                authors,
                 copy_editors,
                 summary,
                 thumbnail,

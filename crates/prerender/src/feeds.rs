@@ -98,11 +98,20 @@ pub fn robots(public: &PublicUrl) -> String {
 }
 
 /// An Atom 1.0 feed of the newest articles (`articles` newest first).
+/// Undated articles are left out: a feed announces what is new, and an
+/// undated page is from the archive's beginning (Atom also requires a date
+/// on every entry).
 pub fn atom(public: &PublicUrl, site: &reader_model::Site, articles: &[Article]) -> String {
     let home = public.page("");
-    let updated = articles
-        .first()
-        .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), timestamp);
+    let dated: Vec<(&Article, Date)> = articles
+        .iter()
+        .filter_map(|article| Some((article, article.published?)))
+        .take(FEED_LENGTH)
+        .collect();
+    let updated = dated.first().map_or_else(
+        || "1970-01-01T00:00:00Z".to_owned(),
+        |(_, day)| timestamp(*day),
+    );
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n\
@@ -119,7 +128,7 @@ pub fn atom(public: &PublicUrl, site: &reader_model::Site, articles: &[Article])
         subtitle = escape(&site.description),
         self_href = escape(&public.page(ATOM_FILE)),
     );
-    for article in articles.iter().take(FEED_LENGTH) {
+    for (article, day) in dated {
         let href = public.page(&reader_model::article_path(&article.slug));
         xml.push_str(&format!(
             "  <entry>\n\
@@ -128,14 +137,18 @@ pub fn atom(public: &PublicUrl, site: &reader_model::Site, articles: &[Article])
              \x20   <link rel=\"alternate\" type=\"text/html\" href=\"{href}\"/>\n\
              \x20   <published>{time}</published>\n\
              \x20   <updated>{time}</updated>\n\
-             \x20   <author><name>{author}</name></author>\n\
+             {authors}\
              \x20   <category term=\"{section}\"/>\n\
              \x20   <summary>{summary}</summary>\n\
              \x20 </entry>\n",
             href = escape(&href),
             title = escape(&article.headline),
-            time = timestamp(article),
-            author = escape(&article.author),
+            time = timestamp(day),
+            authors = article
+                .authors
+                .iter()
+                .map(|name| format!("    <author><name>{}</name></author>\n", escape(name)))
+                .collect::<String>(),
             section = escape(&article.section),
             summary = escape(&article.summary),
         ));
@@ -145,8 +158,8 @@ pub fn atom(public: &PublicUrl, site: &reader_model::Site, articles: &[Article])
 }
 
 /// Atom wants a full timestamp; articles carry a day.
-fn timestamp(article: &Article) -> String {
-    format!("{}T00:00:00Z", article.published.iso())
+fn timestamp(day: Date) -> String {
+    format!("{}T00:00:00Z", day.iso())
 }
 
 /// Text for XML content and attribute values: the five special characters

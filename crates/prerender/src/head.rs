@@ -116,11 +116,9 @@ impl Head {
             tags.push(meta("property", "og:locale", &locale));
         }
         if let Some(article) = &page.data.article {
-            tags.push(meta(
-                "property",
-                "article:published_time",
-                &article.published.iso(),
-            ));
+            if let Some(day) = article.published {
+                tags.push(meta("property", "article:published_time", &day.iso()));
+            }
             tags.push(meta("property", "article:section", &article.section));
         }
         let card = if self.image.is_some() {
@@ -200,19 +198,28 @@ fn news_article(
     image: Option<&(String, String)>,
 ) -> serde_json::Value {
     let site = &page.data.site;
-    let date = article.published.iso();
     let mut data = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.headline,
         "description": article.summary,
-        "datePublished": date,
-        "dateModified": date,
         "articleSection": article.section,
         "inLanguage": site.language,
-        "author": [{"@type": "Person", "name": article.author}],
         "publisher": {"@type": "Organization", "name": site.name, "url": public.page("")},
     });
+    // Only what the article says: no date or author is made up.
+    if let Some(day) = article.published {
+        data["datePublished"] = json!(day.iso());
+        data["dateModified"] = json!(day.iso());
+    }
+    if !article.authors.is_empty() {
+        let authors: Vec<serde_json::Value> = article
+            .authors
+            .iter()
+            .map(|name| json!({"@type": "Person", "name": name}))
+            .collect();
+        data["author"] = json!(authors);
+    }
     if let Some(canonical) = canonical {
         data["url"] = json!(canonical);
         data["mainEntityOfPage"] = json!({"@type": "WebPage", "@id": canonical});

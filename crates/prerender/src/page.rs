@@ -129,14 +129,17 @@ impl Page {
             return None;
         }
         let lastmod = if let Some(article) = &data.article {
-            Some(article.published)
+            article.published
         } else if let Some(list) = &data.list {
-            list.articles().iter().map(|item| item.published).max()
+            list.articles()
+                .iter()
+                .filter_map(|item| item.published)
+                .max()
         } else if let Some(speaker) = &data.speaker {
             speaker
                 .appearances
                 .iter()
-                .map(|speech| speech.published)
+                .filter_map(|speech| speech.published)
                 .max()
         } else {
             None

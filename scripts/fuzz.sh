@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the content model with cargo-fuzz (libFuzzer, nightly): JSON
-# parsing of every content file type, and URL sanitising. Not part of CI.
+# parsing of every content file type, Markdown articles (read, then written
+# back), and URL sanitising. Not part of CI.
 #
 #   scripts/fuzz.sh [runs per target]      (default 10,000,000)
 #
@@ -12,8 +13,9 @@ runs=${1:-10000000}
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 
-mkdir -p fuzz/corpus/parse_content fuzz/corpus/sanitize_url
+mkdir -p fuzz/corpus/parse_content fuzz/corpus/sanitize_url fuzz/corpus/parse_markdown
 cp content/site.json content/articles/*.json fuzz/corpus/parse_content/
+cp content/articles/*.md fuzz/corpus/parse_markdown/
 i=0
 for seed in 'https://en.usst.edu.cn/' 'mailto:news@usst.edu.cn' '/news/a' 'content/images/a.svg' \
   'javascript:alert(1)' 'java	script:x' '//evil.example' 'jav&#x09;ascript:x' 'data:text/html,x'; do
@@ -21,7 +23,7 @@ for seed in 'https://en.usst.edu.cn/' 'mailto:news@usst.edu.cn' '/news/a' 'conte
   i=$((i + 1))
 done
 
-for target in sanitize_url parse_content; do
+for target in ${FUZZ_TARGETS:-sanitize_url parse_content parse_markdown}; do
   echo "==> $target: $runs runs"
   # No unsafe code to watch, so no sanitizer: more executions per second.
   cargo +nightly fuzz run --sanitizer none "$target" "fuzz/corpus/$target" -- \

@@ -30,10 +30,13 @@ fn sources() -> Vec<ArticleSource> {
     let mut articles: Vec<ArticleSource> = fs::read_dir(content().join("articles"))
         .expect("articles folder")
         .map(|entry| entry.expect("entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext == "json" || ext == "md")
+        })
         .map(|path| {
-            from_json(&fs::read_to_string(&path).expect("readable"))
-                .unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+            reader_content::convert::read(&path, &fs::read_to_string(&path).expect("readable"))
+                .unwrap_or_else(|err| panic!("{err}"))
         })
         .collect();
     articles.sort_by(|a, b| a.slug.cmp(&b.slug));
@@ -77,7 +80,7 @@ fn the_seed_keeps_every_paragraph_and_caption_in_published_order() {
         .blocks()
         .iter()
         .map(|block| match block {
-            Block::Paragraph { text } => ("paragraph", text.as_str()),
+            Block::Paragraph { text, .. } => ("paragraph", text.as_str()),
             Block::Speech(speech) => ("speech", speech.caption.as_str()),
             other => panic!("the seed has no {other:?}"),
         })

@@ -83,6 +83,27 @@ describe('the archive as it is', () => {
     await context.close();
   });
 
+  for (const js of [true, false]) {
+    test(`a Markdown article's emphasis and links are elements, never markup (${js ? 'with' : 'without'} JavaScript)`, async () => {
+      const { page, context } = js ? await openPage(app.browser, { width: 390 }) : await openStaticPage(app.browser, { width: 390 });
+      await page.goto(`${app.server.url}/news/usst-holds-symposium-on-carbon-neutral-energy`);
+      if (js) await heading(page);
+      const first = await page.locator('main .article__body > p').first().evaluate((p) => ({
+        text: p.textContent,
+        em: [...p.querySelectorAll('em')].map((e) => e.textContent),
+        links: [...p.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')]),
+        elements: [...p.querySelectorAll('*')].map((e) => e.localName),
+      }));
+      assert.match(first.text, /^On June 17th, the Symposium on Carbon-neutral Energy was held at USST\. More than/);
+      assert.deepEqual(first.em, ['Symposium on Carbon-neutral Energy']);
+      assert.deepEqual(first.links, [['USST', 'https://www.usst.edu.cn/']]);
+      assert.deepEqual(first.elements, ['em', 'a']);
+      assert.deepEqual(await page.locator('main .article__body strong').allTextContents(), ['carbon neutrality']);
+      assert.doesNotMatch(await page.locator('main').textContent(), /[*_]{1,2}\w|\]\(/, 'no Markdown left as text');
+      await context.close();
+    });
+  }
+
   test('an undated article is listed after every dated one, with its section and no date', async () => {
     const { page, context } = await openPage(app.browser, { width: 390 });
     await page.goto(`${app.server.url}/`);

@@ -30,12 +30,14 @@ export function seedLine(n) {
   return text.split('\n')[n - 1];
 }
 
-/** Every article as the editors wrote it in content/articles/. */
+/** Every article the editors wrote in content/articles/ (JSON or
+ * Markdown), as the build read it: its published JSON in dist/, with
+ * related articles back to the slugs the editor named. */
 export function sourceArticles() {
   const dir = join(REPO, 'content', 'articles');
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')));
+    .filter((name) => /\.(json|md)$/.test(name))
+    .map((name) => sourceArticle(name.replace(/\.(json|md)$/, '')));
 }
 
 /** The list's order: newest first, undated articles after every dated
@@ -51,7 +53,8 @@ export function authorsOf(article) {
 }
 
 export function sourceArticle(slug) {
-  return JSON.parse(readFileSync(join(REPO, 'content', 'articles', `${slug}.json`), 'utf8'));
+  const published = JSON.parse(readFileSync(join(REPO, 'dist', 'content', 'articles', `${slug}.json`), 'utf8'));
+  return { ...published, related: published.related.map((link) => link.slug) };
 }
 
 /** Serves a release build (dist/ unless `root` says otherwise) under `prefix`. */

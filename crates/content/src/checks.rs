@@ -9,6 +9,7 @@ use reader_model::{ArticleSource, SafeUrl};
 use serde_json::Value;
 
 use crate::locate::{Step, locate};
+use crate::markdown::Positions;
 use crate::problem::Problem;
 
 /// One article file being checked: where it is, its text and its JSON.
@@ -16,6 +17,9 @@ pub struct ArticleFile<'a> {
     pub path: &'a Path,
     pub text: &'a str,
     pub json: &'a Value,
+    /// For a Markdown article, where its values are in the `.md` file
+    /// (`json` is then what the file reads as).
+    pub markdown: Option<&'a Positions>,
     /// The content folder (`content/`), where its pictures live.
     pub root: &'a Path,
 }
@@ -23,11 +27,19 @@ pub struct ArticleFile<'a> {
 impl ArticleFile<'_> {
     /// An error about the value at `steps`.
     pub fn error(&self, steps: &[Step], message: &str) -> Problem {
-        Problem::error(self.path, locate(self.text, steps), message)
+        Problem::error(self.path, self.locate(steps), message)
     }
 
     pub fn warning(&self, steps: &[Step], message: &str) -> Problem {
-        Problem::warning(self.path, locate(self.text, steps), message)
+        Problem::warning(self.path, self.locate(steps), message)
+    }
+
+    /// Where the value at `steps` is in the file.
+    pub fn locate(&self, steps: &[Step]) -> Option<(usize, usize)> {
+        match self.markdown {
+            Some(positions) => Some(positions.locate(steps)),
+            None => locate(self.text, steps),
+        }
     }
 }
 

@@ -18,8 +18,10 @@
 //! must still be unique across the archive.
 
 pub mod checks;
+pub mod convert;
 pub mod generate;
 pub mod locate;
+pub mod markdown;
 mod problem;
 mod progress;
 pub mod related;
@@ -38,7 +40,7 @@ use reader_model::{
 use serde_json::Value;
 
 use crate::checks::ArticleFile;
-use crate::locate::locate;
+use crate::locate::{Step, locate};
 pub use crate::problem::{Problem, Severity};
 use crate::progress::Progress;
 
@@ -199,7 +201,7 @@ impl Build {
             .get(slug)
             .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, slug.as_str()))?;
         let text = fs::read_to_string(&loaded.path)?;
-        let mut json: Value = serde_json::from_str(&text).map_err(io::Error::other)?;
+        let (mut json, _) = article_json(&loaded.path, &text)?;
         if let Value::Object(map) = &mut json {
             map.insert(
                 "related".into(),
@@ -268,10 +270,9 @@ impl Build {
     fn add(&mut self, loaded: Loaded) {
         let slug = loaded.source.slug.clone();
         if let Some(first) = self.articles.get(&slug) {
-            let text = fs::read_to_string(&loaded.path).unwrap_or_default();
             self.problems.push(Problem::error(
                 &loaded.path,
-                locate(&text, &["slug".into()]),
+                locate_in(&loaded.path, &["slug".into()]),
                 &format!(
                     "slug {:?} is already used by {}",
                     slug.as_str(),
@@ -308,11 +309,10 @@ impl Build {
             if missing.is_empty() {
                 continue;
             }
-            let text = fs::read_to_string(&loaded.path).unwrap_or_default();
             for i in missing {
                 dead.push(Problem::error(
                     &loaded.path,
-                    locate(&text, &["related".into(), i.into()]),
+                    locate_in(&loaded.path, &["related".into(), i.into()]),
                     &format!(
                         "related article {:?} does not exist",
                         loaded.source.related[i].as_str()
@@ -392,17 +392,42 @@ fn load_article(root: &Path, path: &Path) -> (Option<Loaded>, Vec<Problem>) {
             );
         }
     };
-    let source = match reader_model::from_json::<ArticleSource>(&text) {
-        Ok(source) => source,
-        Err(err) => return (None, vec![model_problem(path, &err)]),
-    };
-    let Ok(json) = serde_json::from_str::<Value>(&text) else {
-        return (None, Vec::new());
+    let (source, json, markdown) = if is_markdown(path) {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let article = match markdown::read(&text, stem) {
+            Ok(article) => article,
+            Err(errors) => {
+                let problems = errors
+                    .iter()
+                    .map(|err| Problem::error(path, Some(err.position), &err.message))
+                    .collect();
+                return (None, problems);
+            }
+        };
+        match serde_path_to_error::deserialize::<_, ArticleSource>(&article.json) {
+            Ok(source) => (source, article.json, Some(article.positions)),
+            Err(err) => {
+                let steps = steps_of(err.path());
+                let message = err.into_inner().to_string();
+                let at = article.positions.locate(&steps);
+                return (None, vec![Problem::error(path, Some(at), &message)]);
+            }
+        }
+    } else {
+        let source = match reader_model::from_json::<ArticleSource>(&text) {
+            Ok(source) => source,
+            Err(err) => return (None, vec![model_problem(path, &err)]),
+        };
+        let Ok(json) = serde_json::from_str::<Value>(&text) else {
+            return (None, Vec::new());
+        };
+        (source, json, None)
     };
     let file = ArticleFile {
         path,
         text: &text,
         json: &json,
+        markdown: markdown.as_ref(),
         root,
     };
     let problems = checks::check(&file, &source);
@@ -414,13 +439,59 @@ fn load_article(root: &Path, path: &Path) -> (Option<Loaded>, Vec<Problem>) {
     (loaded, problems)
 }
 
+/// Whether an article file is Markdown (`.md`) rather than JSON.
+fn is_markdown(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext == "md")
+}
+
+/// An article file's JSON: as written, or what its Markdown reads as.
+fn article_json(path: &Path, text: &str) -> io::Result<(Value, Option<markdown::Positions>)> {
+    if is_markdown(path) {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let article = markdown::read(text, stem).map_err(|errors| {
+            io::Error::other(
+                errors
+                    .first()
+                    .map_or_else(String::new, |e| e.message.clone()),
+            )
+        })?;
+        Ok((article.json, Some(article.positions)))
+    } else {
+        Ok((serde_json::from_str(text).map_err(io::Error::other)?, None))
+    }
+}
+
+/// Where the value at `steps` is in an article file.
+fn locate_in(path: &Path, steps: &[Step]) -> Option<(usize, usize)> {
+    let text = fs::read_to_string(path).unwrap_or_default();
+    match article_json(path, &text) {
+        Ok((_, Some(positions))) => Some(positions.locate(steps)),
+        _ => locate(&text, steps),
+    }
+}
+
+/// serde's path to a value as steps into the JSON.
+fn steps_of(path: &serde_path_to_error::Path) -> Vec<Step> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|segment| match segment {
+            Segment::Seq { index } => Some(Step::Index(*index)),
+            Segment::Map { key } => Some(Step::Key(key.clone())),
+            Segment::Enum { .. } | Segment::Unknown => None,
+        })
+        .collect()
+}
+
 fn collect_json(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
         if entry.file_type()?.is_dir() {
             collect_json(&path, files)?;
-        } else if path.extension().is_some_and(|ext| ext == "json") {
+        } else if path
+            .extension()
+            .is_some_and(|ext| ext == "json" || ext == "md")
+        {
             files.push(path);
         }
     }

@@ -21,6 +21,7 @@ use reader_content::{Build, Problem, Severity};
 const USAGE: &str = "usage: reader-content check <content-dir>
        reader-content build <content-dir> <out-dir>
        reader-content schema <file>             (the JSON Schema of an article file)
+       reader-content convert <in> <out>        (an article from .json to .md, or back)
        reader-content generate <count> <dir>    (a synthetic archive, for benchmarks)";
 
 fn main() -> ExitCode {
@@ -30,6 +31,15 @@ fn main() -> ExitCode {
         ["check", content] => check_and_build(content, None),
         ["build", content, out] => check_and_build(content, Some(PathBuf::from(out))),
         ["schema", file] => done(std::fs::write(file, reader_model::article_schema()), file),
+        ["convert", input, output] => {
+            match reader_content::convert::convert(input.as_ref(), output.as_ref()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("{message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         ["generate", count, dir] => match count.replace('_', "").parse::<usize>() {
             Ok(count) => done(
                 reader_content::generate::generate(count, &PathBuf::from(dir)),

@@ -18,7 +18,7 @@ pub fn texts(article: &ArticleSource) -> (String, String) {
     body.extend(article.authors.iter().map(String::as_str));
     for block in article.body.blocks() {
         match block {
-            Block::Paragraph { text } => body.push(text),
+            Block::Paragraph { text, .. } => body.push(text),
             Block::Speech(speech) => {
                 strong.push(&speech.speaker);
                 body.extend(speech.role.as_deref());

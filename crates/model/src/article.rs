@@ -2,7 +2,7 @@ use serde::de::Deserializer;
 use serde::ser::{SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
-use crate::{Date, Image, Slug, lenient};
+use crate::{Date, Image, SafeUrl, Slug, lenient};
 
 /// An article as the app reads it: metadata, then body blocks in the
 /// editor's published order, then related links resolved by the content
@@ -149,8 +149,12 @@ fn name_list(names: impl IntoIterator<Item = String>) -> Vec<String> {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
+    /// A paragraph: its plain `text` (what search and summaries read), and,
+    /// when parts of it are emphasised or linked, the same text as `runs`.
     Paragraph {
         text: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        runs: Vec<Run>,
     },
     /// A captioned speaker photo: who spoke, in what role, and the caption.
     Speech(Speech),
@@ -158,6 +162,49 @@ pub enum Block {
     Figure(Figure),
     /// A pulled quotation.
     Quote(Quote),
+}
+
+/// A stretch of a paragraph in one style: emphasised, strong, linked, or
+/// any of these together. A paragraph's `text` is its runs' text joined.
+/// Always shown as text inside elements, never as markup.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Run {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub emphasis: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub strong: bool,
+    /// Where the run links to; a link whose address is not safe is dropped
+    /// and its text kept.
+    #[serde(
+        default,
+        deserialize_with = "lenient::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub link: Option<SafeUrl>,
+}
+
+impl Run {
+    /// Plain text: no emphasis, no link.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            emphasis: false,
+            strong: false,
+            link: None,
+        }
+    }
+
+    /// Whether it shows as plain text.
+    pub fn is_plain(&self) -> bool {
+        !self.emphasis && !self.strong && self.link.is_none()
+    }
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -248,6 +295,8 @@ impl Body {
 enum WireBlock {
     Paragraph {
         text: String,
+        #[serde(default)]
+        runs: Vec<Run>,
     },
     Speech(Speech),
     Figure(Figure),
@@ -264,7 +313,7 @@ impl<'de> Deserialize<'de> for Body {
             .enumerate()
         {
             body.blocks.push(match wire {
-                WireBlock::Paragraph { text } => Block::Paragraph { text },
+                WireBlock::Paragraph { text, runs } => Block::Paragraph { text, runs },
                 WireBlock::Speech(speech) => Block::Speech(speech),
                 WireBlock::Figure(figure) => Block::Figure(figure),
                 WireBlock::Quote(quote) => Block::Quote(quote),

@@ -24,9 +24,11 @@ mod site;
 mod site_path;
 mod slug;
 mod speakers;
+#[cfg(feature = "strategies")]
+pub mod strategies;
 
 pub use article::{
-    Article, ArticleSource, Block, Body, Figure, Quote, RelatedLink, Speech, spoken_list,
+    Article, ArticleSource, Block, Body, Figure, Quote, RelatedLink, Run, Speech, spoken_list,
 };
 pub use date::Date;
 pub use error::ModelError;

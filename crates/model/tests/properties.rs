@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 
 use proptest::prelude::*;
+use reader_model::strategies::article;
 use reader_model::{
-    Article, Block, Body, Date, ExcerptPart, Figure, Image, IndexBuilder, IndexFile, Quote,
-    RelatedLink, SafeUrl, SearchQuery, Slug, Speech, from_json,
+    Article, Date, ExcerptPart, IndexBuilder, IndexFile, SafeUrl, SearchQuery, Slug, from_json,
 };
 
 /// What a browser does to an href before reading its scheme: drop tabs and
@@ -93,111 +93,6 @@ proptest! {
         let json = serde_json::to_string(&article).expect("serializes");
         prop_assert_eq!(from_json::<Article>(&json).expect("parses"), article);
     }
-}
-
-fn text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        any::<String>(),
-        "[ -~]{0,40}",
-        Just("<script>alert(1)</script>".to_owned())
-    ]
-}
-
-fn slug() -> impl Strategy<Value = Slug> {
-    "[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,4}"
-        .prop_map(|s| Slug::parse(&s).expect("generated slugs are valid"))
-}
-
-fn date() -> impl Strategy<Value = Date> {
-    (1u16..=9999, 1u8..=12, 1u8..=28)
-        .prop_map(|(y, m, d)| Date::from_parts(y, m, d).expect("valid day"))
-}
-
-fn image() -> impl Strategy<Value = Image> {
-    (
-        prop_oneof![
-            Just("content/images/a.svg"),
-            Just("https://example.edu/p.jpg"),
-            Just("/x/y.png")
-        ],
-        text(),
-        proptest::option::of(1u32..5000),
-        proptest::option::of(1u32..5000),
-    )
-        .prop_map(|(src, alt, width, height)| Image {
-            src: SafeUrl::parse(src).expect("safe"),
-            alt,
-            width,
-            height,
-        })
-}
-
-fn block() -> impl Strategy<Value = Block> {
-    prop_oneof![
-        text().prop_map(|text| Block::Paragraph { text }),
-        (
-            proptest::option::of(image()),
-            text(),
-            proptest::option::of(text()),
-            text()
-        )
-            .prop_map(|(photo, speaker, role, caption)| Block::Speech(Speech {
-                photo,
-                speaker,
-                role,
-                caption
-            })),
-        (proptest::option::of(image()), proptest::option::of(text()))
-            .prop_map(|(image, caption)| Block::Figure(Figure { image, caption })),
-        (text(), proptest::option::of(text()))
-            .prop_map(|(text, attribution)| Block::Quote(Quote { text, attribution })),
-    ]
-}
-
-/// A person's name as the model keeps it: trimmed, never blank.
-fn name() -> impl Strategy<Value = String> {
-    text()
-        .prop_map(|name| name.trim().to_owned())
-        .prop_filter("a name", |name| !name.is_empty())
-}
-
-fn article() -> impl Strategy<Value = Article> {
-    (
-        (
-            slug(),
-            text(),
-            text(),
-            proptest::option::of(date()),
-            prop::collection::vec(name(), 0..4),
-        ),
-        (
-            prop::collection::vec(name(), 0..3),
-            text(),
-            proptest::option::of(image()),
-            prop::collection::vec(block(), 0..6),
-            prop::collection::vec(
-                (slug(), text()).prop_map(|(slug, headline)| RelatedLink { slug, headline }),
-                0..3,
-            ),
-        ),
-    )
-        .prop_map(
-            |(
-                (slug, headline, section, published, authors),
-                (copy_editors, summary, thumbnail, blocks, related),
-            )| Article {
-                slug,
-                headline,
-                section,
-                published,
-                authors,
-                copy_editors,
-                summary,
-                thumbnail,
-                body: Body::new(blocks),
-                related,
-            },
-        )
 }
 
 /// Articles of a few words each from a small vocabulary, so that queries

@@ -29,7 +29,10 @@ fn template() -> String {
 }
 
 /// A dist folder as Trunk and reader-content leave it, with hostile content.
-fn hostile_dist(name: &str) -> PathBuf {
+/// The published content, every string the payload; `via_markdown`
+/// writes each article as an editor's Markdown file first and publishes
+/// what the Markdown reads as.
+fn hostile_dist(name: &str, via_markdown: bool) -> PathBuf {
     let dist = std::env::temp_dir().join(format!("reader-prerender-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dist);
     fs::create_dir_all(dist.join("content/articles")).expect("dist");
@@ -58,11 +61,15 @@ fn hostile_dist(name: &str) -> PathBuf {
             "related": related
         })
     };
-    let a = article(
+    let mut a = article(
         "a",
         vec![serde_json::json!({"slug": "b", "headline": text})],
     );
-    let b = article("b", vec![]);
+    let mut b = article("b", vec![]);
+    if via_markdown {
+        a = through_markdown(&a);
+        b = through_markdown(&b);
+    }
     fs::write(dist.join("content/articles/a.json"), a.to_string()).expect("a");
     fs::write(dist.join("content/articles/b.json"), b.to_string()).expect("b");
     let item = |slug: &str| serde_json::json!({"slug": slug, "headline": text, "published": "2024-01-02", "section": text, "summary": text});
@@ -107,6 +114,21 @@ fn hostile_dist(name: &str) -> PathBuf {
     dist
 }
 
+/// `article` written as Markdown and read back, as the build reads an
+/// editor's `.md` file; its published related links kept.
+fn through_markdown(article: &serde_json::Value) -> serde_json::Value {
+    let mut source = article.clone();
+    source["related"] = serde_json::json!([]);
+    let source: reader_model::ArticleSource = serde_json::from_value(source).expect("an article");
+    let markdown = reader_content::markdown::write::article(&source).expect("writes");
+    assert!(markdown.contains("\n---\n"), "{markdown}");
+    let mut read = reader_content::markdown::read(&markdown, "x")
+        .expect("the payload is text")
+        .json;
+    read["related"] = article["related"].clone();
+    read
+}
+
 fn select<'a>(html: &'a Html, selector: &str) -> Vec<scraper::ElementRef<'a>> {
     let selector = Selector::parse(selector).expect("selector");
     html.select(&selector).collect()
@@ -122,7 +144,16 @@ fn prerendered(dist: &Path, file: &str) -> Html {
 
 #[test]
 fn hostile_content_is_only_ever_text() {
-    let dist = hostile_dist("text");
+    only_text(&hostile_dist("text", false));
+}
+
+#[test]
+fn hostile_markdown_is_only_ever_text() {
+    only_text(&hostile_dist("markdown", true));
+}
+
+fn only_text(dist: &Path) {
+    let dist = dist.to_path_buf();
     let configs = dist.join("configs");
     reader_prerender::prerender(&dist, "/", &configs).expect("prerender");
     let expected_data: reader_model::Article = reader_model::from_json(
@@ -237,7 +268,7 @@ fn hostile_content_is_only_ever_text() {
 
 #[test]
 fn feeds_with_hostile_content_are_well_formed_xml() {
-    let dist = hostile_dist("feeds");
+    let dist = hostile_dist("feeds", false);
     reader_prerender::prerender(&dist, "/", &dist.join("configs")).expect("prerender");
     for file in ["atom.xml", "sitemap.xml"] {
         let xml = fs::read_to_string(dist.join(file)).expect("feed");

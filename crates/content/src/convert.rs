@@ -1,0 +1,51 @@
+//! `reader-content convert <in> <out>`: an article from JSON to Markdown,
+//! or back, by the files' extensions.
+
+use std::fs;
+use std::path::Path;
+
+use reader_model::ArticleSource;
+
+use crate::markdown;
+
+/// Reads the article in `input` (`.json` or `.md`) and writes it to
+/// `output` in the other form.
+///
+/// # Errors
+/// A message for the editor: the file cannot be read or written, is not a
+/// valid article (with `line:column`), or cannot be expressed in the other
+/// form.
+pub fn convert(input: &Path, output: &Path) -> Result<(), String> {
+    let text = fs::read_to_string(input).map_err(|err| format!("{}: {err}", input.display()))?;
+    let article = read(input, &text)?;
+    let written = if output.extension().is_some_and(|ext| ext == "md") {
+        markdown::write::article(&article).map_err(|err| format!("{}: {err}", input.display()))?
+    } else {
+        let mut json = serde_json::to_string_pretty(&article).map_err(|err| err.to_string())?;
+        json.push('\n');
+        json
+    };
+    fs::write(output, written).map_err(|err| format!("{}: {err}", output.display()))
+}
+
+/// An article file (`.json` or `.md`) as the model.
+///
+/// # Errors
+/// The first problem, as `file:line:column: message`.
+pub fn read(path: &Path, text: &str) -> Result<ArticleSource, String> {
+    if path.extension().is_some_and(|ext| ext == "md") {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let article = markdown::read(text, stem).map_err(|errors| {
+            errors.first().map_or_else(String::new, |err| {
+                let (line, column) = err.position;
+                format!("{}:{line}:{column}: {}", path.display(), err.message)
+            })
+        })?;
+        serde_json::from_value(article.json).map_err(|err| format!("{}: {err}", path.display()))
+    } else {
+        reader_model::from_json(text).map_err(|err| {
+            let (line, column) = err.position();
+            format!("{}:{line}:{column}: {err}", path.display())
+        })
+    }
+}

@@ -59,6 +59,23 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> Vec<Problem> {
     for (steps, what) in images(file.json) {
         check_image(file, &steps, what, &mut problems);
     }
+    for (key, value, what) in [
+        ("headline", &source.headline, "the headline"),
+        (
+            "section",
+            &source.section,
+            "the desk that published it (\"Campus\", \"Research\")",
+        ),
+        (
+            "summary",
+            &source.summary,
+            "one or two sentences for the news list",
+        ),
+    ] {
+        if value.trim().is_empty() {
+            problems.push(file.error(&[key.into()], &format!("{key} is empty: give {what}")));
+        }
+    }
     for key in ["author", "authors", "copy_editors"] {
         check_names(file, key, &mut problems);
     }

@@ -20,6 +20,7 @@
 pub mod checks;
 pub mod convert;
 pub mod generate;
+pub mod import;
 pub mod locate;
 pub mod markdown;
 mod problem;

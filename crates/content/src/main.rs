@@ -22,6 +22,8 @@ const USAGE: &str = "usage: reader-content check <content-dir>
        reader-content build <content-dir> <out-dir>
        reader-content schema <file>             (the JSON Schema of an article file)
        reader-content convert <in> <out>        (an article from .json to .md, or back)
+       reader-content import <page.txt> [out.md] (a published page's text as a Markdown
+                                                 article; default content/articles/<slug>.md)
        reader-content generate <count> <dir>    (a synthetic archive, for benchmarks)";
 
 fn main() -> ExitCode {
@@ -31,6 +33,8 @@ fn main() -> ExitCode {
         ["check", content] => check_and_build(content, None),
         ["build", content, out] => check_and_build(content, Some(PathBuf::from(out))),
         ["schema", file] => done(std::fs::write(file, reader_model::article_schema()), file),
+        ["import", page] => import_page(page, None),
+        ["import", page, out] => import_page(page, Some(PathBuf::from(out))),
         ["convert", input, output] => {
             match reader_content::convert::convert(input.as_ref(), output.as_ref()) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -105,4 +109,51 @@ fn report(problems: &[Problem]) {
         };
         eprintln!("{problem} ({label})");
     }
+}
+
+/// `import`: writes the Markdown article and prints what was guessed and
+/// what the editor must complete. Never overwrites a file.
+fn import_page(page: &str, out: Option<PathBuf>) -> ExitCode {
+    let text = match std::fs::read_to_string(page) {
+        Ok(text) => text,
+        Err(err) => {
+            eprintln!("{page}: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let imported = match reader_content::import::import(&text) {
+        Ok(imported) => imported,
+        Err(err) => {
+            eprintln!("{page}: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let out = out.unwrap_or_else(|| {
+        PathBuf::from("content/articles").join(format!("{}.md", imported.article.slug))
+    });
+    if out.exists() {
+        eprintln!("{}: already exists; not overwritten", out.display());
+        return ExitCode::FAILURE;
+    }
+    let markdown = match reader_content::markdown::write::article(&imported.article) {
+        Ok(markdown) => markdown,
+        Err(err) => {
+            eprintln!("{page}: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(err) = std::fs::write(&out, markdown) {
+        eprintln!("{}: {err}", out.display());
+        return ExitCode::FAILURE;
+    }
+    println!("{page} -> {}", out.display());
+    println!("guessed:");
+    for line in &imported.guessed {
+        println!("  {line}");
+    }
+    println!("to complete before the build accepts it:");
+    for line in &imported.missing {
+        println!("  {line}");
+    }
+    ExitCode::SUCCESS
 }

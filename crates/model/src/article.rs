@@ -164,6 +164,18 @@ pub enum Block {
     Quote(Quote),
 }
 
+impl Block {
+    /// Its `type` as written: `paragraph`, `speech`, `figure` or `quote`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Paragraph { .. } => "paragraph",
+            Self::Speech(_) => "speech",
+            Self::Figure(_) => "figure",
+            Self::Quote(_) => "quote",
+        }
+    }
+}
+
 /// A stretch of a paragraph in one style: emphasised, strong, linked, or
 /// any of these together. A paragraph's `text` is its runs' text joined.
 /// Always shown as text inside elements, never as markup.

@@ -53,5 +53,5 @@ pub use site_path::{
 pub use slug::{InvalidSlug, Slug};
 pub use speakers::{
     Aliases, Appearance, Person, RoleSpan, Speaker, SpeakerSummary, Speakers,
-    build as build_speakers, name_slug,
+    build as build_speakers, headline_slug, name_slug,
 };

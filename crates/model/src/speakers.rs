@@ -92,6 +92,12 @@ pub fn name_slug(name: &str) -> Slug {
     text_slug(name, "speaker")
 }
 
+/// A headline as an article's slug, the same way (`Shanghai High-end …` →
+/// `shanghai-high-end-…`); `article-<hash>` when nothing is left.
+pub fn headline_slug(headline: &str) -> Slug {
+    text_slug(headline, "article")
+}
+
 /// Any name as a URL segment (see [`name_slug`]); a name with nothing left
 /// becomes `<fallback>-<hash>`.
 pub(crate) fn text_slug(name: &str, fallback: &str) -> Slug {

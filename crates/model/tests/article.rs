@@ -36,17 +36,7 @@ fn keeps_every_block_type_in_published_order() {
     ]"#,
     )
     .expect("valid article");
-    let kinds: Vec<&str> = article
-        .body
-        .blocks()
-        .iter()
-        .map(|block| match block {
-            Block::Paragraph { .. } => "paragraph",
-            Block::Speech(_) => "speech",
-            Block::Figure(_) => "figure",
-            Block::Quote(_) => "quote",
-        })
-        .collect();
+    let kinds: Vec<&str> = article.body.blocks().iter().map(Block::kind).collect();
     assert_eq!(
         kinds,
         ["paragraph", "speech", "figure", "quote", "paragraph"]

@@ -330,6 +330,8 @@ ${line(['crate', 'bytes', 'share'])}
 ${line(['---', '---:', '---:'])}
 ${sizes.slice(0, 15).map(({ crate, bytes, share }) => line([crate, String(bytes), `${(share * 100).toFixed(1)}%`])).join('\n')}
 
+${readFileSync(join(REPO, 'bench', 'size-levers.md'), 'utf8').trim()}
+
 ## Chart: mobile paint and interactivity, in ms
 
 \`\`\`mermaid

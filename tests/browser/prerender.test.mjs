@@ -193,8 +193,16 @@ describe('the app takes over', () => {
             }
           }
         }).observe(document, { childList: true, subtree: true });
+        window.__shifted = [];
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) window.__shift += entry.value;
+          for (const entry of list.getEntries()) {
+            window.__shift += entry.value;
+            // What moved, for the failure message.
+            for (const source of entry.sources) {
+              const node = source.node;
+              window.__shifted.push(`${Math.round(entry.startTime)} ms: ${node?.nodeName ?? '?'}.${node?.className ?? ''} ${JSON.stringify(source.previousRect)} -> ${JSON.stringify(source.currentRect)}`);
+            }
+          }
         }).observe({ type: 'layout-shift', buffered: true });
       });
       const fetched = [];
@@ -209,7 +217,7 @@ describe('the app takes over', () => {
       // Not even for an unknown article: the host already answered 404.
       assert.deepEqual(fetched, []);
       assert.equal(await page.evaluate(() => window.__skeletons), 0, 'a skeleton or loading bar appeared');
-      assert.equal(await page.evaluate(() => window.__shift), 0, 'layout shifted');
+      assert.equal(await page.evaluate(() => window.__shift), 0, `layout shifted: ${await page.evaluate(() => window.__shifted.join('; '))}`);
       assert.equal(await shown(page), staticText, 'the app shows other text than the static page');
       assert.equal(await page.title(), staticTitle);
       // The page's own head tags go (they would describe the wrong page after

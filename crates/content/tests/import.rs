@@ -22,6 +22,11 @@ fn the_seed_page_imports_as_the_shipped_seed_article() {
         .join("../../content/articles/usst-medical-equipment-centre.md");
     let shipped = convert::read(&path, &fs::read_to_string(&path).expect("seed")).expect("reads");
     let article = imported.article;
+    // Derived from the headline, cut between words at 64 characters.
+    assert_eq!(
+        article.slug.as_str(),
+        "shanghai-high-end-medical-equipment-innovation-centre-unveiled"
+    );
     assert_eq!(article.headline, shipped.headline);
     assert_eq!(article.published, shipped.published);
     assert_eq!(article.authors, shipped.authors);

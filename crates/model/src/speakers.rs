@@ -112,7 +112,14 @@ pub(crate) fn text_slug(name: &str, fallback: &str) -> Slug {
             text.push('-');
         }
     }
-    text.truncate(64);
+    if text.len() > 64 {
+        // At most 64 characters, cut between words when a word is cut.
+        let cut_word = text.as_bytes()[64] != b'-';
+        text.truncate(64);
+        if cut_word && let Some(last) = text.rfind('-') {
+            text.truncate(last);
+        }
+    }
     Slug::parse(text.trim_end_matches('-')).unwrap_or_else(|_| {
         // FNV-1a: stable across builds and platforms.
         let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {

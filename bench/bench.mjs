@@ -76,7 +76,18 @@ function kind(url, resourceType) {
   return 'other';
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** The median of the runs that gave a figure (a Lighthouse run whose audit
+ * errored gives NaN, which would otherwise scramble the sort). */
+const median = (values) => {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+};
+
+/** [lowest, highest] of the runs that gave a figure. */
+const spread = (values) => {
+  const finite = values.filter(Number.isFinite);
+  return [Math.min(...finite), Math.max(...finite)];
+};
 
 /** `runs` Lighthouse runs of `url`; each figure the median over them. */
 async function lighthouseMedian(chrome, url, profile, runs) {
@@ -93,7 +104,7 @@ async function lighthouseMedian(chrome, url, profile, runs) {
     total: of((r) => r.total),
     longTask: { ms: of((r) => r.longTask.ms), url: all.map((r) => r.longTask).sort((a, b) => b.ms - a.ms)[Math.floor(all.length / 2)].url },
     scores: Object.fromEntries(Object.keys(all[0].scores).map((id) => [id, of((r) => r.scores[id])])),
-    spread: { lcp: [Math.min(...all.map((r) => r.lcp)), Math.max(...all.map((r) => r.lcp))], tbt: [Math.min(...all.map((r) => r.tbt)), Math.max(...all.map((r) => r.tbt))] },
+    spread: { lcp: spread(all.map((r) => r.lcp)), tbt: spread(all.map((r) => r.tbt)) },
     runs,
   };
 }

@@ -35,13 +35,14 @@ pub fn convert(input: &Path, output: &Path) -> Result<(), String> {
 pub fn read(path: &Path, text: &str) -> Result<ArticleSource, String> {
     if path.extension().is_some_and(|ext| ext == "md") {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let article = markdown::read(text, stem).map_err(|errors| {
-            errors.first().map_or_else(String::new, |err| {
-                let (line, column) = err.position;
-                format!("{}:{line}:{column}: {}", path.display(), err.message)
+        markdown::read_article(text, stem)
+            .map(|(source, _)| source)
+            .map_err(|errors| {
+                errors.first().map_or_else(String::new, |err| {
+                    let (line, column) = err.position;
+                    format!("{}:{line}:{column}: {}", path.display(), err.message)
+                })
             })
-        })?;
-        serde_json::from_value(article.json).map_err(|err| format!("{}: {err}", path.display()))
     } else {
         reader_model::from_json(text).map_err(|err| {
             let (line, column) = err.position();

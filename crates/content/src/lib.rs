@@ -395,23 +395,14 @@ fn load_article(root: &Path, path: &Path) -> (Option<Loaded>, Vec<Problem>) {
     };
     let (source, json, markdown) = if is_markdown(path) {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let article = match markdown::read(&text, stem) {
-            Ok(article) => article,
+        match markdown::read_article(&text, stem) {
+            Ok((source, article)) => (source, article.json, Some(article.positions)),
             Err(errors) => {
                 let problems = errors
                     .iter()
                     .map(|err| Problem::error(path, Some(err.position), &err.message))
                     .collect();
                 return (None, problems);
-            }
-        };
-        match serde_path_to_error::deserialize::<_, ArticleSource>(&article.json) {
-            Ok(source) => (source, article.json, Some(article.positions)),
-            Err(err) => {
-                let steps = steps_of(err.path());
-                let message = err.into_inner().to_string();
-                let at = article.positions.locate(&steps);
-                return (None, vec![Problem::error(path, Some(at), &message)]);
             }
         }
     } else {
@@ -469,18 +460,6 @@ fn locate_in(path: &Path, steps: &[Step]) -> Option<(usize, usize)> {
         Ok((_, Some(positions))) => Some(positions.locate(steps)),
         _ => locate(&text, steps),
     }
-}
-
-/// serde's path to a value as steps into the JSON.
-fn steps_of(path: &serde_path_to_error::Path) -> Vec<Step> {
-    use serde_path_to_error::Segment;
-    path.iter()
-        .filter_map(|segment| match segment {
-            Segment::Seq { index } => Some(Step::Index(*index)),
-            Segment::Map { key } => Some(Step::Key(key.clone())),
-            Segment::Enum { .. } | Segment::Unknown => None,
-        })
-        .collect()
 }
 
 fn collect_json(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {

@@ -23,6 +23,7 @@
 //! from, for `file:line:column` reports.
 
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use reader_model::ArticleSource;
 use serde_json::{Map, Value, json};
 
 use crate::locate::{Step, line_column};
@@ -103,6 +104,38 @@ pub fn read(text: &str, stem: &str) -> Result<MarkdownArticle, Vec<MarkdownError
     } else {
         Err(errors)
     }
+}
+
+/// Reads a Markdown article all the way to the model: a field that does
+/// not fit (a date that is not a day, a name that is a number) is reported
+/// at its line in the front matter or its block.
+///
+/// # Errors
+/// Every problem found, each at its line and column.
+pub fn read_article(
+    text: &str,
+    stem: &str,
+) -> Result<(ArticleSource, MarkdownArticle), Vec<MarkdownError>> {
+    let article = read(text, stem)?;
+    match serde_path_to_error::deserialize::<_, ArticleSource>(&article.json) {
+        Ok(source) => Ok((source, article)),
+        Err(err) => {
+            let at = article.positions.locate(&steps_of(err.path()));
+            Err(vec![error(at, &err.into_inner().to_string())])
+        }
+    }
+}
+
+/// serde's path to a value as steps into the JSON.
+fn steps_of(path: &serde_path_to_error::Path) -> Vec<Step> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|segment| match segment {
+            Segment::Seq { index } => Some(Step::Index(*index)),
+            Segment::Map { key } => Some(Step::Key(key.clone())),
+            Segment::Enum { .. } | Segment::Unknown => None,
+        })
+        .collect()
 }
 
 fn error(position: (usize, usize), message: &str) -> MarkdownError {

@@ -174,7 +174,13 @@ fn front_matter_problems_point_at_their_field() {
     // A field that does not fit the model: at its line, through the build.
     let bad_date = ARTICLE.replace("published: 2021-06-18", "published: 2021-02-30");
     let message = read(&bad_date).expect_err("not a day");
+    assert!(message.contains("a-test.md:4:12: "), "{message}");
     assert!(message.contains("not a date"), "{message}");
+    // In a block: at the block (serde reads a block's fields in one piece,
+    // so the field itself is not known).
+    let bad_speaker = ARTICLE.replace("speaker: Chen Hua", "speaker: [1, 2]");
+    let message = read(&bad_speaker).expect_err("not a name");
+    assert!(message.contains("a-test.md:15:1: "), "{message}");
 }
 
 #[test]

@@ -46,7 +46,7 @@ impl ArticleFile<'_> {
 /// Every problem with one article that its own file shows.
 pub fn check(file: &ArticleFile, source: &ArticleSource) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let stem = crate::file_slug(file.path);
     if stem != source.slug.as_str() {
         problems.push(file.error(
             &["slug".into()],

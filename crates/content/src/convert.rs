@@ -18,7 +18,7 @@ use crate::markdown;
 pub fn convert(input: &Path, output: &Path) -> Result<(), String> {
     let text = fs::read_to_string(input).map_err(|err| format!("{}: {err}", input.display()))?;
     let article = read(input, &text)?;
-    let written = if output.extension().is_some_and(|ext| ext == "md") {
+    let written = if markdown::is_markdown(output) {
         markdown::write::article(&article).map_err(|err| format!("{}: {err}", input.display()))?
     } else {
         let mut json = serde_json::to_string_pretty(&article).map_err(|err| err.to_string())?;
@@ -33,9 +33,8 @@ pub fn convert(input: &Path, output: &Path) -> Result<(), String> {
 /// # Errors
 /// The first problem, as `file:line:column: message`.
 pub fn read(path: &Path, text: &str) -> Result<ArticleSource, String> {
-    if path.extension().is_some_and(|ext| ext == "md") {
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        markdown::read_article(text, stem)
+    if markdown::is_markdown(path) {
+        markdown::read_article(text, crate::file_slug(path))
             .map(|(source, _)| source)
             .map_err(|errors| {
                 errors.first().map_or_else(String::new, |err| {

@@ -393,9 +393,8 @@ fn load_article(root: &Path, path: &Path) -> (Option<Loaded>, Vec<Problem>) {
             );
         }
     };
-    let (source, json, markdown) = if is_markdown(path) {
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        match markdown::read_article(&text, stem) {
+    let (source, json, markdown) = if markdown::is_markdown(path) {
+        match markdown::read_article(&text, crate::file_slug(path)) {
             Ok((source, article)) => (source, article.json, Some(article.positions)),
             Err(errors) => {
                 let problems = errors
@@ -431,16 +430,15 @@ fn load_article(root: &Path, path: &Path) -> (Option<Loaded>, Vec<Problem>) {
     (loaded, problems)
 }
 
-/// Whether an article file is Markdown (`.md`) rather than JSON.
-fn is_markdown(path: &Path) -> bool {
-    path.extension().is_some_and(|ext| ext == "md")
+/// The slug an article file's name gives: its name without the extension.
+pub fn file_slug(path: &Path) -> &str {
+    path.file_stem().and_then(|s| s.to_str()).unwrap_or("")
 }
 
 /// An article file's JSON: as written, or what its Markdown reads as.
 fn article_json(path: &Path, text: &str) -> io::Result<(Value, Option<markdown::Positions>)> {
-    if is_markdown(path) {
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let article = markdown::read(text, stem).map_err(|errors| {
+    if markdown::is_markdown(path) {
+        let article = markdown::read(text, crate::file_slug(path)).map_err(|errors| {
             io::Error::other(
                 errors
                     .first()

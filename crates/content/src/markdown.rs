@@ -23,7 +23,7 @@
 //! from, for `file:line:column` reports.
 
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
-use reader_model::ArticleSource;
+use reader_model::{ArticleSource, Run, SafeUrl};
 use serde_json::{Map, Value, json};
 
 use crate::locate::{Step, line_column};
@@ -68,6 +68,11 @@ impl Positions {
     fn add(&mut self, path: Vec<Step>, at: (usize, usize)) {
         self.0.push((path, at));
     }
+}
+
+/// Whether an article file is Markdown (`.md`) rather than JSON.
+pub fn is_markdown(path: &std::path::Path) -> bool {
+    path.extension().is_some_and(|ext| ext == "md")
 }
 
 /// Reads a Markdown article. `stem` (the file's name without `.md`) is its
@@ -253,62 +258,53 @@ struct BodyReader<'a> {
 }
 
 /// Inline styles open at a point of a paragraph.
-#[derive(Default, Clone)]
+#[derive(Default)]
 struct Style {
     emphasis: usize,
     strong: usize,
-    link: Option<String>,
+    link: Option<SafeUrl>,
 }
 
 /// A paragraph being read: its runs, merged when their style is the same.
 #[derive(Default)]
 struct Inline {
-    runs: Vec<(String, bool, bool, Option<String>)>,
+    runs: Vec<Run>,
     style: Style,
 }
 
 impl Inline {
     fn push(&mut self, text: &str) {
-        let style = (
-            self.style.emphasis > 0,
-            self.style.strong > 0,
-            self.style.link.clone(),
-        );
+        let run = Run {
+            text: text.to_owned(),
+            emphasis: self.style.emphasis > 0,
+            strong: self.style.strong > 0,
+            link: self.style.link.clone(),
+        };
         match self.runs.last_mut() {
-            Some(last) if (last.1, last.2, &last.3) == (style.0, style.1, &style.2) => {
-                last.0.push_str(text);
+            Some(last)
+                if (last.emphasis, last.strong, &last.link)
+                    == (run.emphasis, run.strong, &run.link) =>
+            {
+                last.text.push_str(text);
             }
-            _ => self.runs.push((text.to_owned(), style.0, style.1, style.2)),
+            _ => self.runs.push(run),
         }
+    }
+
+    /// Whether any of it is emphasised or linked.
+    fn is_styled(&self) -> bool {
+        self.runs.iter().any(|run| !run.is_plain())
+    }
+
+    fn text(&self) -> String {
+        self.runs.iter().map(|run| run.text.as_str()).collect()
     }
 
     /// `{"type": "paragraph", "text": …}`, with `runs` when any is styled.
     fn into_paragraph(self) -> Value {
-        let text: String = self.runs.iter().map(|run| run.0.as_str()).collect();
-        let mut block = json!({"type": "paragraph", "text": text});
-        if self
-            .runs
-            .iter()
-            .any(|run| run.1 || run.2 || run.3.is_some())
-        {
-            let runs: Vec<Value> = self
-                .runs
-                .into_iter()
-                .map(|(text, emphasis, strong, link)| {
-                    let mut run = json!({"text": text});
-                    if emphasis {
-                        run["emphasis"] = Value::Bool(true);
-                    }
-                    if strong {
-                        run["strong"] = Value::Bool(true);
-                    }
-                    if let Some(link) = link {
-                        run["link"] = Value::String(link);
-                    }
-                    run
-                })
-                .collect();
-            block["runs"] = Value::Array(runs);
+        let mut block = json!({"type": "paragraph", "text": self.text()});
+        if self.is_styled() {
+            block["runs"] = json!(self.runs);
         }
         block
     }
@@ -333,7 +329,7 @@ impl BodyReader<'_> {
             let index = self.blocks.len();
             match event {
                 Event::Start(Tag::Paragraph) => {
-                    let inline = self.inline(&mut events, range.start, TagEnd::Paragraph);
+                    let inline = self.inline(&mut events, TagEnd::Paragraph);
                     self.positions
                         .add(vec!["body".into(), index.into()], self.at(range.start));
                     self.blocks.push(inline.into_paragraph());
@@ -381,7 +377,6 @@ impl BodyReader<'_> {
     fn inline<'e>(
         &mut self,
         events: &mut impl Iterator<Item = (Event<'e>, std::ops::Range<usize>)>,
-        _start: usize,
         end: TagEnd,
     ) -> Inline {
         let mut inline = Inline::default();
@@ -396,7 +391,8 @@ impl BodyReader<'_> {
                 Event::Start(Tag::Strong) => inline.style.strong += 1,
                 Event::End(TagEnd::Strong) => inline.style.strong -= 1,
                 Event::Start(Tag::Link { dest_url, .. }) => {
-                    if reader_model::SafeUrl::parse(&dest_url).is_err() {
+                    let link = SafeUrl::parse(&dest_url);
+                    if link.is_err() {
                         self.fail(
                             range.start,
                             &format!(
@@ -405,7 +401,7 @@ impl BodyReader<'_> {
                             ),
                         );
                     }
-                    inline.style.link = Some(dest_url.to_string());
+                    inline.style.link = link.ok();
                 }
                 Event::End(TagEnd::Link) => inline.style.link = None,
                 Event::Start(Tag::Image { .. }) => self.fail(
@@ -488,15 +484,11 @@ impl BodyReader<'_> {
                 Event::Start(Tag::Paragraph) => {
                     let typed = &self.text[self.offset + range.start..];
                     dashed = typed.starts_with('—') || typed.starts_with("--");
-                    let inline = self.inline(events, range.start, TagEnd::Paragraph);
-                    if inline
-                        .runs
-                        .iter()
-                        .any(|run| run.1 || run.2 || run.3.is_some())
-                    {
+                    let inline = self.inline(events, TagEnd::Paragraph);
+                    if inline.is_styled() {
                         self.fail(range.start, "a quote is plain text: no emphasis or links");
                     }
-                    paragraphs.push(inline.runs.into_iter().map(|run| run.0).collect());
+                    paragraphs.push(inline.text());
                 }
                 Event::Start(tag) => {
                     self.fail(

@@ -95,7 +95,7 @@ impl<R> Article<R> {
 }
 
 /// Names as a sentence says them: `A`, `A and B`, `A, B and C`.
-pub fn spoken_list(names: &[String]) -> String {
+fn spoken_list(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),

@@ -27,9 +27,7 @@ mod speakers;
 #[cfg(feature = "strategies")]
 pub mod strategies;
 
-pub use article::{
-    Article, ArticleSource, Block, Body, Figure, Quote, RelatedLink, Run, Speech, spoken_list,
-};
+pub use article::{Article, ArticleSource, Block, Body, Figure, Quote, RelatedLink, Run, Speech};
 pub use date::Date;
 pub use error::ModelError;
 pub use image::Image;

@@ -81,8 +81,8 @@ pub fn article(article: &ArticleSource) -> Result<String, ConvertError> {
                 }
                 out.push_str(&paragraph(text, runs));
             }
-            Block::Speech(speech) => out.push_str(&fenced("speech", &speech_fields(speech))?),
-            Block::Figure(figure) => out.push_str(&fenced("figure", &figure_fields(figure))?),
+            Block::Speech(speech) => out.push_str(&fenced("speech", &speech_fields(speech)?)),
+            Block::Figure(figure) => out.push_str(&fenced("figure", &figure_fields(figure)?)),
             Block::Quote(quote) => {
                 let mut parts: Vec<String> = quote.text.split("\n\n").map(quote_text).collect();
                 if let Some(name) = &quote.attribution {
@@ -143,14 +143,10 @@ fn figure_fields(figure: &Figure) -> Result<String, ConvertError> {
 
 /// A fenced block of fields, its fence longer than any run of backticks
 /// inside.
-fn fenced(kind: &str, fields: &Result<String, ConvertError>) -> Result<String, ConvertError> {
-    let fields = match fields {
-        Ok(fields) => fields,
-        Err(err) => return Err(ConvertError::Yaml(err.to_string())),
-    };
+fn fenced(kind: &str, fields: &str) -> String {
     let longest = fields.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest.max(2) + 1);
-    Ok(format!("{fence}{kind}\n{fields}{fence}"))
+    format!("{fence}{kind}\n{fields}{fence}")
 }
 
 /// A paragraph: its runs styled, or its text.

@@ -1,5 +1,7 @@
 //! Every content file the app ships, read through the model the app uses,
-//! and the seed article compared with the published page's text.
+//! and the seed article compared with the published page's text. On the
+//! host only: the content tool is not built for the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 use std::fs;

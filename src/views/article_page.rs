@@ -1,10 +1,10 @@
 use leptos::prelude::*;
-use reader_model::{Article, Block};
+use reader_model::{Article, Block, Place};
 
 use crate::display::article_meta;
 use crate::paths;
 
-use super::{BodyBlock, Breadcrumb, Dateline, PageMeta, RelatedArticles, WhoSpoke};
+use super::{BodyBlock, Breadcrumb, Dateline, FigureBlock, PageMeta, RelatedArticles, WhoSpoke};
 
 /// A whole article: breadcrumb, headline, dateline, who spoke, the body in
 /// published order (speeches numbered from 1), then related articles.
@@ -31,6 +31,7 @@ pub fn ArticlePage(
         })
         .collect::<Vec<_>>();
     let related = article.related.clone();
+    let lead = article.lead.clone();
     let slug = article.slug.clone();
     view! {
         <PageMeta title description />
@@ -41,6 +42,7 @@ pub fn ArticlePage(
                 <h1 class="article__headline">{article.headline.clone()}</h1>
                 <Dateline article=article />
             </header>
+            {lead.map(|figure| view! { <FigureBlock figure place=Place::Lead /> })}
             <WhoSpoke speakers />
             <div class="article__body">
                 {blocks

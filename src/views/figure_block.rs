@@ -1,30 +1,37 @@
 use leptos::prelude::*;
 
-use crate::paths;
-use reader_model::Figure;
+use reader_model::{Figure, Image, Place};
 
-/// A plain picture with its caption; a neutral frame stands in for a
-/// picture that is missing or was dropped as unsafe.
+use super::OpenablePhoto;
+
+/// A picture with its caption and credit; a neutral frame stands in for a
+/// picture that is missing or was dropped as unsafe. The lead photo is
+/// the same, at the top of the article, fetched first.
 #[component]
-pub fn FigureBlock(figure: Figure) -> impl IntoView {
+pub fn FigureBlock(figure: Figure, #[prop(default = Place::Figure)] place: Place) -> impl IntoView {
+    let credit = figure.image.as_ref().and_then(Image::credit_line);
     let picture = match figure.image {
-        Some(image) => view! {
-            <img
-                src=paths::resolve(&image.src)
-                alt=image.alt
-                width=image.width
-                height=image.height
-                loading="lazy"
-                decoding="async"
-            />
-        }
-        .into_any(),
+        Some(image) => view! { <OpenablePhoto image place class="figure__image" /> }.into_any(),
         None => view! { <div class="figure__placeholder" aria-hidden="true"></div> }.into_any(),
     };
+    let class = if place == Place::Lead {
+        "figure figure--lead"
+    } else {
+        "figure"
+    };
+    let captioned = figure.caption.is_some() || credit.is_some();
     view! {
-        <figure class="figure">
+        <figure class=class>
             {picture}
-            {figure.caption.map(|caption| view! { <figcaption>{caption}</figcaption> })}
+            {captioned
+                .then(|| {
+                    view! {
+                        <figcaption>
+                            {figure.caption}
+                            {credit.map(|credit| view! { " " <span class="credit">{credit}</span> })}
+                        </figcaption>
+                    }
+                })}
         </figure>
     }
 }

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 
-use crate::paths;
-use reader_model::{Speech, speech_id};
+use reader_model::{Image, Place, Speech, speech_id};
 
-use super::CopyLink;
+use super::{CopyLink, OpenablePhoto};
 use crate::display::initials;
 
 /// A captioned speaker photo: the photo (or a placeholder with the
@@ -24,17 +23,10 @@ pub fn SpeechSection(
     // Read after the visible words, which a voice user says to follow it.
     let link_label = format!(" by {}", speech.speaker);
     let copy_label = format!("the speech by {}", speech.speaker);
+    let credit = speech.photo.as_ref().and_then(Image::credit_line);
     let photo = match speech.photo {
         Some(photo) => view! {
-            <img
-                class="speech__photo"
-                src=paths::resolve(&photo.src)
-                alt=photo.alt
-                width=photo.width
-                height=photo.height
-                loading="lazy"
-                decoding="async"
-            />
+            <OpenablePhoto image=photo place=Place::Speaker class="speech__photo" />
         }
         .into_any(),
         None => view! {
@@ -51,6 +43,7 @@ pub fn SpeechSection(
                 <span class="speech__speaker">{speech.speaker}</span>
                 {speech.role.map(|role| view! { <span class="speech__role">{role}</span> })}
                 <span class="speech__caption">{speech.caption}</span>
+                {credit.map(|credit| view! { <span class="speech__credit credit">{credit}</span> })}
                 <span class="speech__share">
                     <a class="speech__link" href=link.clone()>
                         "Link to this speech"

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::paths;
-use reader_model::Image;
+use reader_model::{Image, Place};
 
+use super::Photo;
 use crate::display::tone;
 
 /// A list item's picture, or a designed placeholder in the section's tone
@@ -11,18 +11,9 @@ use crate::display::tone;
 pub fn Thumbnail(image: Option<Image>, #[prop(into)] section: String) -> impl IntoView {
     let tone = tone(&section).to_string();
     match image {
-        Some(image) => view! {
-            <img
-                class="thumbnail"
-                src=paths::resolve(&image.src)
-                alt=image.alt
-                width=image.width
-                height=image.height
-                loading="lazy"
-                decoding="async"
-            />
+        Some(image) => {
+            view! { <Photo image place=Place::Thumbnail class="thumbnail" /> }.into_any()
         }
-        .into_any(),
         None => view! {
             <div class="thumbnail thumbnail--placeholder" data-tone=tone aria-hidden="true">
                 <span>{section}</span>

@@ -3,13 +3,14 @@
 //! a speaker, its slug is its file's name. Each problem points at the
 //! value it is about (`file:line:column`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use reader_model::{ArticleSource, SafeUrl};
+use reader_model::{ArticleSource, Place, SafeUrl};
 use serde_json::Value;
 
 use crate::locate::{Step, locate};
 use crate::markdown::Positions;
+use crate::photos::PhotoUse;
 use crate::problem::Problem;
 
 /// One article file being checked: where it is, its text and its JSON.
@@ -43,9 +44,12 @@ impl ArticleFile<'_> {
     }
 }
 
-/// Every problem with one article that its own file shows.
-pub fn check(file: &ArticleFile, source: &ArticleSource) -> Vec<Problem> {
+/// Every problem with one article that its own file shows, and the
+/// photographs it shows (checked once the whole archive is read, since
+/// articles share them).
+pub fn check(file: &ArticleFile, source: &ArticleSource) -> (Vec<Problem>, Vec<PhotoUse>) {
     let mut problems = Vec::new();
+    let mut photos = Vec::new();
     let stem = crate::file_slug(file.path);
     if stem != source.slug.as_str() {
         problems.push(file.error(
@@ -56,8 +60,31 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> Vec<Problem> {
             ),
         ));
     }
-    for (steps, what) in images(file.json) {
-        check_image(file, &steps, what, &mut problems);
+    for (steps, place) in images(file.json) {
+        if let Some(original) = check_image(file, &steps, place.describe(), &mut problems) {
+            let credited = file
+                .json
+                .pointer(&pointer(&steps, "credit"))
+                .and_then(Value::as_str)
+                .is_some_and(|credit| !credit.trim().is_empty());
+            let position = file.locate(&[steps.as_slice(), &["src".into()]].concat());
+            let photo = PhotoUse {
+                article: file.path.to_path_buf(),
+                position,
+                original,
+                place,
+                credited,
+            };
+            // The news list shows the lead photo of an article without a
+            // thumbnail.
+            let listed =
+                (place == Place::Lead && file.json["thumbnail"].is_null()).then(|| PhotoUse {
+                    place: Place::Thumbnail,
+                    ..photo.clone()
+                });
+            photos.push(photo);
+            photos.extend(listed);
+        }
     }
     for (key, value, what) in [
         ("headline", &source.headline, "the headline"),
@@ -97,7 +124,20 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> Vec<Problem> {
             &format!("body block {index} has unknown type {kind:?}; the app skips it"),
         ));
     }
-    problems
+    (problems, photos)
+}
+
+/// The JSON pointer of `key` inside the value at `steps`.
+fn pointer(steps: &[Step], key: &str) -> String {
+    let mut pointer = String::new();
+    for step in steps {
+        pointer.push('/');
+        match step {
+            Step::Key(name) => pointer.push_str(name),
+            Step::Index(index) => pointer.push_str(&index.to_string()),
+        }
+    }
+    format!("{pointer}/{key}")
 }
 
 /// A blank name would print as "By " or a stray comma: each one is reported.
@@ -124,26 +164,33 @@ fn blocks(json: &Value) -> impl Iterator<Item = (usize, &Value)> {
     json["body"].as_array().into_iter().flatten().enumerate()
 }
 
-/// Every picture in the article: where it is, and what it is for.
-fn images(json: &Value) -> Vec<(Vec<Step>, &'static str)> {
+/// Every picture in the article: where it is, and the place it is shown in.
+pub fn images(json: &Value) -> Vec<(Vec<Step>, Place)> {
     let mut found = Vec::new();
     if json["thumbnail"].is_object() {
-        found.push((vec!["thumbnail".into()], "the thumbnail"));
+        found.push((vec!["thumbnail".into()], Place::Thumbnail));
+    }
+    if json["lead"]["image"].is_object() {
+        found.push((vec!["lead".into(), "image".into()], Place::Lead));
     }
     for (index, block) in blocks(json) {
-        for (key, what) in [
-            ("image", "the figure's picture"),
-            ("photo", "the speaker's photo"),
-        ] {
+        for (key, place) in [("image", Place::Figure), ("photo", Place::Speaker)] {
             if block[key].is_object() {
-                found.push((vec!["body".into(), index.into(), key.into()], what));
+                found.push((vec!["body".into(), index.into(), key.into()], place));
             }
         }
     }
     found
 }
 
-fn check_image(file: &ArticleFile, steps: &[Step], what: &str, problems: &mut Vec<Problem>) {
+/// Checks one picture's alt text and address; returns the original when it
+/// is a photograph in the content folder (checked later, with the rest).
+fn check_image(
+    file: &ArticleFile,
+    steps: &[Step],
+    what: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<PathBuf> {
     let mut value = file.json;
     for step in steps {
         value = match step {
@@ -167,32 +214,30 @@ fn check_image(file: &ArticleFile, steps: &[Step], what: &str, problems: &mut Ve
             &format!("{what} has no alt text (say what it shows, for readers who cannot see it)"),
         ));
     }
-    let Some(src) = value["src"].as_str() else {
-        return;
-    };
-    match SafeUrl::parse(src) {
-        Err(_) => problems.push(file.error(
+    let src = value["src"].as_str()?;
+    let Ok(url) = SafeUrl::parse(src) else {
+        problems.push(file.error(
             &at("src"),
             &format!("{what}'s address {src:?} is not a safe URL; the app would leave it out"),
-        )),
-        Ok(url) => {
-            if let Some(local) = content_file(file.root, &url)
-                && !local.is_file()
-            {
-                problems.push(file.error(
-                    &at("src"),
-                    &format!(
-                        "{what} {src:?} does not exist ({} is missing)",
-                        local.display()
-                    ),
-                ));
-            }
-        }
+        ));
+        return None;
+    };
+    let local = content_file(file.root, &url)?;
+    if !local.is_file() {
+        problems.push(file.error(
+            &at("src"),
+            &format!(
+                "{what} {src:?} does not exist ({} is missing)",
+                local.display()
+            ),
+        ));
+        return None;
     }
+    crate::photos::is_photo(&local).then_some(local)
 }
 
 /// The file a same-site `content/…` address names, in the content folder.
-fn content_file(root: &Path, url: &SafeUrl) -> Option<std::path::PathBuf> {
+pub fn content_file(root: &Path, url: &SafeUrl) -> Option<std::path::PathBuf> {
     if url.is_external() {
         return None;
     }

@@ -136,6 +136,7 @@ pub fn import(page: &str) -> Result<Imported, ImportError> {
         copy_editors: dateline.copy_editors,
         summary: String::new(),
         thumbnail: None,
+        lead: None,
         body: Body::new(blocks),
         related: Vec::<Slug>::new(),
     };

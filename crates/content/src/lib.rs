@@ -12,7 +12,8 @@
 //! - `search/<key>.json`: the search index, in small files
 //!   ([`search_index`]);
 //! - `article.schema.json`, the schema editors' tools read;
-//! - `images/`, copied.
+//! - `images/`: drawings (SVG), copied; photographs are never published
+//!   as saved: `photos/` holds the copies made of them ([`photos`]).
 //!
 //! Articles may sit in sub-folders of `articles/` (by year, say); slugs
 //! must still be unique across the archive.
@@ -23,6 +24,7 @@ pub mod generate;
 pub mod import;
 pub mod locate;
 pub mod markdown;
+pub mod photos;
 mod problem;
 mod progress;
 pub mod related;
@@ -35,13 +37,14 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use reader_model::{
-    Aliases, ArticleSource, LIST_PAGE_SIZE, ListItem, ListPage, ModelError, RelatedLink, Section,
-    Site, Slug, Speaker, Speakers, section_slug,
+    Aliases, ArticleSource, LIST_PAGE_SIZE, ListItem, ListPage, ModelError, Place, RelatedLink,
+    Section, Site, Slug, Speaker, Speakers, section_slug,
 };
 use serde_json::Value;
 
 use crate::checks::ArticleFile;
 use crate::locate::{Step, locate};
+use crate::photos::{PhotoUse, Photos};
 pub use crate::problem::{Problem, Severity};
 use crate::progress::Progress;
 
@@ -51,6 +54,8 @@ struct Loaded {
     /// Its file, read again when it is published (the build keeps only
     /// the typed article in memory, not its text).
     path: PathBuf,
+    /// The photographs it shows, and where.
+    photos: Vec<PhotoUse>,
 }
 
 /// Everything read from a content folder, and what was wrong with it.
@@ -62,8 +67,15 @@ pub struct Build {
     articles: BTreeMap<Slug, Loaded>,
     /// Related articles chosen for those whose editor named none.
     automatic: HashMap<Slug, Vec<Slug>>,
+    photos: Photos,
+    /// Where copies of photographs are kept between builds.
+    photo_cache: PathBuf,
     problems: Vec<Problem>,
 }
+
+/// Where copies of photographs are kept between builds unless
+/// `$READER_PHOTO_CACHE` says otherwise.
+pub const PHOTO_CACHE: &str = "target/photo-cache";
 
 impl Build {
     /// Reads `root/site.json` and every `root/articles/**/*.json`. Never
@@ -75,6 +87,8 @@ impl Build {
             aliases: Aliases::default(),
             articles: BTreeMap::new(),
             automatic: HashMap::new(),
+            photos: Photos::default(),
+            photo_cache: PathBuf::from(PHOTO_CACHE),
             problems: Vec::new(),
         };
         build.site = build.read_model::<Site>(&root.join("site.json"));
@@ -110,7 +124,34 @@ impl Build {
         }
         build.check_related();
         build.choose_related();
+        build.inspect_photos();
         build
+    }
+
+    /// Keeps copies of photographs in `dir` between builds.
+    pub fn set_photo_cache(&mut self, dir: PathBuf) {
+        self.photo_cache = dir;
+    }
+
+    fn inspect_photos(&mut self) {
+        let uses: Vec<PhotoUse> = (self.articles.values())
+            .flat_map(|loaded| loaded.photos.iter().cloned())
+            .collect();
+        let require = self
+            .site
+            .as_ref()
+            .and_then(|site| site["require_photo_credit"].as_bool())
+            .unwrap_or(false);
+        let (photos, problems) = Photos::inspect(&uses, require);
+        self.photos = photos;
+        self.problems.extend(problems);
+    }
+
+    /// The original a published picture's `src` names, if it is one of
+    /// the content's photographs.
+    fn original(&self, src: &str) -> Option<PathBuf> {
+        let url = reader_model::SafeUrl::parse(src).ok()?;
+        checks::content_file(&self.root, &url).filter(|path| photos::is_photo(path))
     }
 
     pub fn problems(&self) -> &[Problem] {
@@ -158,7 +199,15 @@ impl Build {
         self.articles
             .values()
             .filter(|loaded| keep(&loaded.source))
-            .map(|loaded| ListItem::from(&loaded.source))
+            .map(|loaded| {
+                let mut item = ListItem::from(&loaded.source);
+                if let Some(image) = &mut item.thumbnail
+                    && let Some(original) = self.original(image.src.as_str())
+                {
+                    self.photos.publish(image, &original, Place::Thumbnail);
+                }
+                item
+            })
             .collect()
     }
 
@@ -210,14 +259,26 @@ impl Build {
             );
             map.remove("$schema");
         }
+        for (steps, place) in checks::images(&json) {
+            let image = steps.iter().try_fold(&mut json, |value, step| match step {
+                Step::Key(key) => value.get_mut(key.as_str()),
+                Step::Index(index) => value.get_mut(*index),
+            });
+            if let Some(image) = image
+                && let Some(original) = image["src"].as_str().and_then(|src| self.original(src))
+            {
+                self.photos.publish_json(image, &original, place);
+            }
+        }
         Ok(json)
     }
 
-    /// Writes the published content into `out` (created if missing).
+    /// Writes the published content into `out` (created if missing), and
+    /// says what making the photographs' copies took.
     ///
     /// # Errors
     /// Any I/O error; the folder may then be partly written.
-    pub fn write(&self, out: &Path) -> io::Result<()> {
+    pub fn write(&self, out: &Path) -> io::Result<photos::Written> {
         let articles_dir = out.join("articles");
         fs::create_dir_all(&articles_dir)?;
         let sections = self.sections();
@@ -265,7 +326,8 @@ impl Build {
         if images.is_dir() {
             copy_dir(&images, &out.join("images"))?;
         }
-        Ok(())
+        self.photos
+            .write(&out.join(photos::plan::FOLDER), &self.photo_cache)
     }
 
     fn add(&mut self, loaded: Loaded) {
@@ -421,11 +483,12 @@ fn load_article(root: &Path, path: &Path) -> (Option<Loaded>, Vec<Problem>) {
         markdown: markdown.as_ref(),
         root,
     };
-    let problems = checks::check(&file, &source);
+    let (problems, photos) = checks::check(&file, &source);
     let ok = !problems.iter().any(|p| p.severity == Severity::Error);
     let loaded = ok.then(|| Loaded {
         source,
         path: path.to_path_buf(),
+        photos,
     });
     (loaded, problems)
 }
@@ -499,6 +562,8 @@ fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> io::Result<()> {
     fs::write(path, text)
 }
 
+/// Copies `from` into `to`, but for photographs: an original may carry
+/// where it was taken, and only its copies are published.
 fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
     fs::create_dir_all(to)?;
     for entry in fs::read_dir(from)? {
@@ -506,7 +571,7 @@ fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
         let target = to.join(entry.file_name());
         if entry.file_type()?.is_dir() {
             copy_dir(&entry.path(), &target)?;
-        } else {
+        } else if !photos::is_photo(&entry.path()) {
             fs::copy(entry.path(), target)?;
         }
     }

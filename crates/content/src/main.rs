@@ -72,7 +72,10 @@ fn done(result: std::io::Result<()>, target: &str) -> ExitCode {
 
 fn check_and_build(content: &str, out: Option<PathBuf>) -> ExitCode {
     let started = Instant::now();
-    let build = Build::load(&PathBuf::from(content));
+    let mut build = Build::load(&PathBuf::from(content));
+    if let Some(cache) = std::env::var_os("READER_PHOTO_CACHE") {
+        build.set_photo_cache(PathBuf::from(cache));
+    }
     report(build.problems());
     if build.has_errors() {
         let errors = build
@@ -84,9 +87,23 @@ fn check_and_build(content: &str, out: Option<PathBuf>) -> ExitCode {
         return ExitCode::FAILURE;
     }
     if let Some(out) = out {
-        if let Err(err) = build.write(&out) {
-            eprintln!("{}: {err}", out.display());
-            return ExitCode::FAILURE;
+        let photos = match build.write(&out) {
+            Ok(photos) => photos,
+            Err(err) => {
+                eprintln!("{}: {err}", out.display());
+                return ExitCode::FAILURE;
+            }
+        };
+        if photos.originals > 0 {
+            println!(
+                "photos: {} originals, {} files: {} made from {} decoded originals, the rest from the cache ({:.2} s, {:.0} ms a decoded original)",
+                photos.originals,
+                photos.files,
+                photos.made,
+                photos.decoded,
+                photos.seconds,
+                photos.seconds * 1000.0 / photos.decoded.max(1) as f64
+            );
         }
         println!(
             "content: {} articles in {} sections written to {} ({:.1} s)",

@@ -49,6 +49,10 @@ pub struct Article<R = RelatedLink> {
         skip_serializing_if = "Option::is_none"
     )]
     pub thumbnail: Option<Image>,
+    /// The photo at the top of the article, with its caption; the news
+    /// list shows it when the article has no thumbnail of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<Figure>,
     pub body: Body,
     #[serde(default)]
     pub related: Vec<R>,

@@ -30,7 +30,7 @@ pub mod strategies;
 pub use article::{Article, ArticleSource, Block, Body, Figure, Quote, RelatedLink, Run, Speech};
 pub use date::Date;
 pub use error::ModelError;
-pub use image::Image;
+pub use image::{Copies, Format, Image, Place};
 pub use json::{from_json, to_json};
 pub use link::Link;
 pub use listing::{LIST_PAGE_SIZE, ListItem, ListPage, Section};

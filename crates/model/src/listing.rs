@@ -111,7 +111,10 @@ impl<R> From<&Article<R>> for ListItem {
             published: article.published,
             section: article.section.clone(),
             summary: article.summary.clone(),
-            thumbnail: article.thumbnail.clone(),
+            thumbnail: article
+                .thumbnail
+                .clone()
+                .or_else(|| article.lead.as_ref().and_then(|lead| lead.image.clone())),
         }
     }
 }

@@ -85,7 +85,7 @@ impl JsonSchema for Image {
         let src = generator.subschema_for::<SafeUrl>();
         json_schema!({
             "type": "object",
-            "description": "A picture. Give its size so the page can keep its place while it loads.",
+            "description": "A picture. A photograph in content/images/ (JPEG, PNG, WebP) is resized for its place by the build, which also finds its size; for a drawing or a picture elsewhere, give its size so the page can keep its place while it loads.",
             "properties": {
                 "src": src,
                 "alt": {
@@ -94,7 +94,11 @@ impl JsonSchema for Image {
                     "description": "What the picture shows, for readers who cannot see it."
                 },
                 "width": {"type": "integer", "minimum": 1, "description": "Width in pixels."},
-                "height": {"type": "integer", "minimum": 1, "description": "Height in pixels."}
+                "height": {"type": "integer", "minimum": 1, "description": "Height in pixels."},
+                "credit": {
+                    "type": "string",
+                    "description": "Who took the photo (Li Rui, Xinhua), shown as \"Photo: Li Rui\" with its caption."
+                }
             },
             "required": ["src", "alt"]
         })

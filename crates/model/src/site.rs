@@ -29,6 +29,10 @@ pub struct Site {
     /// The language the site is written in, as a BCP 47 tag (`en`).
     #[serde(default = "english")]
     pub language: String,
+    /// Whether every photograph must say who took it (`credit`); the
+    /// content build refuses one that does not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub require_photo_credit: bool,
     /// The newsroom's sections, in the site's navigation. Editors do not
     /// write this: the content build lists every section an article names.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -4,7 +4,8 @@
 use proptest::prelude::*;
 
 use crate::{
-    Article, Block, Body, Date, Figure, Image, Quote, RelatedLink, Run, SafeUrl, Slug, Speech,
+    Article, Block, Body, Copies, Date, Figure, Image, Quote, RelatedLink, Run, SafeUrl, Slug,
+    Speech,
 };
 
 /// Any text, printable ASCII, or an attack.
@@ -36,12 +37,29 @@ pub fn image() -> impl Strategy<Value = Image> {
         text(),
         proptest::option::of(1u32..5000),
         proptest::option::of(1u32..5000),
+        proptest::option::of(name()),
+        proptest::option::of(copies()),
     )
-        .prop_map(|(src, alt, width, height)| Image {
+        .prop_map(|(src, alt, width, height, credit, copies)| Image {
             src: SafeUrl::parse(src).expect("safe"),
             alt,
             width,
             height,
+            credit,
+            copies,
+        })
+}
+
+/// What the content build publishes for a photograph.
+pub fn copies() -> impl Strategy<Value = Copies> {
+    (
+        "[a-z]{1,8}\\.[0-9a-f]{12}",
+        prop::collection::btree_set(1u32..3000, 1..5),
+    )
+        .prop_map(|(name, widths)| Copies {
+            stem: format!("content/photos/{name}"),
+            widths: widths.into_iter().collect(),
+            full: SafeUrl::parse(&format!("content/photos/{name}-full.jpg")).expect("safe"),
         })
 }
 
@@ -147,12 +165,13 @@ fn article_with<R: std::fmt::Debug + Clone>(
             proptest::option::of(image()),
             prop::collection::vec(block(), 0..6),
             prop::collection::vec(related, 0..3),
+            proptest::option::of((proptest::option::of(image()), proptest::option::of(text()))),
         ),
     )
         .prop_map(
             |(
                 (slug, headline, section, published, authors),
-                (copy_editors, summary, thumbnail, blocks, related),
+                (copy_editors, summary, thumbnail, blocks, related, lead),
             )| Article {
                 slug,
                 headline,
@@ -162,6 +181,7 @@ fn article_with<R: std::fmt::Debug + Clone>(
                 copy_editors,
                 summary,
                 thumbnail,
+                lead: lead.map(|(image, caption)| Figure { image, caption }),
                 body: Body::new(blocks),
                 related,
             },

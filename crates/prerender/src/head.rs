@@ -67,8 +67,15 @@ impl Head {
         };
         let (title, description) = article_meta(article, page.speech);
         let canonical = Some(public.page(&reader_model::article_path(&article.slug)));
-        let image =
-            lead_image(article).map(|image| (public.resolve(&image.src), image.alt.clone()));
+        // A photograph is shared whole, at its largest size, not as the
+        // copy cut for a place on the page.
+        let image = lead_image(article).map(|image| {
+            let src = image
+                .copies
+                .as_ref()
+                .map_or(&image.src, |copies| &copies.full);
+            (public.resolve(src), image.alt.clone())
+        });
         Self {
             title,
             description,

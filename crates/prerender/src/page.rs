@@ -161,10 +161,11 @@ fn article_data(site: &Site, article: Article) -> PageData {
     }
 }
 
-/// The picture that stands for an article on sharing cards: its thumbnail,
-/// else the first picture in its body.
+/// The picture that stands for an article on sharing cards: its lead
+/// photo, else its thumbnail, else the first picture in its body.
 pub fn lead_image(article: &Article) -> Option<&Image> {
-    article.thumbnail.as_ref().or_else(|| {
+    let lead = article.lead.as_ref().and_then(|lead| lead.image.as_ref());
+    lead.or(article.thumbnail.as_ref()).or_else(|| {
         article.body.blocks().iter().find_map(|block| match block {
             Block::Figure(figure) => figure.image.as_ref(),
             Block::Speech(speech) => speech.photo.as_ref(),

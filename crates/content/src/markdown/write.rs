@@ -31,6 +31,8 @@ struct Front<'a> {
     summary: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     thumbnail: Option<&'a Image>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lead: Option<&'a Figure>,
     #[serde(skip_serializing_if = "<[Slug]>::is_empty")]
     related: &'a [Slug],
 }
@@ -68,6 +70,7 @@ pub fn article(article: &ArticleSource) -> Result<String, ConvertError> {
         copy_editors: names(&article.copy_editors),
         summary: &article.summary,
         thumbnail: article.thumbnail.as_ref(),
+        lead: article.lead.as_ref(),
         related: &article.related,
     };
     let yaml = yaml(&front)?;

@@ -37,6 +37,12 @@ cargo run --quiet --locked -p reader-content -- generate 120 target/archive-cont
 READER_CONTENT=target/archive-content READER_DEPLOY_CONFIGS=target/deploy-archive \
   trunk build --release --dist target/dist-archive
 
+section "release build of the photo article (real photographs, saved as a phone saves them)"
+scripts/photo-content.sh target/photo-content
+READER_CONTENT=target/photo-content READER_DEPLOY_CONFIGS=target/deploy-photos \
+  READER_PHOTO_CACHE=target/photo-cache-test \
+  trunk build --release --dist target/dist-photos
+
 section "browser and deploy tests (Chromium against dist/, nginx, CloudFront function)"
 node --test --test-concurrency=1 tests/browser/ tests/deploy/
 

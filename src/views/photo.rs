@@ -49,7 +49,9 @@ pub fn Photo(
 }
 
 /// A photograph that opens at its largest size when followed: the link's
-/// name is the photo's alt text and what the link does.
+/// name is the photo's alt text and what the link does. The file is not
+/// one of the app's pages: `rel="external"` keeps the router from
+/// treating it as a route.
 #[component]
 pub fn OpenablePhoto(image: Image, place: Place, class: &'static str) -> impl IntoView {
     match image
@@ -58,7 +60,7 @@ pub fn OpenablePhoto(image: Image, place: Place, class: &'static str) -> impl In
         .map(|copies| paths::resolve(&copies.full))
     {
         Some(full) => view! {
-            <a class="photo-open" href=full>
+            <a class="photo-open" href=full rel="external">
                 <Photo image place class />
                 <span class="visually-hidden">" (open the full-size photo)"</span>
             </a>

@@ -86,10 +86,11 @@ export async function launchBrowser() {
 
 /**
  * A new page in a fresh context. `problems` collects console errors and
- * uncaught exceptions; `warnings` collects console warnings.
+ * uncaught exceptions; `warnings` collects console warnings. `scale` is the
+ * screen's device pixel ratio (3 on most phones).
  */
-export async function openPage(browser, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+export async function openPage(browser, { width = 1280, height = 900, colorScheme = 'light', scale = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: scale });
   const page = await context.newPage();
   const problems = [];
   const warnings = [];

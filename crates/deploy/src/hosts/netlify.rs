@@ -5,7 +5,7 @@
 //! comma-separated value, so no two rules here set the same header for
 //! the same path.
 
-use super::{IMMUTABLE, REVALIDATE};
+use super::{CONTENT, IMMUTABLE, PHOTOS, REVALIDATE};
 use crate::Deployment;
 use crate::csp::SECURITY_HEADERS;
 
@@ -26,8 +26,11 @@ pub fn headers(deployment: &Deployment) -> String {
             out.push_str("  Content-Type: application/wasm\n");
         }
     }
+    out.push_str(&format!("{base}{PHOTOS}*\n  Cache-Control: {IMMUTABLE}\n"));
     // Pages and content: always asked again, answered 304 when unchanged.
-    for path in [
+    // (Content is named folder by folder: a rule for all of it would also
+    // match the photos, and the two values would be merged.)
+    let pages = [
         "",
         "index.html",
         "404.html",
@@ -37,8 +40,8 @@ pub fn headers(deployment: &Deployment) -> String {
         "search/*",
         "speakers",
         "speakers/*",
-        "content/*",
-    ] {
+    ];
+    for path in pages.into_iter().chain(CONTENT) {
         out.push_str(&format!("{base}{path}\n  Cache-Control: {REVALIDATE}\n"));
     }
     out
@@ -75,7 +78,16 @@ mod tests {
         let text = headers(&deployment("/"));
         assert!(text.contains("/*\n  Content-Security-Policy: default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='"));
         assert!(text.contains("/reader-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable\n  Content-Type: application/wasm\n"));
-        assert!(text.contains("/content/*\n  Cache-Control: no-cache\n"));
+        assert!(text.contains("/content/articles/*\n  Cache-Control: no-cache\n"));
+        assert!(
+            text.contains(
+                "/content/photos/*\n  Cache-Control: public, max-age=31536000, immutable\n"
+            )
+        );
+        assert!(
+            !text.contains("/content/*"),
+            "a rule for all content also matches the photos"
+        );
         assert!(text.contains("  X-Content-Type-Options: nosniff\n"));
     }
 

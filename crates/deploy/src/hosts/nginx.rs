@@ -5,7 +5,7 @@
 //! nginx drops inherited `add_header`s in any location that adds its own,
 //! so every location repeats the security headers.
 
-use super::{IMMUTABLE, REVALIDATE};
+use super::{IMMUTABLE, PHOTOS, REVALIDATE};
 use crate::Deployment;
 use crate::csp::SECURITY_HEADERS;
 
@@ -30,6 +30,11 @@ pub fn config(deployment: &Deployment) -> String {
         location(&format!("= {base}index.html"), REVALIDATE, ""),
         location(
             &format!("~ \"^{escaped_base}[^/]+-[0-9a-f]{{12,16}}(_bg)?\\.[a-z0-9]+$\""),
+            IMMUTABLE,
+            "        try_files $uri =404;\n",
+        ),
+        location(
+            &format!("^~ {base}{PHOTOS}"),
             IMMUTABLE,
             "        try_files $uri =404;\n",
         ),
@@ -61,12 +66,18 @@ mod tests {
         };
         let text = config(&deployment);
         assert!(text.contains("location ^~ /news/content/ {"));
+        assert!(text.contains("location ^~ /news/content/photos/ {\n"));
+        let photos = text
+            .split("location ^~ /news/content/photos/ {")
+            .nth(1)
+            .unwrap_or("");
+        assert!(photos.split('}').next().unwrap_or("").contains("immutable"));
         assert!(text.contains("try_files $uri =404;"));
         assert!(text.contains("try_files $uri $uri/index.html =404;"));
         assert!(text.contains("error_page 404 /news/404.html;"));
         assert_eq!(
             text.matches("add_header Content-Security-Policy").count(),
-            4
+            5
         );
     }
 }

@@ -13,6 +13,11 @@
 // change (list -> article -> list, median of many runs). Prints a table
 // with each figure's ratio to the limit, checks the budgets (pass/fail),
 // and writes BENCHMARKS.md with the table and a chart.
+//
+// The photo article (target/dist-photos, built by scripts/bench.sh from
+// scripts/photo-content.sh) is measured the same way beside its own limit:
+// its prerendered page without scripts, showing the photographs as the
+// editor saved them (the camera originals) instead of the build's copies.
 
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -27,6 +32,10 @@ import { sizeByCrate } from './size-report.mjs';
 
 const DIST = join(REPO, 'dist');
 const LIMIT = join(REPO, 'target', 'bench', 'limit');
+const PHOTOS_DIST = join(REPO, 'target', 'dist-photos');
+const PHOTOS_LIMIT = join(REPO, 'target', 'bench', 'photos-as-saved');
+const PHOTO_ORIGINALS = join(REPO, 'target', 'photo-content', 'images');
+const PHOTO_SLUG = 'usst-hosts-night-of-space-photography';
 const ROUTE_RUNS = Number(process.env.ROUTE_RUNS ?? 30);
 // Single Lighthouse runs vary widely: each page is measured this many times
 // per profile and every figure is the median.
@@ -48,17 +57,35 @@ const MOBILE_CPU = 4;
 
 /** The limit: the seed article's prerendered page without any script, its CSS and pictures. */
 function writeLimitPage() {
-  rmSync(LIMIT, { recursive: true, force: true });
-  mkdirSync(join(LIMIT, 'news', SEED_SLUG), { recursive: true });
-  const page = readFileSync(join(DIST, 'news', SEED_SLUG, 'index.html'), 'utf8')
+  writeStaticPage(DIST, LIMIT, SEED_SLUG, (page) => page);
+}
+
+/**
+ * The photo article's limit: its page without any script, each photograph
+ * shown as the editor saved it (the camera original, in the same box)
+ * instead of the build's copies.
+ */
+function writePhotoLimitPage() {
+  writeStaticPage(PHOTOS_DIST, PHOTOS_LIMIT, PHOTO_SLUG, (page) => page
+    .replace(/<picture>\s*<source\b[^>]*>([\s\S]*?)<\/picture>/g, '$1')
+    .replace(/\s(srcset|sizes)="[^"]*"/g, '')
+    .replace(/\/content\/photos\/([a-z0-9-]+)\.[0-9a-f]{12}-\d+\.(jpg|webp)/g, '/content/images/$1.jpg'));
+  cpSync(PHOTO_ORIGINALS, join(PHOTOS_LIMIT, 'content', 'images'), { recursive: true });
+}
+
+/** `dist`'s page for `slug` in `out`, without scripts, rewritten by `edit`, with its CSS, drawings and headers. */
+function writeStaticPage(dist, out, slug, edit) {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'news', slug), { recursive: true });
+  const page = edit(readFileSync(join(dist, 'news', slug, 'index.html'), 'utf8')
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
-    .replace(/<link\b[^>]*\b(modulepreload|preload)\b[^>]*>/g, '');
-  writeFileSync(join(LIMIT, 'news', SEED_SLUG, 'index.html'), page);
-  for (const name of readdirSync(DIST).filter((n) => /\.(css|svg)$/.test(n))) cpSync(join(DIST, name), join(LIMIT, name));
-  cpSync(join(DIST, 'content', 'images'), join(LIMIT, 'content', 'images'), { recursive: true });
+    .replace(/<link\b[^>]*\b(modulepreload|preload)\b[^>]*>/g, ''));
+  writeFileSync(join(out, 'news', slug, 'index.html'), page);
+  for (const name of readdirSync(dist).filter((n) => /\.(css|svg)$/.test(n))) cpSync(join(dist, name), join(out, name));
+  cpSync(join(dist, 'content', 'images'), join(out, 'content', 'images'), { recursive: true });
   // The same response headers (CSP and the rest), so bytes compare fairly.
-  cpSync(join(DIST, '_headers'), join(LIMIT, '_headers'));
-  for (const file of [join(LIMIT, 'news', SEED_SLUG, 'index.html'), ...readdirSync(LIMIT).filter((n) => n.endsWith('.css')).map((n) => join(LIMIT, n))]) {
+  cpSync(join(dist, '_headers'), join(out, '_headers'));
+  for (const file of [join(out, 'news', slug, 'index.html'), ...readdirSync(out).filter((n) => n.endsWith('.css')).map((n) => join(out, n))]) {
     const data = readFileSync(file);
     writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
     writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
@@ -210,14 +237,23 @@ const ratio = (v, limit) => (limit > 0 && Number.isFinite(v) ? `${(v / limit).to
 
 async function main() {
   writeLimitPage();
+  writePhotoLimitPage();
   const app = await startServer({ root: DIST });
   const limit = await startServer({ root: LIMIT });
+  const photosApp = await startServer({ root: PHOTOS_DIST });
+  const photosLimit = await startServer({ root: PHOTOS_LIMIT });
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
     userDataDir: mkdtempSync(join(tmpdir(), 'reader-bench-')),
     chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
   });
-  const pages = { list: `${app.url}/`, article: `${app.url}/news/${SEED_SLUG}`, limit: `${limit.url}/news/${SEED_SLUG}/` };
+  const pages = {
+    list: `${app.url}/`,
+    article: `${app.url}/news/${SEED_SLUG}`,
+    limit: `${limit.url}/news/${SEED_SLUG}/`,
+    photos: `${photosApp.url}/news/${PHOTO_SLUG}`,
+    'photos as saved': `${photosLimit.url}/news/${PHOTO_SLUG}/`,
+  };
   const results = {};
   try {
     for (const profile of ['mobile', 'desktop']) {
@@ -239,6 +275,8 @@ async function main() {
   await browser.close();
   await app.close();
   await limit.close();
+  await photosApp.close();
+  await photosLimit.close();
 
   // The table: one row per figure, one column per page and profile, ratio to the limit.
   const header = ['figure', ...['mobile', 'desktop'].flatMap((p) => [`${p} list`, `${p} article`, `${p} limit`, `${p} article ÷ limit`])];
@@ -264,6 +302,24 @@ async function main() {
     row(`Lighthouse ${category}`, (r) => r.scores[category], (v) => String(v));
   }
 
+  // The photo article beside its limit: the same page showing the photos as saved.
+  const photoHeader = ['figure', ...['mobile', 'desktop'].flatMap((p) => [`${p} photo article`, `${p} photos as saved (no script)`, `${p} article ÷ as saved`])];
+  const photoRows = [];
+  const photoRow = (label, pick, fmt) => {
+    const cells = [label];
+    for (const p of ['mobile', 'desktop']) {
+      const [a, s] = ['photos', 'photos as saved'].map((n) => pick(results[`${p}/${n}`]));
+      cells.push(fmt(a), fmt(s), ratio(a, s));
+    }
+    photoRows.push(cells);
+  };
+  photoRow('LCP', (r) => r.lcp, ms);
+  photoRow('FCP', (r) => r.fcp, ms);
+  photoRow('CLS', (r) => r.cls, (v) => v.toFixed(3));
+  photoRow('bytes: images', (r) => r.bytes.images, kb);
+  photoRow('bytes: total', (r) => r.total, kb);
+  photoRow('Lighthouse performance', (r) => r.scores.performance, (v) => String(v));
+
   const mobileArticle = results['mobile/article'];
   const mobileList = results['mobile/list'];
   const mobileLimit = results['mobile/limit'];
@@ -279,6 +335,8 @@ async function main() {
 
   console.log();
   console.table(Object.fromEntries(rows.map(([label, ...cells]) => [label, Object.fromEntries(header.slice(1).map((h, i) => [h, cells[i]]))])));
+  console.log('\nthe photo article (a lead photo, three speakers) beside the same page with the photos as saved:');
+  console.table(Object.fromEntries(photoRows.map(([label, ...cells]) => [label, Object.fromEntries(photoHeader.slice(1).map((h, i) => [h, cells[i]]))])));
   console.log(`route change (desktop, unthrottled, median of ${route.samples}): ${route.afterData.toFixed(1)} ms after the data is in, ${route.afterClick.toFixed(1)} ms after the click`);
   const task = (r) => `${ms(r.longTask.ms)} (${r.longTask.url ? new URL(r.longTask.url, 'http://x').pathname : 'none'})`;
   console.log(`longest task, mobile (median): list ${task(mobileList)}, article ${task(mobileArticle)}, limit ${task(mobileLimit)}`);
@@ -288,12 +346,12 @@ async function main() {
   const sizes = sizeByCrate();
   console.log('\nwasm by crate (before wasm-opt):');
   for (const { crate, bytes, share } of sizes.slice(0, 12)) console.log(`  ${String(bytes).padStart(8)}  ${(share * 100).toFixed(1).padStart(5)}%  ${crate}`);
-  writeFileSync(join(REPO, 'BENCHMARKS.md'), markdown({ header, rows, budgets, route, results, sizes }));
+  writeFileSync(join(REPO, 'BENCHMARKS.md'), markdown({ header, rows, photoHeader, photoRows, budgets, route, results, sizes }));
   console.log('\nwrote BENCHMARKS.md');
   process.exitCode = budgets.every(([, , pass]) => pass) ? 0 : 1;
 }
 
-function markdown({ header, rows, budgets, route, results, sizes }) {
+function markdown({ header, rows, photoHeader, photoRows, budgets, route, results, sizes }) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
   const chartPages = ['list', 'article', 'limit'];
   const bars = (metric) => chartPages.map((n) => Math.round(results[`mobile/${n}`][metric])).join(', ');
@@ -324,6 +382,19 @@ Route change (client-side, list → article → list, desktop, unthrottled,
 median of ${route.samples}): **${route.afterData.toFixed(1)} ms** from the
 data being in to the new page in the DOM; ${route.afterClick.toFixed(1)} ms
 from the click (the local server answers in about a millisecond).
+
+## The photo article
+
+The photo article (\`scripts/photo-content.sh\`: a lead photo and three
+speakers' photos, scikit-image's sample photographs saved as a phone saves
+them, ${Math.round(readdirSync(PHOTO_ORIGINALS).reduce((sum, name) => sum + readFileSync(join(PHOTO_ORIGINALS, name)).length, 0) / KB)} KB of JPEGs)
+as the app serves it, beside its own limit: the same prerendered page with
+no script, showing the photos as the editor saved them. Medians of
+${results['mobile/photos'].runs} runs, measured as above.
+
+${line(photoHeader)}
+${line(photoHeader.map(() => '---'))}
+${photoRows.map(line).join('\n')}
 
 ## Budgets
 

@@ -13,6 +13,12 @@
 //   a rare word, a common word, a speaker's name, a word being typed, and
 //   the commonest word whose index file is split (the heaviest search).
 //
+// - photographs: the content build of the photo article
+//   (scripts/photo-content.sh) with an empty cache, then again with the
+//   cache of the first: the cost per photo, and the cache's effect.
+//   `--photos` measures only this, and updates its section of
+//   BENCHMARKS-SCALE.md.
+//
 // Run by scripts/scale-bench.sh after a release build; writes
 // target/scale/results.json and prints a Markdown table. The app itself
 // (wasm, JS, CSS) is the release build's dist/; each size gets its own
@@ -27,6 +33,7 @@ import { launchBrowser, REPO } from '../tests/browser/support.mjs';
 
 // `--report` writes the table again from the last run's results.
 const reportOnly = process.argv.includes('--report');
+const photosOnly = process.argv.includes('--photos');
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 if (sizes.length === 0) sizes.push(1_000, 10_000, 100_000);
 const TOOL = join(REPO, 'target', 'release', 'reader-content');
@@ -34,6 +41,73 @@ const DIST = join(REPO, 'dist');
 const RUNS = Number(process.env.SCALE_RUNS ?? 9);
 const SEARCH_RUNS = Number(process.env.SCALE_SEARCH_RUNS ?? 3);
 const STARTED = Date.now();
+
+const PHOTO_CONTENT = join(REPO, 'target', 'photo-content');
+const PHOTO_RUNS = Number(process.env.SCALE_PHOTO_RUNS ?? 5);
+
+/** One content build of the photo article with `cache`: its `photos:` line's figures and its wall time. */
+async function photoBuild(cache) {
+  const out = join(REPO, 'target', 'scale', 'photo-out');
+  rmSync(out, { recursive: true, force: true });
+  const started = process.hrtime.bigint();
+  const text = await new Promise((done, fail) => {
+    const child = spawn(TOOL, ['build', PHOTO_CONTENT, out], { env: { ...process.env, READER_PHOTO_CACHE: cache } });
+    let output = '';
+    child.stdout.on('data', (chunk) => { output += chunk; });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done(output) : fail(new Error(`reader-content build exited ${code}`))));
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const match = text.match(/photos: (\d+) originals, (\d+) files: (\d+) made from (\d+) decoded originals, the rest from the cache \(([\d.]+) s/);
+  if (!match) throw new Error(`no photos line in: ${text}`);
+  const [, originals, files, made, decoded, photoSeconds] = match.map(Number);
+  return { originals, files, made, decoded, photoSeconds, seconds };
+}
+
+/** The photo article built `PHOTO_RUNS` times with an empty cache, and as often with a full one: medians. */
+async function photoCost() {
+  const cache = join(REPO, 'target', 'scale', 'photo-cache');
+  const cold = [];
+  const warm = [];
+  for (let run = 0; run < PHOTO_RUNS; run += 1) {
+    rmSync(cache, { recursive: true, force: true });
+    cold.push(await photoBuild(cache));
+    warm.push(await photoBuild(cache));
+  }
+  const mid = (runs, key) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  const result = {
+    originals: cold[0].originals,
+    files: cold[0].files,
+    cold: { made: cold[0].made, photoSeconds: mid(cold, 'photoSeconds'), seconds: mid(cold, 'seconds') },
+    warm: { made: warm[0].made, decoded: warm[0].decoded, photoSeconds: mid(warm, 'photoSeconds'), seconds: mid(warm, 'seconds') },
+    runs: PHOTO_RUNS,
+  };
+  console.error(JSON.stringify({ photos: result }));
+  return result;
+}
+
+/** The photographs' section of BENCHMARKS-SCALE.md, written in place. */
+function writePhotoSection(photos) {
+  const perPhoto = (photos.cold.photoSeconds * 1000) / photos.originals;
+  const section = `## Photographs
+
+The photo article's content build (\`scripts/photo-content.sh\`: ${photos.originals} camera originals, real photographs of
+0.1 to 0.9 megapixels saved as a phone saves them), with the release \`reader-content build\` on 2 cores, each figure the
+median of ${photos.runs} runs. Each original is decoded once and its copies (WebP and JPEG at every width of every place it is
+shown in, and the whole photo: ${photos.files} files for ${photos.originals} originals) are encoded on both cores.
+
+| | making the copies | whole content build | copies made |
+| --- | ---: | ---: | ---: |
+| empty cache | ${(photos.cold.photoSeconds * 1000).toFixed(0)} ms, **${perPhoto.toFixed(0)} ms a photo** | ${(photos.cold.seconds * 1000).toFixed(0)} ms | ${photos.cold.made} of ${photos.files} |
+| cache of the build before | ${(photos.warm.photoSeconds * 1000).toFixed(0)} ms | ${(photos.warm.seconds * 1000).toFixed(0)} ms | ${photos.warm.made} (${photos.warm.decoded} originals decoded) |
+`;
+  console.log(`\n${section}`);
+  const path = join(REPO, 'BENCHMARKS-SCALE.md');
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : '# The archive at scale\n';
+  const start = text.indexOf('## Photographs');
+  const kept = start < 0 ? text.trimEnd() : text.slice(0, start).trimEnd();
+  writeFileSync(path, `${kept}\n\n${section}`);
+}
 
 /** Deletes the folders of earlier runs, keeping this run's. */
 function prune() {
@@ -227,7 +301,7 @@ const RESULTS = join(REPO, 'target', 'scale', 'results.json');
 const rows = reportOnly ? JSON.parse(readFileSync(RESULTS, 'utf8')) : [];
 const browser = reportOnly ? null : await launchBrowser();
 try {
-  for (const n of reportOnly ? [] : sizes) {
+  for (const n of reportOnly || photosOnly ? [] : sizes) {
     const built = await prepare(n);
     const server = await startServer({ root: built.dist, pageData: false });
     const list = await listRender(browser, server.url);
@@ -244,10 +318,11 @@ try {
     prune();
   }
 }
-if (!reportOnly) {
+if (!reportOnly && !photosOnly) {
   mkdirSync(join(REPO, 'target', 'scale'), { recursive: true });
   writeFileSync(RESULTS, JSON.stringify(rows, null, 2));
 }
+
 
 const lines = [];
 const say = (line = '') => {
@@ -294,3 +369,6 @@ fetched 1.1 to 2.1 MB (its metadata file alone is 0.95 MB at that size) and took
 (120–150 KB, 150–600 ms).
 `);
 }
+
+// Last: the full run above rewrites the file this section is added to.
+if (!reportOnly) writePhotoSection(await photoCost());

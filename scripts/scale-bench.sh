@@ -5,10 +5,12 @@
 #
 #   scripts/scale-bench.sh              # 1000 10000 100000 (about 15 minutes)
 #   scripts/scale-bench.sh 1000 10000   # quicker
+#   scripts/scale-bench.sh --photos     # the photographs' cost alone
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 source scripts/env.sh
 cargo build --release --locked -p reader-content
 [ -f dist/404.html ] || trunk build --release
+scripts/photo-content.sh target/photo-content
 node bench/scale.mjs "$@"

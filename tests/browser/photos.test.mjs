@@ -8,7 +8,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { openPage, openStaticPage, REPO, screenshot, withApp, heading } from './support.mjs';
+import { axe, openPage, openStaticPage, REPO, screenshot, withApp, heading } from './support.mjs';
 
 const DIST = join(REPO, 'target', 'dist-photos');
 const ORIGINALS = join(REPO, 'target', 'photo-content', 'images');
@@ -149,6 +149,18 @@ describe('photographs: the right copy for each screen, nothing private published
     );
     await context.close();
   });
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe-core finds no WCAG 2.2 A/AA violation on the photo article, ${colorScheme}`, async () => {
+      const { page, context } = await openPage(app.browser, { width: 390, height: 844, colorScheme });
+      await page.goto(app.server.url + ARTICLE);
+      await heading(page);
+      await shownPictures(page);
+      assert.deepEqual((await axe(page)).violations, []);
+      await screenshot(page, `photos-article-390-${colorScheme}`);
+      await context.close();
+    });
+  }
 
   test('the page does not move while its photos load', async () => {
     const { page, context } = await openPage(app.browser, { width: 390, height: 844, scale: 3 });

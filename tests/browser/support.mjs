@@ -214,3 +214,22 @@ export function withApp(options) {
   });
   return app;
 }
+
+const AXE = readFileSync(join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2.2 A/AA and best-practice rules on the page as it is:
+ * { violations: ['rule: help (targets)'], passes: count }.
+ */
+export async function axe(page) {
+  await page.evaluate(AXE); // evaluated by DevTools, not injected: the CSP stays as it is
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return {
+      violations: result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+      passes: result.passes.length,
+    };
+  });
+}

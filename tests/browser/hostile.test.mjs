@@ -76,7 +76,10 @@ describe('hostile content: script payloads in every string field', () => {
       assert.equal(await page.locator('.speech__caption').textContent(), payload);
       assert.equal(await page.locator('.quote blockquote').textContent(), payload);
       assert.equal(await page.locator('.related a').textContent(), payload);
-      assert.equal(await page.locator('.figure img').getAttribute('alt'), payload);
+      assert.equal(await page.locator('.figure:not(.figure--lead) img').getAttribute('alt'), payload);
+      assert.equal(await page.locator('.figure--lead img').getAttribute('alt'), payload);
+      assert.equal(await page.locator('.figure--lead figcaption').textContent(), `${payload} Photo: ${payload}`);
+      assert.equal(await page.locator('.speech__credit').textContent(), `Photo: ${payload}`);
       assert.equal((await page.locator('.site-brand').textContent()).trim(), payload.trim());
       assert.equal(await page.locator('.site-footer__note').textContent(), payload);
       // The site's name is the same payload, so the title is the page's alone.
@@ -98,7 +101,11 @@ describe('hostile content: unsafe URLs in links and pictures', () => {
       assert.deepEqual(await page.locator('.site-nav a').allTextContents(), ['Good nav']);
       assert.deepEqual(await page.locator('.site-footer__links a').allTextContents(), ['Good footer']);
       assert.equal(await page.locator('.speech__photo--placeholder').count(), 1);
-      assert.equal(await page.locator('.figure__placeholder').count(), 1);
+      // The lead photo and the figure at `url` are placeholders; the
+      // figure whose copies are at `url` is its own picture alone.
+      assert.equal(await page.locator('.figure__placeholder').count(), 2);
+      assert.equal(await page.locator('picture, .photo-open, img[srcset]').count(), 0);
+      assert.equal(await page.locator('img[alt="copies elsewhere"]').getAttribute('src'), '/content/images/lab-bench.svg');
       assert.equal(await page.locator('.breadcrumb a').first().getAttribute('href'), '/');
       assert.equal(await page.locator('.article__body > p').textContent(), 'A paragraph before the pictures.');
       await assertSafe(opened);

@@ -91,11 +91,12 @@ export const UNSAFE_URLS = [
 export function articleWithEverywhere(text) {
   const article = publishedSeed();
   Object.assign(article, { headline: text, section: text, author: text, summary: text, copy_editors: [text, text] });
-  article.thumbnail = { src: 'content/images/globe.svg', alt: text, width: 1200, height: 800 };
+  article.thumbnail = { src: 'content/images/globe.svg', alt: text, width: 1200, height: 800, credit: text };
+  article.lead = { image: { src: 'content/images/campus-skyline.svg', alt: text, credit: text }, caption: text };
   article.body = [
     { type: 'paragraph', text },
-    { type: 'speech', photo: { src: 'content/images/speaker-portrait.svg', alt: text }, speaker: text, role: text, caption: text },
-    { type: 'figure', image: { src: 'content/images/lab-bench.svg', alt: text }, caption: text },
+    { type: 'speech', photo: { src: 'content/images/speaker-portrait.svg', alt: text, credit: text }, speaker: text, role: text, caption: text },
+    { type: 'figure', image: { src: 'content/images/lab-bench.svg', alt: text, credit: text }, caption: text },
     { type: 'quote', text, attribution: text },
   ];
   article.related = [{ slug: 'usst-launches-green-campus-week', headline: text }];
@@ -111,15 +112,21 @@ export function siteWithEverywhere(text) {
   return site;
 }
 
-/** An article whose every link and picture source is `url`. */
+/**
+ * An article whose every link and picture source is `url`, and a photo
+ * whose copies (the content build's, in a tampered file) are at `url`.
+ */
 export function articleWithUrl(url) {
   const article = publishedSeed();
   article.related = [];
   article.thumbnail = { src: url, alt: 'thumbnail' };
+  article.lead = { image: { src: url, alt: 'lead' }, caption: 'lead caption' };
+  const copies = { stem: url, widths: [360, 720], full: url };
   article.body = [
     { type: 'paragraph', text: 'A paragraph before the pictures.' },
     { type: 'speech', photo: { src: url, alt: 'photo' }, speaker: 'Wu Jianyong', role: 'Secretary', caption: 'caption' },
     { type: 'figure', image: { src: url, alt: 'figure' }, caption: 'figure caption' },
+    { type: 'figure', image: { src: 'content/images/lab-bench.svg', alt: 'copies elsewhere', copies }, caption: 'copies caption' },
   ];
   return article;
 }

@@ -51,10 +51,11 @@ fn hostile_dist(name: &str, via_markdown: bool) -> PathBuf {
             "slug": slug, "headline": text, "section": text, "published": "2024-01-02",
             "author": text, "copy_editors": [text], "summary": text,
             "thumbnail": {"src": "content/images/a.svg", "alt": text, "width": 4, "height": 3},
+            "lead": {"caption": text, "image": {"src": "content/images/a.svg", "alt": text}},
             "body": [
                 {"type": "paragraph", "text": text},
                 {"type": "speech", "speaker": text, "role": text, "caption": text,
-                 "photo": {"src": "content/images/a.svg", "alt": text, "width": 1, "height": 1}},
+                 "photo": {"src": "content/images/a.svg", "alt": text, "width": 1, "height": 1, "credit": text}},
                 {"type": "figure", "caption": text, "image": {"src": "content/images/a.svg", "alt": text, "width": 4, "height": 3}},
                 {"type": "quote", "text": text, "attribution": text}
             ],
@@ -250,6 +251,15 @@ fn only_text(dist: &Path) {
                     found.iter().map(text).collect::<Vec<_>>()
                 );
             }
+            assert_eq!(
+                select(&page, ".figure figcaption").len(),
+                2,
+                "the lead's and the figure's"
+            );
+            assert_eq!(
+                text(&select(&page, ".speech__credit")[0]),
+                format!("Photo: {HOSTILE}")
+            );
             let structured: serde_json::Value =
                 serde_json::from_str(&script("application/ld+json").unwrap_or_default())
                     .expect("json-ld");

@@ -35,6 +35,10 @@ pub enum PhotoError {
     #[error("is a {0} file; a photograph must be a JPEG, PNG or WebP file")]
     Unsupported(String),
     #[error(
+        "is a HEIC file (as iPhones save them), which most browsers cannot show: export it as JPEG"
+    )]
+    Heic,
+    #[error(
         "declares {width} × {height} pixels ({} megapixels; at most {}): a decompression bomb, or far larger than any screen",
         (*width as u64 * *height as u64) / 1_000_000,
         MAX_PIXELS / 1_000_000
@@ -126,6 +130,14 @@ impl Original {
 /// The format `bytes` are in, which must be the one `path`'s extension
 /// names.
 fn format_of(path: &Path, bytes: &[u8]) -> Result<ImageFormat, PhotoError> {
+    // An iPhone's HEIC is a picture the image crates cannot read: say so.
+    if bytes.get(4..8) == Some(b"ftyp")
+        && bytes.get(8..12).is_some_and(|brand| {
+            [b"heic", b"heix", b"hevc", b"mif1"].contains(&brand.try_into().unwrap_or(b"    "))
+        })
+    {
+        return Err(PhotoError::Unsupported("HEIC (export it as JPEG)".into()));
+    }
     let actual = image::guess_format(bytes).map_err(|_| PhotoError::NotAnImage)?;
     let claimed = path
         .extension()
@@ -197,6 +209,17 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phone_s_heic_is_named_as_such() {
+        let mut heic = vec![0, 0, 0, 24];
+        heic.extend(b"ftypheic\0\0\0\0mif1heic");
+        let err = format_of(Path::new("IMG_0001.HEIC"), &heic).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "is a HEIC (export it as JPEG) file; a photograph must be a JPEG, PNG or WebP file"
+        );
+    }
 
     #[test]
     fn names_are_slugs() {

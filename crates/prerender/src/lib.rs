@@ -20,6 +20,7 @@ pub mod template;
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use reader_deploy::{DeployError, Deployment};
 use reader_model::{Article, ListPage, ModelError, Site, Speaker, Speakers, script_safe};
@@ -50,10 +51,62 @@ pub enum PrerenderError {
     Runtime(std::io::Error),
 }
 
+/// The part of the pages one run renders, so that a CI matrix can build a
+/// large site on several machines: page `n` (in the site's order) is
+/// shard `n % count + 1`'s. Every shard writes the same feeds, sitemaps
+/// and host files, so the union of the shards' folders is the whole build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// From 1.
+    pub index: usize,
+    pub count: usize,
+}
+
+impl Shard {
+    /// Every page, in one run.
+    pub const WHOLE: Self = Self { index: 1, count: 1 };
+
+    /// `i/n`, as `--shard` takes it: 1 ≤ i ≤ n.
+    ///
+    /// # Errors
+    /// A message saying what `--shard` takes.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let message = || format!("--shard takes i/n with 1 ≤ i ≤ n (1/4, 2/4…), not {text:?}");
+        let (index, count) = text.split_once('/').ok_or_else(message)?;
+        let index: usize = index.trim().parse().map_err(|_| message())?;
+        let count: usize = count.trim().parse().map_err(|_| message())?;
+        if index == 0 || index > count {
+            return Err(message());
+        }
+        Ok(Self { index, count })
+    }
+
+    /// Whether the `n`-th page (from 0) is this shard's.
+    pub fn takes(self, n: usize) -> bool {
+        n % self.count == self.index - 1
+    }
+}
+
+/// Where one run's time went, in seconds (wall clock).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Timings {
+    /// Reading the published content and planning the pages.
+    pub read: f64,
+    /// Rendering this shard's pages and writing each one.
+    pub render: f64,
+    /// The sitemaps, robots.txt, the Atom feed and the host files.
+    pub feeds: f64,
+    /// The Brotli and gzip copies.
+    pub compress: f64,
+}
+
 /// What one run wrote.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
+    /// The site's pages, and those this run rendered (its shard's).
     pub pages: usize,
+    pub rendered: usize,
+    pub timings: Timings,
     pub base: String,
     pub script_hashes: usize,
     /// The Brotli and gzip copies written.
@@ -69,6 +122,23 @@ pub struct Summary {
 /// Unreadable or invalid content, a site without an origin, a template
 /// without a place for the page, or a file that cannot be written.
 pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, PrerenderError> {
+    prerender_shard(dist, base, configs, Shard::WHOLE)
+}
+
+/// [`prerender`], rendering only `shard`'s pages (every shard writes the
+/// shared files). A shard that does not render the home page removes
+/// Trunk's template from its `index.html`, so the union of the shards
+/// holds only the rendered one.
+///
+/// # Errors
+/// See [`prerender`].
+pub fn prerender_shard(
+    dist: &Path,
+    base: &str,
+    configs: &Path,
+    shard: Shard,
+) -> Result<Summary, PrerenderError> {
+    let started = Instant::now();
     let base = reader_model::normalize_base(base);
     let template = loader::defer(&read(&dist.join("index.html"))?)?;
     let deployment = Deployment::plan(dist, &base, &template)?;
@@ -111,10 +181,19 @@ pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, Pre
             pages.push(Page::speech(&site, article.clone(), n));
         }
     }
-    let rendered = render_all(&template, &pages, &public, &base)?;
-    for (page, html) in pages.iter().zip(&rendered) {
-        write(&dist.join(&page.file), &deployment.finish_page(html))?;
+    let read_done = Instant::now();
+    let mine: Vec<&Page> = (pages.iter().enumerate())
+        .filter(|(n, _)| shard.takes(*n))
+        .map(|(_, page)| page)
+        .collect();
+    if !mine.iter().any(|page| page.file == Path::new("index.html")) {
+        fs::remove_file(dist.join("index.html"))
+            .map_err(|e| PrerenderError::Io(dist.join("index.html"), e))?;
     }
+    render_all(&template, &mine, &public, &base, &|page, html| {
+        write(&dist.join(&page.file), &deployment.finish_page(html))
+    })?;
+    let render_done = Instant::now();
 
     let entries: Vec<_> = pages.iter().filter_map(Page::sitemap_entry).collect();
     for (file, xml) in feeds::sitemaps(&public, &entries, feeds::SITEMAP_LIMIT) {
@@ -126,24 +205,35 @@ pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, Pre
         &feeds::atom(&public, &site, &articles),
     )?;
     deployment.write_host_files(dist, configs)?;
+    let feeds_done = Instant::now();
     let compressed = reader_deploy::compress::write_copies(dist)?;
+    let seconds = |from: Instant, to: Instant| to.duration_since(from).as_secs_f64();
     Ok(Summary {
         pages: pages.len(),
+        rendered: mine.len(),
+        timings: Timings {
+            read: seconds(started, read_done),
+            render: seconds(read_done, render_done),
+            feeds: seconds(render_done, feeds_done),
+            compress: seconds(feeds_done, Instant::now()),
+        },
         base,
         script_hashes: deployment.script_hashes.len(),
         compressed,
     })
 }
 
-/// Every page, rendered on every core: the pages are cut into one run
-/// per core, each rendered on its own thread with its own executor (the
-/// app's state while rendering is per thread), in order.
+/// Every page, rendered on every core and handed to `done` (which writes
+/// it) as soon as it is rendered: no page is kept once written. The pages
+/// are cut into one run per core, each rendered on its own thread with its
+/// own executor (the app's state while rendering is per thread).
 fn render_all(
     template: &str,
-    pages: &[Page],
+    pages: &[&Page],
     public: &PublicUrl,
     base: &str,
-) -> Result<Vec<String>, PrerenderError> {
+    done: &(dyn Fn(&Page, &str) -> Result<(), PrerenderError> + Sync),
+) -> Result<(), PrerenderError> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     let run = pages.len().div_ceil(cores).max(1);
     std::thread::scope(|scope| {
@@ -156,23 +246,22 @@ fn render_all(
                     .spawn_scoped(scope, move || {
                         reader::paths::set_host_base(base);
                         with_executor(|| {
-                            part.iter()
-                                .map(|page| render_page(template, page, public, base))
-                                .collect::<Result<Vec<String>, PrerenderError>>()
+                            part.iter().try_for_each(|page| {
+                                done(page, &render_page(template, page, public, base)?)
+                            })
                         })
                         .and_then(|rendered| rendered)
                     })
                     .map_err(PrerenderError::Runtime)
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let mut rendered = Vec::with_capacity(pages.len());
         for thread in threads {
             match thread.join() {
-                Ok(part) => rendered.extend(part?),
+                Ok(part) => part?,
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        Ok(rendered)
+        Ok(())
     })
 }
 

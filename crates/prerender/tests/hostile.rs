@@ -10,23 +10,13 @@ use std::path::{Path, PathBuf};
 use reader_model::PageData;
 use scraper::{Html, Selector};
 
+mod support;
+use support::{LOADER, template};
+
 /// Breaks out of every context a string can land in: a `<title>`, an
 /// attribute, a `<script>`, a comment, CDATA, JSON and XML.
 const HOSTILE: &str = "</title></script><script>alert(1)</script>\"><img src=x onerror=alert(2)>\
     '--><!-- ]]> &amp; &lt; {\"a\":1} \u{2028}\u{2029} \u{1} end";
-
-/// Trunk's loader, which the prerender replaces (crates/prerender/src/loader.rs).
-const LOADER: &str = "import init from '/reader-0123456789abcdef.js';init();";
-
-fn template() -> String {
-    format!(
-        "<!doctype html><html lang=en><meta charset=utf-8><title>x</title>\
-         <meta content=__READER_BASE__ name=reader-base><script type=module>{LOADER}</script>\
-         <link crossorigin href=/reader-0123456789abcdef.js integrity=sha384-JS rel=modulepreload>\
-         <link as=fetch crossorigin href=/reader-0123456789abcdef_bg.wasm integrity=sha384-WASM rel=preload type=application/wasm>\
-         <body><div id=shell></div></body></html>"
-    )
-}
 
 /// A dist folder as Trunk and reader-content leave it, with hostile content.
 /// The published content, every string the payload; `via_markdown`

@@ -1,0 +1,113 @@
+//! A site built in parts on several machines (`--shard i/n`, a CI
+//! matrix) is the site built at once: the union of the shards' folders
+//! holds the same files, byte for byte.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use reader_prerender::{Shard, prerender, prerender_shard};
+
+mod support;
+
+/// `dist/`, a staging folder as Trunk leaves it, with the repository's
+/// content published into it by the content build, and `configs/` for the
+/// host files.
+fn staged(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("reader-shards-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    let dist = dir.join("dist");
+    fs::create_dir_all(&dist).expect("dist");
+    fs::write(dist.join("index.html"), support::template()).expect("template");
+    fs::write(dist.join("reader-0123456789abcdef.js"), "export default 1;").expect("js");
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let build = reader_content::Build::load(&content);
+    assert!(!build.has_errors(), "{:?}", build.problems());
+    build.write(&dist.join("content")).expect("content");
+    dir
+}
+
+/// Every file below `dir`, by its path below `dir`.
+fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut found = BTreeMap::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let bytes = fs::read(&path).expect("file");
+                found.insert(path.strip_prefix(dir).expect("below").to_path_buf(), bytes);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_union_of_the_shards_is_the_whole_build() {
+    let whole = staged("whole");
+    let summary = prerender(&whole.join("dist"), "/", &whole.join("configs")).expect("whole");
+    assert_eq!(summary.rendered, summary.pages);
+    let expected = files(&whole);
+
+    let mut union: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
+    let mut rendered = 0;
+    for index in 1..=3 {
+        let part = staged(&format!("part{index}"));
+        let shard = Shard { index, count: 3 };
+        let summary =
+            prerender_shard(&part.join("dist"), "/", &part.join("configs"), shard).expect("shard");
+        assert!(
+            summary.rendered >= summary.pages / 3 && summary.rendered <= summary.pages / 3 + 1,
+            "shard {index} rendered {} of {}",
+            summary.rendered,
+            summary.pages
+        );
+        rendered += summary.rendered;
+        for (path, bytes) in files(&part) {
+            if let Some(earlier) = union.get(&path) {
+                assert!(
+                    *earlier == bytes,
+                    "{} differs between shards",
+                    path.display()
+                );
+            } else {
+                union.insert(path, bytes);
+            }
+        }
+        let _ = fs::remove_dir_all(&part);
+    }
+    assert_eq!(rendered, summary.pages, "every page rendered once");
+    let missing: Vec<_> = expected
+        .keys()
+        .filter(|path| !union.contains_key(*path))
+        .collect();
+    let extra: Vec<_> = union
+        .keys()
+        .filter(|path| !expected.contains_key(*path))
+        .collect();
+    assert_eq!((missing, extra), (vec![], vec![]));
+    for (path, bytes) in &expected {
+        assert!(
+            union[path] == *bytes,
+            "{} differs from the whole build",
+            path.display()
+        );
+    }
+    let _ = fs::remove_dir_all(&whole);
+}
+
+#[test]
+fn shards_are_written_i_of_n() {
+    assert_eq!(Shard::parse("2/4"), Ok(Shard { index: 2, count: 4 }));
+    for bad in ["0/4", "5/4", "4", "a/b", "1/0"] {
+        assert!(Shard::parse(bad).is_err(), "{bad}");
+    }
+    let shard = Shard { index: 2, count: 3 };
+    assert_eq!(
+        (0..7).filter(|&n| shard.takes(n)).collect::<Vec<_>>(),
+        [1, 4]
+    );
+}

@@ -13,6 +13,12 @@
 //   a rare word, a common word, a speaker's name, a word being typed, and
 //   the commonest word whose index file is split (the heaviest search).
 //
+// - full builds beside Hugo: the same archive as a Hugo site
+//   (bench/hugo-site.mjs), built by Debian's hugo, and our whole
+//   `trunk build --release` (every page prerendered, feeds, sitemap,
+//   search index, deploy files, compression; the hooks' tools in the
+//   `tools` profile): time, peak memory, and the ratio. `--builds` measures
+//   only this.
 // - photographs: the content build of the photo article
 //   (scripts/photo-content.sh) with an empty cache, then again with the
 //   cache of the first: the cost per photo, and the cache's effect.
@@ -29,11 +35,13 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../scripts/cdn-server.mjs';
+import { writeHugoSite } from './hugo-site.mjs';
 import { launchBrowser, REPO } from '../tests/browser/support.mjs';
 
 // `--report` writes the table again from the last run's results.
 const reportOnly = process.argv.includes('--report');
 const photosOnly = process.argv.includes('--photos');
+const buildsOnly = process.argv.includes('--builds');
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 if (sizes.length === 0) sizes.push(1_000, 10_000, 100_000);
 const TOOL = join(REPO, 'target', 'release', 'reader-content');
@@ -101,12 +109,25 @@ shown in, and the whole photo: ${photos.files} files for ${photos.originals} ori
 | empty cache | ${(photos.cold.photoSeconds * 1000).toFixed(0)} ms, **${perPhoto.toFixed(0)} ms a photo** | ${(photos.cold.seconds * 1000).toFixed(0)} ms | ${photos.cold.made} of ${photos.files} |
 | cache of the build before | ${(photos.warm.photoSeconds * 1000).toFixed(0)} ms | ${(photos.warm.seconds * 1000).toFixed(0)} ms | ${photos.warm.made} (${photos.warm.decoded} originals decoded) |
 `;
+  writeSection('## Photographs', section);
+}
+
+/**
+ * Prints `section` and writes it into BENCHMARKS-SCALE.md in place of the
+ * one under the same `heading` (kept in the order first written).
+ */
+function writeSection(heading, section) {
   console.log(`\n${section}`);
   const path = join(REPO, 'BENCHMARKS-SCALE.md');
   const text = existsSync(path) ? readFileSync(path, 'utf8') : '# The archive at scale\n';
-  const start = text.indexOf('## Photographs');
-  const kept = start < 0 ? text.trimEnd() : text.slice(0, start).trimEnd();
-  writeFileSync(path, `${kept}\n\n${section}`);
+  const start = text.indexOf(heading);
+  if (start < 0) {
+    writeFileSync(path, `${text.trimEnd()}\n\n${section}`);
+    return;
+  }
+  const next = text.indexOf('\n## ', start + heading.length);
+  const after = next < 0 ? '' : `\n${text.slice(next + 1)}`;
+  writeFileSync(path, `${text.slice(0, start).trimEnd()}\n\n${section.trimEnd()}\n${after}`);
 }
 
 /** Deletes the folders of earlier runs, keeping this run's. */
@@ -120,10 +141,10 @@ function prune() {
 }
 
 /** Runs a command; resolves to { seconds, peakMB } (RSS of its whole process tree, sampled every 100 ms). */
-function measure(command, args) {
+function measure(command, args, env = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
     let peak = 0;
     const rssOfTree = () => {
       let total = 0;
@@ -152,19 +173,67 @@ function measure(command, args) {
   });
 }
 
-/** dist/ for one size: the release build's app files, this size's content. */
-async function prepare(n) {
-  const root = join(REPO, 'target', 'scale', String(n));
-  const source = join(root, 'content-source');
-  // A fresh folder each run: deleting 100,000 files keeps the disk busy
-  // long after `rm` returns, which would be counted against this build.
-  // Earlier runs' folders are deleted at the end (see `prune`).
-  const dist = join(root, `dist-${STARTED}`);
+/** The generated archive of `n` articles (made once, kept between runs). */
+async function generated(n) {
+  const source = join(REPO, 'target', 'scale', String(n), 'content-source');
   if (!existsSync(join(source, 'site.json'))) {
     console.error(`generating ${n} articles…`);
     rmSync(source, { recursive: true, force: true });
     await measure(TOOL, ['generate', String(n), source]);
   }
+  return source;
+}
+
+/** The archive of `n` articles built whole by Hugo and by us, one after the other. */
+async function fullBuilds(n) {
+  const root = join(REPO, 'target', 'scale', String(n));
+  const source = await generated(n);
+  const site = join(root, 'hugo-site');
+  const pages = writeHugoSite(source, site);
+  const hugoOut = join(root, 'hugo-public');
+  rmSync(hugoOut, { recursive: true, force: true });
+  await measure('sync', []);
+  console.error(`hugo: ${n} articles…`);
+  const hugo = await measure('hugo', ['--quiet', '-s', site, '-d', hugoOut]);
+  const ours = join(root, `full-${STARTED}`);
+  await measure('sync', []);
+  console.error(`trunk build --release: ${n} articles…`);
+  const reader = await measure('trunk', ['build', '--release', '--dist', ours], {
+    READER_CONTENT: source,
+    READER_TOOLS_PROFILE: 'tools',
+    READER_DEPLOY_CONFIGS: join(root, 'deploy'),
+  });
+  rmSync(ours, { recursive: true, force: true });
+  const row = { articles: n, hugoPages: pages, hugo, reader };
+  console.error(JSON.stringify(row));
+  return row;
+}
+
+/** The full builds' section of BENCHMARKS-SCALE.md. */
+function writeBuildSection(builds) {
+  const lines = builds.map((b) => `| ${b.articles.toLocaleString('en')} | ${b.reader.seconds.toFixed(1)} s, ${b.reader.peakMB.toFixed(0)} MB | ${b.hugo.seconds.toFixed(1)} s, ${b.hugo.peakMB.toFixed(0)} MB | ${(b.reader.seconds / b.hugo.seconds).toFixed(2)}× |`);
+  writeSection('## Full builds beside Hugo', `## Full builds beside Hugo
+
+The same generated archive built whole, one build after the other on the same machine (${new Date().toISOString().slice(0, 10)}, 2 cores):
+ours is \`trunk build --release\` with \`READER_TOOLS_PROFILE=tools\` (content build, every page prerendered, feeds,
+sitemaps, search index, host files, Brotli and gzip copies; the wasm already compiled), Hugo is Debian's \`hugo\` 0.111
+on the same articles as Markdown (\`bench/hugo-site.mjs\`: lists of 20, sections, related links, a page per speaker,
+no compression). Peak memory is the whole process tree's. One run each (a full build at 100k takes minutes).
+
+| articles | ours: time, peak memory | Hugo: time, peak memory | ours ÷ Hugo |
+| ---: | ---: | ---: | ---: |
+${lines.join('\n')}
+`);
+}
+
+/** dist/ for one size: the release build's app files, this size's content. */
+async function prepare(n) {
+  const root = join(REPO, 'target', 'scale', String(n));
+  const source = await generated(n);
+  // A fresh folder each run: deleting 100,000 files keeps the disk busy
+  // long after `rm` returns, which would be counted against this build.
+  // Earlier runs' folders are deleted at the end (see `prune`).
+  const dist = join(root, `dist-${STARTED}`);
   mkdirSync(dist, { recursive: true });
   await measure('sync', []);
   for (const name of readdirSync(DIST)) {
@@ -301,7 +370,7 @@ const RESULTS = join(REPO, 'target', 'scale', 'results.json');
 const rows = reportOnly ? JSON.parse(readFileSync(RESULTS, 'utf8')) : [];
 const browser = reportOnly ? null : await launchBrowser();
 try {
-  for (const n of reportOnly || photosOnly ? [] : sizes) {
+  for (const n of reportOnly || photosOnly || buildsOnly ? [] : sizes) {
     const built = await prepare(n);
     const server = await startServer({ root: built.dist, pageData: false });
     const list = await listRender(browser, server.url);
@@ -318,7 +387,7 @@ try {
     prune();
   }
 }
-if (!reportOnly && !photosOnly) {
+if (!reportOnly && !photosOnly && !buildsOnly) {
   mkdirSync(join(REPO, 'target', 'scale'), { recursive: true });
   writeFileSync(RESULTS, JSON.stringify(rows, null, 2));
 }
@@ -370,5 +439,10 @@ fetched 1.1 to 2.1 MB (its metadata file alone is 0.95 MB at that size) and took
 `);
 }
 
-// Last: the full run above rewrites the file this section is added to.
-if (!reportOnly) writePhotoSection(await photoCost());
+// Last: the full run above rewrites the file these sections are added to.
+if (!reportOnly && !photosOnly) {
+  const builds = [];
+  for (const n of sizes) builds.push(await fullBuilds(n));
+  writeBuildSection(builds);
+}
+if (!reportOnly && !buildsOnly) writePhotoSection(await photoCost());

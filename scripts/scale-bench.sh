@@ -6,11 +6,16 @@
 #   scripts/scale-bench.sh              # 1000 10000 100000 (about 15 minutes)
 #   scripts/scale-bench.sh 1000 10000   # quicker
 #   scripts/scale-bench.sh --photos     # the photographs' cost alone
+#   scripts/scale-bench.sh --builds 1000 10000   # full builds beside Hugo alone
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --browser
+scripts/setup.sh --bench
 source scripts/env.sh
 cargo build --release --locked -p reader-content
+# The full builds beside Hugo run the hooks' tools optimised; built here,
+# one package at a time as the hooks build them, so no build is timed.
+cargo build --profile tools --locked -p reader-content
+cargo build --profile tools --locked -p reader-prerender
 [ -f dist/404.html ] || trunk build --release
 scripts/photo-content.sh target/photo-content
 node bench/scale.mjs "$@"

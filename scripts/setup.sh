@@ -6,6 +6,7 @@
 #   scripts/setup.sh            # build tools
 #   scripts/setup.sh --browser  # build tools + Chromium, ChromeDriver and nginx
 #   scripts/setup.sh --bench    # all of that + twiggy (the bench's size report)
+#                               # and Hugo (the scale bench's side by side)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/env.sh
@@ -86,6 +87,12 @@ fi
 if [ "$browser" -eq 1 ] && ! have nginx && [ ! -x /usr/sbin/nginx ]; then
   step "installing nginx from apt"
   apt_install nginx
+fi
+
+# The scale bench builds the same archive with Hugo, from apt.
+if [ "$bench" -eq 1 ] && ! have hugo; then
+  step "installing hugo from apt"
+  apt_install hugo
 fi
 
 # The bench's wasm size report reads twiggy's view of the bundle.

@@ -3,7 +3,7 @@
 //! a speaker, its slug is its file's name. Each problem points at the
 //! value it is about (`file:line:column`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use reader_model::{ArticleSource, Place, SafeUrl};
 use serde_json::Value;
@@ -61,20 +61,7 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> (Vec<Problem>, Vec<P
         ));
     }
     for (steps, place) in images(file.json) {
-        if let Some(original) = check_image(file, &steps, place.describe(), &mut problems) {
-            let credited = file
-                .json
-                .pointer(&pointer(&steps, "credit"))
-                .and_then(Value::as_str)
-                .is_some_and(|credit| !credit.trim().is_empty());
-            let position = file.locate(&[steps.as_slice(), &["src".into()]].concat());
-            let photo = PhotoUse {
-                article: file.path.to_path_buf(),
-                position,
-                original,
-                place,
-                credited,
-            };
+        if let Some(photo) = check_image(file, &steps, place, &mut problems) {
             // The news list shows the lead photo of an article without a
             // thumbnail.
             let listed =
@@ -127,19 +114,6 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> (Vec<Problem>, Vec<P
     (problems, photos)
 }
 
-/// The JSON pointer of `key` inside the value at `steps`.
-fn pointer(steps: &[Step], key: &str) -> String {
-    let mut pointer = String::new();
-    for step in steps {
-        pointer.push('/');
-        match step {
-            Step::Key(name) => pointer.push_str(name),
-            Step::Index(index) => pointer.push_str(&index.to_string()),
-        }
-    }
-    format!("{pointer}/{key}")
-}
-
 /// A blank name would print as "By " or a stray comma: each one is reported.
 fn check_names(file: &ArticleFile, key: &str, problems: &mut Vec<Problem>) {
     let blank = |value: &Value| value.as_str().is_some_and(|name| name.trim().is_empty());
@@ -183,14 +157,16 @@ pub fn images(json: &Value) -> Vec<(Vec<Step>, Place)> {
     found
 }
 
-/// Checks one picture's alt text and address; returns the original when it
-/// is a photograph in the content folder (checked later, with the rest).
+/// Checks one picture's alt text and address; returns where it is used
+/// when it is a photograph in the content folder (checked later, with the
+/// rest).
 fn check_image(
     file: &ArticleFile,
     steps: &[Step],
-    what: &str,
+    place: Place,
     problems: &mut Vec<Problem>,
-) -> Option<PathBuf> {
+) -> Option<PhotoUse> {
+    let what = place.describe();
     let mut value = file.json;
     for step in steps {
         value = match step {
@@ -233,7 +209,15 @@ fn check_image(
         ));
         return None;
     }
-    crate::photos::is_photo(&local).then_some(local)
+    crate::photos::is_photo(&local).then(|| PhotoUse {
+        article: file.path.to_path_buf(),
+        position: file.locate(&at("src")),
+        original: local,
+        place,
+        credited: value["credit"]
+            .as_str()
+            .is_some_and(|credit| !credit.trim().is_empty()),
+    })
 }
 
 /// The file a same-site `content/…` address names, in the content folder.

@@ -65,6 +65,7 @@ pub fn for_place(original: &Original, place: Place) -> PlaceCopies {
         name_hash(original, place.key())
     );
     let height_at = |width: u32| scaled(crop.height, width, crop.width);
+    let full = full(original);
     let files = widths
         .iter()
         .flat_map(|&width| {
@@ -76,7 +77,7 @@ pub fn for_place(original: &Original, place: Place) -> PlaceCopies {
                 format,
             })
         })
-        .chain([full(original)])
+        .chain([full.clone()])
         .collect();
     let shown = widths
         .iter()
@@ -84,7 +85,6 @@ pub fn for_place(original: &Original, place: Place) -> PlaceCopies {
         .find(|&width| width >= place.shown_width())
         .or(widths.last().copied())
         .unwrap_or(crop.width);
-    let full = full(original);
     let copies = Copies {
         stem: stem.clone(),
         widths,

@@ -8,7 +8,9 @@
 //
 // Without those files it still serves files, with real content types.
 // Like a CDN, it sends the build's Brotli or gzip copy of a file
-// (`file.br`, `file.gz`) to a client that accepts it.
+// (`file.br`, `file.gz`: the app's own files) to a client that accepts
+// it, and compresses any other text as it sends it (Brotli 6 or gzip 6,
+// kept in memory), as Netlify, Cloudflare and CloudFront do.
 // Tests inject faults per path (status codes, HTML instead of JSON, delays,
 // dropped connections, truncated or replaced bodies), and can serve pages
 // without the data they carry, so the app fetches everything as it does
@@ -21,6 +23,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { readFileSync, existsSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -40,6 +43,21 @@ const TYPES = {
   '.xml': 'application/xml; charset=utf-8',
   '.woff2': 'font/woff2',
 };
+
+/** Content types a CDN compresses as it sends them. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|wasm|atom\+xml)|image\/svg\+xml)/;
+
+/** Files smaller than this are sent as they are (as the build leaves them). */
+const MIN_SIZE = 256;
+
+/** `body` compressed as a CDN would on the fly, for the encodings in `accepted`. */
+function compressOnTheFly(body, accepted) {
+  if (/(^|[ ,])br($|[ ,;])/.test(accepted)) {
+    return { name: 'br', body: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 6, [zlib.BROTLI_PARAM_LGWIN]: 22 } }) };
+  }
+  if (/(^|[ ,])gzip($|[ ,;])/.test(accepted)) return { name: 'gzip', body: gzipSync(body, { level: 6 }) };
+  return null;
+}
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
@@ -87,8 +105,12 @@ export function parseRedirects(text) {
  *
  * `pageData: false` serves every page without its embedded data
  * (`<script type="application/json" id="reader-data">`).
+ *
+ * `hooks` (scripts/preview.mjs): `route(urlPath, req, res)` answers an
+ * address itself when it returns true; `html(text)` changes every page
+ * before it is sent.
  */
-export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1', prefix = '/', pageData = true } = {}) {
+export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1', prefix = '/', pageData = true, hooks = {} } = {}) {
   const base = resolve(root);
   const read = (name) => (existsSync(join(base, name)) ? readFileSync(join(base, name), 'utf8') : '');
   const headerRules = parseHeaders(read('_headers'));
@@ -139,6 +161,9 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
     res.end(body);
   }
 
+  /** Responses compressed on the fly, by file, rewrite and Accept-Encoding. */
+  const onTheFly = new Map();
+
   async function handle(req, res) {
     let urlPath;
     try {
@@ -147,6 +172,8 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
       return send(res, '/', 400, 'text/plain; charset=utf-8', 'bad request');
     }
     requests.push(urlPath);
+    // The preview's own addresses (scripts/preview.mjs).
+    if (hooks.route?.(urlPath, req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(res, urlPath, 405, 'text/plain; charset=utf-8', 'method not allowed');
     }
@@ -177,8 +204,23 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
     if (rewrite) {
       body = Buffer.from(body.toString('utf8').replace(/<script type="application\/json" id="reader-data">[^<]*<\/script>/, ''));
     }
+    if (hooks.html && type.startsWith('text/html') && !encoding) body = Buffer.from(hooks.html(body.toString('utf8')));
+    let encoded = encoding?.name;
+    if (!encoding && !fault && COMPRESSIBLE.test(type) && body.length >= MIN_SIZE) {
+      const key = `${file}\n${rewrite}\n${req.headers['accept-encoding'] ?? ''}`;
+      const mtime = (await stat(file)).mtimeMs;
+      let cached = onTheFly.get(key);
+      if (cached?.mtime !== mtime) {
+        cached = { mtime, copy: compressOnTheFly(body, req.headers['accept-encoding'] ?? '') };
+        onTheFly.set(key, cached);
+      }
+      if (cached.copy) {
+        body = cached.copy.body;
+        encoded = cached.copy.name;
+      }
+    }
     if (fault?.truncate !== undefined) body = body.subarray(0, fault.truncate);
-    const extra = encoding ? { 'content-encoding': encoding.name, vary: 'Accept-Encoding' } : {};
+    const extra = encoded ? { 'content-encoding': encoded, vary: 'Accept-Encoding' } : {};
     res.writeHead(status, headersFor(urlPath, { 'content-type': type, 'content-length': body.length, ...extra }));
     res.end(req.method === 'HEAD' ? undefined : body);
   }

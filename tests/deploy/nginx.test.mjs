@@ -6,10 +6,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { REPO, SEED_SLUG, heading, launchBrowser, openPage, seedLine } from '../browser/support.mjs';
 
@@ -98,6 +99,21 @@ describe('nginx with the generated configuration', () => {
     });
     assert.equal(zipped['content-encoding'], 'gzip');
     assert.equal(Number(zipped['content-length']), statSync(join(DIST, `${wasm}.gz`)).size);
+  });
+
+  test('pages and content are gzipped as they are sent (the build makes copies of the app only)', async () => {
+    for (const [path, file] of [[`/news/${SEED_SLUG}`, `news/${SEED_SLUG}/index.html`], ['/content/list/1.json', 'content/list/1.json']]) {
+      assert.ok(!existsSync(join(DIST, `${file}.gz`)), file);
+      const { headers, body } = await new Promise((done, fail) => {
+        get(`${url}${path}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+          const chunks = [];
+          res.on('data', (chunk) => chunks.push(chunk));
+          res.on('end', () => done({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', fail);
+      });
+      assert.equal(headers['content-encoding'], 'gzip', path);
+      assert.ok(gunzipSync(body).equals(readFileSync(join(DIST, file))), path);
+    }
   });
 
   test('the app runs under nginx with no console errors', async () => {

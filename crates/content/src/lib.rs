@@ -30,6 +30,7 @@ mod progress;
 pub mod related;
 pub mod search_index;
 
+use reader_output::Output;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::io;
@@ -279,8 +280,7 @@ impl Build {
     /// # Errors
     /// Any I/O error; the folder may then be partly written.
     pub fn write(&self, out: &Path) -> io::Result<photos::Written> {
-        let articles_dir = out.join("articles");
-        fs::create_dir_all(&articles_dir)?;
+        let output = Output::new(out);
         let sections = self.sections();
         if let Some(site) = &self.site {
             let mut site = site.clone();
@@ -290,26 +290,27 @@ impl Build {
                     serde_json::to_value(&sections).map_err(io::Error::other)?,
                 );
             }
-            write_json(&out.join("site.json"), &site)?;
+            write_json(&output, &out.join("site.json"), &site)?;
         }
         let list = self.list_pages();
-        write_pages(&out.join("list"), &list)?;
+        write_pages(&output, &out.join("list"), &list)?;
         for section in &sections {
             let dir = out.join("sections").join(section.slug.as_str());
-            write_pages(&dir, &self.section_pages(section))?;
+            write_pages(&output, &dir, &self.section_pages(section))?;
         }
         let (speakers, people) = self.speakers();
         let speakers_dir = out.join("speakers");
-        fs::create_dir_all(&speakers_dir)?;
-        write_json(&speakers_dir.join("index.json"), &speakers)?;
+        write_json(&output, &speakers_dir.join("index.json"), &speakers)?;
         for person in &people {
-            write_json(&speakers_dir.join(format!("{}.json", person.slug)), person)?;
+            let file = speakers_dir.join(format!("{}.json", person.slug));
+            write_json(&output, &file, person)?;
         }
+        let articles_dir = out.join("articles");
         let progress = Progress::new("published", self.articles.len());
         self.articles.par_iter().try_for_each(|(slug, _)| {
             let json = self.published_article(slug)?;
             progress.tick();
-            write_json(&articles_dir.join(format!("{slug}.json")), &json)
+            write_json(&output, &articles_dir.join(format!("{slug}.json")), &json)
         })?;
         // Search numbers articles by their place in the news list.
         let order: Vec<&ArticleSource> = list
@@ -317,17 +318,23 @@ impl Build {
             .flat_map(ListPage::articles)
             .filter_map(|item| self.articles.get(&item.slug).map(|l| &l.source))
             .collect();
-        search_index::write(&out.join("search"), &search_index::build(&order))?;
-        fs::write(
-            out.join("article.schema.json"),
+        let index = search_index::build(&order);
+        search_index::write(&out.join("search"), &index, &output)?;
+        output.write(
+            &out.join("article.schema.json"),
             reader_model::article_schema(),
         )?;
         let images = self.root.join("images");
         if images.is_dir() {
-            copy_dir(&images, &out.join("images"))?;
+            copy_dir(&output, &images, &out.join("images"))?;
         }
-        self.photos
-            .write(&out.join(photos::plan::FOLDER), &self.photo_cache)
+        let photos =
+            self.photos
+                .write(&out.join(photos::plan::FOLDER), &self.photo_cache, &output)?;
+        // Building into the last build's folder: what it no longer makes
+        // (a deleted article, a list page that is gone) goes.
+        output.prune(out)?;
+        Ok(photos)
     }
 
     fn add(&mut self, loaded: Loaded) {
@@ -548,31 +555,30 @@ fn model_problem(path: &Path, err: &ModelError) -> Problem {
 }
 
 /// `pages` as `dir/1.json`, `dir/2.json`, …
-fn write_pages(dir: &Path, pages: &[ListPage]) -> io::Result<()> {
-    fs::create_dir_all(dir)?;
+fn write_pages(output: &Output, dir: &Path, pages: &[ListPage]) -> io::Result<()> {
     debug_assert!(pages.iter().all(|p| p.articles().len() <= LIST_PAGE_SIZE));
     for page in pages {
-        write_json(&dir.join(format!("{}.json", page.page)), page)?;
+        write_json(output, &dir.join(format!("{}.json", page.page)), page)?;
     }
     Ok(())
 }
 
-fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> io::Result<()> {
+/// `value` as JSON at `path`, written only if its bytes change.
+fn write_json<T: serde::Serialize>(output: &Output, path: &Path, value: &T) -> io::Result<()> {
     let text = reader_model::to_json(value).map_err(io::Error::other)?;
-    fs::write(path, text)
+    output.write(path, text).map(drop)
 }
 
 /// Copies `from` into `to`, but for photographs: an original may carry
 /// where it was taken, and only its copies are published.
-fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
-    fs::create_dir_all(to)?;
+fn copy_dir(output: &Output, from: &Path, to: &Path) -> io::Result<()> {
     for entry in fs::read_dir(from)? {
         let entry = entry?;
         let target = to.join(entry.file_name());
         if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
+            copy_dir(output, &entry.path(), &target)?;
         } else if !photos::is_photo(&entry.path()) {
-            fs::copy(entry.path(), target)?;
+            output.write(&target, fs::read(entry.path())?)?;
         }
     }
     Ok(())

@@ -3,7 +3,6 @@
 //! query reads them.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::io;
 use std::path::Path;
 
@@ -64,10 +63,15 @@ pub fn build(articles: &[&ArticleSource]) -> BTreeMap<String, SearchShard> {
 ///
 /// # Errors
 /// Any I/O error.
-pub fn write(dir: &Path, shards: &BTreeMap<String, SearchShard>) -> io::Result<()> {
-    fs::create_dir_all(dir)?;
+pub fn write(
+    dir: &Path,
+    shards: &BTreeMap<String, SearchShard>,
+    output: &reader_output::Output,
+) -> io::Result<()> {
     shards.par_iter().try_for_each(|(key, shard)| {
         let text = reader_model::to_json(shard).map_err(io::Error::other)?;
-        fs::write(dir.join(format!("{key}.json")), text)
+        output
+            .write(&dir.join(format!("{key}.json")), text)
+            .map(drop)
     })
 }

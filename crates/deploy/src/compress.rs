@@ -1,25 +1,28 @@
-//! Brotli and gzip copies of every compressible file, made once at build
-//! time, for hosts that serve precompressed files (nginx `gzip_static`,
-//! the test server) instead of compressing each response on the fly at a
-//! lower level.
+//! Brotli and gzip copies of the app's own files (wasm, JS, CSS), made
+//! once at build time at the highest levels, for hosts that serve
+//! precompressed files (nginx `gzip_static`, the test server).
 //!
-//! What pays is compressed hardest: the app itself (wasm, JS, CSS), which
-//! every first visit downloads, at Brotli's highest quality (11); pages,
-//! content and feeds, of which an archive has hundreds of thousands, each
-//! read rarely, at quality 6, about 12 % larger and 25 to 50 times faster
-//! (at 11 they took 97 % of a 500-article build's prerender, 96.8 s of
-//! 99 s); their gzip copies at level 6, as small as at 9.
+//! Only they pay: every first visit downloads them, and Brotli 11 makes
+//! the wasm 10 to 15 % smaller than the level a CDN uses on the fly. The
+//! pages, content and feeds are compressed by the host as it sends them
+//! (Netlify, Cloudflare and CloudFront do; the nginx configuration turns
+//! `gzip` on), at the level a build could afford for hundreds of thousands
+//! of files: at quality 11 they took 97 % of a 500-article build's
+//! prerender, and even at Brotli 6 and gzip 6 half of a 10,000-article
+//! build (32 s of 62 s), for files a reader fetches one at a time.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use sha2::{Digest, Sha256};
 
 use crate::DeployError;
 
-/// Extensions worth compressing (text, and wasm, which shrinks by ~2/3).
-const COMPRESSIBLE: &[&str] = &["html", "js", "css", "wasm", "json", "svg", "xml", "txt"];
+/// The app's own files (what every first visit downloads), the only
+/// ones precompressed.
+const APP: &[&str] = &["wasm", "js", "css"];
 
 /// Files smaller than this are sent as they are.
 const MIN_SIZE: u64 = 256;
@@ -33,16 +36,23 @@ pub struct Compressed {
     pub gzip_bytes: u64,
 }
 
-/// Writes `<file>.br` and `<file>.gz` at the file's [`Levels`]
-/// next to every compressible file under `dir`, replacing older copies;
-/// files are compressed in parallel, one per core.
+/// Where the copies are kept between builds unless
+/// `$READER_COMPRESS_CACHE` says otherwise: Brotli 11 takes about 9 s for
+/// the wasm, which changes only when the app's code does.
+pub const CACHE: &str = "target/compress-cache";
+
+/// Writes `<file>.br` (Brotli 11) and `<file>.gz` (gzip 9) next to each of
+/// the app's files under `dir`, replacing older copies; files are
+/// compressed in parallel, one per core. The copies are kept in `cache`
+/// by the SHA-256 of the file, so an unchanged file is compressed once.
 ///
 /// # Errors
-/// A file or folder that cannot be read or written.
-pub fn write_copies(dir: &Path) -> Result<Compressed, DeployError> {
+/// A file or folder that cannot be read or written (a cache that cannot
+/// be written is only not used).
+pub fn write_copies(dir: &Path, cache: &Path) -> Result<Compressed, DeployError> {
     compressible_files(dir)?
         .par_iter()
-        .map(|path| write_copies_of(path))
+        .map(|path| write_copies_of(path, cache))
         .try_reduce(Compressed::default, |a, b| {
             Ok(Compressed {
                 files: a.files + b.files,
@@ -53,11 +63,25 @@ pub fn write_copies(dir: &Path) -> Result<Compressed, DeployError> {
         })
 }
 
-fn write_copies_of(path: &Path) -> Result<Compressed, DeployError> {
+fn write_copies_of(path: &Path, cache: &Path) -> Result<Compressed, DeployError> {
     let data = fs::read(path).map_err(|e| DeployError::Io(path.to_path_buf(), e))?;
-    let levels = Levels::of(path);
-    let brotli = brotli_at(&data, levels.brotli);
-    let gzip = gzip_at(&data, levels.gzip).map_err(|e| DeployError::Io(path.to_path_buf(), e))?;
+    let key = format!("{:x}", Sha256::digest(&data));
+    let (cached_br, cached_gz) = (
+        cache.join(format!("{key}.br")),
+        cache.join(format!("{key}.gz")),
+    );
+    let (brotli, gzip) = match (fs::read(&cached_br), fs::read(&cached_gz)) {
+        (Ok(brotli), Ok(gzip)) => (brotli, gzip),
+        _ => {
+            let brotli = brotli_at(&data, 11);
+            let gzip = gzip_at(&data, 9).map_err(|e| DeployError::Io(path.to_path_buf(), e))?;
+            // Only a cache: a build without it is slower, not wrong.
+            let _ = fs::create_dir_all(cache)
+                .and_then(|()| fs::write(&cached_br, &brotli))
+                .and_then(|()| fs::write(&cached_gz, &gzip));
+            (brotli, gzip)
+        }
+    };
     write_beside(path, "br", &brotli)?;
     write_beside(path, "gz", &gzip)?;
     Ok(Compressed {
@@ -85,7 +109,7 @@ fn compressible_files(dir: &Path) -> Result<Vec<PathBuf>, DeployError> {
                 && path
                     .extension()
                     .and_then(|ext| ext.to_str())
-                    .is_some_and(|ext| COMPRESSIBLE.contains(&ext))
+                    .is_some_and(|ext| APP.contains(&ext))
             {
                 found.push(path);
             }
@@ -101,35 +125,6 @@ fn write_beside(path: &Path, extension: &str, data: &[u8]) -> Result<(), DeployE
     name.push(extension);
     let target = PathBuf::from(name);
     fs::write(&target, data).map_err(|e| DeployError::Io(target, e))
-}
-
-/// The app's own files (what every first visit downloads).
-const APP: &[&str] = &["wasm", "js", "css"];
-
-/// How hard a file is compressed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Levels {
-    pub brotli: i32,
-    pub gzip: u32,
-}
-
-impl Levels {
-    /// The highest for the app's files (Brotli 11, gzip 9); Brotli 6 and
-    /// gzip 6 for the rest (gzip 9 makes them no smaller).
-    pub fn of(path: &Path) -> Self {
-        let app = path
-            .extension()
-            .and_then(|ext| ext.to_str())
-            .is_some_and(|ext| APP.contains(&ext));
-        if app {
-            Self {
-                brotli: 11,
-                gzip: 9,
-            }
-        } else {
-            Self { brotli: 6, gzip: 6 }
-        }
-    }
 }
 
 /// Brotli at `quality` with a 4 MiB window (at 11, what `brotli -q 11`
@@ -179,39 +174,44 @@ mod tests {
     }
 
     #[test]
-    fn the_app_is_compressed_hardest_and_pages_fast() {
-        let best = Levels {
-            brotli: 11,
-            gzip: 9,
-        };
-        let fast = Levels { brotli: 6, gzip: 6 };
-        assert_eq!(
-            Levels::of(Path::new("reader-0123456789abcdef_bg.wasm")),
-            best
-        );
-        assert_eq!(Levels::of(Path::new("styles-0123456789abcdef.css")), best);
-        assert_eq!(Levels::of(Path::new("news/a/index.html")), fast);
-        assert_eq!(Levels::of(Path::new("content/articles/a.json")), fast);
-        let page =
-            "<article><h1>A headline</h1><p>A paragraph of the article.</p></article>".repeat(40);
-        let mut back = Vec::new();
-        brotli::BrotliDecompress(&mut &brotli_at(page.as_bytes(), 6)[..], &mut back)
-            .expect("brotli");
-        assert_eq!(back, page.as_bytes());
-    }
-
-    #[test]
-    fn only_compressible_files_big_enough_get_copies() {
+    fn only_the_apps_files_big_enough_get_copies() {
         let dir = std::env::temp_dir().join(format!("reader-compress-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(dir.join("content")).expect("dir");
         fs::write(dir.join("content/a.json"), "x".repeat(1000)).expect("a");
+        fs::write(dir.join("index.html"), "x".repeat(1000)).expect("page");
+        fs::write(
+            dir.join("reader-0123456789abcdef_bg.wasm"),
+            "x".repeat(1000),
+        )
+        .expect("wasm");
         fs::write(dir.join("tiny.css"), "a{}").expect("tiny");
         fs::write(dir.join("photo.jpg"), "x".repeat(1000)).expect("jpg");
-        let done = write_copies(&dir).expect("copies");
+        let cache = dir.with_extension("cache");
+        let done = write_copies(&dir, &cache).expect("copies");
         assert_eq!(done.files, 1);
-        assert!(dir.join("content/a.json.br").exists() && dir.join("content/a.json.gz").exists());
-        assert!(!dir.join("tiny.css.br").exists() && !dir.join("photo.jpg.gz").exists());
+        let wasm = dir.join("reader-0123456789abcdef_bg.wasm");
+        assert!(wasm.with_extension("wasm.br").exists() && wasm.with_extension("wasm.gz").exists());
+        for file in [
+            "content/a.json.br",
+            "index.html.gz",
+            "tiny.css.br",
+            "photo.jpg.gz",
+        ] {
+            assert!(!dir.join(file).exists(), "{file}");
+        }
+        // A second build takes the copies from the cache, by the file's
+        // hash: a cached copy marked by hand is what it publishes.
+        let cached = fs::read_dir(&cache)
+            .expect("cache")
+            .map(|entry| entry.expect("entry").path())
+            .find(|path| path.extension().is_some_and(|ext| ext == "br"))
+            .expect("a cached copy");
+        fs::write(&cached, "marked").expect("mark");
+        write_copies(&dir, &cache).expect("again");
+        let published = fs::read(wasm.with_extension("wasm.br")).expect("copy");
+        assert_eq!(published, b"marked");
         let _ = fs::remove_dir_all(&dir);
+        let _ = fs::remove_dir_all(&cache);
     }
 }

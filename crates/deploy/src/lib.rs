@@ -120,10 +120,9 @@ impl Deployment {
 /// # Errors
 /// A folder or file that cannot be written.
 pub fn write(path: &Path, text: &str) -> Result<(), DeployError> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| DeployError::Io(parent.to_path_buf(), e))?;
-    }
-    fs::write(path, text).map_err(|e| DeployError::Io(path.to_path_buf(), e))
+    reader_output::write(path, text)
+        .map(drop)
+        .map_err(|e| DeployError::Io(path.to_path_buf(), e))
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 //! - [`template`]: Trunk's `index.html` filled in for each page;
 //! - [`loader`]: Trunk's loader, deferred until the page has painted;
 //! - [`page`]: the pages and what each shows;
+//! - [`work`]: the units of work, each the pages of one piece of content;
+//! - [`state`]: what the last build made, so an update renders only what changed;
 //! - [`feeds`]: `sitemap.xml`, `robots.txt`, `atom.xml`;
 //! - [`public_url`]: absolute URLs of the published site.
 
@@ -16,10 +18,14 @@ pub mod loader;
 pub mod page;
 pub mod public_url;
 pub mod render;
+pub mod state;
 pub mod template;
+pub mod work;
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use reader_deploy::{DeployError, Deployment};
@@ -28,6 +34,8 @@ use reader_model::{Article, ListPage, ModelError, Site, Speaker, Speakers, scrip
 use crate::head::Head;
 use crate::page::Page;
 use crate::public_url::PublicUrl;
+use crate::state::State;
+use crate::work::Work;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PrerenderError {
@@ -47,6 +55,13 @@ pub enum PrerenderError {
     Template(String),
     #[error(transparent)]
     Deploy(#[from] DeployError),
+    #[error(
+        "nothing to update{}: run a full build first (trunk build, or the prerender with --state)",
+        .0.as_ref().map(|dir| format!(" ({} holds no full build's state)", dir.display())).unwrap_or_default()
+    )]
+    NoState(Option<PathBuf>),
+    #[error("--update renders the whole site, not a shard")]
+    ShardUpdate,
     #[error("could not start the renderer: {0}")]
     Runtime(std::io::Error),
 }
@@ -103,14 +118,48 @@ pub struct Timings {
 /// What one run wrote.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
-    /// The site's pages, and those this run rendered (its shard's).
-    pub pages: usize,
+    /// The units of work of the whole site (see [`work`]), this run's
+    /// (its shard's), and those of them it rendered (an update skips the
+    /// units whose inputs did not change).
+    pub units: usize,
+    pub my_units: usize,
+    pub rendered_units: usize,
+    /// The pages rendered, those whose bytes changed (written), and the
+    /// pages of the last build that the site no longer has (removed).
     pub rendered: usize,
+    pub written: usize,
+    pub removed: usize,
     pub timings: Timings,
     pub base: String,
     pub script_hashes: usize,
     /// The Brotli and gzip copies written.
     pub compressed: reader_deploy::compress::Compressed,
+}
+
+/// How one run goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The part of the pages to render.
+    pub shard: Shard,
+    /// Where the state of the published folder is kept for the next
+    /// update (see [`state`]); `None` keeps none.
+    pub state: Option<PathBuf>,
+    /// Update a finished build in place after its content changed (the
+    /// content build has written into its `content/`): render only the
+    /// units whose inputs changed, write only the files whose bytes
+    /// change, remove the pages the site no longer has. The app's own
+    /// files are left as they are (a change to the app needs a full
+    /// build).
+    pub update: bool,
+}
+
+impl Options {
+    /// A whole build that keeps no state.
+    pub const WHOLE: Self = Self {
+        shard: Shard::WHOLE,
+        state: None,
+        update: false,
+    };
 }
 
 /// Renders every page of the site in `dist` (Trunk's output, with the
@@ -122,7 +171,7 @@ pub struct Summary {
 /// Unreadable or invalid content, a site without an origin, a template
 /// without a place for the page, or a file that cannot be written.
 pub fn prerender(dist: &Path, base: &str, configs: &Path) -> Result<Summary, PrerenderError> {
-    prerender_shard(dist, base, configs, Shard::WHOLE)
+    prerender_with(dist, base, configs, &Options::WHOLE)
 }
 
 /// [`prerender`], rendering only `shard`'s pages (every shard writes the
@@ -138,11 +187,44 @@ pub fn prerender_shard(
     configs: &Path,
     shard: Shard,
 ) -> Result<Summary, PrerenderError> {
+    let options = Options {
+        shard,
+        ..Options::WHOLE
+    };
+    prerender_with(dist, base, configs, &options)
+}
+
+/// [`prerender`] as `options` say: a shard, a build that keeps its state,
+/// or an update of a finished build.
+///
+/// # Errors
+/// See [`prerender`]; an update without the state of a full build, or of
+/// a shard.
+pub fn prerender_with(
+    dist: &Path,
+    base: &str,
+    configs: &Path,
+    options: &Options,
+) -> Result<Summary, PrerenderError> {
     let started = Instant::now();
+    let shard = options.shard;
     let base = reader_model::normalize_base(base);
-    let template = loader::defer(&read(&dist.join("index.html"))?)?;
+    let previous = match (&options.state, options.update) {
+        (Some(dir), true) if shard == Shard::WHOLE => State::load(dir),
+        (None, true) => return Err(PrerenderError::NoState(None)),
+        (Some(_), true) => return Err(PrerenderError::ShardUpdate),
+        _ => State::default(),
+    };
+    let trunks = match (&previous.template, options.update) {
+        (Some(template), true) => template.clone(),
+        (None, true) => return Err(PrerenderError::NoState(options.state.clone())),
+        (_, false) => read(&dist.join("index.html"))?,
+    };
+    let template = loader::defer(&trunks)?;
     let deployment = Deployment::plan(dist, &base, &template)?;
-    let site: Site = read_json(&dist.join("content/site.json"))?;
+    let site_json = read(&dist.join("content/site.json"))?;
+    let site: Site = reader_model::from_json(&site_json)
+        .map_err(|e| PrerenderError::Content(dist.join("content/site.json"), e))?;
     let list = read_list(&dist.join("content/list"))?;
     let sections = site
         .sections
@@ -155,62 +237,122 @@ pub fn prerender_shard(
         .iter()
         .map(|person| read_json(&dist.join(format!("content/speakers/{}.json", person.slug))))
         .collect::<Result<Vec<Speaker>, _>>()?;
-    let articles = list
-        .iter()
-        .flat_map(ListPage::articles)
-        .map(|item| read_json(&dist.join(format!("content/articles/{}.json", item.slug))))
-        .collect::<Result<Vec<Article>, _>>()?;
     let public = PublicUrl::new(site.origin.as_ref().ok_or(PrerenderError::NoOrigin)?, &base)?;
-
-    let mut pages = vec![Page::not_found(&site), Page::search(&site)];
-    for page in list.into_iter().chain(sections.into_iter().flatten()) {
-        if page.page == 1 {
-            pages.push(Page::list_numbered(&site, page.clone()));
-        }
-        pages.push(Page::list(&site, page));
-    }
-    pages.push(Page::speakers(&site, &speakers));
-    pages.extend(
-        people
-            .into_iter()
-            .map(|person| Page::speaker(&site, person)),
-    );
-    for article in &articles {
-        pages.push(Page::article(&site, article.clone()));
-        for n in 1..=article.body.speeches().count() {
-            pages.push(Page::speech(&site, article.clone(), n));
-        }
-    }
-    let read_done = Instant::now();
-    let mine: Vec<&Page> = (pages.iter().enumerate())
-        .filter(|(n, _)| shard.takes(*n))
-        .map(|(_, page)| page)
+    let lists: Vec<ListPage> = list
+        .into_iter()
+        .chain(sections.into_iter().flatten())
         .collect();
-    if !mine.iter().any(|page| page.file == Path::new("index.html")) {
+    let units = work::plan(&lists, &speakers, &people);
+    let read_done = Instant::now();
+
+    let mine: Vec<Work> = (units.iter().enumerate())
+        .filter(|(n, _)| shard.takes(*n))
+        .map(|(_, unit)| *unit)
+        .collect();
+    if !options.update && !mine.iter().any(Work::is_home) {
         fs::remove_file(dist.join("index.html"))
             .map_err(|e| PrerenderError::Io(dist.join("index.html"), e))?;
     }
-    render_all(&template, &mine, &public, &base, &|page, html| {
-        write(&dist.join(&page.file), &deployment.finish_page(html))
-    })?;
+    let content = dist.join("content");
+    let common = state::common_stamp(&trunks, &base, site_json.as_bytes());
+    let mut next = State {
+        template: Some(trunks.clone()),
+        base: Some(base.clone()),
+        ..State::default()
+    };
+    let mut todo = Vec::new();
+    for unit in &mine {
+        let key = unit.key();
+        let stamp = state::stamp(common, &unit.inputs(&content));
+        match previous.units.get(&key) {
+            Some(done)
+                if done.stamp == stamp && done.files.iter().all(|f| dist.join(f).is_file()) =>
+            {
+                next.units.insert(key, done.clone());
+            }
+            _ => todo.push((key, stamp, *unit)),
+        }
+    }
+    let written = AtomicUsize::new(0);
+    let todo_units: Vec<Work> = todo.iter().map(|(_, _, unit)| *unit).collect();
+    let files = render_all(
+        &template,
+        &todo_units,
+        &site,
+        &content,
+        &public,
+        &base,
+        &|page, html| {
+            let path = dist.join(&page.file);
+            let wrote = reader_output::write(&path, deployment.finish_page(html))
+                .map_err(|e| PrerenderError::Io(path, e))?;
+            if wrote {
+                written.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok(())
+        },
+    )?;
+    let rendered = files.iter().map(Vec::len).sum();
+    for ((key, stamp, _), files) in todo.into_iter().zip(files) {
+        next.units.insert(key, state::Done { stamp, files });
+    }
+    let mut removed = 0;
+    if options.update {
+        let kept: HashSet<&PathBuf> = next.units.values().flat_map(|done| &done.files).collect();
+        for file in previous.units.values().flat_map(|done| &done.files) {
+            if !kept.contains(file) && dist.join(file).is_file() {
+                let path = dist.join(file);
+                fs::remove_file(&path).map_err(|e| PrerenderError::Io(path, e))?;
+                removed += 1;
+            }
+        }
+    }
     let render_done = Instant::now();
 
-    let entries: Vec<_> = pages.iter().filter_map(Page::sitemap_entry).collect();
+    let entries: Vec<_> = units
+        .iter()
+        .flat_map(|unit| unit.sitemap_entries(&site))
+        .collect();
     for (file, xml) in feeds::sitemaps(&public, &entries, feeds::SITEMAP_LIMIT) {
         write(&dist.join(file), &xml)?;
     }
     write(&dist.join("robots.txt"), &feeds::robots(&public))?;
+    let newest = (lists.iter().filter(|page| page.section.is_none()))
+        .flat_map(ListPage::articles)
+        .filter(|item| item.published.is_some())
+        .take(feeds::FEED_LENGTH)
+        .map(|item| work::read_article(&content, item))
+        .collect::<Result<Vec<Article>, _>>()?;
     write(
         &dist.join(feeds::ATOM_FILE),
-        &feeds::atom(&public, &site, &articles),
+        &feeds::atom(&public, &site, &newest),
     )?;
     deployment.write_host_files(dist, configs)?;
     let feeds_done = Instant::now();
-    let compressed = reader_deploy::compress::write_copies(dist)?;
+    // An update leaves the app's files, the only ones with copies, as
+    // they are.
+    let compressed = if options.update {
+        reader_deploy::compress::Compressed::default()
+    } else {
+        let cache = std::env::var_os("READER_COMPRESS_CACHE")
+            .filter(|dir| !dir.is_empty())
+            .map_or_else(
+                || PathBuf::from(reader_deploy::compress::CACHE),
+                PathBuf::from,
+            );
+        reader_deploy::compress::write_copies(dist, &cache)?
+    };
+    if let Some(dir) = options.state.as_ref().filter(|_| shard == Shard::WHOLE) {
+        next.save(dir)?;
+    }
     let seconds = |from: Instant, to: Instant| to.duration_since(from).as_secs_f64();
     Ok(Summary {
-        pages: pages.len(),
-        rendered: mine.len(),
+        units: units.len(),
+        my_units: mine.len(),
+        rendered_units: todo_units.len(),
+        rendered,
+        written: written.into_inner(),
+        removed,
         timings: Timings {
             read: seconds(started, read_done),
             render: seconds(read_done, render_done),
@@ -223,21 +365,25 @@ pub fn prerender_shard(
     })
 }
 
-/// Every page, rendered on every core and handed to `done` (which writes
-/// it) as soon as it is rendered: no page is kept once written. The pages
-/// are cut into one run per core, each rendered on its own thread with its
-/// own executor (the app's state while rendering is per thread).
+/// Every unit's pages, rendered on every core and each handed to `done`
+/// (which writes it) as soon as it is rendered: no page is kept once
+/// written, no article once its pages are. The units are cut into one run
+/// per core, each rendered on its own thread with its own executor (the
+/// app's state while rendering is per thread). Returns the files of each
+/// unit's pages, in the units' order.
 fn render_all(
     template: &str,
-    pages: &[&Page],
+    units: &[Work],
+    site: &Site,
+    content: &Path,
     public: &PublicUrl,
     base: &str,
     done: &(dyn Fn(&Page, &str) -> Result<(), PrerenderError> + Sync),
-) -> Result<(), PrerenderError> {
+) -> Result<Vec<Vec<PathBuf>>, PrerenderError> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let run = pages.len().div_ceil(cores).max(1);
+    let run = units.len().div_ceil(cores).max(1);
     std::thread::scope(|scope| {
-        let threads = pages
+        let threads = units
             .chunks(run)
             .map(|part| {
                 std::thread::Builder::new()
@@ -246,22 +392,29 @@ fn render_all(
                     .spawn_scoped(scope, move || {
                         reader::paths::set_host_base(base);
                         with_executor(|| {
-                            part.iter().try_for_each(|page| {
-                                done(page, &render_page(template, page, public, base)?)
-                            })
+                            let mut files = Vec::with_capacity(part.len());
+                            for unit in part {
+                                let pages = unit.pages(site, content)?;
+                                for page in &pages {
+                                    done(page, &render_page(template, page, public, base)?)?;
+                                }
+                                files.push(pages.into_iter().map(|page| page.file).collect());
+                            }
+                            Ok(files)
                         })
                         .and_then(|rendered| rendered)
                     })
                     .map_err(PrerenderError::Runtime)
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let mut files = Vec::with_capacity(units.len());
         for thread in threads {
             match thread.join() {
-                Ok(part) => part?,
+                Ok(part) => files.extend(part?),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        Ok(())
+        Ok(files)
     })
 }
 
@@ -320,11 +473,13 @@ fn read(path: &Path) -> Result<String, PrerenderError> {
     fs::read_to_string(path).map_err(|e| PrerenderError::Io(path.to_path_buf(), e))
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, PrerenderError> {
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, PrerenderError> {
     reader_model::from_json(&read(path)?)
         .map_err(|e| PrerenderError::Content(path.to_path_buf(), e))
 }
 
 fn write(path: &Path, text: &str) -> Result<(), PrerenderError> {
-    Ok(reader_deploy::write(path, text)?)
+    reader_output::write(path, text)
+        .map(drop)
+        .map_err(|e| PrerenderError::Io(path.to_path_buf(), e))
 }

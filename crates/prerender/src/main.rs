@@ -1,21 +1,27 @@
-//! `reader-prerender <dist> [--base /news/] [--configs target/deploy] [--shard i/n]`
+//! `reader-prerender <dist> [--base /news/] [--configs target/deploy] [--shard i/n] [--update]`
 //!
 //! Run by Trunk after each build (see Trunk.toml), on the staging folder:
-//! renders every page, writes the feeds, then the deploy files. The base
-//! defaults to Trunk's public URL. `--shard i/n` (or `$READER_SHARD`)
-//! renders only the i-th of n parts of the pages, for a CI matrix whose
-//! runners each build a part (see README).
+//! renders every page, writes the feeds, then the deploy files, and keeps
+//! what it made (crate::state) for updates. The base defaults to Trunk's
+//! public URL. `--shard i/n` (or `$READER_SHARD`) renders only the i-th of
+//! n parts of the pages, for a CI matrix whose runners each build a part
+//! (see README). `--update` updates a finished build after a content
+//! build into its `content/` (scripts/update.sh): only what changed is
+//! rendered and written.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: reader-prerender <dist> [--base /news/] [--configs target/deploy] [--shard i/n]";
+use reader_prerender::Options;
+use reader_prerender::state::State;
+
+const USAGE: &str = "usage: reader-prerender <dist> [--base /news/] [--configs target/deploy] [--shard i/n] [--update]";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut dist = None;
-    let mut base = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".to_owned());
+    let mut base = std::env::var("TRUNK_PUBLIC_URL").ok();
+    let mut update = false;
     let mut configs = PathBuf::from("target/deploy");
     let mut shard = std::env::var("READER_SHARD").ok().filter(|s| !s.is_empty());
     while let Some(arg) = args.next() {
@@ -26,11 +32,12 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 };
                 match arg.as_str() {
-                    "--base" => base = value,
+                    "--base" => base = Some(value),
                     "--configs" => configs = PathBuf::from(value),
                     _ => shard = Some(value),
                 }
             }
+            "--update" => update = true,
             path if dist.is_none() && !path.starts_with("--") => dist = Some(PathBuf::from(path)),
             _ => {
                 eprintln!("{USAGE}");
@@ -50,18 +57,35 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match reader_prerender::prerender_shard(&dist, &base, &configs, shard) {
+    // The state belongs to the published folder: Trunk renders into its
+    // staging folder and then moves it to its dist.
+    let published = std::env::var_os("TRUNK_DIST_DIR").map_or_else(|| dist.clone(), PathBuf::from);
+    let state = reader_prerender::state::folder_for(&published);
+    // An update keeps the base the site was built for.
+    let base = base
+        .or_else(|| update.then(|| State::load(&state).base).flatten())
+        .unwrap_or_else(|| "/".to_owned());
+    let options = Options {
+        shard,
+        state: Some(state),
+        update,
+    };
+    match reader_prerender::prerender_with(&dist, &base, &configs, &options) {
         Ok(summary) => {
             let c = summary.compressed;
             let t = summary.timings;
             println!(
-                "prerender: {} of {} pages (shard {}/{}), base {}, {} inline script hash(es), host configs in {}; \
+                "prerender: {} pages from {} of {} units of work (shard {}/{}; {} units unchanged), {} written, {} removed, base {}, {} inline script hash(es), host configs in {}; \
                  {} files compressed, {} bytes -> {} brotli, {} gzip; \
                  {:.1} s reading, {:.1} s rendering and writing ({:.1} ms a page), {:.1} s feeds, {:.1} s compressing",
                 summary.rendered,
-                summary.pages,
+                summary.rendered_units,
+                summary.units,
                 shard.index,
                 shard.count,
+                summary.my_units - summary.rendered_units,
+                summary.written,
+                summary.removed,
                 summary.base,
                 summary.script_hashes,
                 configs.display(),

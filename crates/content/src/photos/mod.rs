@@ -22,6 +22,7 @@ pub mod encode;
 pub mod original;
 pub mod plan;
 
+use reader_output::Output;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
@@ -185,7 +186,7 @@ impl Photos {
     /// # Errors
     /// A file that cannot be written, or an original that cannot be
     /// decoded or encoded (it changed since it was inspected).
-    pub fn write(&self, out: &Path, cache: &Path) -> io::Result<Written> {
+    pub fn write(&self, out: &Path, cache: &Path, output: &Output) -> io::Result<Written> {
         if self.planned.is_empty() {
             return Ok(Written::default());
         }
@@ -220,6 +221,7 @@ impl Photos {
                 }
                 for file in wanted.keys() {
                     publish_file(&cache.join(file), &out.join(file))?;
+                    output.keep(&out.join(file));
                     files.fetch_add(1, Ordering::Relaxed);
                 }
                 Ok::<(), io::Error>(())
@@ -245,8 +247,10 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Puts a cached copy in the build: a hard link where the file system
 /// allows one, else a copy.
 fn publish_file(cached: &Path, published: &Path) -> io::Result<()> {
-    if published.exists() {
-        fs::remove_file(published)?;
+    // A copy's name carries the hash of what made it: one already
+    // published (by the last build into this folder) is this one.
+    if published.is_file() {
+        return Ok(());
     }
     fs::hard_link(cached, published).or_else(|_| fs::copy(cached, published).map(|_| ()))
 }

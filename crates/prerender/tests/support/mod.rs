@@ -13,3 +13,22 @@ pub fn template() -> String {
          <body><div id=shell></div></body></html>"
     )
 }
+
+/// Every file below `dir`, by its path below `dir`.
+#[allow(dead_code)] // not every test binary reads folders back
+pub fn files(dir: &std::path::Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut found = std::collections::BTreeMap::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let bytes = std::fs::read(&path).expect("file");
+                found.insert(path.strip_prefix(dir).expect("below").to_path_buf(), bytes);
+            }
+        }
+    }
+    found
+}

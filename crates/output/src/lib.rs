@@ -1,0 +1,191 @@
+//! Writing a build's files in place, so a second build into the same
+//! folder changes only what changed:
+//!
+//! - [`write`] writes a file only when its bytes differ from what is
+//!   there, so an unchanged file keeps its modification time (a sync to a
+//!   host uploads only what changed, and the next incremental build sees
+//!   its inputs unchanged);
+//! - [`Output`] remembers every file a build made below a folder, and
+//!   [`Output::prune`] removes the files there the build no longer makes
+//!   (a deleted article's JSON, a list page that is gone).
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Writes `bytes` to `path` (creating its folder) unless the file already
+/// holds exactly them. Returns whether it wrote.
+///
+/// # Errors
+/// A folder or file that cannot be read or written.
+pub fn write(path: &Path, bytes: impl AsRef<[u8]>) -> io::Result<bool> {
+    let bytes = bytes.as_ref();
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            if fs::read(path)? == bytes {
+                return Ok(false);
+            }
+        }
+        Ok(_) => {}
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+        }
+        Err(err) => return Err(err),
+    }
+    fs::write(path, bytes)?;
+    Ok(true)
+}
+
+/// The files one build makes below `root`, for [`Output::prune`]; shared
+/// by the threads that write them.
+#[derive(Debug)]
+pub struct Output {
+    root: PathBuf,
+    made: Mutex<HashSet<PathBuf>>,
+    written: AtomicUsize,
+}
+
+impl Output {
+    pub fn new(root: &Path) -> Self {
+        Self {
+            root: root.to_path_buf(),
+            made: Mutex::new(HashSet::new()),
+            written: AtomicUsize::new(0),
+        }
+    }
+
+    /// The folder this build writes into.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// [`write`]s `bytes` to `path` (below the root) and remembers it as
+    /// made. Returns whether it wrote.
+    ///
+    /// # Errors
+    /// See [`write`].
+    pub fn write(&self, path: &Path, bytes: impl AsRef<[u8]>) -> io::Result<bool> {
+        let wrote = write(path, bytes)?;
+        self.keep(path);
+        if wrote {
+            self.written.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(wrote)
+    }
+
+    /// Remembers `path` as made by this build without writing it (a file
+    /// written some other way, such as a photograph's copy).
+    pub fn keep(&self, path: &Path) {
+        lock(&self.made).insert(path.to_path_buf());
+    }
+
+    /// How many files [`Output::write`] wrote (the others were unchanged).
+    pub fn written(&self) -> usize {
+        self.written.load(Ordering::Relaxed)
+    }
+
+    /// How many files this build made, written or unchanged.
+    pub fn made(&self) -> usize {
+        lock(&self.made).len()
+    }
+
+    /// Removes every file below `folder` (below the root) that this build
+    /// did not make, and the folders left empty. Returns how many files
+    /// it removed.
+    ///
+    /// # Errors
+    /// A folder that cannot be read, or a file that cannot be removed.
+    pub fn prune(&self, folder: &Path) -> io::Result<usize> {
+        let made = lock(&self.made);
+        prune_below(folder, &made)
+    }
+}
+
+fn prune_below(folder: &Path, made: &HashSet<PathBuf>) -> io::Result<usize> {
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(0),
+        Err(err) => return Err(err),
+    };
+    let mut removed = 0;
+    for entry in entries {
+        let path = entry?.path();
+        if path.is_dir() {
+            removed += prune_below(&path, made)?;
+            if fs::read_dir(&path)?.next().is_none() {
+                fs::remove_dir(&path)?;
+            }
+        } else if !made.contains(&path) {
+            fs::remove_file(&path)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// The lock's value, even if a thread panicked holding it (the set of
+/// paths stays valid).
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    fn folder(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("reader-output-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn an_unchanged_file_is_not_rewritten() {
+        let dir = folder("same");
+        let file = dir.join("a/b.json");
+        assert!(write(&file, "one").expect("first"));
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        fs::File::options()
+            .write(true)
+            .open(&file)
+            .and_then(|f| f.set_modified(old))
+            .expect("age it");
+        assert!(!write(&file, "one").expect("same"));
+        assert_eq!(
+            fs::metadata(&file).and_then(|m| m.modified()).ok(),
+            Some(old)
+        );
+        assert!(write(&file, "two").expect("changed"));
+        assert!(write(&file, "three").expect("longer"));
+        assert_eq!(fs::read_to_string(&file).ok().as_deref(), Some("three"));
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn prune_removes_only_what_the_build_no_longer_makes() {
+        let dir = folder("prune");
+        write(&dir.join("content/old.json"), "gone").expect("old");
+        write(&dir.join("content/gone/x.json"), "gone").expect("old folder");
+        write(&dir.join("outside.txt"), "kept").expect("outside");
+        let output = Output::new(&dir);
+        output
+            .write(&dir.join("content/new.json"), "new")
+            .expect("new");
+        output
+            .write(&dir.join("content/new.json"), "new")
+            .expect("again");
+        assert_eq!((output.written(), output.made()), (1, 1));
+        assert_eq!(output.prune(&dir.join("content")).expect("prune"), 2);
+        assert!(dir.join("content/new.json").exists() && dir.join("outside.txt").exists());
+        assert!(!dir.join("content/old.json").exists() && !dir.join("content/gone").exists());
+        let _ = fs::remove_dir_all(&dir);
+    }
+}

@@ -1,0 +1,214 @@
+//! What the last build of a folder made, so that the next one (an update,
+//! `--update`) renders only the units whose inputs changed.
+//!
+//! Kept outside the published folder (nothing of it is served), in
+//! `target/reader-state/<its path>/` (see [`folder_for`]) or `$READER_STATE`:
+//!
+//! - `template.html`: Trunk's `index.html` as the full build found it (the
+//!   published `index.html` is the home page by then);
+//! - `base`: the base the site was built for (an update keeps it);
+//! - `units`: one line per unit of work, `key`, the stamp of its inputs and
+//!   the files it wrote, separated by tabs.
+//!
+//! A unit's stamp hashes what its pages are made from: the template, the
+//! base, `site.json`, the prerender tool itself, and the size and
+//! modification time of each of its content files (the content build
+//! writes a file only when its bytes change, so an unchanged article keeps
+//! its time). An update renders a unit whose stamp differs or whose files
+//! are missing; any doubt (no state, an unreadable one) renders it.
+
+use std::collections::HashMap;
+use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use crate::PrerenderError;
+
+const TEMPLATE: &str = "template.html";
+const BASE: &str = "base";
+const UNITS: &str = "units";
+
+/// What one unit wrote last time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Done {
+    pub stamp: u64,
+    /// Below the published folder.
+    pub files: Vec<PathBuf>,
+}
+
+/// The state of one published folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct State {
+    pub template: Option<String>,
+    pub base: Option<String>,
+    pub units: HashMap<String, Done>,
+}
+
+/// Where the state of the folder `dist` is kept: `$READER_STATE` if set,
+/// else `target/reader-state/<its absolute path>`, each character other
+/// than `A-Z a-z 0-9 . _ -` written `_` (below the working folder: the
+/// repository, where Trunk and the scripts run it).
+pub fn folder_for(dist: &Path) -> PathBuf {
+    if let Some(dir) = std::env::var_os("READER_STATE").filter(|dir| !dir.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    let absolute = std::path::absolute(dist).unwrap_or_else(|_| dist.to_path_buf());
+    let name: String = (absolute.to_string_lossy().chars())
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    PathBuf::from("target/reader-state").join(name)
+}
+
+impl State {
+    /// The state in `dir`; an empty state if there is none or it cannot
+    /// be read (everything is then rendered).
+    pub fn load(dir: &Path) -> Self {
+        let template = fs::read_to_string(dir.join(TEMPLATE)).ok();
+        let base = fs::read_to_string(dir.join(BASE)).ok();
+        let units = fs::read_to_string(dir.join(UNITS))
+            .map(|text| text.lines().filter_map(parse_line).collect())
+            .unwrap_or_default();
+        Self {
+            template,
+            base,
+            units,
+        }
+    }
+
+    /// Writes the state into `dir`.
+    ///
+    /// # Errors
+    /// A folder or file that cannot be written.
+    pub fn save(&self, dir: &Path) -> Result<(), PrerenderError> {
+        let io = |path: PathBuf| move |e| PrerenderError::Io(path, e);
+        fs::create_dir_all(dir).map_err(io(dir.to_path_buf()))?;
+        if let Some(template) = &self.template {
+            reader_output::write(&dir.join(TEMPLATE), template).map_err(io(dir.join(TEMPLATE)))?;
+        }
+        if let Some(base) = &self.base {
+            reader_output::write(&dir.join(BASE), base).map_err(io(dir.join(BASE)))?;
+        }
+        let mut keys: Vec<&String> = self.units.keys().collect();
+        keys.sort();
+        let mut text = String::new();
+        for key in keys {
+            let done = &self.units[key];
+            text.push_str(key);
+            text.push('\t');
+            text.push_str(&format!("{:016x}", done.stamp));
+            for file in &done.files {
+                text.push('\t');
+                text.push_str(&file.to_string_lossy());
+            }
+            text.push('\n');
+        }
+        reader_output::write(&dir.join(UNITS), text).map_err(io(dir.join(UNITS)))?;
+        Ok(())
+    }
+}
+
+fn parse_line(line: &str) -> Option<(String, Done)> {
+    let mut fields = line.split('\t');
+    let key = fields.next()?.to_owned();
+    let stamp = u64::from_str_radix(fields.next()?, 16).ok()?;
+    let files = fields.map(PathBuf::from).collect();
+    Some((key, Done { stamp, files }))
+}
+
+/// What every page is made from: the template, the base, the site's
+/// settings and the tool that renders (its size and time: a rebuilt
+/// prerender renders everything again).
+pub fn common_stamp(template: &str, base: &str, site_json: &[u8]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    template.hash(&mut hasher);
+    base.hash(&mut hasher);
+    site_json.hash(&mut hasher);
+    if let Some(tool) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| fs::metadata(exe).ok())
+    {
+        tool.len().hash(&mut hasher);
+        modified_nanos(&tool).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// A unit's stamp: `common` and each input's path, size and modification
+/// time (a missing input gives a stamp of its own, so the unit renders
+/// and reports it).
+pub fn stamp(common: u64, inputs: &[PathBuf]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    common.hash(&mut hasher);
+    for input in inputs {
+        input.hash(&mut hasher);
+        match fs::metadata(input) {
+            Ok(meta) => (meta.len(), modified_nanos(&meta)).hash(&mut hasher),
+            Err(err) => io_kind(&err).hash(&mut hasher),
+        }
+    }
+    hasher.finish()
+}
+
+fn modified_nanos(meta: &fs::Metadata) -> u128 {
+    meta.modified()
+        .ok()
+        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |since| since.as_nanos())
+}
+
+fn io_kind(err: &io::Error) -> String {
+    format!("{:?}", err.kind())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_state_reads_back_as_written() {
+        let dir = std::env::temp_dir().join(format!("reader-state-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let mut state = State {
+            template: Some("<html></html>".to_owned()),
+            base: Some("/news/".to_owned()),
+            units: HashMap::new(),
+        };
+        state.units.insert(
+            "article a".to_owned(),
+            Done {
+                stamp: 42,
+                files: vec![
+                    "news/a/index.html".into(),
+                    "news/a/speech/1/index.html".into(),
+                ],
+            },
+        );
+        state.save(&dir).expect("save");
+        assert_eq!(State::load(&dir), state);
+        assert_eq!(State::load(&dir.join("none")), State::default());
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_stamp_changes_with_an_input() {
+        let dir = std::env::temp_dir().join(format!("reader-stamp-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("dir");
+        let file = dir.join("a.json");
+        fs::write(&file, "{}").expect("write");
+        let before = stamp(1, std::slice::from_ref(&file));
+        assert_eq!(before, stamp(1, std::slice::from_ref(&file)));
+        assert_ne!(before, stamp(2, std::slice::from_ref(&file)));
+        fs::write(&file, "{\"a\":1}").expect("write");
+        assert_ne!(before, stamp(1, std::slice::from_ref(&file)));
+        let _ = fs::remove_dir_all(&dir);
+    }
+}

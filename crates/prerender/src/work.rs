@@ -1,0 +1,145 @@
+//! The prerender's work, cut into units that each make the pages of one
+//! piece of content. The lists, sections and speakers are small and read
+//! once; an article is read from `content/articles/` only when its unit
+//! is rendered, and dropped once its pages are written, so a build of
+//! 100,000 articles holds a few of them at a time, not the archive.
+
+use std::path::{Path, PathBuf};
+
+use reader_model::{Article, ListItem, ListPage, Site, Speaker, Speakers, article_path, list_path};
+
+use crate::PrerenderError;
+use crate::feeds::SitemapEntry;
+use crate::page::Page;
+
+/// One unit of work: the pages made from one piece of content.
+#[derive(Debug, Clone, Copy)]
+pub enum Work<'a> {
+    NotFound,
+    Search,
+    /// A page of the news list or of a section's list; page 1 is also
+    /// published at its numbered address.
+    List(&'a ListPage),
+    Speakers(&'a Speakers),
+    Speaker(&'a Speaker),
+    /// An article (read when rendered) and its speech pages.
+    Article(&'a ListItem),
+}
+
+impl Work<'_> {
+    /// This unit's pages, with their data; an article is read from
+    /// `content` (the published content folder) now.
+    ///
+    /// # Errors
+    /// An article that cannot be read or is not valid.
+    pub fn pages(&self, site: &Site, content: &Path) -> Result<Vec<Page>, PrerenderError> {
+        Ok(match *self {
+            Self::NotFound => vec![Page::not_found(site)],
+            Self::Search => vec![Page::search(site)],
+            Self::List(page) => {
+                let mut pages = Vec::with_capacity(2);
+                if page.page == 1 {
+                    pages.push(Page::list_numbered(site, page.clone()));
+                }
+                pages.push(Page::list(site, page.clone()));
+                pages
+            }
+            Self::Speakers(speakers) => vec![Page::speakers(site, speakers)],
+            Self::Speaker(person) => vec![Page::speaker(site, person.clone())],
+            Self::Article(item) => {
+                let article = read_article(content, item)?;
+                let speeches = article.body.speeches().count();
+                let mut pages = Vec::with_capacity(1 + speeches);
+                for n in 1..=speeches {
+                    pages.push(Page::speech(site, article.clone(), n));
+                }
+                pages.insert(0, Page::article(site, article));
+                pages
+            }
+        })
+    }
+
+    /// What this unit adds to the sitemap, known without reading an
+    /// article: an article's entry is its address and the day the list
+    /// gives it (what [`Page::sitemap_entry`] gives its page; speech
+    /// pages have none).
+    pub fn sitemap_entries(&self, site: &Site) -> Vec<SitemapEntry> {
+        match *self {
+            Self::Article(item) => vec![SitemapEntry {
+                path: article_path(&item.slug),
+                lastmod: item.published,
+            }],
+            _ => self
+                .pages(site, Path::new(""))
+                .unwrap_or_default()
+                .iter()
+                .filter_map(Page::sitemap_entry)
+                .collect(),
+        }
+    }
+
+    /// What names this unit from one build to the next.
+    pub fn key(&self) -> String {
+        match *self {
+            Self::NotFound => "not-found".to_owned(),
+            Self::Search => "search".to_owned(),
+            Self::List(page) => format!("list {}", list_path(page.section.as_ref(), page.page)),
+            Self::Speakers(_) => "speakers".to_owned(),
+            Self::Speaker(person) => format!("speaker {}", person.slug),
+            Self::Article(item) => format!("article {}", item.slug),
+        }
+    }
+
+    /// The published content files (below `content`) this unit's pages
+    /// are made from, beside the site and the template every page uses:
+    /// when none of them changed, neither did the pages.
+    pub fn inputs(&self, content: &Path) -> Vec<PathBuf> {
+        match *self {
+            Self::NotFound | Self::Search => Vec::new(),
+            Self::List(page) => vec![match &page.section {
+                None => content.join(format!("list/{}.json", page.page)),
+                Some(section) => {
+                    content.join(format!("sections/{}/{}.json", section.slug, page.page))
+                }
+            }],
+            Self::Speakers(_) => vec![content.join("speakers/index.json")],
+            Self::Speaker(person) => vec![content.join(format!("speakers/{}.json", person.slug))],
+            Self::Article(item) => vec![content.join(format!("articles/{}.json", item.slug))],
+        }
+    }
+
+    /// Whether this unit writes the home page (`index.html`).
+    pub fn is_home(&self) -> bool {
+        matches!(self, Self::List(page) if list_path(page.section.as_ref(), page.page).is_empty())
+    }
+}
+
+/// Every unit of the site, in the site's order: not found, search, the
+/// news list's pages and each section's, the speakers, each speaker, each
+/// article (as the news list orders them).
+pub fn plan<'a>(
+    lists: &'a [ListPage],
+    speakers: &'a Speakers,
+    people: &'a [Speaker],
+) -> Vec<Work<'a>> {
+    let mut work = vec![Work::NotFound, Work::Search];
+    work.extend(lists.iter().map(Work::List));
+    work.push(Work::Speakers(speakers));
+    work.extend(people.iter().map(Work::Speaker));
+    work.extend(
+        lists
+            .iter()
+            .filter(|page| page.section.is_none())
+            .flat_map(ListPage::articles)
+            .map(Work::Article),
+    );
+    work
+}
+
+/// The article `item` names, from `content/articles/<slug>.json`.
+///
+/// # Errors
+/// A file that cannot be read, or is not a valid article.
+pub fn read_article(content: &Path, item: &ListItem) -> Result<Article, PrerenderError> {
+    crate::read_json(&content.join(format!("articles/{}.json", item.slug)))
+}

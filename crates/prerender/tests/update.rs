@@ -1,0 +1,250 @@
+//! An update of a finished build after the content changed
+//! (`scripts/update.sh`: the content build into its `content/`, then
+//! `reader-prerender --update`) renders only what changed, rewrites only
+//! the files whose bytes change, and leaves the folder byte for byte as a
+//! clean build of the same content would.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use reader_prerender::{Options, Shard, Summary, prerender_with};
+
+mod support;
+
+const EDITED: &str = "usst-library-reopens-after-renovation";
+const UNRELATED: &str = "usst-campus-radio-station-goes-on-air";
+const DELETED: &str = "usst-choir-wins-gold-at-shanghai-student-arts-festival";
+
+struct Site {
+    root: PathBuf,
+}
+
+impl Site {
+    /// A working folder with a copy of the repository's content, and a
+    /// staging folder as Trunk leaves it.
+    fn new(name: &str) -> Self {
+        let root =
+            std::env::temp_dir().join(format!("reader-update-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        copy(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content"),
+            &root.join("content"),
+        );
+        let dist = root.join("dist");
+        fs::create_dir_all(&dist).expect("dist");
+        fs::write(dist.join("index.html"), support::template()).expect("template");
+        fs::write(dist.join("reader-0123456789abcdef.js"), "export default 1;").expect("js");
+        Self { root }
+    }
+
+    fn content(&self) -> PathBuf {
+        self.root.join("content")
+    }
+
+    fn dist(&self) -> PathBuf {
+        self.root.join("dist")
+    }
+
+    /// The content build into `dist/content`, as `scripts/update.sh` and
+    /// Trunk's hook run it.
+    fn build_content(&self) {
+        let build = reader_content::Build::load(&self.content());
+        assert!(!build.has_errors(), "{:?}", build.problems());
+        build.write(&self.dist().join("content")).expect("content");
+    }
+
+    fn prerender(&self, update: bool) -> Summary {
+        let options = Options {
+            shard: Shard::WHOLE,
+            state: Some(self.root.join("state")),
+            update,
+        };
+        prerender_with(&self.dist(), "/", &self.root.join("configs"), &options).expect("prerender")
+    }
+
+    /// Every published file (and host configuration), by path.
+    fn files(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        let mut found = BTreeMap::new();
+        for dir in ["dist", "configs"] {
+            for (path, bytes) in support::files(&self.root.join(dir)) {
+                found.insert(Path::new(dir).join(path), bytes);
+            }
+        }
+        found
+    }
+
+    fn times(&self) -> BTreeMap<PathBuf, SystemTime> {
+        self.files()
+            .into_keys()
+            .map(|path| {
+                let time = fs::metadata(self.root.join(&path))
+                    .and_then(|meta| meta.modified())
+                    .expect("time");
+                (path, time)
+            })
+            .collect()
+    }
+
+    fn edit(&self) {
+        let path = self.content().join(format!("articles/{EDITED}.json"));
+        let mut article: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&path).expect("read")).expect("json");
+        let body = article["body"].as_array_mut().expect("body");
+        let paragraph = body
+            .iter_mut()
+            .find(|block| block["type"] == "paragraph")
+            .expect("a paragraph");
+        let text = format!(
+            "{} A sentence the editor added.",
+            paragraph["text"].as_str().expect("text")
+        );
+        paragraph["text"] = text.into();
+        fs::write(&path, serde_json::to_string_pretty(&article).expect("json")).expect("write");
+    }
+
+    fn delete_and_add(&self) {
+        let articles = self.content().join("articles");
+        fs::remove_file(articles.join(format!("{DELETED}.json"))).expect("delete");
+        let text = fs::read_to_string(articles.join(format!("{UNRELATED}.json"))).expect("read");
+        let mut article: serde_json::Value = serde_json::from_str(&text).expect("json");
+        article["slug"] = "usst-a-new-article".into();
+        article["headline"] = "A new article, published today".into();
+        fs::write(
+            articles.join("usst-a-new-article.json"),
+            serde_json::to_string_pretty(&article).expect("json"),
+        )
+        .expect("write");
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.root);
+    }
+}
+
+fn copy(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("folder");
+    for entry in fs::read_dir(from).expect("read folder") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+/// The updated folder is the clean build of the same content, file for
+/// file and byte for byte.
+fn assert_same(updated: &Site, clean: &Site) {
+    let (got, want) = (updated.files(), clean.files());
+    let missing: Vec<_> = want.keys().filter(|p| !got.contains_key(*p)).collect();
+    let extra: Vec<_> = got.keys().filter(|p| !want.contains_key(*p)).collect();
+    assert_eq!((missing, extra), (vec![], vec![]), "files differ");
+    for (path, bytes) in &want {
+        assert!(
+            got[path] == *bytes,
+            "{} differs from the clean build",
+            path.display()
+        );
+    }
+}
+
+/// A clean build of `site`'s content as it is now.
+fn clean_build_of(site: &Site, name: &str) -> Site {
+    let clean = Site::new(name);
+    fs::remove_dir_all(clean.content()).expect("clear");
+    copy(&site.content(), &clean.content());
+    clean.build_content();
+    clean.prerender(false);
+    clean
+}
+
+#[test]
+fn an_update_renders_and_writes_only_what_changed_and_equals_a_clean_build() {
+    let site = Site::new("site");
+    site.build_content();
+    let full = site.prerender(false);
+    assert_eq!(full.rendered_units, full.units);
+
+    // Nothing changed: no page work, nothing written. (File times are
+    // exact to the clock's tick, a few milliseconds at worst: far less
+    // than a build takes.)
+    let before = site.times();
+    site.build_content();
+    let nothing = site.prerender(true);
+    assert_eq!(
+        (nothing.rendered_units, nothing.rendered, nothing.written),
+        (0, 0, 0)
+    );
+    assert_eq!(
+        site.times(),
+        before,
+        "an update with nothing changed rewrote files"
+    );
+
+    // One article edited: its pages are rendered again, and no file
+    // whose bytes stay the same is written.
+    let old = site.files();
+    site.edit();
+    site.build_content();
+    let edited = site.prerender(true);
+    assert!(
+        edited.rendered_units >= 1 && edited.rendered_units < full.units / 4,
+        "{} of {} units rendered for one edit",
+        edited.rendered_units,
+        full.units
+    );
+    let after = site.times();
+    let now = site.files();
+    let changed: Vec<&PathBuf> = now.keys().filter(|p| old.get(*p) != now.get(*p)).collect();
+    let rewritten: Vec<&PathBuf> = after.keys().filter(|p| after[*p] != before[*p]).collect();
+    assert_eq!(rewritten, changed, "files rewritten without a change");
+    let page = PathBuf::from(format!("dist/news/{EDITED}/index.html"));
+    assert!(changed.contains(&&page), "{changed:?}");
+    assert!(String::from_utf8_lossy(&now[&page]).contains("A sentence the editor added."));
+    assert!(!changed.contains(&&PathBuf::from(format!("dist/news/{UNRELATED}/index.html"))));
+    assert_same(&site, &clean_build_of(&site, "clean-edited"));
+
+    // An article deleted, another added: the deleted one's pages go.
+    site.delete_and_add();
+    site.build_content();
+    let moved = site.prerender(true);
+    assert!(moved.removed >= 1, "{moved:?}");
+    assert!(
+        !site
+            .dist()
+            .join(format!("news/{DELETED}/index.html"))
+            .exists()
+    );
+    assert!(
+        !site
+            .dist()
+            .join(format!("content/articles/{DELETED}.json"))
+            .exists()
+    );
+    assert!(
+        site.dist()
+            .join("news/usst-a-new-article/index.html")
+            .is_file()
+    );
+    assert_same(&site, &clean_build_of(&site, "clean-moved"));
+}
+
+#[test]
+fn an_update_needs_a_full_build_first() {
+    let site = Site::new("nostate");
+    site.build_content();
+    let options = Options {
+        shard: Shard::WHOLE,
+        state: Some(site.root.join("state")),
+        update: true,
+    };
+    let err = prerender_with(&site.dist(), "/", &site.root.join("configs"), &options)
+        .expect_err("no state");
+    assert!(err.to_string().contains("run a full build first"), "{err}");
+}

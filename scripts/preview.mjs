@@ -1,0 +1,144 @@
+// Preview while editing: serves a finished build the way the test server
+// does (scripts/cdn-server.mjs), watches the content folder, and on every
+// save updates the build in place (what scripts/update.sh does: the
+// content build into its content/, then `reader-prerender --update`, which
+// renders only the pages whose content changed). Every page open in the
+// preview then reloads itself; a content error is shown on the page
+// instead, as `file:line:column: what is wrong`, until it is fixed.
+//
+//   node scripts/preview.mjs [--content content] [--root dist] [--port 8080] [--tools target/debug]
+//
+// scripts/preview.sh builds what is missing first.
+
+import { spawn } from 'node:child_process';
+import { watch } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startServer } from './cdn-server.mjs';
+
+/** What each page of the preview runs: reload once the build has the change. */
+const RELOAD = `// The preview's reload (scripts/preview.mjs): reloads the page once the
+// build has a saved change; shows a content error until it is fixed.
+const events = new EventSource('/__preview/events');
+events.addEventListener('changed', () => location.reload());
+events.addEventListener('problem', (event) => {
+  let note = document.getElementById('preview-problem');
+  if (!note) {
+    note = document.createElement('pre');
+    note.id = 'preview-problem';
+    note.setAttribute('role', 'alert');
+    Object.assign(note.style, { margin: '0', padding: '1em', background: '#fff3cd', color: '#1a1a1a', whiteSpace: 'pre-wrap', font: '14px/1.4 monospace' });
+    document.body.prepend(note);
+  }
+  note.textContent = JSON.parse(event.data).message;
+});
+`;
+
+/** Runs `command`; resolves to { code, output }. */
+function run(command, args) {
+  return new Promise((done) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => done({ code, output }));
+  });
+}
+
+/**
+ * Starts the preview. Resolves to { url, close(), updates } where
+ * `updates` lists each update's { ms, ok, output }.
+ */
+export async function startPreview({ content = 'content', root = 'dist', port = 0, host = '127.0.0.1', tools = 'target/debug', configs = 'target/deploy' } = {}) {
+  const clients = new Set();
+  const updates = [];
+  const send = (event, data) => {
+    for (const res of clients) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  const server = await startServer({
+    root,
+    port,
+    host,
+    hooks: {
+      route(urlPath, req, res) {
+        if (urlPath === '/__preview/reload.js') {
+          res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+          res.end(RELOAD);
+          return true;
+        }
+        if (urlPath === '/__preview/events') {
+          res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+          res.write(': the preview\n\n');
+          clients.add(res);
+          req.on('close', () => clients.delete(res));
+          return true;
+        }
+        return false;
+      },
+      // A same-origin script: the page's Content-Security-Policy allows it.
+      html: (text) => text.replace('</body>', '<script type="module" src="/__preview/reload.js"></script></body>'),
+    },
+  });
+
+  let running = false;
+  let again = false;
+  const update = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    const started = performance.now();
+    let result = await run(join(tools, 'reader-content'), ['build', content, join(root, 'content')]);
+    if (result.code === 0) {
+      const prerender = await run(join(tools, 'reader-prerender'), [root, '--update', '--configs', configs]);
+      result = { code: prerender.code, output: result.output + prerender.output };
+    }
+    const ms = performance.now() - started;
+    const ok = result.code === 0;
+    updates.push({ ms, ok, output: result.output });
+    if (ok) {
+      console.log(`updated in ${ms.toFixed(0)} ms`);
+      send('changed', { ms });
+    } else {
+      console.error(result.output);
+      send('problem', { message: result.output.trim() });
+    }
+    running = false;
+    if (again) {
+      again = false;
+      await update();
+    }
+  };
+  // Editors' tools save in bursts (a temporary file, a rename): one update
+  // for each burst.
+  let timer = null;
+  const watcher = watch(resolve(content), { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, 30);
+  });
+  return {
+    url: server.url,
+    updates,
+    close: async () => {
+      watcher.close();
+      clearTimeout(timer);
+      for (const res of clients) res.end();
+      await server.close();
+    },
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+  const arg = (name, fallback) => {
+    const at = process.argv.indexOf(`--${name}`);
+    return at > 0 ? process.argv[at + 1] : fallback;
+  };
+  const preview = await startPreview({
+    content: arg('content', 'content'),
+    root: arg('root', 'dist'),
+    port: Number(arg('port', '8080')),
+    host: arg('host', '127.0.0.1'),
+    tools: arg('tools', 'target/debug'),
+  });
+  console.log(`previewing ${arg('content', 'content')} at ${preview.url}/ (saves show there; Ctrl-C to stop)`);
+}

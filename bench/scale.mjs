@@ -33,9 +33,10 @@
 // uncompressed here (a CDN would compress it): the bytes are an upper bound.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startServer } from '../scripts/cdn-server.mjs';
 import { writeHugoSite } from './hugo-site.mjs';
+import { startPreview } from '../scripts/preview.mjs';
 import { launchBrowser, REPO } from '../tests/browser/support.mjs';
 
 // `--report` writes the table again from the last run's results.
@@ -48,6 +49,7 @@ const TOOL = join(REPO, 'target', 'release', 'reader-content');
 const DIST = join(REPO, 'dist');
 const RUNS = Number(process.env.SCALE_RUNS ?? 9);
 const SEARCH_RUNS = Number(process.env.SCALE_SEARCH_RUNS ?? 3);
+const UPDATE_RUNS = Number(process.env.SCALE_UPDATE_RUNS ?? 5);
 const STARTED = Date.now();
 
 const PHOTO_CONTENT = join(REPO, 'target', 'photo-content');
@@ -203,26 +205,156 @@ async function fullBuilds(n) {
     READER_TOOLS_PROFILE: 'tools',
     READER_DEPLOY_CONFIGS: join(root, 'deploy'),
   });
+  const updates = await incremental(n, source, ours, join(root, 'deploy'));
+  const sizes = { hugoMB: await folderMB(hugoOut), oursMB: await folderMB(ours) };
   rmSync(ours, { recursive: true, force: true });
-  const row = { articles: n, hugoPages: pages, hugo, reader };
+  rmSync(hugoOut, { recursive: true, force: true });
+  const row = { articles: n, hugoPages: pages, hugo, reader, updates, sizes };
   console.error(JSON.stringify(row));
   return row;
 }
 
+/** Runs a command; resolves to { seconds, output } (its stdout and stderr). */
+function timed(command, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output}`));
+      else resolve({ seconds: (performance.now() - started) / 1000, output });
+    });
+  });
+}
+
+/** Megabytes under `dir` (du). */
+async function folderMB(dir) {
+  const { output } = await timed('du', ['-sm', dir]);
+  return Number(output.split(/\s/)[0]);
+}
+
+/** The first article file of a generated archive. */
+function firstArticle(source) {
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (name.endsWith('.json')) return path;
+      if (!name.includes('.')) {
+        const found = walk(path);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  return walk(join(source, 'articles'));
+}
+
+/**
+ * Our full build `ours` of `source` updated in place (what
+ * scripts/update.sh runs, the tools called directly as the preview calls
+ * them): with nothing changed, after one article's paragraph is edited, and
+ * after a new article is added; then, up to 10,000 articles, the preview:
+ * from saving an edit to the open page showing it in Chromium. Medians of
+ * `UPDATE_RUNS`. The archive is left as it was.
+ */
+async function incremental(n, source, ours, configs) {
+  const tools = join(REPO, 'target', 'tools');
+  const update = async () => {
+    const content = await timed(join(tools, 'reader-content'), ['build', source, join(ours, 'content')]);
+    const pages = await timed(join(tools, 'reader-prerender'), [ours, '--update', '--configs', configs]);
+    const line = pages.output.match(/prerender: (\d+) pages from (\d+) of (\d+) units.*?, (\d+) written, (\d+) removed/);
+    const [, rendered, units, allUnits, written] = line.map(Number);
+    return { seconds: content.seconds + pages.seconds, contentSeconds: content.seconds, rendered, units, allUnits, written };
+  };
+  const medianOf = async (prepare, undo) => {
+    const runs = [];
+    for (let i = 0; i < UPDATE_RUNS; i += 1) {
+      prepare(i);
+      runs.push(await update());
+      undo();
+      await update();
+    }
+    const mid = median(runs.map((r) => r.seconds));
+    return { ...runs.find((r) => r.seconds === mid), runs: runs.map((r) => r.seconds) };
+  };
+  const file = firstArticle(source);
+  const original = readFileSync(file, 'utf8');
+  const edited = (i) => {
+    const article = JSON.parse(original);
+    const paragraph = article.body.find((block) => block.type === 'paragraph');
+    paragraph.text += ` An edited sentence, number ${i + 1}.`;
+    return article;
+  };
+  const added = join(dirname(file), 'bench-added-article.json');
+  console.error(`updates: ${n} articles…`);
+  await update();
+  const nothing = await medianOf(() => {}, () => {});
+  const edit = await medianOf((i) => writeFileSync(file, JSON.stringify(edited(i), null, 2)), () => writeFileSync(file, original));
+  const addition = await medianOf(
+    (i) => {
+      const article = { ...JSON.parse(original), slug: `bench-added-article`, headline: `An article added by the bench (${i + 1})`, published: '2030-01-01' };
+      writeFileSync(added, JSON.stringify(article, null, 2));
+    },
+    () => rmSync(added, { force: true }),
+  );
+  let preview = null;
+  if (n <= 10_000) {
+    console.error(`preview: ${n} articles…`);
+    const server = await startPreview({ content: source, root: ours, tools, configs });
+    const browser = await launchBrowser();
+    const page = await browser.newPage();
+    const slug = JSON.parse(original).slug;
+    const times = [];
+    try {
+      for (let i = 0; i < UPDATE_RUNS; i += 1) {
+        await page.goto(`${server.url}/news/${slug}`);
+        await page.locator('main h1').waitFor();
+        const sentence = `An edited sentence, number ${i + 1}.`;
+        const started = performance.now();
+        writeFileSync(file, JSON.stringify(edited(i), null, 2));
+        await page.getByText(sentence).waitFor({ timeout: 60_000 });
+        times.push(performance.now() - started);
+      }
+    } finally {
+      writeFileSync(file, original);
+      await browser.close();
+      await server.close();
+    }
+    preview = { ms: median(times), runs: times };
+  }
+  writeFileSync(file, original);
+  await update();
+  return { nothing, edit, addition, preview };
+}
+
 /** The full builds' section of BENCHMARKS-SCALE.md. */
 function writeBuildSection(builds) {
-  const lines = builds.map((b) => `| ${b.articles.toLocaleString('en')} | ${b.reader.seconds.toFixed(1)} s, ${b.reader.peakMB.toFixed(0)} MB | ${b.hugo.seconds.toFixed(1)} s, ${b.hugo.peakMB.toFixed(0)} MB | ${(b.reader.seconds / b.hugo.seconds).toFixed(2)}× |`);
+  const lines = builds.map((b) => `| ${b.articles.toLocaleString('en')} | ${b.reader.seconds.toFixed(1)} s, ${b.reader.peakMB.toFixed(0)} MB, ${b.sizes.oursMB.toLocaleString('en')} MB written | ${b.hugo.seconds.toFixed(1)} s, ${b.hugo.peakMB.toFixed(0)} MB, ${b.sizes.hugoMB.toLocaleString('en')} MB written | ${(b.reader.seconds / b.hugo.seconds).toFixed(2)}× |`);
+  const update = (u) => `${u.seconds.toFixed(2)} s (content ${u.contentSeconds.toFixed(2)} s); ${u.units.toLocaleString('en')} of ${u.allUnits.toLocaleString('en')} units rendered, ${u.written.toLocaleString('en')} pages written`;
+  const updates = builds.map((b) => `| ${b.articles.toLocaleString('en')} | ${update(b.updates.nothing)} | ${update(b.updates.edit)} | ${update(b.updates.addition)} | ${b.updates.preview ? `${b.updates.preview.ms.toFixed(0)} ms` : '—'} |`);
   writeSection('## Full builds beside Hugo', `## Full builds beside Hugo
 
 The same generated archive built whole, one build after the other on the same machine (${new Date().toISOString().slice(0, 10)}, 2 cores):
 ours is \`trunk build --release\` with \`READER_TOOLS_PROFILE=tools\` (content build, every page prerendered, feeds,
-sitemaps, search index, host files, Brotli and gzip copies; the wasm already compiled), Hugo is Debian's \`hugo\` 0.111
-on the same articles as Markdown (\`bench/hugo-site.mjs\`: lists of 20, sections, related links, a page per speaker,
-no compression). Peak memory is the whole process tree's. One run each (a full build at 100k takes minutes).
+sitemaps, search index, host files, Brotli and gzip copies of the app; the wasm already compiled), Hugo is Debian's \`hugo\` 0.111
+on the same articles as Markdown (\`bench/hugo-site.mjs\`: lists of 20, sections, related links by shared speakers, a page per
+speaker, no compression). Peak memory is the whole process tree's. One run each (a full build at 100k takes minutes).
 
-| articles | ours: time, peak memory | Hugo: time, peak memory | ours ÷ Hugo |
+| articles | ours: time, peak memory, output | Hugo: time, peak memory, output | ours ÷ Hugo |
 | ---: | ---: | ---: | ---: |
 ${lines.join('\n')}
+
+Updates of our full build in place (\`scripts/update.sh\`'s two tools, in the \`tools\` profile): the content build into its
+\`content/\`, then \`reader-prerender --update\`. Medians of ${UPDATE_RUNS} runs. "Edit": a sentence added to one article's
+paragraph; "addition": a new article, the newest; after each, the change is undone and the build updated back. Preview: from
+saving the edit to the open article page showing it in Chromium (\`scripts/preview.mjs\`: update, then the page reloads itself).
+
+| articles | nothing changed | one article edited | one article added | preview: save to page |
+| ---: | --- | --- | --- | ---: |
+${updates.join('\n')}
 `);
 }
 

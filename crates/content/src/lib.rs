@@ -72,6 +72,46 @@ pub struct Build {
     /// Where copies of photographs are kept between builds.
     photo_cache: PathBuf,
     problems: Vec<Problem>,
+    /// Where loading's time went.
+    phases: Phases,
+}
+
+/// Where a step's time went: each phase and its seconds (wall clock).
+pub type Phases = Vec<(&'static str, f64)>;
+
+/// What [`Build::write`] did.
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    pub photos: photos::Written,
+    /// Files written (their bytes changed), and files made in all.
+    pub written: usize,
+    pub made: usize,
+    /// Files of an earlier build removed.
+    pub removed: usize,
+    pub phases: Phases,
+}
+
+/// Records phases one after the other.
+struct Clock {
+    last: std::time::Instant,
+    phases: Phases,
+}
+
+impl Clock {
+    fn start() -> Self {
+        Self {
+            last: std::time::Instant::now(),
+            phases: Phases::new(),
+        }
+    }
+
+    /// The time since the last phase ended, as `name`.
+    fn phase(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        self.phases
+            .push((name, now.duration_since(self.last).as_secs_f64()));
+        self.last = now;
+    }
 }
 
 /// Where copies of photographs are kept between builds unless
@@ -91,7 +131,9 @@ impl Build {
             photos: Photos::default(),
             photo_cache: PathBuf::from(PHOTO_CACHE),
             problems: Vec::new(),
+            phases: Phases::new(),
         };
+        let mut clock = Clock::start();
         build.site = build.read_model::<Site>(&root.join("site.json"));
         let aliases = root.join("speakers.json");
         if aliases.exists() {
@@ -116,6 +158,7 @@ impl Build {
                 build.add(loaded);
             }
         }
+        clock.phase("reading and checking");
         if build.articles.is_empty() && !build.has_errors() {
             build.problems.push(Problem::error(
                 &root.join("articles"),
@@ -125,8 +168,16 @@ impl Build {
         }
         build.check_related();
         build.choose_related();
+        clock.phase("related");
         build.inspect_photos();
+        clock.phase("photos' headers");
+        build.phases = clock.phases;
         build
+    }
+
+    /// Where loading's time went.
+    pub fn phases(&self) -> &Phases {
+        &self.phases
     }
 
     /// Keeps copies of photographs in `dir` between builds.
@@ -279,8 +330,9 @@ impl Build {
     ///
     /// # Errors
     /// Any I/O error; the folder may then be partly written.
-    pub fn write(&self, out: &Path) -> io::Result<photos::Written> {
+    pub fn write(&self, out: &Path) -> io::Result<Written> {
         let output = Output::new(out);
+        let mut clock = Clock::start();
         let sections = self.sections();
         if let Some(site) = &self.site {
             let mut site = site.clone();
@@ -298,6 +350,7 @@ impl Build {
             let dir = out.join("sections").join(section.slug.as_str());
             write_pages(&output, &dir, &self.section_pages(section))?;
         }
+        clock.phase("lists");
         let (speakers, people) = self.speakers();
         let speakers_dir = out.join("speakers");
         write_json(&output, &speakers_dir.join("index.json"), &speakers)?;
@@ -305,6 +358,7 @@ impl Build {
             let file = speakers_dir.join(format!("{}.json", person.slug));
             write_json(&output, &file, person)?;
         }
+        clock.phase("speakers");
         let articles_dir = out.join("articles");
         let progress = Progress::new("published", self.articles.len());
         self.articles.par_iter().try_for_each(|(slug, _)| {
@@ -312,6 +366,7 @@ impl Build {
             progress.tick();
             write_json(&output, &articles_dir.join(format!("{slug}.json")), &json)
         })?;
+        clock.phase("articles");
         // Search numbers articles by their place in the news list.
         let order: Vec<&ArticleSource> = list
             .iter()
@@ -319,7 +374,9 @@ impl Build {
             .filter_map(|item| self.articles.get(&item.slug).map(|l| &l.source))
             .collect();
         let index = search_index::build(&order);
+        clock.phase("search index");
         search_index::write(&out.join("search"), &index, &output)?;
+        clock.phase("search index files");
         output.write(
             &out.join("article.schema.json"),
             reader_model::article_schema(),
@@ -331,10 +388,18 @@ impl Build {
         let photos =
             self.photos
                 .write(&out.join(photos::plan::FOLDER), &self.photo_cache, &output)?;
+        clock.phase("pictures");
         // Building into the last build's folder: what it no longer makes
         // (a deleted article, a list page that is gone) goes.
-        output.prune(out)?;
-        Ok(photos)
+        let removed = output.prune(out)?;
+        clock.phase("pruning");
+        Ok(Written {
+            photos,
+            written: output.written(),
+            made: output.made(),
+            removed,
+            phases: clock.phases,
+        })
     }
 
     fn add(&mut self, loaded: Loaded) {

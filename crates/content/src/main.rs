@@ -87,13 +87,14 @@ fn check_and_build(content: &str, out: Option<PathBuf>) -> ExitCode {
         return ExitCode::FAILURE;
     }
     if let Some(out) = out {
-        let photos = match build.write(&out) {
-            Ok(photos) => photos,
+        let written = match build.write(&out) {
+            Ok(written) => written,
             Err(err) => {
                 eprintln!("{}: {err}", out.display());
                 return ExitCode::FAILURE;
             }
         };
+        let photos = &written.photos;
         if photos.originals > 0 {
             println!(
                 "photos: {} originals, {} files: {} made from {} decoded originals, the rest from the cache ({:.2} s, {:.0} ms a decoded original)",
@@ -105,12 +106,19 @@ fn check_and_build(content: &str, out: Option<PathBuf>) -> ExitCode {
                 photos.seconds * 1000.0 / photos.decoded.max(1) as f64
             );
         }
+        let phases: Vec<String> = (build.phases().iter().chain(&written.phases))
+            .map(|(name, seconds)| format!("{name} {seconds:.2} s"))
+            .collect();
         println!(
-            "content: {} articles in {} sections written to {} ({:.1} s)",
+            "content: {} articles in {} sections written to {}: {} files, {} changed, {} removed ({:.1} s: {})",
             build.article_count(),
             build.sections().len(),
             out.display(),
-            started.elapsed().as_secs_f64()
+            written.made,
+            written.written,
+            written.removed,
+            started.elapsed().as_secs_f64(),
+            phases.join(", ")
         );
     } else {
         println!("content: {} articles, no errors", build.article_count());

@@ -42,7 +42,6 @@ const CHUNK: usize = 4_096;
 /// list's, newest first).
 pub fn build(articles: &[&ArticleSource]) -> BTreeMap<String, SearchShard> {
     let mut builder = IndexBuilder::default();
-    let mut id: u32 = 0;
     for chunk in articles.chunks(CHUNK) {
         let words: Vec<ArticleWords> = chunk
             .par_iter()
@@ -51,10 +50,7 @@ pub fn build(articles: &[&ArticleSource]) -> BTreeMap<String, SearchShard> {
                 ArticleWords::of(&strong, &body)
             })
             .collect();
-        for words in words {
-            builder.add_words(id, words);
-            id = id.saturating_add(1);
-        }
+        builder.add_all(&words);
     }
     builder.finish()
 }

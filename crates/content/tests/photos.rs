@@ -188,7 +188,7 @@ fn copies_are_made_once_and_again_only_when_the_original_changes() {
     );
     let mut first = Build::load(&root);
     first.set_photo_cache(root.join("cache"));
-    let made = first.write(&root.join("out")).expect("first");
+    let made = first.write(&root.join("out")).expect("first").photos;
     let names = published_files(&root.join("out"));
     let _ = fs::remove_dir_all(root.join("out"));
     let (_, out) = build(&root);
@@ -197,7 +197,7 @@ fn copies_are_made_once_and_again_only_when_the_original_changes() {
     let again = Build::load(&root);
     let mut again = again;
     again.set_photo_cache(root.join("cache"));
-    let written = again.write(&root.join("out2")).expect("again");
+    let written = again.write(&root.join("out2")).expect("again").photos;
     assert_eq!(
         (written.decoded, written.made),
         (0, 0),
@@ -211,7 +211,7 @@ fn copies_are_made_once_and_again_only_when_the_original_changes() {
     .expect("edit");
     let mut edited = Build::load(&root);
     edited.set_photo_cache(root.join("cache"));
-    let written = edited.write(&root.join("out3")).expect("edited");
+    let written = edited.write(&root.join("out3")).expect("edited").photos;
     assert_eq!(written.decoded, 1);
     let renamed = published_files(&root.join("out3"));
     let old: Vec<_> = names.iter().filter_map(|p| p.file_name()).collect();

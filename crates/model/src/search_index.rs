@@ -27,7 +27,9 @@
 //!   split file's name ("con"), it finds that word itself until the next
 //!   letter.
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -49,9 +51,7 @@ const PREFIX_EXPANSION: usize = 64;
 
 /// The words of `text`, lowercased: runs of letters and digits.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
+    word_slices(text).map(Cow::into_owned)
 }
 
 /// The file a word is filed in unless that file is split: its first
@@ -410,37 +410,135 @@ pub struct ArticleWords {
 
 impl ArticleWords {
     pub fn of(strong: &str, body: &str) -> Self {
-        let strong: std::collections::HashSet<String> = words(strong).collect();
-        let body: std::collections::HashSet<String> =
-            words(body).filter(|w| !strong.contains(w)).collect();
+        // Each distinct word is allocated once: most words of a text are
+        // repeats, and most are lowercase already.
+        let strong: HashSet<Cow<str>, Fast> = word_slices(strong).collect();
+        let body: HashSet<Cow<str>, Fast> =
+            word_slices(body).filter(|w| !strong.contains(w)).collect();
         Self {
-            strong: strong.into_iter().collect(),
-            body: body.into_iter().collect(),
+            strong: strong.into_iter().map(Cow::into_owned).collect(),
+            body: body.into_iter().map(Cow::into_owned).collect(),
         }
     }
 }
+
+/// [`words`], borrowing those already lowercase.
+fn word_slices(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            if word
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                Cow::Borrowed(word)
+            } else {
+                Cow::Owned(word.to_lowercase())
+            }
+        })
+}
+
+/// The hash the index's builder files words by: FxHash (as in rustc),
+/// several times faster than the default SipHash on short words, which
+/// guards against hostile keys a build does not take (the words are the
+/// newsroom's own). The files' order never depends on it (they are
+/// sorted).
+#[derive(Default, Clone, Copy)]
+struct Fast;
+
+impl BuildHasher for Fast {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+        }
+        for &byte in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(SEED);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Words, each with the ids of the articles that have it in their strong
+/// text and in their text only.
+type Words = HashMap<String, (Vec<u32>, Vec<u32>), Fast>;
+
+/// How many parts the builder's words are kept in: each part is filled on
+/// its own thread by [`IndexBuilder::add_all`].
+const PARTS: usize = 4;
 
 /// Builds the index files from each article's strong and body text, in
 /// article-number order.
-#[derive(Default)]
 pub struct IndexBuilder {
-    words: HashMap<String, (Vec<u32>, Vec<u32>)>,
+    /// Each word is in the part its hash picks.
+    parts: Vec<Words>,
+    /// The id the next article added gets.
+    next: u32,
+}
+
+impl Default for IndexBuilder {
+    fn default() -> Self {
+        Self {
+            parts: (0..PARTS).map(|_| HashMap::default()).collect(),
+            next: 0,
+        }
+    }
+}
+
+/// The part of the builder `word` is kept in: middle bits of its hash,
+/// which a part's map uses for neither its buckets nor its tags.
+fn part_of(word: &str) -> usize {
+    (Fast.hash_one(word) >> 32) as usize % PARTS
 }
 
 impl IndexBuilder {
-    /// Adds article `id` (ids must come in ascending order).
-    pub fn add(&mut self, id: u32, strong: &str, body: &str) {
-        self.add_words(id, ArticleWords::of(strong, body));
+    /// Adds the next article (ids count from 0 in the order added).
+    pub fn add(&mut self, strong: &str, body: &str) {
+        self.add_all(&[ArticleWords::of(strong, body)]);
     }
 
-    /// Adds article `id` by its words (cut beforehand, perhaps in parallel).
-    pub fn add_words(&mut self, id: u32, words: ArticleWords) {
-        for word in words.strong {
-            self.words.entry(word).or_default().0.push(id);
-        }
-        for word in words.body {
-            self.words.entry(word).or_default().1.push(id);
-        }
+    /// Adds the next articles by their words (cut beforehand, perhaps in
+    /// parallel), each part of the index filled on its own thread.
+    pub fn add_all(&mut self, articles: &[ArticleWords]) {
+        let first = self.next;
+        std::thread::scope(|scope| {
+            for (n, part) in self.parts.iter_mut().enumerate() {
+                scope.spawn(move || {
+                    for (id, words) in (first..).zip(articles) {
+                        for (list, words) in [(0, &words.strong), (1, &words.body)] {
+                            for word in words.iter().filter(|word| part_of(word) == n) {
+                                let lists = match part.get_mut(word.as_str()) {
+                                    Some(lists) => lists,
+                                    None => part.entry(word.clone()).or_default(),
+                                };
+                                if list == 0 {
+                                    lists.0.push(id);
+                                } else {
+                                    lists.1.push(id);
+                                }
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        let added = u32::try_from(articles.len()).unwrap_or(u32::MAX);
+        self.next = first.saturating_add(added);
     }
 
     /// The index, as its files: key → shard, none much over
@@ -452,7 +550,7 @@ impl IndexBuilder {
     /// The index with files split above `budget` (bytes of JSON).
     pub fn finish_within(self, budget: usize) -> BTreeMap<String, SearchShard> {
         let mut by_key: BTreeMap<String, SearchShard> = BTreeMap::new();
-        for (word, (strong, body)) in self.words {
+        for (word, (strong, body)) in self.parts.into_iter().flatten() {
             by_key
                 .entry(shard_key(&word))
                 .or_default()
@@ -516,8 +614,8 @@ mod tests {
 
     fn written(articles: &[(&str, &str)]) -> std::collections::BTreeMap<String, SearchShard> {
         let mut builder = IndexBuilder::default();
-        for (id, (strong, body)) in articles.iter().enumerate() {
-            builder.add(u32::try_from(id).expect("id"), strong, body);
+        for (strong, body) in articles.iter() {
+            builder.add(strong, body);
         }
         builder.finish()
     }
@@ -613,8 +711,8 @@ mod tests {
             .collect();
         let articles: Vec<(&str, &str)> = articles.iter().map(|(s, b)| (*s, b.as_str())).collect();
         let mut builder = IndexBuilder::default();
-        for (id, (strong, body)) in articles.iter().enumerate() {
-            builder.add(u32::try_from(id).expect("id"), strong, body);
+        for (strong, body) in articles.iter() {
+            builder.add(strong, body);
         }
         let written = builder.finish_within(1_000);
         let con = &written[&shard_key("con")];

@@ -162,8 +162,8 @@ proptest! {
         budget in prop_oneof![Just(reader_model::FILE_BUDGET), 0usize..400],
     ) {
         let mut builder = IndexBuilder::default();
-        for (id, (strong, body)) in articles.iter().enumerate() {
-            builder.add(u32::try_from(id).unwrap_or(u32::MAX), strong, body);
+        for (strong, body) in articles.iter() {
+            builder.add(strong, body);
         }
         let written = builder.finish_within(budget);
         let query = SearchQuery::new(query);

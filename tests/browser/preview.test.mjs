@@ -44,6 +44,14 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** Resolves once `done()` is true (checked every 50 ms, for at most 30 s). */
+async function waitFor(done) {
+  for (let waited = 0; !done(); waited += 50) {
+    if (waited > 30_000) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Resolves when the page has loaded again (the preview's reload). */
 const reloaded = (page) => page.waitForEvent('load', { timeout: 30_000 });
 
@@ -58,13 +66,21 @@ describe('preview while editing', () => {
     const original = readFileSync(file, 'utf8');
     const article = JSON.parse(original);
     const paragraph = article.body.find((block) => block.type === 'paragraph');
-    paragraph.text += ' A sentence saved in the preview.';
+    paragraph.text += ' A sentence saved in the preview, zeppelinesque.';
     let load = reloaded(page);
     writeFileSync(file, JSON.stringify(article, null, 2));
     await load;
-    await page.getByText('A sentence saved in the preview.').waitFor({ timeout: 10_000 });
+    await page.getByText('A sentence saved in the preview').waitFor({ timeout: 10_000 });
     assert.equal(await heading(page), title);
     assert.ok(preview.updates.at(-1).ok, preview.updates.at(-1).output);
+
+    // The search index follows the page: once rebuilt, the new word finds
+    // the article.
+    await waitFor(() => preview.updates.at(-1).searchIndexMs !== undefined);
+    await page.goto(`${preview.url}/search?q=zeppelinesque`);
+    await page.locator('.search-result__headline a', { hasText: title }).waitFor({ timeout: 15_000 });
+    await page.goto(`${preview.url}/news/${ARTICLE}`);
+    await heading(page);
 
     // A broken file: the page says where, and keeps showing the article.
     writeFileSync(file, original.replace('"headline"', '"headline" "'));
@@ -77,7 +93,7 @@ describe('preview while editing', () => {
     writeFileSync(file, original);
     await load;
     await page.getByRole('heading', { level: 1 }).waitFor();
-    assert.equal(await page.getByText('A sentence saved in the preview.').count(), 0);
+    assert.equal(await page.getByText('A sentence saved in the preview').count(), 0);
     assert.equal(await page.getByRole('alert').filter({ hasText: `${ARTICLE}.json:` }).count(), 0);
 
     // The rest of the site is as it was: the seed article still reads.

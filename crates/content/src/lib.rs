@@ -76,6 +76,17 @@ pub struct Build {
     phases: Phases,
 }
 
+/// What [`Build::write_with`] does with the search index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchIndex {
+    /// Builds it from every article (what a build publishes).
+    Build,
+    /// Keeps the index files already in the folder, if any, as they are:
+    /// the preview shows a saved edit first and builds the index after
+    /// (it is most of the content build's time).
+    KeepLast,
+}
+
 /// Where a step's time went: each phase and its seconds (wall clock).
 pub type Phases = Vec<(&'static str, f64)>;
 
@@ -331,6 +342,15 @@ impl Build {
     /// # Errors
     /// Any I/O error; the folder may then be partly written.
     pub fn write(&self, out: &Path) -> io::Result<Written> {
+        self.write_with(out, SearchIndex::Build)
+    }
+
+    /// [`Build::write`], building the search index or keeping the one
+    /// already in `out` (see [`SearchIndex`]).
+    ///
+    /// # Errors
+    /// Any I/O error; the folder may then be partly written.
+    pub fn write_with(&self, out: &Path, search: SearchIndex) -> io::Result<Written> {
         let output = Output::new(out);
         let mut clock = Clock::start();
         let sections = self.sections();
@@ -373,9 +393,14 @@ impl Build {
             .flat_map(ListPage::articles)
             .filter_map(|item| self.articles.get(&item.slug).map(|l| &l.source))
             .collect();
-        let index = search_index::build(&order);
-        clock.phase("search index");
-        search_index::write(&out.join("search"), &index, &output)?;
+        let search_dir = out.join("search");
+        if search == SearchIndex::KeepLast && search_dir.is_dir() {
+            keep_all(&output, &search_dir)?;
+        } else {
+            let index = search_index::build(&order);
+            clock.phase("search index");
+            search_index::write(&search_dir, &index, &output)?;
+        }
         clock.phase("search index files");
         output.write(
             &out.join("article.schema.json"),
@@ -617,6 +642,19 @@ fn model_problem(path: &Path, err: &ModelError) -> Problem {
         ModelError::Shape { message, .. } => message.clone(),
     };
     Problem::error(path, Some(err.position()), &message)
+}
+
+/// Keeps every file below `dir` as made by this build.
+fn keep_all(output: &Output, dir: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            keep_all(output, &path)?;
+        } else {
+            output.keep(&path);
+        }
+    }
+    Ok(())
 }
 
 /// `pages` as `dir/1.json`, `dir/2.json`, …

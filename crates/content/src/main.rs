@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! reader-content check <content-dir>
-//! reader-content build <content-dir> <out-dir>
+//! reader-content build <content-dir> <out-dir> [--keep-search-index]
 //! reader-content schema <file>
 //! reader-content generate <count> <content-dir>
 //! ```
@@ -16,10 +16,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use reader_content::{Build, Problem, Severity};
+use reader_content::{Build, Problem, SearchIndex, Severity};
 
 const USAGE: &str = "usage: reader-content check <content-dir>
-       reader-content build <content-dir> <out-dir>
+       reader-content build <content-dir> <out-dir> [--keep-search-index]
+                                                (the index files already in <out-dir>
+                                                 kept as they are: the preview's first step)
        reader-content schema <file>             (the JSON Schema of an article file)
        reader-content convert <in> <out>        (an article from .json to .md, or back)
        reader-content import <page.txt> [out.md] (a published page's text as a Markdown
@@ -30,8 +32,13 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
-        ["check", content] => check_and_build(content, None),
-        ["build", content, out] => check_and_build(content, Some(PathBuf::from(out))),
+        ["check", content] => check_and_build(content, None, SearchIndex::Build),
+        ["build", content, out] => {
+            check_and_build(content, Some(PathBuf::from(out)), SearchIndex::Build)
+        }
+        ["build", content, out, "--keep-search-index"] => {
+            check_and_build(content, Some(PathBuf::from(out)), SearchIndex::KeepLast)
+        }
         ["schema", file] => done(std::fs::write(file, reader_model::article_schema()), file),
         ["import", page] => import_page(page, None),
         ["import", page, out] => import_page(page, Some(PathBuf::from(out))),
@@ -70,7 +77,7 @@ fn done(result: std::io::Result<()>, target: &str) -> ExitCode {
     }
 }
 
-fn check_and_build(content: &str, out: Option<PathBuf>) -> ExitCode {
+fn check_and_build(content: &str, out: Option<PathBuf>, search: SearchIndex) -> ExitCode {
     let started = Instant::now();
     let mut build = Build::load(&PathBuf::from(content));
     if let Some(cache) = std::env::var_os("READER_PHOTO_CACHE") {
@@ -87,7 +94,7 @@ fn check_and_build(content: &str, out: Option<PathBuf>) -> ExitCode {
         return ExitCode::FAILURE;
     }
     if let Some(out) = out {
-        let written = match build.write(&out) {
+        let written = match build.write_with(&out, search) {
             Ok(written) => written,
             Err(err) => {
                 eprintln!("{}: {err}", out.display());

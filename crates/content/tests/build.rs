@@ -374,3 +374,64 @@ fn the_shipped_schema_is_the_one_the_model_generates() {
         "content/article.schema.json is stale: run `cargo run -p reader-content -- schema content/article.schema.json`"
     );
 }
+
+/// Every file below `dir` with its bytes, by path.
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).expect("folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            found.extend(tree(&path));
+        } else {
+            let bytes = fs::read(&path).expect("file");
+            found.push((path, bytes));
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn a_build_into_its_last_folder_rewrites_what_changed_and_may_keep_the_search_index() {
+    let root = content(
+        "in-place",
+        &[
+            ("a.json", article("a", "2020-01-01", &[])),
+            ("b.json", article("b", "2020-01-02", &[])),
+        ],
+    );
+    let out = root.join("out");
+    let first = Build::load(&root).write(&out).expect("first");
+    assert_eq!(first.written, first.made);
+    let again = Build::load(&root).write(&out).expect("again");
+    assert_eq!((again.written, again.removed), (0, 0), "nothing changed");
+
+    // An edit, built keeping the index: the article is published, the
+    // index is what it was; built again in full, the index has the word.
+    let search = tree(&out.join("search"));
+    fs::write(
+        root.join("articles/a.json"),
+        with_body("a", r#"{"type": "paragraph", "text": "zeppelin"}"#),
+    )
+    .expect("edit");
+    let kept = Build::load(&root)
+        .write_with(&out, reader_content::SearchIndex::KeepLast)
+        .expect("kept");
+    assert!(read(&out.join("articles/a.json")).contains("zeppelin"));
+    assert_eq!(tree(&out.join("search")), search, "the index was kept");
+    assert_eq!(kept.removed, 0);
+    Build::load(&root).write(&out).expect("full");
+    let index = tree(&out.join("search"));
+    assert!(
+        index
+            .iter()
+            .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains("zeppelin")),
+        "the index has the new word"
+    );
+
+    // A deleted article: its file goes.
+    fs::remove_file(root.join("articles/b.json")).expect("delete");
+    let after = Build::load(&root).write(&out).expect("after delete");
+    assert!(after.removed >= 1 && !out.join("articles/b.json").exists());
+    let _ = fs::remove_dir_all(&root);
+}

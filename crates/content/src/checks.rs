@@ -67,6 +67,7 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> (Vec<Problem>, Vec<P
             let listed =
                 (place == Place::Lead && file.json["thumbnail"].is_null()).then(|| PhotoUse {
                     place: Place::Thumbnail,
+                    derived: true,
                     ..photo.clone()
                 });
             photos.push(photo);
@@ -217,6 +218,7 @@ fn check_image(
         credited: value["credit"]
             .as_str()
             .is_some_and(|credit| !credit.trim().is_empty()),
+        derived: false,
     })
 }
 

@@ -61,6 +61,10 @@ pub struct PhotoUse {
     pub original: PathBuf,
     pub place: Place,
     pub credited: bool,
+    /// Not named by the editor but taken from another place (the list's
+    /// thumbnail from the lead photo): planned, and its problems are that
+    /// place's, reported there once.
+    pub derived: bool,
 }
 
 /// Every photograph the content shows, read and planned.
@@ -95,11 +99,15 @@ impl Photos {
         for use_ in uses {
             let name = use_.original.display();
             let what = use_.place.describe();
-            let problem = |message: String| Problem::error(&use_.article, use_.position, &message);
+            let mut problem = |message: String| {
+                if !use_.derived {
+                    problems.push(Problem::error(&use_.article, use_.position, &message));
+                }
+            };
             if require_credit && !use_.credited {
-                problems.push(problem(format!(
+                problem(format!(
                     "{what} ({name}) has no credit, and this site requires one: add `credit:` with who took it"
-                )));
+                ));
             }
             match read.get(&use_.original) {
                 Some(Ok(original)) => {
@@ -109,7 +117,7 @@ impl Photos {
                         .files
                         .first()
                         .map_or(original.width, |c| c.crop.width);
-                    if cut < shown {
+                    if cut < shown && !use_.derived {
                         problems.push(Problem::warning(
                             &use_.article,
                             use_.position,
@@ -128,20 +136,10 @@ impl Photos {
                         .1
                         .insert(use_.place, planned);
                 }
-                Some(Err(err)) => problems.push(problem(format!("{what} {name} {err}"))),
+                Some(Err(err)) => problem(format!("{what} {name} {err}")),
                 None => {}
             }
         }
-        // The list's thumbnail taken from the lead photo is the same
-        // `src`: one message each.
-        let mut seen = BTreeSet::new();
-        problems.retain(|problem| {
-            seen.insert(
-                problem
-                    .to_string()
-                    .replace("the thumbnail", "the lead photo"),
-            )
-        });
         (photos, problems)
     }
 

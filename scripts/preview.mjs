@@ -35,14 +35,15 @@ events.addEventListener('problem', (event) => {
 });
 `;
 
-/** Runs `command`; resolves to { code, output }. */
-function run(command, args) {
+/** Runs `command`; resolves to { code, signal, output }. `started` gets the child process. */
+function run(command, args, started = () => {}) {
   return new Promise((done) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    started(child);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => done({ code, output }));
+    child.on('close', (code, signal) => done({ code, signal, output }));
   });
 }
 
@@ -83,12 +84,19 @@ export async function startPreview({ content = 'content', root = 'dist', port = 
 
   let running = false;
   let again = false;
+  // The search index's build after the last update, and its process.
+  let indexing = null;
+  let indexer = null;
   const update = async () => {
     if (running) {
       again = true;
       return;
     }
     running = true;
+    // A save while the index of the last one is being built: the page
+    // first (the index is built again after it).
+    if (indexer) indexer.kill();
+    await indexing;
     const started = performance.now();
     // The edit first, keeping the last search index (building it is most
     // of the content build's time); then the index, which no page shows.
@@ -104,9 +112,11 @@ export async function startPreview({ content = 'content', root = 'dist', port = 
     if (ok) {
       console.log(`updated in ${ms.toFixed(0)} ms`);
       send('changed', { ms });
-      const index = await run(join(tools, 'reader-content'), ['build', content, join(root, 'content')]);
-      if (index.code !== 0) console.error(index.output);
-      entry.searchIndexMs = performance.now() - started - ms;
+      indexing = run(join(tools, 'reader-content'), ['build', content, join(root, 'content')], (child) => (indexer = child));
+      indexing.then((index) => {
+        if (index.code === 0) entry.searchIndexMs = performance.now() - started - ms;
+        else if (index.signal === null) console.error(index.output);
+      });
     } else {
       console.error(result.output);
       send('problem', { message: result.output.trim() });
@@ -130,6 +140,7 @@ export async function startPreview({ content = 'content', root = 'dist', port = 
     close: async () => {
       watcher.close();
       clearTimeout(timer);
+      indexer?.kill();
       for (const res of clients) res.end();
       await server.close();
     },

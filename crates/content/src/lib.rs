@@ -276,8 +276,8 @@ impl Build {
 
     /// Everyone who spoke, and each person's speeches.
     pub fn speakers(&self) -> (Speakers, Vec<Speaker>) {
-        let articles: Vec<_> = self.articles.values().map(|l| l.source.clone()).collect();
-        reader_model::build_speakers(&articles, &self.aliases)
+        let articles = self.articles.values().map(|loaded| &loaded.source);
+        reader_model::build_speakers(articles, &self.aliases)
     }
 
     /// The related articles an article is published with: those its

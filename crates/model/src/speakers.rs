@@ -131,7 +131,10 @@ pub(crate) fn text_slug(name: &str, fallback: &str) -> Slug {
 
 /// The index and each person's page, from every article's speeches; names
 /// are matched as written, or through `aliases`.
-pub fn build<R>(articles: &[Article<R>], aliases: &Aliases) -> (Speakers, Vec<Speaker>) {
+pub fn build<'a, R: 'a>(
+    articles: impl IntoIterator<Item = &'a Article<R>>,
+    aliases: &Aliases,
+) -> (Speakers, Vec<Speaker>) {
     let canonical = aliases.canonical_names();
     let mut people: BTreeMap<String, Vec<Appearance>> = BTreeMap::new();
     for article in articles {

@@ -36,20 +36,21 @@ pub struct Compressed {
     pub gzip_bytes: u64,
 }
 
-/// Where the copies are kept between builds unless
+/// Where `reader-prerender` keeps the copies between builds unless
 /// `$READER_COMPRESS_CACHE` says otherwise: Brotli 11 takes about 9 s for
 /// the wasm, which changes only when the app's code does.
 pub const CACHE: &str = "target/compress-cache";
 
 /// Writes `<file>.br` (Brotli 11) and `<file>.gz` (gzip 9) next to each of
 /// the app's files under `dir`, replacing older copies; files are
-/// compressed in parallel, one per core. The copies are kept in `cache`
-/// by the SHA-256 of the file, so an unchanged file is compressed once.
+/// compressed in parallel, one per core. With a `cache`, the copies are
+/// kept there by the SHA-256 of the file, so an unchanged file is
+/// compressed once.
 ///
 /// # Errors
 /// A file or folder that cannot be read or written (a cache that cannot
 /// be written is only not used).
-pub fn write_copies(dir: &Path, cache: &Path) -> Result<Compressed, DeployError> {
+pub fn write_copies(dir: &Path, cache: Option<&Path>) -> Result<Compressed, DeployError> {
     compressible_files(dir)?
         .par_iter()
         .map(|path| write_copies_of(path, cache))
@@ -63,22 +64,31 @@ pub fn write_copies(dir: &Path, cache: &Path) -> Result<Compressed, DeployError>
         })
 }
 
-fn write_copies_of(path: &Path, cache: &Path) -> Result<Compressed, DeployError> {
+fn write_copies_of(path: &Path, cache: Option<&Path>) -> Result<Compressed, DeployError> {
     let data = fs::read(path).map_err(|e| DeployError::Io(path.to_path_buf(), e))?;
-    let key = format!("{:x}", Sha256::digest(&data));
-    let (cached_br, cached_gz) = (
-        cache.join(format!("{key}.br")),
-        cache.join(format!("{key}.gz")),
-    );
-    let (brotli, gzip) = match (fs::read(&cached_br), fs::read(&cached_gz)) {
-        (Ok(brotli), Ok(gzip)) => (brotli, gzip),
-        _ => {
+    let cached = cache.map(|cache| {
+        let key = format!("{:x}", Sha256::digest(&data));
+        (
+            cache,
+            cache.join(format!("{key}.br")),
+            cache.join(format!("{key}.gz")),
+        )
+    });
+    let found = cached.as_ref().and_then(|(_, br, gz)| {
+        let (brotli, gzip) = (fs::read(br).ok()?, fs::read(gz).ok()?);
+        Some((brotli, gzip))
+    });
+    let (brotli, gzip) = match found {
+        Some(copies) => copies,
+        None => {
             let brotli = brotli_at(&data, 11);
             let gzip = gzip_at(&data, 9).map_err(|e| DeployError::Io(path.to_path_buf(), e))?;
-            // Only a cache: a build without it is slower, not wrong.
-            let _ = fs::create_dir_all(cache)
-                .and_then(|()| fs::write(&cached_br, &brotli))
-                .and_then(|()| fs::write(&cached_gz, &gzip));
+            if let Some((cache, br, gz)) = &cached {
+                // Only a cache: a build without it is slower, not wrong.
+                let _ = fs::create_dir_all(cache)
+                    .and_then(|()| fs::write(br, &brotli))
+                    .and_then(|()| fs::write(gz, &gzip));
+            }
             (brotli, gzip)
         }
     };
@@ -188,7 +198,7 @@ mod tests {
         fs::write(dir.join("tiny.css"), "a{}").expect("tiny");
         fs::write(dir.join("photo.jpg"), "x".repeat(1000)).expect("jpg");
         let cache = dir.with_extension("cache");
-        let done = write_copies(&dir, &cache).expect("copies");
+        let done = write_copies(&dir, Some(&cache)).expect("copies");
         assert_eq!(done.files, 1);
         let wasm = dir.join("reader-0123456789abcdef_bg.wasm");
         assert!(wasm.with_extension("wasm.br").exists() && wasm.with_extension("wasm.gz").exists());
@@ -208,7 +218,7 @@ mod tests {
             .find(|path| path.extension().is_some_and(|ext| ext == "br"))
             .expect("a cached copy");
         fs::write(&cached, "marked").expect("mark");
-        write_copies(&dir, &cache).expect("again");
+        write_copies(&dir, Some(&cache)).expect("again");
         let published = fs::read(wasm.with_extension("wasm.br")).expect("copy");
         assert_eq!(published, b"marked");
         let _ = fs::remove_dir_all(&dir);

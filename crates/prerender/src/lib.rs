@@ -151,6 +151,9 @@ pub struct Options {
     /// files are left as they are (a change to the app needs a full
     /// build).
     pub update: bool,
+    /// Where the app's compressed copies are kept between builds (see
+    /// `reader_deploy::compress`); `None` compresses every time.
+    pub compress_cache: Option<PathBuf>,
 }
 
 impl Options {
@@ -159,6 +162,7 @@ impl Options {
         shard: Shard::WHOLE,
         state: None,
         update: false,
+        compress_cache: None,
     };
 }
 
@@ -300,8 +304,8 @@ pub fn prerender_with(
     if options.update {
         let kept: HashSet<&PathBuf> = next.units.values().flat_map(|done| &done.files).collect();
         for file in previous.units.values().flat_map(|done| &done.files) {
-            if !kept.contains(file) && dist.join(file).is_file() {
-                let path = dist.join(file);
+            let path = dist.join(file);
+            if !kept.contains(file) && path.is_file() {
                 fs::remove_file(&path).map_err(|e| PrerenderError::Io(path, e))?;
                 removed += 1;
             }
@@ -334,13 +338,7 @@ pub fn prerender_with(
     let compressed = if options.update {
         reader_deploy::compress::Compressed::default()
     } else {
-        let cache = std::env::var_os("READER_COMPRESS_CACHE")
-            .filter(|dir| !dir.is_empty())
-            .map_or_else(
-                || PathBuf::from(reader_deploy::compress::CACHE),
-                PathBuf::from,
-            );
-        reader_deploy::compress::write_copies(dist, &cache)?
+        reader_deploy::compress::write_copies(dist, options.compress_cache.as_deref())?
     };
     if let Some(dir) = options.state.as_ref().filter(|_| shard == Shard::WHOLE) {
         next.save(dir)?;
@@ -479,7 +477,5 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T
 }
 
 fn write(path: &Path, text: &str) -> Result<(), PrerenderError> {
-    reader_output::write(path, text)
-        .map(drop)
-        .map_err(|e| PrerenderError::Io(path.to_path_buf(), e))
+    Ok(reader_deploy::write(path, text)?)
 }

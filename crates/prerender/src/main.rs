@@ -65,10 +65,17 @@ fn main() -> ExitCode {
     let base = base
         .or_else(|| update.then(|| State::load(&state).base).flatten())
         .unwrap_or_else(|| "/".to_owned());
+    let compress_cache = std::env::var_os("READER_COMPRESS_CACHE")
+        .filter(|dir| !dir.is_empty())
+        .map_or_else(
+            || PathBuf::from(reader_deploy::compress::CACHE),
+            PathBuf::from,
+        );
     let options = Options {
         shard,
         state: Some(state),
         update,
+        compress_cache: Some(compress_cache),
     };
     match reader_prerender::prerender_with(&dist, &base, &configs, &options) {
         Ok(summary) => {

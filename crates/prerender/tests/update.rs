@@ -60,6 +60,7 @@ impl Site {
             shard: Shard::WHOLE,
             state: Some(self.root.join("state")),
             update,
+            compress_cache: None,
         };
         prerender_with(&self.dist(), "/", &self.root.join("configs"), &options).expect("prerender")
     }
@@ -243,6 +244,7 @@ fn an_update_needs_a_full_build_first() {
         shard: Shard::WHOLE,
         state: Some(site.root.join("state")),
         update: true,
+        compress_cache: None,
     };
     let err = prerender_with(&site.dist(), "/", &site.root.join("configs"), &options)
         .expect_err("no state");

@@ -50,12 +50,15 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|wasm|atom\+xml)
 /** Files smaller than this are sent as they are (as the build leaves them). */
 const MIN_SIZE = 256;
 
+/** Whether an Accept-Encoding header (`accepted`) names the encoding `name`. */
+const accepts = (accepted, name) => new RegExp(`(^|[ ,])${name}($|[ ,;])`).test(accepted);
+
 /** `body` compressed as a CDN would on the fly, for the encodings in `accepted`. */
 function compressOnTheFly(body, accepted) {
-  if (/(^|[ ,])br($|[ ,;])/.test(accepted)) {
+  if (accepts(accepted, 'br')) {
     return { name: 'br', body: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 6, [zlib.BROTLI_PARAM_LGWIN]: 22 } }) };
   }
-  if (/(^|[ ,])gzip($|[ ,;])/.test(accepted)) return { name: 'gzip', body: gzipSync(body, { level: 6 }) };
+  if (accepts(accepted, 'gzip')) return { name: 'gzip', body: gzipSync(body, { level: 6 }) };
   return null;
 }
 
@@ -149,7 +152,7 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
   /** Which precompressed copy of `file` to send for `accepted` (an Accept-Encoding header). */
   async function precompressed(file, accepted) {
     for (const [name, ext] of [['br', 'br'], ['gzip', 'gz']]) {
-      if (new RegExp(`(^|[ ,])${name}($|[ ,;])`).test(accepted) && (await stat(`${file}.${ext}`).catch(() => null))?.isFile()) {
+      if (accepts(accepted, name) && (await stat(`${file}.${ext}`).catch(() => null))?.isFile()) {
         return { name, ext };
       }
     }

@@ -395,7 +395,7 @@ impl Build {
             .collect();
         let search_dir = out.join("search");
         if search == SearchIndex::KeepLast && search_dir.is_dir() {
-            keep_all(&output, &search_dir)?;
+            output.keep_below(&search_dir)?;
         } else {
             let index = search_index::build(&order);
             clock.phase("search index");
@@ -642,19 +642,6 @@ fn model_problem(path: &Path, err: &ModelError) -> Problem {
         ModelError::Shape { message, .. } => message.clone(),
     };
     Problem::error(path, Some(err.position()), &message)
-}
-
-/// Keeps every file below `dir` as made by this build.
-fn keep_all(output: &Output, dir: &Path) -> io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            keep_all(output, &path)?;
-        } else {
-            output.keep(&path);
-        }
-    }
-    Ok(())
 }
 
 /// `pages` as `dir/1.json`, `dir/2.json`, …

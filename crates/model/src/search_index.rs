@@ -402,10 +402,11 @@ pub struct Ranked {
     pub ids: Vec<u32>,
 }
 
-/// One article's distinct words: in its strong text, and in its text only.
+/// One article's distinct words: in its strong text, and in its text only,
+/// each filed under the part of the [`IndexBuilder`] that keeps it (so a
+/// word is hashed for its part once, while its article is cut).
 pub struct ArticleWords {
-    strong: Vec<String>,
-    body: Vec<String>,
+    parts: [(Vec<String>, Vec<String>); PARTS],
 }
 
 impl ArticleWords {
@@ -415,10 +416,14 @@ impl ArticleWords {
         let strong: HashSet<Cow<str>, Fast> = word_slices(strong).collect();
         let body: HashSet<Cow<str>, Fast> =
             word_slices(body).filter(|w| !strong.contains(w)).collect();
-        Self {
-            strong: strong.into_iter().map(Cow::into_owned).collect(),
-            body: body.into_iter().map(Cow::into_owned).collect(),
+        let mut parts: [(Vec<String>, Vec<String>); PARTS] = Default::default();
+        for word in strong {
+            parts[part_of(&word)].0.push(word.into_owned());
         }
+        for word in body {
+            parts[part_of(&word)].1.push(word.into_owned());
+        }
+        Self { parts }
     }
 }
 
@@ -520,8 +525,9 @@ impl IndexBuilder {
             for (n, part) in self.parts.iter_mut().enumerate() {
                 scope.spawn(move || {
                     for (id, words) in (first..).zip(articles) {
-                        for (list, words) in [(0, &words.strong), (1, &words.body)] {
-                            for word in words.iter().filter(|word| part_of(word) == n) {
+                        let (strong, body) = &words.parts[n];
+                        for (list, words) in [(0, strong), (1, body)] {
+                            for word in words {
                                 let lists = match part.get_mut(word.as_str()) {
                                     Some(lists) => lists,
                                     None => part.entry(word.clone()).or_default(),

@@ -84,6 +84,23 @@ impl Output {
         lock(&self.made).insert(path.to_path_buf());
     }
 
+    /// Remembers every file below `folder` as made by this build, as it
+    /// is (a part of the last build kept on purpose).
+    ///
+    /// # Errors
+    /// A folder that cannot be read.
+    pub fn keep_below(&self, folder: &Path) -> io::Result<()> {
+        for entry in fs::read_dir(folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                self.keep_below(&path)?;
+            } else {
+                self.keep(&path);
+            }
+        }
+        Ok(())
+    }
+
     /// How many files [`Output::write`] wrote (the others were unchanged).
     pub fn written(&self) -> usize {
         self.written.load(Ordering::Relaxed)
@@ -183,7 +200,11 @@ mod tests {
             .write(&dir.join("content/new.json"), "new")
             .expect("again");
         assert_eq!((output.written(), output.made()), (1, 1));
+        let kept = dir.join("content/kept");
+        write(&kept.join("a.json"), "kept").expect("kept");
+        output.keep_below(&kept).expect("keep");
         assert_eq!(output.prune(&dir.join("content")).expect("prune"), 2);
+        assert!(kept.join("a.json").exists());
         assert!(dir.join("content/new.json").exists() && dir.join("outside.txt").exists());
         assert!(!dir.join("content/old.json").exists() && !dir.join("content/gone").exists());
         let _ = fs::remove_dir_all(&dir);

@@ -33,7 +33,7 @@ READER_DEPLOY_CONFIGS=target/deploy-subpath \
 
 section "release build of a generated archive (pages, sections and search over more than one page)"
 rm -rf target/archive-content
-cargo run --quiet --locked -p reader-content -- generate 120 target/archive-content
+cargo run --quiet --locked -p reader-content -- generate 200 target/archive-content
 READER_CONTENT=target/archive-content READER_DEPLOY_CONFIGS=target/deploy-archive \
   trunk build --release --dist target/dist-archive
 

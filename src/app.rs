@@ -48,9 +48,9 @@ fn Pages() -> impl IntoView {
             view! {
                 <Routes fallback=|| view! { <NotFoundRoute /> }>
                     <Route path=path!("/") view=NewsListRoute />
-                    <Route path=path!("/news/page/:n") view=NewsListRoute />
+                    <Route path=path!("/news/archive/:n") view=NewsListRoute />
                     <Route path=path!("/section/:slug") view=NewsListRoute />
-                    <Route path=path!("/section/:slug/page/:n") view=NewsListRoute />
+                    <Route path=path!("/section/:slug/archive/:n") view=NewsListRoute />
                     <Route path=path!("/news/:slug") view=ArticleRoute />
                     <Route path=path!("/news/:slug/speech/:n") view=ArticleRoute />
                     <Route path=path!("/search") view=SearchRoute />

@@ -29,32 +29,47 @@ pub fn list_heading(list_title: &str, page: &ListPage) -> String {
         .to_owned()
 }
 
-/// A list page's title and description: `Campus, page 2`, and the site's
-/// description for the news list or a line about the section.
+/// A list page's title and description: `Campus` for its front,
+/// `Campus, archive page 2` for an archive page; the site's description
+/// for the news list's front, a line about the section on its front, and
+/// the dates an archive page covers.
 pub fn list_meta(site: Option<&Site>, page: &ListPage) -> (String, String) {
     let heading = list_heading(&list_title(site), page);
-    let title = if page.page > 1 {
-        format!("{heading}, page {}", page.page)
-    } else {
-        heading
-    };
-    let description = match &page.section {
-        Some(section) => {
-            let articles = if page.total == 1 {
-                "article"
-            } else {
-                "articles"
+    let (title, description) = match (page.page, &page.section) {
+        (Some(k), _) => {
+            let description = match list_dates(page) {
+                Some(dates) => format!("{heading}: articles from {dates}."),
+                None => format!("{heading}: earlier articles."),
             };
-            format!(
-                "{}: {} {articles} from our newsroom, newest first.",
-                section.name, page.total
-            )
+            (format!("{heading}, archive page {k}"), description)
         }
-        None => site
-            .map(|site| site.description.clone())
-            .unwrap_or_default(),
+        (None, Some(section)) => {
+            let total = page.total.unwrap_or(page.articles().len());
+            let articles = if total == 1 { "article" } else { "articles" };
+            let line = format!(
+                "{}: {total} {articles} from our newsroom, newest first.",
+                section.name
+            );
+            (heading, line)
+        }
+        (None, None) => {
+            let description = site.map(|site| site.description.clone());
+            (heading, description.unwrap_or_default())
+        }
     };
     (title, description)
+}
+
+/// The days an archive page's articles were published in:
+/// `March 3, 2025 to April 14, 2025`, or the one day; `None` when none is
+/// dated.
+pub fn list_dates(page: &ListPage) -> Option<String> {
+    let (oldest, newest) = page.dates()?;
+    Some(if oldest == newest {
+        newest.long()
+    } else {
+        format!("{} to {}", oldest.long(), newest.long())
+    })
 }
 
 /// The search page's title and description.
@@ -127,6 +142,32 @@ mod tests {
         );
         assert_eq!(page_title("News & Events", None), "News & Events");
         assert_eq!(page_title("USST News", Some("USST News")), "USST News");
+    }
+
+    #[test]
+    fn an_archive_page_is_named_by_number_and_described_by_its_dates() {
+        let item = |slug: &str, date: &str| {
+            format!(
+                r#"{{"slug":"{slug}","headline":"H","published":"{date}","section":"Campus","summary":"s"}}"#
+            )
+        };
+        let page = |fields: &str, items: &[String]| -> ListPage {
+            let json = format!(r#"{{{fields}"articles":[{}]}}"#, items.join(","));
+            reader_model::from_json(&json).expect("a list page")
+        };
+        let items = [item("a", "2025-03-03"), item("b", "2025-04-14")];
+        let archive = page(r#""page":7,"older":6,"#, &items);
+        let (title, description) = list_meta(None, &archive);
+        assert_eq!(title, "News & Events, archive page 7");
+        assert_eq!(
+            description,
+            "News & Events: articles from March 3, 2025 to April 14, 2025."
+        );
+        let one_day = page(r#""page":1,"#, &[item("a", "2025-03-03")]);
+        assert_eq!(list_dates(&one_day).as_deref(), Some("March 3, 2025"));
+        let front = page(r#""total":2,"#, &items);
+        assert_eq!(list_meta(None, &front).0, "News & Events");
+        assert_eq!(list_dates(&page(r#""page":1,"#, &[])), None);
     }
 
     #[test]

@@ -60,9 +60,17 @@ pub fn home() -> String {
     base()
 }
 
-/// Page `n` (from 1) of the news list, or of one section's list.
-pub fn list_href(section: Option<&Section>, n: usize) -> String {
-    format!("{}{}", base(), list_path(section, n))
+/// The front (`page` `None`) or archive page `k` of the news list, or of
+/// one section's list.
+pub fn list_href(section: Option<&Section>, page: Option<usize>) -> String {
+    format!("{}{}", base(), list_path(section, page))
+}
+
+/// The list page an address of earlier builds names (`/news/page/<n>`,
+/// `/section/<s>/page/<n>`, below the base), counted from the newest.
+pub fn old_list_page(pathname: &str) -> Option<(Option<Slug>, usize)> {
+    let below_base = pathname.strip_prefix(base().as_str()).unwrap_or(pathname);
+    reader_model::old_list_page(below_base)
 }
 
 /// The search page, for `query` when there is one, at its `page`-th page
@@ -147,11 +155,13 @@ pub(crate) fn site_json() -> String {
     format!("{}content/site.json", base())
 }
 
-/// Page `n` of the news list (`section` `None`) or of a section's list.
-pub(crate) fn list_json(section: Option<&Slug>, n: usize) -> String {
+/// The front (`page` `None`) or archive page `k` of the news list
+/// (`section` `None`) or of a section's list.
+pub(crate) fn list_json(section: Option<&Slug>, page: Option<usize>) -> String {
+    let file = page.map_or_else(|| "front".to_owned(), |k| k.to_string());
     match section {
-        None => format!("{}content/list/{n}.json", base()),
-        Some(section) => format!("{}content/sections/{section}/{n}.json", base()),
+        None => format!("{}content/list/{file}.json", base()),
+        Some(section) => format!("{}content/sections/{section}/{file}.json", base()),
     }
 }
 
@@ -224,8 +234,16 @@ mod tests {
         let slug = Slug::parse("a-b").expect("slug");
         assert_eq!(article_href(&slug), "/news/a-b");
         assert_eq!(article_json(&slug), "/content/articles/a-b.json");
-        assert_eq!(list_json(None, 2), "/content/list/2.json");
-        assert_eq!(list_json(Some(&slug), 1), "/content/sections/a-b/1.json");
+        assert_eq!(list_json(None, Some(2)), "/content/list/2.json");
+        assert_eq!(list_json(None, None), "/content/list/front.json");
+        assert_eq!(
+            list_json(Some(&slug), Some(1)),
+            "/content/sections/a-b/1.json"
+        );
+        assert_eq!(
+            list_json(Some(&slug), None),
+            "/content/sections/a-b/front.json"
+        );
         assert_eq!(search_href("a b&c/é", 1), "/search?q=a+b%26c%2F%C3%A9");
         assert_eq!(search_href("a", 3), "/search?q=a&page=3");
         assert_eq!(search_href("", 2), "/search");

@@ -230,9 +230,9 @@ fn the_published_files_parse_as_the_app_reads_them() {
     assert_eq!(site.footer.heading, "Stay Connected");
     assert!(!site.footer.links.is_empty());
 
-    let index: ListPage = from_json(&read(&out.join("list/1.json"))).expect("list page 1");
+    let index: ListPage = from_json(&read(&out.join("list/front.json"))).expect("list page 1");
     assert_eq!(index.articles().len(), sources().len());
-    let index_json = read(&out.join("list/1.json"));
+    let index_json = read(&out.join("list/front.json"));
     assert!(
         !index_json.contains("\"body\""),
         "the index carries only what the list shows"

@@ -48,11 +48,11 @@ pub(crate) fn site() -> Option<Site> {
     carried(|data| Some(data.site.clone()))
 }
 
-pub(crate) fn list_page(section: Option<&Slug>, n: usize) -> Option<ListPage> {
+pub(crate) fn list_page(section: Option<&Slug>, page: Option<usize>) -> Option<ListPage> {
     carried(|data| {
         data.list
             .clone()
-            .filter(|list| list.page == n && list.section.as_ref().map(|s| &s.slug) == section)
+            .filter(|list| list.page == page && list.section.as_ref().map(|s| &s.slug) == section)
     })
 }
 

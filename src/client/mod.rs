@@ -30,15 +30,15 @@ pub fn site() -> impl Future<Output = Result<Site, FetchError>> {
     cached_or_fetch(cache::site().map(Ok), paths::site_json)
 }
 
-/// Page `n` (from 1) of the news list, or of a section's list, newest
-/// first: one small file, however long the list.
+/// The front (`page` `None`) or archive page `k` of the news list, or of
+/// a section's list, newest first: one small file, however long the list.
 pub fn list_page(
     section: Option<&Slug>,
-    n: usize,
+    page: Option<usize>,
 ) -> impl Future<Output = Result<ListPage, FetchError>> + use<> {
     let section = section.cloned();
-    let known = cache::list_page(section.as_ref(), n).map(Ok);
-    cached_or_fetch(known, move || paths::list_json(section.as_ref(), n))
+    let known = cache::list_page(section.as_ref(), page).map(Ok);
+    cached_or_fetch(known, move || paths::list_json(section.as_ref(), page))
 }
 
 /// Everyone who spoke in the archive.

@@ -26,7 +26,7 @@ thread_local! {
     /// search after the first finds its file here. (A new build means a
     /// new visit: pages are never cached across builds.)
     static FILES: Kept<String, IndexFile> = RefCell::new(HashMap::new());
-    /// Pages of the news list that hits were shown from: the next page of
+    /// Archive pages of the news list that hits were shown from: the next page of
     /// results, or the same search again, needs no request.
     static LIST_PAGES: Kept<usize, ListPage> = RefCell::new(HashMap::new());
 }
@@ -65,7 +65,7 @@ pub fn search(
         let pages = join_all(
             numbers
                 .iter()
-                .map(|n| kept(&LIST_PAGES, *n, || list_page(None, *n))),
+                .map(|n| kept(&LIST_PAGES, *n, || list_page(None, Some(*n)))),
         )
         .await;
         let mut by_number = HashMap::new();
@@ -77,7 +77,7 @@ pub fn search(
             .iter()
             .filter_map(|id| {
                 let (n, place) = ListPage::position(*id as usize);
-                let item = by_number.get(&n)?.articles().get(place)?;
+                let item = by_number.get(&n)?.from_oldest(place)?;
                 Some(SearchHit {
                     slug: item.slug.clone(),
                     headline: item.headline.clone(),

@@ -9,12 +9,13 @@ use crate::routes::NOT_FOUND_MESSAGE;
 use crate::site_context::use_site;
 use crate::views::{ListSkeleton, NewsListPage};
 
-/// Which list, and which of its pages, an address names: `(section, n)`.
-type ListKey = (Option<Slug>, usize);
+/// Which list, and which of its pages, an address names: `(section,
+/// page)`, the page `None` for the list's front.
+type ListKey = (Option<Slug>, Option<usize>);
 
-/// The news list and its pages (`/`, `/news/page/<n>`) and each section's
-/// (`/section/<s>`, `/section/<s>/page/<n>`): one page of the list each,
-/// fetched on its own.
+/// The news list's front and archive pages (`/`, `/news/archive/<k>`) and
+/// each section's (`/section/<s>`, `/section/<s>/archive/<k>`): one page
+/// of the list each, fetched on its own.
 #[component]
 pub fn NewsListRoute() -> impl IntoView {
     let params = use_params_map();
@@ -26,11 +27,11 @@ pub fn NewsListRoute() -> impl IntoView {
     // page or a section that does not exist is a page that is not there.
     let is_front = key
         .get_untracked()
-        .is_some_and(|(section, n)| section.is_none() && n == 1);
+        .is_some_and(|(section, page)| section.is_none() && page.is_none());
     let list = Loader::new(move || {
         let request = key
             .get()
-            .map(|(section, n)| client::list_page(section.as_ref(), n));
+            .map(|(section, page)| client::list_page(section.as_ref(), page));
         async move {
             match request {
                 Some(request) => request.await,
@@ -52,14 +53,14 @@ pub fn NewsListRoute() -> impl IntoView {
 }
 
 /// The list an address names, if it can exist: a well-formed section
-/// slug, and a page number from 1.
+/// slug, and an archive page number from 1 (or none, for the front).
 fn list_key(section: Option<&str>, n: Option<&str>) -> Option<ListKey> {
     let section = section.map(Slug::parse).transpose().ok()?;
-    let n = match n {
-        None => 1,
-        Some(n) => n.parse::<usize>().ok().filter(|n| *n >= 1)?,
+    let page = match n {
+        None => None,
+        Some(n) => Some(n.parse::<usize>().ok().filter(|n| *n >= 1)?),
     };
-    Some((section, n))
+    Some((section, page))
 }
 
 #[cfg(test)]
@@ -68,10 +69,10 @@ mod tests {
 
     #[test]
     fn an_address_names_a_list_and_a_page() {
-        assert_eq!(list_key(None, None), Some((None, 1)));
-        assert_eq!(list_key(None, Some("3")), Some((None, 3)));
+        assert_eq!(list_key(None, None), Some((None, None)));
+        assert_eq!(list_key(None, Some("3")), Some((None, Some(3))));
         let campus = Slug::parse("campus").ok();
-        assert_eq!(list_key(Some("campus"), Some("2")), Some((campus, 2)));
+        assert_eq!(list_key(Some("campus"), Some("2")), Some((campus, Some(2))));
         for (section, n) in [(None, Some("0")), (None, Some("x")), (Some("Bad!"), None)] {
             assert_eq!(list_key(section, n), None);
         }

@@ -1,25 +1,31 @@
 use leptos::prelude::*;
-use reader_model::{ListPage, Site};
+use reader_model::{ListPage, Newer, Site};
 
 use super::{NewsCard, PageMeta, Pagination};
-use crate::display::{list_heading, list_meta, list_title};
+use crate::display::{list_dates, list_heading, list_meta, list_title};
 
-/// One page of the news list, or of a section's list, newest first, with
-/// links to the pages around it.
+/// The front or an archive page of the news list, or of a section's list,
+/// newest first, with links to the pages around it and, on an archive
+/// page, the days it covers.
 #[component]
 pub fn NewsListPage(page: ListPage, site: Option<Site>) -> impl IntoView {
     let heading = list_heading(&list_title(site.as_ref()), &page);
     let (title, description) = list_meta(site.as_ref(), &page);
     let items = page.articles().to_vec();
     let section = page.section.clone();
-    let link = move |n: usize| crate::paths::list_href(section.as_ref(), n);
+    let href = move |page: Option<usize>| crate::paths::list_href(section.as_ref(), page);
+    let newer = page.newer_link().map(|newer| match newer {
+        Newer::Front => href(None),
+        Newer::Page(k) => href(Some(k)),
+    });
+    let older = page.older.map(|k| href(Some(k)));
     let empty = items.is_empty();
-    let position = (page.pages > 1).then(|| format!("Page {} of {}", page.page, page.pages));
+    let position = page.page.and(list_dates(&page));
     view! {
         <PageMeta title description />
         <section class="news-list" aria-labelledby="news-list-heading">
             <h1 id="news-list-heading" class="news-list__heading">{heading}</h1>
-            {position.map(|text| view! { <p class="news-list__position">{text}</p> })}
+            {position.clone().map(|text| view! { <p class="news-list__position">{text}</p> })}
             {empty.then(|| view! { <p class="news-list__empty">"No news has been published yet."</p> })}
             <ol class="news-list__items">
                 {items
@@ -27,7 +33,7 @@ pub fn NewsListPage(page: ListPage, site: Option<Site>) -> impl IntoView {
                     .map(|item| view! { <li><NewsCard item /></li> })
                     .collect_view()}
             </ol>
-            <Pagination page=page.page pages=page.pages link labels=("← Newer", "Older →") label="Pages" />
+            <Pagination newer older position labels=("← Newer", "Older →") label="Pages" />
         </section>
     }
 }

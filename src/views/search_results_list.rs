@@ -13,7 +13,9 @@ pub fn SearchResultsList(results: SearchResults, #[prop(into)] query: String) ->
     let (page, pages) = (results.page, results.pages());
     let first = (page.max(1) - 1) * SearchResults::PAGE_SIZE + 1;
     let words = query.clone();
-    let link = move |n: usize| paths::search_href(&words, n);
+    let newer = (page > 1).then(|| paths::search_href(&words, page - 1));
+    let older = (page < pages).then(|| paths::search_href(&words, page + 1));
+    let position = Some(format!("Page {page} of {pages}"));
     let count = match results.total {
         0 => format!("No articles match “{query}”."),
         1 => format!("1 article matches “{query}”."),
@@ -48,6 +50,6 @@ pub fn SearchResultsList(results: SearchResults, #[prop(into)] query: String) ->
                 })
                 .collect_view()}
         </ol>
-        <Pagination page pages link labels=("← Better matches", "More results →") label="Result pages" />
+        <Pagination newer older position labels=("← Better matches", "More results →") label="Result pages" />
     }
 }

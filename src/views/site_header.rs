@@ -53,7 +53,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 .sections
                                 .into_iter()
                                 .map(|section| {
-                                    let href = paths::list_href(Some(&section), 1);
+                                    let href = paths::list_href(Some(&section), None);
                                     let here = href.clone();
                                     // This section's pages mark it as the current one.
                                     let current = move || {

@@ -5,7 +5,7 @@
 
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { heading, isDataFetch, openPage, openStaticPage, REPO, screenshot, waitForHeading, withApp } from './support.mjs';
 
@@ -23,48 +23,99 @@ function track(page) {
   return fetched;
 }
 
+/** How many archive pages a list has (`dir` below content/). */
+const archivePages = (dir) => readdirSync(join(DIST, 'content', dir)).filter((f) => /^\d+\.json$/.test(f)).length;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const long = (iso) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}, ${iso.slice(0, 4)}`;
+
+/** What an archive page says it covers: the days of its oldest and newest article. */
+function dates(list) {
+  const days = list.articles.map((a) => a.published).filter(Boolean).sort();
+  if (days.length === 0) return null;
+  const [first, last] = [days[0], days[days.length - 1]];
+  return first === last ? long(last) : `${long(first)} to ${long(last)}`;
+}
+
 describe('a generated archive: pages, sections, related articles', () => {
   const app = withApp({ root: DIST });
 
-  test('the list is in pages of 20, newest first; Older and Newer move between them in the app', async () => {
-    const first = json('list/1.json');
-    const second = json('list/2.json');
-    assert.ok(first.pages >= 3, `the archive needs 3 pages or more, has ${first.pages}`);
+  test('the front shows the newest; Older and Newer move between archive pages in the app', async () => {
+    const front = json('list/front.json');
+    assert.ok(front.older >= 3, `the archive needs 3 pages before the front, has ${front.older}`);
+    const older = json(`list/${front.older}.json`);
     const { page, context, problems } = await openPage(app.browser);
     const fetched = track(page);
     await page.goto(app.server.url + '/');
     assert.equal(await heading(page), 'News & Events');
-    assert.deepEqual(await cards(page), first.articles.map((a) => a.headline));
-    assert.equal((await page.locator('.pagination__position').textContent()).trim(), `Page 1 of ${first.pages}`);
-    assert.equal(await page.locator('.pagination__newer').count(), 0, 'no newer page before the first');
+    assert.ok(front.articles.length >= 20, `${front.articles.length} on the front`);
+    assert.deepEqual(await cards(page), front.articles.map((a) => a.headline));
+    assert.equal(await page.locator('.pagination__newer').count(), 0, 'nothing newer than the front');
+    assert.equal(await page.locator('.pagination__position').count(), 0, 'the front names no page');
     await page.evaluate(() => { window.__sameDocument = true; });
 
     await page.locator('.pagination__older').click();
-    await page.waitForURL(`${app.server.url}/news/page/2`);
-    await page.waitForFunction((h) => document.querySelector('.news-card__headline a')?.textContent === h, second.articles[0].headline);
-    assert.deepEqual(await cards(page), second.articles.map((a) => a.headline));
-    assert.equal(await page.title(), 'News & Events, page 2 · USST News');
-    assert.deepEqual(fetched, ['/content/list/2.json'], 'one page of the list, nothing more');
+    await page.waitForURL(`${app.server.url}/news/archive/${front.older}`);
+    await page.waitForFunction((h) => document.querySelector('.news-card__headline a')?.textContent === h, older.articles[0].headline);
+    const shown = await cards(page);
+    assert.deepEqual(shown, older.articles.map((a) => a.headline));
+    assert.ok(shown.every((h) => !front.articles.some((a) => a.headline === h)), 'an article of the front is shown again');
+    assert.equal(await page.title(), `News & Events, archive page ${front.older} · USST News`);
+    assert.equal((await page.locator('.pagination__position').textContent()).trim(), dates(older));
+    assert.deepEqual(fetched, [`/content/list/${front.older}.json`], 'one page of the list, nothing more');
 
+    await page.locator('.pagination__older').click();
+    await page.waitForURL(`${app.server.url}/news/archive/${front.older - 1}`);
+    await page.waitForFunction((h) => document.querySelector('.news-card__headline a')?.textContent === h, json(`list/${front.older - 1}.json`).articles[0].headline);
+    await page.locator('.pagination__newer').click();
+    await page.waitForURL(`${app.server.url}/news/archive/${front.older}`);
     await page.locator('.pagination__newer').click();
     await page.waitForURL(`${app.server.url}/`);
-    await page.waitForFunction((h) => document.querySelector('.news-card__headline a')?.textContent === h, first.articles[0].headline);
+    await page.waitForFunction((h) => document.querySelector('.news-card__headline a')?.textContent === h, front.articles[0].headline);
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'a full page load happened');
     assert.deepEqual(problems, []);
     await context.close();
   });
 
-  test('the last page is an address of its own, and one past it is not found', async () => {
-    const { pages, total } = json('list/1.json');
+  test('archive pages count from the oldest: page 1 is the oldest, one past the newest is not found', async () => {
+    const last = archivePages('list');
+    const all = [];
+    for (let k = last; k >= 1; k -= 1) all.push(...json(`list/${k}.json`).articles.map((a) => a.published));
+    assert.deepEqual(all, [...all].sort().reverse(), 'newest first from the last page to the first');
     const { page, context } = await openPage(app.browser);
-    const response = await page.goto(`${app.server.url}/news/page/${pages}`);
+    const response = await page.goto(`${app.server.url}/news/archive/1`);
     assert.equal(response.status(), 200);
     await heading(page);
-    assert.equal((await cards(page)).length, total - 20 * (pages - 1));
+    assert.deepEqual(await cards(page), json('list/1.json').articles.map((a) => a.headline));
     assert.equal(await page.locator('.pagination__older').count(), 0);
-    const past = await page.goto(`${app.server.url}/news/page/${pages + 1}`);
+    const past = await page.goto(`${app.server.url}/news/archive/${last + 1}`);
     assert.equal(past.status(), 404);
     assert.equal(await heading(page), 'Page not found');
+    await context.close();
+  });
+
+  test('an address of the old page numbering (from the newest) leads to the page that now holds its articles', async () => {
+    const front = json('list/front.json');
+    const newestFirst = [...front.articles];
+    for (let k = front.older; k >= 1; k -= 1) newestFirst.push(...json(`list/${k}.json`).articles);
+    // Old page 3 began with the 41st newest article.
+    const wanted = newestFirst[40];
+    const k = Math.floor((front.total - 41) / 20) + 1;
+    assert.ok(json(`list/${k}.json`).articles.some((a) => a.slug === wanted.slug));
+    const { page, context, problems } = await openPage(app.browser);
+    const response = await page.goto(`${app.server.url}/news/page/3`);
+    assert.equal(response.status(), 404, 'the host has no such page');
+    await page.waitForURL(`${app.server.url}/news/archive/${k}`);
+    await waitForHeading(page, 'News & Events');
+    assert.ok((await cards(page)).includes(wanted.headline));
+    await page.goto(`${app.server.url}/section/${site().sections[0].slug}/page/1`);
+    await page.waitForURL(`${app.server.url}/section/${site().sections[0].slug}`);
+    await waitForHeading(page, site().sections[0].name);
+    await page.goto(`${app.server.url}/news/page/${Math.ceil(front.total / 20) + 1}`);
+    assert.equal(await heading(page), 'Page not found');
+    await page.waitForTimeout(300);
+    assert.equal(page.url(), `${app.server.url}/news/page/${Math.ceil(front.total / 20) + 1}`, 'past the end stays not found');
+    assert.deepEqual(problems.filter((p) => !p.includes('404 (Not Found)')), []);
     await context.close();
   });
 
@@ -72,9 +123,9 @@ describe('a generated archive: pages, sections, related articles', () => {
     const sections = site().sections;
     assert.ok(sections.length >= 3);
     const biggest = sections
-      .map((section) => ({ ...section, list: json(`sections/${section.slug}/1.json`) }))
+      .map((section) => ({ ...section, list: json(`sections/${section.slug}/front.json`) }))
       .sort((a, b) => b.list.total - a.list.total)[0];
-    assert.ok(biggest.list.pages >= 2, `${biggest.name} needs two pages, has ${biggest.list.total} articles`);
+    assert.ok(biggest.list.older >= 1, `${biggest.name} needs an archive page before its front, has ${biggest.list.total} articles`);
     const { page, context, problems } = await openPage(app.browser);
     const fetched = track(page);
     await page.goto(app.server.url + '/');
@@ -89,48 +140,46 @@ describe('a generated archive: pages, sections, related articles', () => {
     assert.ok(shown.every((name) => name === biggest.name), `other sections listed: ${shown}`);
 
     await page.locator('.pagination__older').click();
-    await page.waitForURL(`${app.server.url}/section/${biggest.slug}/page/2`);
-    const second = json(`sections/${biggest.slug}/2.json`);
-    await page.waitForFunction((h) => document.querySelector('.news-card__headline a')?.textContent === h, second.articles[0].headline);
-    assert.deepEqual(await cards(page), second.articles.map((a) => a.headline));
-    assert.deepEqual(fetched, [`/content/sections/${biggest.slug}/1.json`, `/content/sections/${biggest.slug}/2.json`]);
+    const k = biggest.list.older;
+    await page.waitForURL(`${app.server.url}/section/${biggest.slug}/archive/${k}`);
+    const older = json(`sections/${biggest.slug}/${k}.json`);
+    await page.waitForFunction((h) => document.querySelector('.news-card__headline a')?.textContent === h, older.articles[0].headline);
+    assert.deepEqual(await cards(page), older.articles.map((a) => a.headline));
+    assert.equal(await page.locator(`.section-nav a[aria-current="page"]`).textContent(), biggest.name);
+    assert.deepEqual(fetched, [`/content/sections/${biggest.slug}/front.json`, `/content/sections/${biggest.slug}/${k}.json`]);
     assert.deepEqual(problems, []);
     await context.close();
   });
 
   test('with JavaScript off, each page of a list is readable and links to its neighbours', async () => {
     const section = site().sections[0];
+    const second = json('list/2.json');
     const { page, context } = await openStaticPage(app.browser);
-    await page.goto(`${app.server.url}/news/page/2`);
+    await page.goto(`${app.server.url}/news/archive/2`);
     assert.equal((await page.locator('main h1').textContent()).trim(), 'News & Events');
-    assert.deepEqual(await cards(page), json('list/2.json').articles.map((a) => a.headline));
-    assert.equal(await page.locator('.pagination__newer').getAttribute('href'), '/');
-    assert.equal(await page.locator('.pagination__older').getAttribute('href'), '/news/page/3');
+    assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), `${site().origin}/news/archive/2`);
+    assert.deepEqual(await cards(page), second.articles.map((a) => a.headline));
+    assert.equal(await page.locator('.pagination__newer').getAttribute('href'), second.newer ? `/news/archive/${second.newer}` : '/');
+    assert.equal(await page.locator('.pagination__older').getAttribute('href'), '/news/archive/1');
+    assert.equal((await page.locator('.news-list__position').textContent()).trim(), dates(second));
     await page.goto(`${app.server.url}/section/${section.slug}`);
     assert.equal((await page.locator('main h1').textContent()).trim(), section.name);
     assert.equal(await page.locator('.section-nav a').count(), site().sections.length);
-    // Page 1 at its number is the list's first page, naming the list's own address.
-    for (const [numbered, own, list] of [
-      ['/news/page/1', '/', 'list/1.json'],
-      [`/section/${section.slug}/page/1`, `/section/${section.slug}`, `sections/${section.slug}/1.json`],
-    ]) {
-      const response = await page.goto(app.server.url + numbered);
-      assert.equal(response.status(), 200, numbered);
-      assert.deepEqual(await cards(page), json(list).articles.map((a) => a.headline), numbered);
-      assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), site().origin + own, numbered);
-    }
+    assert.deepEqual(await cards(page), json(`sections/${section.slug}/front.json`).articles.map((a) => a.headline));
+    await page.goto(`${app.server.url}/section/${section.slug}/archive/1`);
+    assert.deepEqual(await cards(page), json(`sections/${section.slug}/1.json`).articles.map((a) => a.headline));
+    assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), `${site().origin}/section/${section.slug}/archive/1`);
     await context.close();
   });
 
-  test('the sitemap lists every page of the list and of each section, and each is served', async () => {
+  test('the sitemap lists the front and every archive page of the list and of each section, and each is served', async () => {
     const xml = await (await fetch(`${app.server.url}/sitemap.xml`)).text();
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].replace(site().origin, ''));
     const expected = ['/'];
-    for (let n = 2; n <= json('list/1.json').pages; n += 1) expected.push(`/news/page/${n}`);
+    for (let k = 1; k <= archivePages('list'); k += 1) expected.push(`/news/archive/${k}`);
     for (const section of site().sections) {
-      const { pages } = json(`sections/${section.slug}/1.json`);
       expected.push(`/section/${section.slug}`);
-      for (let n = 2; n <= pages; n += 1) expected.push(`/section/${section.slug}/page/${n}`);
+      for (let k = 1; k <= archivePages(`sections/${section.slug}`); k += 1) expected.push(`/section/${section.slug}/archive/${k}`);
     }
     assert.deepEqual(locs.slice(0, expected.length), expected);
     for (const path of expected) {
@@ -165,7 +214,7 @@ describe('a generated archive: pages, sections, related articles', () => {
   for (const width of [390, 1280]) {
     test(`a middle page at ${width} px: both page links and the position fit, nothing scrolls sideways`, async () => {
       const { page, context } = await openPage(app.browser, { width });
-      await page.goto(`${app.server.url}/news/page/2`);
+      await page.goto(`${app.server.url}/news/archive/2`);
       await heading(page);
       for (const part of ['.pagination__newer', '.pagination__position', '.pagination__older']) {
         assert.ok(await page.locator(part).isVisible(), `${part} is not visible`);
@@ -178,7 +227,7 @@ describe('a generated archive: pages, sections, related articles', () => {
   }
 
   test('an article whose editor named no related articles shows the nearest of its section', async () => {
-    const item = json('list/1.json').articles[5];
+    const item = json('list/front.json').articles[5];
     const published = json(`articles/${item.slug}.json`);
     assert.equal(published.related.length, 3);
     const { page, context } = await openPage(app.browser);

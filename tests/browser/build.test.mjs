@@ -85,7 +85,7 @@ describe('release build', () => {
   test('the content is published next to the app', () => {
     const articles = readdirSync(join(DIST, 'content', 'articles')).filter((name) => name.endsWith('.json')).sort();
     assert.deepEqual(articles, sourceArticles().map((a) => `${a.slug}.json`).sort());
-    for (const file of ['list/1.json', 'site.json', 'article.schema.json']) {
+    for (const file of ['list/front.json', 'site.json', 'article.schema.json']) {
       assert.ok(existsSync(join(DIST, 'content', file)), file);
     }
   });
@@ -104,7 +104,7 @@ describe('release build', () => {
     const favicon = readdirSync(DIST).find((name) => name.startsWith('favicon-'));
     const icon = await fetch(`${app.server.url}/${favicon}`);
     assert.equal(icon.headers.get('cache-control'), 'public, max-age=31536000, immutable');
-    assert.equal((await fetch(`${app.server.url}/content/list/1.json`)).headers.get('cache-control'), 'no-cache');
+    assert.equal((await fetch(`${app.server.url}/content/list/front.json`)).headers.get('cache-control'), 'no-cache');
     const missing = await fetch(`${app.server.url}/content/articles/missing.json`);
     assert.equal(missing.status, 404);
   });
@@ -124,7 +124,7 @@ describe('release build', () => {
     assert.ok(plain.body.equals(original));
     // Pages, content and feeds: no copies in the build; the host
     // compresses them as it sends them (as the test server does).
-    for (const file of [`news/${SEED_SLUG}/index.html`, 'content/list/1.json', 'sitemap.xml']) {
+    for (const file of [`news/${SEED_SLUG}/index.html`, 'content/list/front.json', 'sitemap.xml']) {
       assert.ok(!existsSync(join(DIST, `${file}.br`)) && !existsSync(join(DIST, `${file}.gz`)), file);
       const url = `${app.server.url}/${file.replace(/index\.html$/, '')}`;
       for (const [accept, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]]) {

@@ -40,7 +40,7 @@ async function retryAndExpect(page, expectedHeading) {
 
 describe('faults', () => {
   test('a missing list index shows the error view, and Retry recovers', async () => {
-    const { page, context, problems } = await openWithFault('/', '/content/list/1.json', { status: 404 });
+    const { page, context, problems } = await openWithFault('/', '/content/list/front.json', { status: 404 });
     assert.equal(await heading(page), 'We couldn’t load the news list');
     assert.match(await page.locator('.notice--error').textContent(), /missing from the server/);
     // The rest of the page is still there.

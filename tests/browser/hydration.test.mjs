@@ -11,14 +11,14 @@ import { PAGES, SEED_SLUG, heading, markStaticNodes, openPage, seedLine, stillSt
 const app = withApp();
 
 /** Every kind of page the site prerenders, with the search page opened at a
- * query (the static page has an empty box; the app fills it) and a list at
- * its numbered address. */
+ * query (the static page has an empty box; the app fills it) and a list's
+ * archive page. */
 export const HYDRATED_PAGES = [
   ...PAGES,
-  ['list-numbered', '/news/page/1'],
+  ['list-archive', '/news/archive/1'],
   ['search', '/search'],
   ['search-query', '/search?q=optical'],
-  ['not-found-list', '/news/page/99'],
+  ['not-found-list', '/news/archive/99'],
 ];
 
 describe('the app hydrates the prerendered page', () => {

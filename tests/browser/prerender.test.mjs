@@ -254,7 +254,7 @@ describe('the app takes over', () => {
     // The article the page carried is still at hand: no fetch for it.
     await waitForHeading(page, seedLine(3));
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'a full page load happened');
-    assert.deepEqual(fetched, [`/content/articles/${related.slug}.json`, '/content/list/1.json', `/content/articles/${related.slug}.json`]);
+    assert.deepEqual(fetched, [`/content/articles/${related.slug}.json`, '/content/list/front.json', `/content/articles/${related.slug}.json`]);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -274,7 +274,7 @@ describe('feeds', () => {
     );
   }
 
-  test('sitemap.xml lists the list, each section, the speakers and every article, absolute, with dates', async () => {
+  test('sitemap.xml lists the list, each section, their archive pages, the speakers and every article, absolute, with dates', async () => {
     const response = await fetch(`${app.server.url}/sitemap.xml`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type'), /xml/);
@@ -305,11 +305,15 @@ describe('feeds', () => {
       const newestDay = articles.find((a) => a.section === section.name).published;
       assert.equal(urls.get(`${ORIGIN}/section/${section.slug}`), newestDay, section.slug);
     }
+    // Each list's one archive page (the repo's content fits on one).
+    assert.ok(articles.length <= 20);
+    assert.equal(urls.get(`${ORIGIN}/news/archive/1`), articles[0].published);
+    for (const section of sections) assert.ok(urls.has(`${ORIGIN}/section/${section.slug}/archive/1`), section.slug);
     assert.ok(urls.has(`${ORIGIN}/speakers`));
     for (const person of speakers) assert.ok(urls.has(`${ORIGIN}/speakers/${person.slug}`), person.slug);
     // Pages that are not indexed on their own: speech pages (canonical: the
     // article), search results, "not found".
-    assert.equal(found.urls.length, 1 + sections.length + 1 + speakers.length + articles.length);
+    assert.equal(found.urls.length, 2 * (1 + sections.length) + 1 + speakers.length + articles.length);
     assert.ok(found.urls.every((url) => !/\/speech\/|\/search|404/.test(url.loc)), [...urls.keys()].join(' '));
   });
 

@@ -22,7 +22,7 @@ describe('security', () => {
 
   test('every kind of response carries the security headers', async () => {
     const wasm = readFileSync(join(REPO, 'dist', 'index.html'), 'utf8').match(/\/(reader-[0-9a-f]+_bg\.wasm)/)[1];
-    for (const path of ['/', `/news/${SEED_SLUG}`, '/news/unknown', '/content/list/1.json', `/${wasm}`, '/content/articles/missing.json']) {
+    for (const path of ['/', `/news/${SEED_SLUG}`, '/news/unknown', '/content/list/front.json', `/${wasm}`, '/content/articles/missing.json']) {
       const response = await fetch(app.server.url + path);
       assert.equal(response.headers.get('content-security-policy'), policy, path);
       assert.equal(response.headers.get('x-content-type-options'), 'nosniff', path);

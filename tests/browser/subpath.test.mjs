@@ -77,6 +77,6 @@ describe('site under /news/', () => {
     assert.equal(await page.locator('main a.button').getAttribute('href'), '/news/');
     await context.close();
     assert.equal((await fetch(`${app.server.url}/news/content/articles/missing.json`)).status, 404);
-    assert.equal((await fetch(`${app.server.url}/news/content/list/1.json`)).status, 200);
+    assert.equal((await fetch(`${app.server.url}/news/content/list/front.json`)).status, 200);
   });
 });

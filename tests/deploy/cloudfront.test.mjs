@@ -30,7 +30,7 @@ describe('CloudFront viewer-request function', () => {
     const handler = handlerFrom('target/deploy-subpath/cloudfront/viewer-request.js');
     assert.equal(route(handler, '/news/'), '/news/index.html');
     assert.equal(route(handler, '/news/news/a-b'), '/news/news/a-b/index.html');
-    assert.equal(route(handler, '/news/content/list/1.json'), '/news/content/list/1.json');
+    assert.equal(route(handler, '/news/content/list/front.json'), '/news/content/list/front.json');
     assert.equal(route(handler, '/elsewhere/page'), '/elsewhere/page');
   });
 

@@ -69,7 +69,7 @@ describe('nginx with the generated configuration', () => {
       [`/news/${SEED_SLUG}`, 200, 'text/html', seedLine(3)],
       [`/news/${SEED_SLUG}/`, 200, 'text/html', seedLine(3)],
       ['/news/no-such-article', 404, 'text/html', 'Page not found'],
-      ['/content/list/1.json', 200, 'application/json', SEED_SLUG],
+      ['/content/list/front.json', 200, 'application/json', SEED_SLUG],
       ['/content/articles/missing.json', 404, 'text/html', 'Page not found'],
     ];
     for (const [path, status, type, text] of cases) {
@@ -102,7 +102,7 @@ describe('nginx with the generated configuration', () => {
   });
 
   test('pages and content are gzipped as they are sent (the build makes copies of the app only)', async () => {
-    for (const [path, file] of [[`/news/${SEED_SLUG}`, `news/${SEED_SLUG}/index.html`], ['/content/list/1.json', 'content/list/1.json']]) {
+    for (const [path, file] of [[`/news/${SEED_SLUG}`, `news/${SEED_SLUG}/index.html`], ['/content/list/front.json', 'content/list/front.json']]) {
       assert.ok(!existsSync(join(DIST, `${file}.gz`)), file);
       const { headers, body } = await new Promise((done, fail) => {
         get(`${url}${path}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {

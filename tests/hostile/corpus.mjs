@@ -12,7 +12,7 @@ const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SLUG = 'usst-medical-equipment-centre';
 export const ARTICLE = `/content/articles/${SLUG}.json`;
 export const SITE = '/content/site.json';
-export const INDEX = '/content/list/1.json';
+export const INDEX = '/content/list/front.json';
 
 /** The seed article in its published form (related links resolved). */
 export function publishedSeed() {

@@ -2,9 +2,12 @@
 //! and the rest of the archive, and write what the app fetches:
 //!
 //! - `site.json`, as written (minified), with the list of sections added;
-//! - `list/<n>.json`: the news list in pages of [`LIST_PAGE_SIZE`], newest
-//!   first, only what the list shows;
-//! - `sections/<section>/<n>.json`: the same, one list per section;
+//! - `list/front.json` and `list/<k>.json`: the news list's front (its
+//!   newest articles) and its archive pages of [`LIST_PAGE_SIZE`], counted
+//!   from the oldest so that publishing leaves older pages as they are
+//!   (see [`ListPage`]), only what the list shows;
+//! - `sections/<section>/front.json`, `sections/<section>/<k>.json`: the
+//!   same, one list per section;
 //! - `articles/<slug>.json`, each with its related links resolved to
 //!   `{slug, headline}`; an article whose editor named none gets the
 //!   nearest by shared speakers, then by section ([`related`]);
@@ -38,8 +41,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use reader_model::{
-    Aliases, ArticleSource, LIST_PAGE_SIZE, ListItem, ListPage, ModelError, Place, RelatedLink,
-    Section, Site, Slug, Speaker, Speakers, section_slug,
+    Aliases, ArticleSource, LIST_PAGE_SIZE, ListItem, ListPage, ModelError, Paginated, Place,
+    RelatedLink, Section, Site, Slug, Speaker, Speakers, section_slug,
 };
 use serde_json::Value;
 
@@ -245,13 +248,13 @@ impl Build {
             .collect()
     }
 
-    /// The news list as its pages, newest first.
-    pub fn list_pages(&self) -> Vec<ListPage> {
+    /// The news list as its front and archive pages.
+    pub fn list_pages(&self) -> Paginated {
         ListPage::paginate(self.list_items(|_| true), None)
     }
 
-    /// One section's list as its pages, newest first.
-    pub fn section_pages(&self, section: &Section) -> Vec<ListPage> {
+    /// One section's list as its front and archive pages.
+    pub fn section_pages(&self, section: &Section) -> Paginated {
         ListPage::paginate(
             self.list_items(|source| source.section == section.name),
             Some(section.clone()),
@@ -387,10 +390,10 @@ impl Build {
             write_json(&output, &articles_dir.join(format!("{slug}.json")), &json)
         })?;
         clock.phase("articles");
-        // Search numbers articles by their place in the news list.
-        let order: Vec<&ArticleSource> = list
-            .iter()
-            .flat_map(ListPage::articles)
+        // Search numbers articles by their place in the news list, from
+        // the oldest (the archive pages' order).
+        let order: Vec<&ArticleSource> = (list.archive.iter())
+            .flat_map(|page| page.articles().iter().rev())
             .filter_map(|item| self.articles.get(&item.slug).map(|l| &l.source))
             .collect();
         let search_dir = out.join("search");
@@ -644,11 +647,18 @@ fn model_problem(path: &Path, err: &ModelError) -> Problem {
     Problem::error(path, Some(err.position()), &message)
 }
 
-/// `pages` as `dir/1.json`, `dir/2.json`, …
-fn write_pages(output: &Output, dir: &Path, pages: &[ListPage]) -> io::Result<()> {
-    debug_assert!(pages.iter().all(|p| p.articles().len() <= LIST_PAGE_SIZE));
-    for page in pages {
-        write_json(output, &dir.join(format!("{}.json", page.page)), page)?;
+/// A list as `dir/front.json` and its archive pages `dir/1.json`,
+/// `dir/2.json`, … (written only where their bytes change: publishing an
+/// article changes the front and the newest pages).
+fn write_pages(output: &Output, dir: &Path, list: &Paginated) -> io::Result<()> {
+    debug_assert!(
+        list.archive
+            .iter()
+            .all(|p| p.articles().len() <= LIST_PAGE_SIZE)
+    );
+    write_json(output, &dir.join("front.json"), &list.front)?;
+    for (k, page) in (1..).zip(&list.archive) {
+        write_json(output, &dir.join(format!("{k}.json")), page)?;
     }
     Ok(())
 }

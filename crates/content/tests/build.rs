@@ -29,6 +29,26 @@ fn content(test: &str, articles: &[(&str, String)]) -> PathBuf {
 }
 
 /// An article as an editor writes it: one field per line.
+/// A content folder of `count` articles `a0`, `a1`, …, each at the file,
+/// date and section `place` gives it.
+fn many(
+    test: &str,
+    count: usize,
+    place: impl Fn(usize) -> (String, String, &'static str),
+) -> PathBuf {
+    let articles: Vec<(String, String)> = (0..count)
+        .map(|i| {
+            let (file, date, section) = place(i);
+            (file, article_in(&format!("a{i}"), &date, section, &[]))
+        })
+        .collect();
+    let borrowed: Vec<(&str, String)> = articles
+        .iter()
+        .map(|(f, j)| (f.as_str(), j.clone()))
+        .collect();
+    content(test, &borrowed)
+}
+
 fn article(slug: &str, published: &str, related: &[&str]) -> String {
     article_in(slug, published, "Campus", related)
 }
@@ -86,51 +106,64 @@ fn read(path: &Path) -> String {
 #[test]
 fn writes_the_list_in_pages_and_a_list_per_section() {
     let total = LIST_PAGE_SIZE + 10;
-    let articles: Vec<(String, String)> = (0..total)
-        .map(|i| {
-            let section = if i % 5 == 0 {
-                "Research"
-            } else {
-                "Campus Life"
-            };
-            let date = format!("2020-01-{:02}", i % 28 + 1);
-            (
-                format!("{i}/a{i}.json"),
-                article_in(&format!("a{i}"), &date, section, &[]),
-            )
-        })
-        .collect();
-    let borrowed: Vec<(&str, String)> = articles
-        .iter()
-        .map(|(f, j)| (f.as_str(), j.clone()))
-        .collect();
-    let root = content("pages", &borrowed);
+    let root = many("pages", total, |i| {
+        let section = if i % 5 == 0 {
+            "Research"
+        } else {
+            "Campus Life"
+        };
+        (
+            format!("{i}/a{i}.json"),
+            format!("2020-01-{:02}", i % 28 + 1),
+            section,
+        )
+    });
     let build = Build::load(&root);
     assert!(build.problems().is_empty(), "{:?}", build.problems());
     let out = root.join("out");
     build.write(&out).expect("writes");
 
+    // 30 articles: archive page 1 holds the oldest 20, page 2 the newest
+    // 10, and the front both.
+    let front: ListPage = from_json(&read(&out.join("list/front.json"))).expect("front");
     let first: ListPage = from_json(&read(&out.join("list/1.json"))).expect("page 1");
     let second: ListPage = from_json(&read(&out.join("list/2.json"))).expect("page 2");
     assert!(!out.join("list/3.json").exists());
-    assert_eq!((first.page, first.pages, first.total), (1, 2, total));
+    assert_eq!(
+        (front.page, front.total, front.older),
+        (None, Some(total), None)
+    );
+    assert_eq!(front.articles().len(), total);
+    assert_eq!(
+        (first.page, first.older, first.newer),
+        (Some(1), None, None)
+    );
+    assert_eq!((second.page, second.older), (Some(2), Some(1)));
     assert_eq!(first.articles().len(), LIST_PAGE_SIZE);
     assert_eq!(second.articles().len(), 10);
     assert!(
-        first.articles().last().map(|a| a.published)
-            >= second.articles().first().map(|a| a.published)
+        second.articles().last().map(|a| a.published)
+            >= first.articles().first().map(|a| a.published)
     );
-    assert!(
-        !read(&out.join("list/1.json")).contains("\"body\""),
-        "only what the list shows"
-    );
+    assert_eq!(front.articles()[..10], *second.articles());
+    for file in ["list/front.json", "list/1.json"] {
+        assert!(
+            !read(&out.join(file)).contains("\"body\""),
+            "only what the list shows"
+        );
+        assert!(
+            !read(&out.join(file)).contains("\"pages\""),
+            "no page count: publishing must not change every page"
+        );
+    }
 
     let site: Site = from_json(&read(&out.join("site.json"))).expect("site");
     let names: Vec<&str> = site.sections.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Campus Life", "Research"]);
     let research: ListPage =
-        from_json(&read(&out.join("sections/research/1.json"))).expect("research");
-    assert_eq!((research.total, research.pages), (6, 1));
+        from_json(&read(&out.join("sections/research/front.json"))).expect("research");
+    assert_eq!(research.total, Some(6));
+    assert!(!out.join("sections/research/2.json").exists());
     assert!(research.articles().iter().all(|a| a.section == "Research"));
     assert_eq!(
         research.section.map(|s| s.name).as_deref(),
@@ -138,7 +171,8 @@ fn writes_the_list_in_pages_and_a_list_per_section() {
     );
     let campus: ListPage =
         from_json(&read(&out.join("sections/campus-life/2.json"))).expect("campus page 2");
-    assert_eq!((campus.total, campus.page), (total - 6, 2));
+    assert_eq!((campus.total, campus.page), (None, Some(2)));
+    assert_eq!(campus.articles().len(), total - 6 - LIST_PAGE_SIZE);
     assert!(out.join("article.schema.json").is_file());
 }
 
@@ -433,5 +467,83 @@ fn a_build_into_its_last_folder_rewrites_what_changed_and_may_keep_the_search_in
     fs::remove_file(root.join("articles/b.json")).expect("delete");
     let after = Build::load(&root).write(&out).expect("after delete");
     assert!(after.removed >= 1 && !out.join("articles/b.json").exists());
+    let _ = fs::remove_dir_all(&root);
+}
+
+/// The files below `dir` whose bytes differ between two [`tree`]s, or
+/// that only one has, as paths below `dir`.
+fn changed(dir: &Path, before: &[(PathBuf, Vec<u8>)], after: &[(PathBuf, Vec<u8>)]) -> Vec<String> {
+    let below = |tree: &[(PathBuf, Vec<u8>)]| -> Vec<(String, Vec<u8>)> {
+        tree.iter()
+            .filter_map(|(path, bytes)| {
+                let name = path.strip_prefix(dir).ok()?.to_string_lossy().into_owned();
+                Some((name, bytes.clone()))
+            })
+            .collect()
+    };
+    let (before, after) = (below(before), below(after));
+    let mut names: Vec<String> = before
+        .iter()
+        .filter(|entry| !after.contains(entry))
+        .chain(after.iter().filter(|entry| !before.contains(entry)))
+        .map(|(name, _)| name.clone())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn publishing_an_article_rewrites_a_bounded_number_of_list_and_index_files() {
+    // 7 pages of Campus, 2 of Research; the new article is the newest.
+    let root = many("publish", 180, |i| {
+        let section = if i % 4 == 0 { "Research" } else { "Campus" };
+        let date = format!(
+            "20{:02}-{:02}-{:02}",
+            10 + i / 100,
+            i / 28 % 12 + 1,
+            i % 28 + 1
+        );
+        (format!("a{i}.json"), date, section)
+    });
+    let out = root.join("out");
+    Build::load(&root).write(&out).expect("first");
+    let before = tree(&out);
+    fs::write(
+        root.join("articles/zeppelin.json"),
+        article_in("zeppelin", "2030-01-01", "Campus", &[]),
+    )
+    .expect("a new article");
+    Build::load(&root).write(&out).expect("after");
+    let after = tree(&out);
+
+    let list = changed(&out.join("list"), &before, &after);
+    assert!(
+        list.len() <= 3 && list.contains(&"front.json".to_owned()),
+        "{list:?}"
+    );
+    let campus = changed(&out.join("sections/campus"), &before, &after);
+    assert!(
+        campus.len() <= 3 && campus.contains(&"front.json".to_owned()),
+        "{campus:?}"
+    );
+    assert!(changed(&out.join("sections/research"), &before, &after).is_empty());
+    // The index: only the files of the new article's words.
+    let published = read(&out.join("articles/zeppelin.json"));
+    let keys: Vec<String> = reader_model::words(&published)
+        .map(|word| reader_model::shard_key(&word))
+        .collect();
+    let search = changed(&out.join("search"), &before, &after);
+    assert!(
+        search
+            .iter()
+            .any(|file| file.starts_with(&reader_model::shard_key("zeppelin")))
+    );
+    for file in &search {
+        assert!(
+            keys.iter().any(|key| file.starts_with(key.as_str())),
+            "{file} changed: {search:?}"
+        );
+    }
     let _ = fs::remove_dir_all(&root);
 }

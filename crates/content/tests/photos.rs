@@ -159,7 +159,7 @@ fn a_camera_photo_is_published_upright_sized_and_without_its_metadata() {
         }
     }
     let list: ListPage =
-        from_json(&fs::read_to_string(out.join("list/1.json")).expect("list")).expect("a page");
+        from_json(&fs::read_to_string(out.join("list/front.json")).expect("list")).expect("a page");
     let thumbnail = list.articles()[0]
         .thumbnail
         .clone()

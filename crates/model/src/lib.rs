@@ -33,7 +33,7 @@ pub use error::ModelError;
 pub use image::{Copies, Format, Image, Place};
 pub use json::{from_json, to_json};
 pub use link::Link;
-pub use listing::{LIST_PAGE_SIZE, ListItem, ListPage, Section};
+pub use listing::{LIST_PAGE_SIZE, ListItem, ListPage, Newer, Paginated, Section};
 pub use page_data::{PageData, script_safe};
 pub use safe_url::{SafeUrl, UnsafeUrl};
 #[cfg(feature = "schema")]
@@ -45,7 +45,7 @@ pub use search_index::{
 };
 pub use site::{Footer, Site};
 pub use site_path::{
-    SEARCH_PATH, SPEAKERS_PATH, article_path, list_path, normalize_base, numbered_list_path,
+    SEARCH_PATH, SPEAKERS_PATH, article_path, list_path, normalize_base, old_list_page,
     section_slug, speaker_path, speech_id, speech_number, speech_path,
 };
 pub use slug::{InvalidSlug, Slug};

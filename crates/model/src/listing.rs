@@ -3,26 +3,63 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::{Article, Date, Image, Slug, lenient};
 
 /// How many articles one page of a list holds. Every list (all news, or one
-/// section) is published as pages of this size, so no view ever downloads
-/// more than one page, however big the archive grows.
+/// section) is published as archive pages of this size, and its front
+/// shows at most two of them, so no view ever downloads more than that,
+/// however big the archive grows.
 pub const LIST_PAGE_SIZE: usize = 20;
 
-/// One page of a list (`content/list/<n>.json`, or
-/// `content/sections/<section>/<n>.json`): only what the list shows, newest
-/// first whatever order the file holds, and where it sits among the pages.
+/// One page of a list: its front (`content/list/front.json`,
+/// `content/sections/<section>/front.json`), or one of its archive pages
+/// (`…/<k>.json`). Only what the list shows, newest first whatever order
+/// the file holds, and the pages beside it.
+///
+/// Archive pages are counted from the oldest: page 1 holds the 20 oldest
+/// articles, page 2 the next 20, and so on, so a page's articles stay the
+/// same when news is published (a new article joins the newest page, or
+/// starts one). Publishing rewrites the front, the newest archive page and
+/// at most one link on an older page, never the whole archive. The front
+/// shows the newest page and, when that holds fewer than 20 articles, the
+/// one before it, so it always shows at least 20 (when there are).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListPage {
     #[serde(deserialize_with = "newest_first")]
     articles: Vec<ListItem>,
-    /// This page's number, from 1.
-    pub page: usize,
-    /// How many pages the list has (at least 1, even when empty).
-    pub pages: usize,
-    /// How many articles the whole list has.
-    pub total: usize,
+    /// The archive page's number, from the oldest (1); `None` for the
+    /// list's front.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
+    /// The archive page of the articles just older than these, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub older: Option<usize>,
+    /// The archive page of the articles just newer than these; `None` when
+    /// they are on the front (and on the front itself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newer: Option<usize>,
+    /// How many articles the whole list has: on the front only (an
+    /// archive page must not change with every article published).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<usize>,
     /// The section this list is, or `None` for all news.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<Section>,
+}
+
+/// A list's pages as the content build writes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paginated {
+    /// The newest articles (the list's own address).
+    pub front: ListPage,
+    /// Archive pages 1, 2, …, oldest first.
+    pub archive: Vec<ListPage>,
+}
+
+/// Where a page's "newer" link leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Newer {
+    /// The list's front.
+    Front,
+    /// An archive page.
+    Page(usize),
 }
 
 /// A desk of the newsroom ("Research", "Campus"), as the list and the
@@ -54,37 +91,79 @@ pub struct ListItem {
 }
 
 impl ListPage {
-    /// Where the `n`-th article of a list (from 0, newest first) is shown:
-    /// its page's number (from 1) and its place on that page.
-    pub fn position(n: usize) -> (usize, usize) {
-        (n / LIST_PAGE_SIZE + 1, n % LIST_PAGE_SIZE)
+    /// Where the article numbered `id` is shown: its archive page (from 1)
+    /// and its place on that page counted from the oldest (from 0).
+    /// Articles are numbered in list order from the oldest (0), the
+    /// numbering the search index uses, so an article's number stays when
+    /// newer ones are published.
+    pub fn position(id: usize) -> (usize, usize) {
+        (id / LIST_PAGE_SIZE + 1, id % LIST_PAGE_SIZE)
     }
 
-    /// A whole list as its pages, each [`LIST_PAGE_SIZE`] long: page 1 is
-    /// the newest. An empty list is one empty page.
-    pub fn paginate(mut items: Vec<ListItem>, section: Option<Section>) -> Vec<Self> {
+    /// The entry at `place` on this page, counted from the oldest (see
+    /// [`ListPage::position`]).
+    pub fn from_oldest(&self, place: usize) -> Option<&ListItem> {
+        let i = self.articles.len().checked_sub(place + 1)?;
+        self.articles.get(i)
+    }
+
+    /// A whole list as its archive pages, each [`LIST_PAGE_SIZE`] long and
+    /// counted from the oldest, and its front.
+    pub fn paginate(mut items: Vec<ListItem>, section: Option<Section>) -> Paginated {
         sort_newest_first(&mut items);
+        items.reverse();
         let total = items.len();
-        let pages = total.div_ceil(LIST_PAGE_SIZE).max(1);
-        let mut chunks: Vec<Vec<ListItem>> = Vec::with_capacity(pages);
-        let mut items = items.into_iter().peekable();
-        while items.peek().is_some() {
-            chunks.push(items.by_ref().take(LIST_PAGE_SIZE).collect());
-        }
-        if chunks.is_empty() {
-            chunks.push(Vec::new());
-        }
-        chunks
-            .into_iter()
+        let count = total.div_ceil(LIST_PAGE_SIZE);
+        // The first archive page the front shows: the newest, and the one
+        // before it while the newest is not full.
+        let front_from = if count <= 1 || total.is_multiple_of(LIST_PAGE_SIZE) {
+            count.max(1)
+        } else {
+            count - 1
+        };
+        let archive: Vec<Self> = items
+            .chunks(LIST_PAGE_SIZE)
             .enumerate()
-            .map(|(i, articles)| Self {
-                articles,
-                page: i + 1,
-                pages,
-                total,
-                section: section.clone(),
+            .map(|(i, chunk)| {
+                let page = i + 1;
+                let mut articles = chunk.to_vec();
+                articles.reverse();
+                Self {
+                    articles,
+                    page: Some(page),
+                    older: (page > 1).then(|| page - 1),
+                    newer: (page + 1 < front_from).then_some(page + 1),
+                    total: None,
+                    section: section.clone(),
+                }
             })
-            .collect()
+            .collect();
+        let mut newest = items.split_off((front_from - 1) * LIST_PAGE_SIZE);
+        newest.reverse();
+        let front = Self {
+            articles: newest,
+            page: None,
+            older: (front_from > 1).then(|| front_from - 1),
+            newer: None,
+            total: Some(total),
+            section,
+        };
+        Paginated { front, archive }
+    }
+
+    /// Where page `n` of this list went, as earlier builds numbered its
+    /// pages (from the newest: `news/page/<n>`), asked of the list's front:
+    /// the page that now shows that page's newest article, the front
+    /// (`Some(None)`) or an archive page (`Some(Some(k))`); `None` when the
+    /// list is not that long, or this is not a front.
+    pub fn moved_page(&self, n: usize) -> Option<Option<usize>> {
+        let total = self.total?;
+        let from_newest = n.checked_sub(1)?.checked_mul(LIST_PAGE_SIZE)?;
+        if n == 1 || from_newest < self.articles.len() {
+            return Some(None);
+        }
+        let id = total.checked_sub(from_newest + 1)?;
+        Some(Some(Self::position(id).0))
     }
 
     /// The entries, newest first (same-day entries by headline).
@@ -92,14 +171,22 @@ impl ListPage {
         &self.articles
     }
 
-    /// The page before this one, if any.
-    pub fn previous(&self) -> Option<usize> {
-        (self.page > 1).then(|| self.page - 1)
+    /// Whether this is the list's front (its newest articles).
+    pub fn is_front(&self) -> bool {
+        self.page.is_none()
     }
 
-    /// The page after this one, if any.
-    pub fn next(&self) -> Option<usize> {
-        (self.page < self.pages).then(|| self.page + 1)
+    /// Where the link to newer articles leads, if anywhere.
+    pub fn newer_link(&self) -> Option<Newer> {
+        self.page
+            .map(|_| self.newer.map_or(Newer::Front, Newer::Page))
+    }
+
+    /// The oldest and newest dates on this page, if any entry is dated.
+    pub fn dates(&self) -> Option<(Date, Date)> {
+        let mut dated = self.articles.iter().filter_map(|item| item.published);
+        let first = dated.next()?;
+        Some(dated.fold((first, first), |(old, new), d| (old.min(d), new.max(d))))
     }
 }
 

@@ -4,15 +4,18 @@
 //!
 //! - Words are cut and folded by [`words`], the same way for the index
 //!   and for the query.
-//! - Every article has a number: its place in the news list, newest first
-//!   (0 is the newest), so the list's own pages (`content/list/<n>.json`)
-//!   say what to show for a hit; nothing else is downloaded per result.
+//! - Every article has a number: its place in the news list counted from
+//!   the oldest (0), so the list's archive pages (`content/list/<k>.json`,
+//!   see [`crate::ListPage::position`]) say what to show for a hit, and
+//!   nothing else is downloaded per result; a newly published article
+//!   takes the next number, so the others keep theirs and only the files
+//!   of its own words change.
 //! - Each word lists the articles it appears in, twice: where it is in the
 //!   headline, the summary or a speaker's name (`strong`), and where only in
-//!   the text (`body`). The lists are sorted newest first, stored as gaps
-//!   (which compress to almost nothing), and cut after [`POSTINGS_CAP`]
-//!   articles: a word in 80,000 articles lists the newest, and says how
-//!   many there are.
+//!   the text (`body`). The lists are sorted by number, stored as gaps
+//!   (which compress to almost nothing), and keep the newest
+//!   [`POSTINGS_CAP`] articles: a word in 80,000 articles lists the
+//!   newest, and says how many there are.
 //! - Words are grouped into one file per first three characters
 //!   ([`shard_key`]), so the word being typed ("opt") can be completed
 //!   ("optical", "optics") from the one file that holds them all.
@@ -124,12 +127,14 @@ pub struct Postings {
 }
 
 impl Postings {
-    /// From ascending article numbers (each list cut at [`POSTINGS_CAP`]).
+    /// From ascending article numbers, each list keeping its newest (the
+    /// highest) [`POSTINGS_CAP`].
     pub fn new(strong: &[u32], body: &[u32]) -> Self {
+        let newest = |ids: &[u32]| gaps(&ids[ids.len().saturating_sub(POSTINGS_CAP)..]);
         Self {
             count: strong.len() + body.len(),
-            strong: gaps(&strong[..strong.len().min(POSTINGS_CAP)]),
-            body: gaps(&body[..body.len().min(POSTINGS_CAP)]),
+            strong: newest(strong),
+            body: newest(body),
         }
     }
 
@@ -284,13 +289,15 @@ impl SearchQuery {
         }
         let scores = scores.unwrap_or_default();
         // Scores are small (at most 2 per word): one pass per score, from
-        // the highest, each pass newest first; it stops once `limit` are in.
+        // the highest, each pass newest (highest number) first; it stops
+        // once `limit` are in.
         let best = scores.iter().map(|(_, score)| *score).max().unwrap_or(0);
         let ids = (1..=best)
             .rev()
             .flat_map(|score| {
                 scores
                     .iter()
+                    .rev()
                     .filter(move |(_, s)| *s == score)
                     .map(|(id, _)| *id)
             })
@@ -637,13 +644,13 @@ mod tests {
     #[test]
     fn every_word_must_match_and_headlines_rank_first_then_newest() {
         let shards = index(&[
-            ("Optical lab opens", "a new laboratory"), // 0: newest
-            ("Library reopens", "optical fibre laboratory"), // 1
-            ("Optical laboratory", "nothing else"),    // 2
-            ("Sports day", "running"),                 // 3
+            ("Sports day", "running"),                       // 0: oldest
+            ("Optical laboratory", "nothing else"),          // 1
+            ("Library reopens", "optical fibre laboratory"), // 2
+            ("Optical lab opens", "a new laboratory"),       // 3: newest
         ]);
         let ranked = SearchQuery::new("optical laboratory").rank(&shards, 0, 10);
-        assert_eq!(ranked.ids, [2, 0, 1]);
+        assert_eq!(ranked.ids, [1, 3, 2]);
         assert_eq!((ranked.total, ranked.more), (3, false));
         assert!(
             SearchQuery::new("optical running")
@@ -656,7 +663,7 @@ mod tests {
     #[test]
     fn the_last_word_may_be_unfinished() {
         let shards = index(&[("Optics", ""), ("Optical", ""), ("Opera", "")]);
-        assert_eq!(SearchQuery::new("opti").rank(&shards, 0, 10).ids, [0, 1]);
+        assert_eq!(SearchQuery::new("opti").rank(&shards, 0, 10).ids, [1, 0]);
         assert_eq!(
             SearchQuery::new("opti sports").rank(&shards, 0, 10).ids,
             Vec::<u32>::new()
@@ -672,9 +679,23 @@ mod tests {
         let ranked = SearchQuery::new("campus").rank(&shards, 0, 20);
         assert_eq!(ranked.total, POSTINGS_CAP);
         assert!(ranked.more);
-        assert_eq!(ranked.ids, (0..20).collect::<Vec<u32>>());
+        let newest = (POSTINGS_CAP + 10) as u32 - 1;
+        assert_eq!(
+            ranked.ids,
+            (newest - 19..=newest).rev().collect::<Vec<u32>>()
+        );
         let next = SearchQuery::new("campus").rank(&shards, 20, 20);
-        assert_eq!(next.ids, (20..40).collect::<Vec<u32>>());
+        assert_eq!(
+            next.ids,
+            (newest - 39..=newest - 20).rev().collect::<Vec<u32>>()
+        );
+        assert_eq!(
+            SearchQuery::new("campus")
+                .rank(&shards, POSTINGS_CAP - 1, 5)
+                .ids,
+            [10],
+            "the oldest listed is the 4,000th newest"
+        );
         let postings = &written(&articles)["63616d"].words["campus"];
         assert_eq!(postings.count, POSTINGS_CAP + 10);
         assert!(

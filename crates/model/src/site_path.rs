@@ -24,24 +24,31 @@ pub fn article_path(slug: &Slug) -> String {
     format!("news/{slug}")
 }
 
-/// Page `n` (from 1) of a list below the base: all news (`""`,
-/// `news/page/<n>`), or one section (`section/<s>`, `section/<s>/page/<n>`).
-/// Page 1 has no number: it is the list's own address.
-pub fn list_path(section: Option<&Section>, n: usize) -> String {
-    if n > 1 {
-        numbered_list_path(section, n)
-    } else {
-        section.map_or_else(String::new, |section| format!("section/{}", section.slug))
+/// A page of a list below the base: the front of all news (`""`) or of
+/// one section (`section/<s>`), or archive page `k` (counted from the
+/// oldest, see [`crate::ListPage`]) of either: `news/archive/<k>`,
+/// `section/<s>/archive/<k>`.
+pub fn list_path(section: Option<&Section>, page: Option<usize>) -> String {
+    match (section, page) {
+        (None, None) => String::new(),
+        (Some(section), None) => format!("section/{}", section.slug),
+        (None, Some(k)) => format!("news/archive/{k}"),
+        (Some(section), Some(k)) => format!("section/{}/archive/{k}", section.slug),
     }
 }
 
-/// Page `n` of a list at its numbered address, page 1 included
-/// (`news/page/1` is the news list's first page too).
-pub fn numbered_list_path(section: Option<&Section>, n: usize) -> String {
-    match section {
-        None => format!("news/page/{n}"),
-        Some(section) => format!("section/{}/page/{n}", section.slug),
-    }
+/// The list page an address of earlier builds names, when list pages
+/// were counted from the newest: `news/page/<n>` or
+/// `section/<s>/page/<n>` → the section's slug (if any) and `n`.
+pub fn old_list_page(path: &str) -> Option<(Option<Slug>, usize)> {
+    let path = path.trim_matches('/');
+    let (list, n) = path.rsplit_once("/page/")?;
+    let n = n.parse::<usize>().ok().filter(|n| *n >= 1)?;
+    let section = match list {
+        "news" => None,
+        _ => Some(Slug::parse(list.strip_prefix("section/")?).ok()?),
+    };
+    Some((section, n))
 }
 
 /// A section's address segment, from its name as editors write it:
@@ -104,16 +111,38 @@ mod tests {
     }
 
     #[test]
-    fn list_pages_have_addresses_and_page_one_is_the_list_itself() {
+    fn a_list_has_a_front_and_archive_pages() {
         let campus = Section {
             slug: Slug::parse("campus").expect("slug"),
             name: "Campus".to_owned(),
         };
-        assert_eq!(list_path(None, 1), "");
-        assert_eq!(list_path(None, 2), "news/page/2");
-        assert_eq!(list_path(Some(&campus), 1), "section/campus");
-        assert_eq!(list_path(Some(&campus), 7), "section/campus/page/7");
+        assert_eq!(list_path(None, None), "");
+        assert_eq!(list_path(None, Some(2)), "news/archive/2");
+        assert_eq!(list_path(Some(&campus), None), "section/campus");
+        assert_eq!(
+            list_path(Some(&campus), Some(7)),
+            "section/campus/archive/7"
+        );
         assert_eq!(section_slug("Campus Life").as_str(), "campus-life");
+    }
+
+    #[test]
+    fn old_list_addresses_name_their_list_and_page() {
+        assert_eq!(old_list_page("news/page/3"), Some((None, 3)));
+        assert_eq!(
+            old_list_page("/section/campus/page/12/"),
+            Some((Slug::parse("campus").ok(), 12))
+        );
+        for other in [
+            "news/page/0",
+            "news/page/x",
+            "news/archive/3",
+            "section/Bad!/page/2",
+            "other/page/2",
+            "news/a/page/2",
+        ] {
+            assert_eq!(old_list_page(other), None, "{other}");
+        }
     }
 
     #[test]

@@ -117,7 +117,7 @@ fn small_articles() -> impl Strategy<Value = Vec<(String, String)>> {
 /// query word is one of its words (the last, once it has three letters,
 /// may begin one, unless the index split the file named by exactly that
 /// word: see `reader_model::search_index`); it scores 2 per word found in
-/// its strong text, else 1; best first, then newest.
+/// its strong text, else 1; best first, then newest (the highest number).
 fn ranked_by_hand(
     articles: &[(String, String)],
     query: &SearchQuery,
@@ -145,7 +145,7 @@ fn ranked_by_hand(
             scored.push((u32::try_from(id).unwrap_or(u32::MAX), score));
         }
     }
-    scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    scored.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
     scored.into_iter().map(|(id, _)| id).collect()
 }
 

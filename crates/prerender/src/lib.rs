@@ -321,12 +321,14 @@ pub fn prerender_with(
         write(&dist.join(file), &xml)?;
     }
     write(&dist.join("robots.txt"), &feeds::robots(&public))?;
-    let newest = (lists.iter().filter(|page| page.section.is_none()))
-        .flat_map(ListPage::articles)
-        .filter(|item| item.published.is_some())
-        .take(feeds::FEED_LENGTH)
-        .map(|item| work::read_article(&content, item))
-        .collect::<Result<Vec<Article>, _>>()?;
+    let newest = (lists
+        .iter()
+        .filter(|page| page.section.is_none() && page.is_front()))
+    .flat_map(ListPage::articles)
+    .filter(|item| item.published.is_some())
+    .take(feeds::FEED_LENGTH)
+    .map(|item| work::read_article(&content, item))
+    .collect::<Result<Vec<Article>, _>>()?;
     write(
         &dist.join(feeds::ATOM_FILE),
         &feeds::atom(&public, &site, &newest),
@@ -455,14 +457,16 @@ pub fn with_executor<T>(work: impl FnOnce() -> T) -> Result<T, PrerenderError> {
     Ok(local.block_on(&runtime, async move { work() }))
 }
 
-/// Every page of a list, from `dir/1.json` to the last it names.
+/// Every page of a list: its front (`dir/front.json`), then its archive
+/// pages from `dir/1.json` to the last there is.
 fn read_list(dir: &Path) -> Result<Vec<ListPage>, PrerenderError> {
-    let first: ListPage = read_json(&dir.join("1.json"))?;
-    let mut pages = Vec::with_capacity(first.pages);
-    let count = first.pages;
-    pages.push(first);
-    for n in 2..=count {
-        pages.push(read_json(&dir.join(format!("{n}.json")))?);
+    let mut pages: Vec<ListPage> = vec![read_json(&dir.join("front.json"))?];
+    for k in 1.. {
+        let file = dir.join(format!("{k}.json"));
+        if !file.is_file() {
+            break;
+        }
+        pages.push(read_json(&file)?);
     }
     Ok(pages)
 }

@@ -6,7 +6,7 @@ use crate::feeds::SitemapEntry;
 
 use reader_model::{
     Article, Block, Image, ListPage, PageData, SEARCH_PATH, SPEAKERS_PATH, Site, Speaker, Speakers,
-    article_path, list_path, numbered_list_path, speaker_path, speech_path,
+    article_path, list_path, speaker_path, speech_path,
 };
 
 /// One page to prerender.
@@ -34,21 +34,9 @@ impl Page {
         }
     }
 
-    /// A page of the news list, or of a section's list.
+    /// The front or an archive page of the news list, or of a section's.
     pub fn list(site: &Site, page: ListPage) -> Self {
         let path = list_path(page.section.as_ref(), page.page);
-        let data = PageData {
-            list: Some(page),
-            ..PageData::only(site)
-        };
-        Self::at(path, data, None)
-    }
-
-    /// Page 1 of a list at its numbered address (`news/page/1`,
-    /// `section/<s>/page/1`), which the app routes too: the same page as
-    /// the list's own address, and naming it as canonical.
-    pub fn list_numbered(site: &Site, page: ListPage) -> Self {
-        let path = numbered_list_path(page.section.as_ref(), 1);
         let data = PageData {
             list: Some(page),
             ..PageData::only(site)
@@ -105,14 +93,11 @@ impl Page {
     }
 
     /// The address this page's content is published at, below the base:
-    /// the article's for a speech page, the list's own for page 1 of a
-    /// list at its numbered address; `None` for "not found".
+    /// the article's for a speech page; `None` for "not found".
     pub fn canonical_path(&self) -> Option<String> {
         self.path.as_ref()?;
         if let Some(article) = &self.data.article {
             Some(article_path(&article.slug))
-        } else if let Some(list) = &self.data.list {
-            Some(list_path(list.section.as_ref(), list.page))
         } else {
             self.path.clone()
         }

@@ -17,8 +17,7 @@ use crate::page::Page;
 pub enum Work<'a> {
     NotFound,
     Search,
-    /// A page of the news list or of a section's list; page 1 is also
-    /// published at its numbered address.
+    /// The front or an archive page of the news list or of a section's.
     List(&'a ListPage),
     Speakers(&'a Speakers),
     Speaker(&'a Speaker),
@@ -36,14 +35,7 @@ impl Work<'_> {
         Ok(match *self {
             Self::NotFound => vec![Page::not_found(site)],
             Self::Search => vec![Page::search(site)],
-            Self::List(page) => {
-                let mut pages = Vec::with_capacity(2);
-                if page.page == 1 {
-                    pages.push(Page::list_numbered(site, page.clone()));
-                }
-                pages.push(Page::list(site, page.clone()));
-                pages
-            }
+            Self::List(page) => vec![Page::list(site, page.clone())],
             Self::Speakers(speakers) => vec![Page::speakers(site, speakers)],
             Self::Speaker(person) => vec![Page::speaker(site, person.clone())],
             Self::Article(item) => {
@@ -96,12 +88,7 @@ impl Work<'_> {
     pub fn inputs(&self, content: &Path) -> Vec<PathBuf> {
         match *self {
             Self::NotFound | Self::Search => Vec::new(),
-            Self::List(page) => vec![match &page.section {
-                None => content.join(format!("list/{}.json", page.page)),
-                Some(section) => {
-                    content.join(format!("sections/{}/{}.json", section.slug, page.page))
-                }
-            }],
+            Self::List(page) => vec![list_file(content, page)],
             Self::Speakers(_) => vec![content.join("speakers/index.json")],
             Self::Speaker(person) => vec![content.join(format!("speakers/{}.json", person.slug))],
             Self::Article(item) => vec![content.join(format!("articles/{}.json", item.slug))],
@@ -110,13 +97,13 @@ impl Work<'_> {
 
     /// Whether this unit writes the home page (`index.html`).
     pub fn is_home(&self) -> bool {
-        matches!(self, Self::List(page) if list_path(page.section.as_ref(), page.page).is_empty())
+        matches!(self, Self::List(page) if page.is_front() && page.section.is_none())
     }
 }
 
 /// Every unit of the site, in the site's order: not found, search, the
 /// news list's pages and each section's, the speakers, each speaker, each
-/// article (as the news list orders them).
+/// article (newest first).
 pub fn plan<'a>(
     lists: &'a [ListPage],
     speakers: &'a Speakers,
@@ -126,14 +113,29 @@ pub fn plan<'a>(
     work.extend(lists.iter().map(Work::List));
     work.push(Work::Speakers(speakers));
     work.extend(people.iter().map(Work::Speaker));
+    // The news list's archive pages hold every article once.
     work.extend(
         lists
             .iter()
-            .filter(|page| page.section.is_none())
+            .filter(|page| page.section.is_none() && !page.is_front())
+            .rev()
             .flat_map(ListPage::articles)
             .map(Work::Article),
     );
     work
+}
+
+/// The file of `content` a list page is published from:
+/// `list/front.json`, `list/<k>.json`, `sections/<s>/front.json`, …
+pub fn list_file(content: &Path, page: &ListPage) -> PathBuf {
+    let dir = match &page.section {
+        None => content.join("list"),
+        Some(section) => content.join("sections").join(section.slug.as_str()),
+    };
+    match page.page {
+        None => dir.join("front.json"),
+        Some(k) => dir.join(format!("{k}.json")),
+    }
 }
 
 /// The article `item` names, from `content/articles/<slug>.json`.

@@ -64,23 +64,26 @@ fn hostile_dist(name: &str, via_markdown: bool) -> PathBuf {
     fs::write(dist.join("content/articles/a.json"), a.to_string()).expect("a");
     fs::write(dist.join("content/articles/b.json"), b.to_string()).expect("b");
     let item = |slug: &str| serde_json::json!({"slug": slug, "headline": text, "published": "2024-01-02", "section": text, "summary": text});
-    let list = |section: serde_json::Value| {
-        serde_json::json!({"articles": [item("a"), item("b")], "page": 1, "pages": 1, "total": 2,
+    // Each list as its front and its one archive page.
+    let list = |section: serde_json::Value, page: serde_json::Value| {
+        serde_json::json!({"articles": [item("a"), item("b")], "page": page, "total": 2,
             "section": section})
         .to_string()
     };
     fs::create_dir_all(dist.join("content/list")).expect("list");
     fs::create_dir_all(dist.join("content/sections/hostile")).expect("section");
-    fs::write(
-        dist.join("content/list/1.json"),
-        list(serde_json::Value::Null),
-    )
-    .expect("list");
-    fs::write(
-        dist.join("content/sections/hostile/1.json"),
-        list(serde_json::json!({"slug": "hostile", "name": text})),
-    )
-    .expect("section list");
+    let hostile = serde_json::json!({"slug": "hostile", "name": text});
+    for (dir, section) in [
+        ("content/list", serde_json::Value::Null),
+        ("content/sections/hostile", hostile),
+    ] {
+        for (file, page) in [
+            ("front.json", serde_json::Value::Null),
+            ("1.json", 1.into()),
+        ] {
+            fs::write(dist.join(dir).join(file), list(section.clone(), page)).expect("list");
+        }
+    }
     fs::write(dist.join("content/site.json"), site.to_string()).expect("site");
     // The speakers, as reader-content derives them from the articles.
     let parsed: Vec<reader_model::Article> = [&a, &b]

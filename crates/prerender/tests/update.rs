@@ -250,3 +250,67 @@ fn an_update_needs_a_full_build_first() {
         .expect_err("no state");
     assert!(err.to_string().contains("run a full build first"), "{err}");
 }
+
+#[test]
+fn publishing_an_article_renders_a_bounded_number_of_pages() {
+    // 300 generated articles: the news list has 15 archive pages, and
+    // the sections a few each.
+    let site = Site::new("publish");
+    fs::remove_dir_all(site.content()).expect("clear");
+    reader_content::generate::generate(300, &site.content()).expect("generate");
+    site.build_content();
+    let full = site.prerender(false);
+    let list_units = fs::read_dir(site.dist().join("content/list"))
+        .expect("list")
+        .count()
+        + fs::read_dir(site.dist().join("content/sections"))
+            .expect("sections")
+            .map(|dir| {
+                fs::read_dir(dir.expect("section").path())
+                    .expect("pages")
+                    .count()
+            })
+            .sum::<usize>();
+    assert!(list_units > 25, "{list_units} list pages");
+
+    // Published today: the newest of all.
+    let articles = site.content().join("articles");
+    let year = fs::read_dir(&articles)
+        .expect("years")
+        .next()
+        .expect("a year")
+        .expect("entry");
+    let first = fs::read_dir(year.path())
+        .expect("files")
+        .next()
+        .expect("a file")
+        .expect("entry");
+    let mut article: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(first.path()).expect("read")).expect("json");
+    article["slug"] = "published-today".into();
+    article["headline"] = "Published today".into();
+    article["published"] = "2030-01-01".into();
+    fs::create_dir_all(articles.join("2030")).expect("folder");
+    fs::write(
+        articles.join("2030/published-today.json"),
+        serde_json::to_string_pretty(&article).expect("json"),
+    )
+    .expect("write");
+    site.build_content();
+    let published = site.prerender(true);
+    // Its own unit, the fronts and newest pages of the news list and its
+    // section (at most 3 each), and the articles whose related links now
+    // name it: not every list page, as when pages counted from the newest.
+    assert!(
+        published.rendered_units <= 12,
+        "{} of {} units rendered ({list_units} list pages)",
+        published.rendered_units,
+        full.units
+    );
+    assert!(
+        site.dist()
+            .join("news/published-today/index.html")
+            .is_file()
+    );
+    assert_same(&site, &clean_build_of(&site, "clean-published"));
+}

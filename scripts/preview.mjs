@@ -5,8 +5,8 @@
 // renders only the pages whose content changed). Every page open in the
 // preview then reloads itself; a content error is shown on the page
 // instead, as `file:line:column: what is wrong`, until it is fixed. The
-// search index is rebuilt after the reload (a search a second later finds
-// the edit): it is most of the content build's time.
+// search index is updated in place from the saved article (only the
+// files of its words change), so a search finds the edit at once.
 //
 //   node scripts/preview.mjs [--content content] [--root dist] [--port 8080] [--tools target/debug]
 //
@@ -35,11 +35,10 @@ events.addEventListener('problem', (event) => {
 });
 `;
 
-/** Runs `command`; resolves to { code, signal, output }. `started` gets the child process. */
-function run(command, args, started = () => {}) {
+/** Runs `command`; resolves to { code, signal, output }. */
+function run(command, args) {
   return new Promise((done) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    started(child);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -84,23 +83,14 @@ export async function startPreview({ content = 'content', root = 'dist', port = 
 
   let running = false;
   let again = false;
-  // The search index's build after the last update, and its process.
-  let indexing = null;
-  let indexer = null;
   const update = async () => {
     if (running) {
       again = true;
       return;
     }
     running = true;
-    // A save while the index of the last one is being built: the page
-    // first (the index is built again after it).
-    if (indexer) indexer.kill();
-    await indexing;
     const started = performance.now();
-    // The edit first, keeping the last search index (building it is most
-    // of the content build's time); then the index, which no page shows.
-    let result = await run(join(tools, 'reader-content'), ['build', content, join(root, 'content'), '--keep-search-index']);
+    let result = await run(join(tools, 'reader-content'), ['build', content, join(root, 'content')]);
     if (result.code === 0) {
       const prerender = await run(join(tools, 'reader-prerender'), [root, '--update', '--configs', configs]);
       result = { code: prerender.code, output: result.output + prerender.output };
@@ -112,11 +102,6 @@ export async function startPreview({ content = 'content', root = 'dist', port = 
     if (ok) {
       console.log(`updated in ${ms.toFixed(0)} ms`);
       send('changed', { ms });
-      indexing = run(join(tools, 'reader-content'), ['build', content, join(root, 'content')], (child) => (indexer = child));
-      indexing.then((index) => {
-        if (index.code === 0) entry.searchIndexMs = performance.now() - started - ms;
-        else if (index.signal === null) console.error(index.output);
-      });
     } else {
       console.error(result.output);
       send('problem', { message: result.output.trim() });
@@ -140,7 +125,6 @@ export async function startPreview({ content = 'content', root = 'dist', port = 
     close: async () => {
       watcher.close();
       clearTimeout(timer);
-      indexer?.kill();
       for (const res of clients) res.end();
       await server.close();
     },

@@ -33,6 +33,8 @@ mod progress;
 pub mod related;
 pub mod search_index;
 
+use search_index::{Indexed, WordSets};
+
 use reader_output::Output;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
@@ -80,7 +82,7 @@ pub struct Build {
 }
 
 /// What [`Build::write_with`] does with the search index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SearchIndex {
     /// Builds it from every article (what a build publishes).
     Build,
@@ -88,6 +90,25 @@ pub enum SearchIndex {
     /// the preview shows a saved edit first and builds the index after
     /// (it is most of the content build's time).
     KeepLast,
+    /// Updates the index already in the folder from the articles whose
+    /// words changed since it was made, as the state file at this path
+    /// records (see [`search_index::Indexed`]), to exactly what
+    /// [`SearchIndex::Build`] writes; builds it whole when it cannot (no
+    /// state, or an article's number changed). Then records it there.
+    Update(PathBuf),
+}
+
+/// More changed articles than this, and building the index whole is as
+/// quick as updating it.
+const MOST_CHANGES: usize = 2_000;
+
+/// How the search index of this build is made.
+enum IndexPlan {
+    Keep,
+    Whole(Option<PathBuf>),
+    /// Update in place: the state to record, where, and each changed
+    /// article's number with its words in the index before.
+    Update(Indexed, PathBuf, Vec<(u32, Option<WordSets>)>),
 }
 
 /// Where a step's time went: each phase and its seconds (wall clock).
@@ -102,7 +123,21 @@ pub struct Written {
     pub made: usize,
     /// Files of an earlier build removed.
     pub removed: usize,
+    /// How the search index was made.
+    pub index: IndexMade,
     pub phases: Phases,
+}
+
+/// How a build made its search index.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum IndexMade {
+    /// Kept as the last build left it.
+    #[default]
+    Kept,
+    /// Built from every article.
+    Whole,
+    /// Updated in place from this many changed articles.
+    Updated(usize),
 }
 
 /// Records phases one after the other.
@@ -339,6 +374,48 @@ impl Build {
         Ok(json)
     }
 
+    /// How this build makes its search index (see [`SearchIndex`]): for
+    /// an update, which articles' words changed since the index was made,
+    /// and their words as indexed then, read from their published files
+    /// (checked against the state's hash of them).
+    fn index_plan(
+        &self,
+        search: &SearchIndex,
+        search_dir: &Path,
+        order: &[&ArticleSource],
+        published: &Path,
+    ) -> IndexPlan {
+        let state = match search {
+            SearchIndex::KeepLast if search_dir.is_dir() => return IndexPlan::Keep,
+            SearchIndex::Build | SearchIndex::KeepLast => return IndexPlan::Whole(None),
+            SearchIndex::Update(state) => state.clone(),
+        };
+        let whole = || IndexPlan::Whole(Some(state.clone()));
+        let Some(then) = search_dir.is_dir().then(|| Indexed::load(&state)).flatten() else {
+            return whole();
+        };
+        let now = Indexed::of(order);
+        let Some(changed) = now.changed_since(&then).filter(|c| c.len() <= MOST_CHANGES) else {
+            return whole();
+        };
+        let mut before = Vec::with_capacity(changed.len());
+        for id in changed {
+            let Some((slug, hash)) = then.articles.get(id as usize) else {
+                before.push((id, None));
+                continue;
+            };
+            let file = published.join(format!("{slug}.json"));
+            let article: Option<reader_model::Article> = fs::read_to_string(&file)
+                .ok()
+                .and_then(|text| reader_model::from_json(&text).ok());
+            match article.filter(|article| Indexed::hash_of(article) == *hash) {
+                Some(article) => before.push((id, Some(WordSets::of(&article)))),
+                None => return whole(),
+            }
+        }
+        IndexPlan::Update(now, state, before)
+    }
+
     /// Writes the published content into `out` (created if missing), and
     /// says what making the photographs' copies took.
     ///
@@ -382,6 +459,16 @@ impl Build {
             write_json(&output, &file, person)?;
         }
         clock.phase("speakers");
+        // Search numbers articles by their place in the news list, from
+        // the oldest (the archive pages' order).
+        let order: Vec<&ArticleSource> = (list.archive.iter())
+            .flat_map(|page| page.articles().iter().rev())
+            .filter_map(|item| self.articles.get(&item.slug).map(|l| &l.source))
+            .collect();
+        let search_dir = out.join("search");
+        // Before the articles are published again: their words as indexed.
+        let plan = self.index_plan(&search, &search_dir, &order, &out.join("articles"));
+        clock.phase("search index plan");
         let articles_dir = out.join("articles");
         let progress = Progress::new("published", self.articles.len());
         self.articles.par_iter().try_for_each(|(slug, _)| {
@@ -390,20 +477,52 @@ impl Build {
             write_json(&output, &articles_dir.join(format!("{slug}.json")), &json)
         })?;
         clock.phase("articles");
-        // Search numbers articles by their place in the news list, from
-        // the oldest (the archive pages' order).
-        let order: Vec<&ArticleSource> = (list.archive.iter())
-            .flat_map(|page| page.articles().iter().rev())
-            .filter_map(|item| self.articles.get(&item.slug).map(|l| &l.source))
-            .collect();
-        let search_dir = out.join("search");
-        if search == SearchIndex::KeepLast && search_dir.is_dir() {
-            output.keep_below(&search_dir)?;
-        } else {
-            let index = search_index::build(&order);
-            clock.phase("search index");
-            search_index::write(&search_dir, &index, &output)?;
-        }
+        let index = match plan {
+            IndexPlan::Keep => {
+                output.keep_below(&search_dir)?;
+                IndexMade::Kept
+            }
+            IndexPlan::Update(now, state, before) => {
+                // Gone while the files change: a build stopped halfway
+                // leaves no state, and the next builds the index whole.
+                remove_if_there(&state)?;
+                let changes: Vec<search_index::Change> = before
+                    .into_iter()
+                    .map(|(id, before)| search_index::Change {
+                        id,
+                        before,
+                        after: WordSets::of(order[id as usize]),
+                    })
+                    .collect();
+                let made = match search_index::update(&search_dir, &changes, &output) {
+                    Ok(_) => {
+                        output.keep_below(&search_dir)?;
+                        IndexMade::Updated(changes.len())
+                    }
+                    Err(err) if err.kind() == io::ErrorKind::InvalidData => {
+                        let index = search_index::build(&order);
+                        search_index::write(&search_dir, &index, &output)?;
+                        IndexMade::Whole
+                    }
+                    Err(err) => return Err(err),
+                };
+                clock.phase("search index");
+                now.save(&state)?;
+                made
+            }
+            IndexPlan::Whole(state) => {
+                if let Some(state) = &state {
+                    remove_if_there(state)?;
+                }
+                let index = search_index::build(&order);
+                clock.phase("search index");
+                search_index::write(&search_dir, &index, &output)?;
+                if let Some(state) = &state {
+                    Indexed::of(&order).save(state)?;
+                }
+                IndexMade::Whole
+            }
+        };
         clock.phase("search index files");
         output.write(
             &out.join("article.schema.json"),
@@ -426,6 +545,7 @@ impl Build {
             written: output.written(),
             made: output.made(),
             removed,
+            index,
             phases: clock.phases,
         })
     }
@@ -645,6 +765,14 @@ fn model_problem(path: &Path, err: &ModelError) -> Problem {
         ModelError::Shape { message, .. } => message.clone(),
     };
     Problem::error(path, Some(err.position()), &message)
+}
+
+/// Removes `file` if it is there.
+fn remove_if_there(file: &Path) -> io::Result<()> {
+    match fs::remove_file(file) {
+        Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
+        _ => Ok(()),
+    }
 }
 
 /// A list as `dir/front.json` and its archive pages `dir/1.json`,

@@ -34,7 +34,11 @@ fn main() -> ExitCode {
     match args.as_slice() {
         ["check", content] => check_and_build(content, None, SearchIndex::Build),
         ["build", content, out] => {
-            check_and_build(content, Some(PathBuf::from(out)), SearchIndex::Build)
+            // The index is updated in place when the folder holds the
+            // last build (its state kept outside it, see Indexed).
+            let out = PathBuf::from(out);
+            let state = reader_output::state_folder(&out).join("search-index");
+            check_and_build(content, Some(out), SearchIndex::Update(state))
         }
         ["build", content, out, "--keep-search-index"] => {
             check_and_build(content, Some(PathBuf::from(out)), SearchIndex::KeepLast)

@@ -1,17 +1,25 @@
 //! The search index files (`content/search/<key>.json`), built from every
 //! article: see `reader_model::search_index` for what they hold and how a
-//! query reads them.
+//! query reads them. A build into the folder of the last keeps what the
+//! index was made from ([`Indexed`]) and updates the index in place from
+//! the articles that changed ([`update`]), file by file exactly as a build
+//! from scratch writes it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::hash::Hasher;
 use std::io;
 use std::path::Path;
 
 use rayon::prelude::*;
-use reader_model::{ArticleSource, ArticleWords, Block, IndexBuilder, SearchShard};
+use reader_model::{
+    Article, ArticleSource, ArticleWords, Block, FILE_BUDGET, IndexBuilder, Listed, Postings,
+    SearchShard, Unknowable, shard_key, split_files, words,
+};
 
 /// An article's strong text (headline, summary, speakers' names) and the
 /// rest of its text, as search reads them.
-pub fn texts(article: &ArticleSource) -> (String, String) {
+pub fn texts<R>(article: &Article<R>) -> (String, String) {
     let mut strong = vec![article.headline.as_str(), article.summary.as_str()];
     let mut body: Vec<&str> = vec![article.section.as_str()];
     body.extend(article.authors.iter().map(String::as_str));
@@ -39,7 +47,7 @@ pub fn texts(article: &ArticleSource) -> (String, String) {
 const CHUNK: usize = 4_096;
 
 /// The index over `articles`, numbered in the order given (the news
-/// list's, newest first).
+/// list's, oldest first).
 pub fn build(articles: &[&ArticleSource]) -> BTreeMap<String, SearchShard> {
     let mut builder = IndexBuilder::default();
     for chunk in articles.chunks(CHUNK) {
@@ -70,4 +78,298 @@ pub fn write(
             .write(&dir.join(format!("{key}.json")), text)
             .map(drop)
     })
+}
+
+/// What an index was made from: each article's slug and a hash of its
+/// texts, by number (oldest first). Kept outside the published folder
+/// (see [`reader_output::state_folder`]) as one line per article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Indexed {
+    pub articles: Vec<(String, u64)>,
+}
+
+impl Indexed {
+    /// What `articles` (in number order) are indexed as now.
+    pub fn of(articles: &[&ArticleSource]) -> Self {
+        Self {
+            articles: articles
+                .par_iter()
+                .map(|article| {
+                    let (strong, body) = texts(article);
+                    (article.slug.to_string(), text_hash(&strong, &body))
+                })
+                .collect(),
+        }
+    }
+
+    /// The hash [`Indexed::of`] records for `article`.
+    pub fn hash_of<R>(article: &Article<R>) -> u64 {
+        let (strong, body) = texts(article);
+        text_hash(&strong, &body)
+    }
+
+    /// The state at `file`, if there is one and it reads.
+    pub fn load(file: &Path) -> Option<Self> {
+        let text = fs::read_to_string(file).ok()?;
+        let articles = text
+            .lines()
+            .map(|line| {
+                let (slug, hash) = line.split_once('\t')?;
+                Some((slug.to_owned(), u64::from_str_radix(hash, 16).ok()?))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Self { articles })
+    }
+
+    /// # Errors
+    /// Any I/O error.
+    pub fn save(&self, file: &Path) -> io::Result<()> {
+        let mut text = String::with_capacity(self.articles.len() * 48);
+        for (slug, hash) in &self.articles {
+            text.push_str(&format!("{slug}\t{hash:016x}\n"));
+        }
+        if let Some(dir) = file.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(file, text)
+    }
+
+    /// The numbers of the articles whose words changed from `before` to
+    /// now, with the articles after `before`'s last (published since);
+    /// `None` when an article's number changed (one was deleted, or one
+    /// was published with an earlier date than the newest): every list
+    /// of the index shifts, and it is built again.
+    pub fn changed_since(&self, before: &Self) -> Option<Vec<u32>> {
+        let kept = self.articles.get(..before.articles.len())?;
+        let mut changed = Vec::new();
+        for (id, (now, then)) in kept.iter().zip(&before.articles).enumerate() {
+            if now.0 != then.0 {
+                return None;
+            }
+            if now.1 != then.1 {
+                changed.push(u32::try_from(id).ok()?);
+            }
+        }
+        let added = before.articles.len()..self.articles.len();
+        changed.extend(
+            added
+                .map(u32::try_from)
+                .collect::<Result<Vec<_>, _>>()
+                .ok()?,
+        );
+        Some(changed)
+    }
+}
+
+/// A hash of an article's texts (stable from one build to the next).
+fn text_hash(strong: &str, body: &str) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write(strong.as_bytes());
+    hasher.write_u8(0xff);
+    hasher.write(body.as_bytes());
+    hasher.finish()
+}
+
+/// An article's words: in its strong text, and in the rest only.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordSets {
+    strong: BTreeSet<String>,
+    body: BTreeSet<String>,
+}
+
+impl WordSets {
+    pub fn of<R>(article: &Article<R>) -> Self {
+        let (strong, body) = texts(article);
+        let strong: BTreeSet<String> = words(&strong).collect();
+        let body = words(&body).filter(|w| !strong.contains(w)).collect();
+        Self { strong, body }
+    }
+
+    fn listed(&self, word: &str) -> Option<Listed> {
+        if self.strong.contains(word) {
+            Some(Listed::Strong)
+        } else if self.body.contains(word) {
+            Some(Listed::Body)
+        } else {
+            None
+        }
+    }
+
+    fn all(&self) -> impl Iterator<Item = &String> {
+        self.strong.iter().chain(&self.body)
+    }
+}
+
+/// One article's change: its number, its words in the index now (`None`
+/// for an article published since), and its words from now on.
+pub struct Change {
+    pub id: u32,
+    pub before: Option<WordSets>,
+    pub after: WordSets,
+}
+
+/// Updates the index files in `dir` for `changes`, as a build from scratch
+/// of the articles as they are now would write them: for each word whose
+/// lists change, every file of its key (the key's file, and the files it
+/// is split into) is read, changed and split again. Files written only
+/// where their bytes change; files no longer made removed. Returns how
+/// many files were rewritten.
+///
+/// # Errors
+/// [`Unknowable`] (wrapped as `io::ErrorKind::InvalidData`) when a list
+/// cut at its cap would have to list an article it does not hold, or the
+/// files do not hold what the changes say: the caller builds the index
+/// again. Any I/O error.
+pub fn update(dir: &Path, changes: &[Change], output: &reader_output::Output) -> io::Result<usize> {
+    // Each word's moves, by the key of its file.
+    let mut by_key: BTreeMap<String, BTreeMap<&str, Vec<Move>>> = BTreeMap::new();
+    for change in changes {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        let before = change.before.as_ref();
+        for word in change
+            .after
+            .all()
+            .chain(before.into_iter().flat_map(WordSets::all))
+        {
+            if !seen.insert(word) {
+                continue;
+            }
+            let from = before.and_then(|b| b.listed(word));
+            let to = change.after.listed(word);
+            if from != to {
+                by_key
+                    .entry(shard_key(word))
+                    .or_default()
+                    .entry(word)
+                    .or_default()
+                    .push((change.id, from, to));
+            }
+        }
+    }
+    let existing = existing_keys(dir)?;
+    let mut rewritten = 0;
+    for (key, moves) in by_key {
+        let files = key_files(&existing, &key);
+        let mut merged = SearchShard::default();
+        for file in &files {
+            let path = dir.join(format!("{file}.json"));
+            let shard: SearchShard = reader_model::from_json(&fs::read_to_string(&path)?)
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
+            merged.words.extend(shard.words);
+        }
+        for (word, moves) in moves {
+            let postings = merged
+                .words
+                .entry(word.to_owned())
+                .or_insert_with(Postings::default);
+            for (id, from, to) in moves {
+                postings.shift(id, from, to).map_err(unknowable)?;
+            }
+            if postings.count == 0 {
+                merged.words.remove(word);
+            }
+        }
+        let made = if merged.words.is_empty() {
+            BTreeMap::new()
+        } else {
+            split_files(BTreeMap::from([(key, merged)]), FILE_BUDGET)
+        };
+        for (file, shard) in &made {
+            let text = reader_model::to_json(shard).map_err(io::Error::other)?;
+            if output.write(&dir.join(format!("{file}.json")), text)? {
+                rewritten += 1;
+            }
+        }
+        for file in files.iter().filter(|file| !made.contains_key(*file)) {
+            fs::remove_file(dir.join(format!("{file}.json")))?;
+            rewritten += 1;
+        }
+    }
+    Ok(rewritten)
+}
+
+/// An article's move between a word's lists: its number, from, to.
+type Move = (u32, Option<Listed>, Option<Listed>);
+
+fn unknowable(_: Unknowable) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        "the search index cannot be updated in place",
+    )
+}
+
+/// The words each index file in `dir` is named for (its key decoded),
+/// with the file's key.
+fn existing_keys(dir: &Path) -> io::Result<BTreeMap<String, String>> {
+    let mut keys = BTreeMap::new();
+    for entry in fs::read_dir(dir)? {
+        let name = entry?.file_name();
+        let Some(key) = name.to_str().and_then(|n| n.strip_suffix(".json")) else {
+            continue;
+        };
+        if let Some(word) = decode_key(key) {
+            keys.insert(word, key.to_owned());
+        }
+    }
+    Ok(keys)
+}
+
+/// The text a key names (keys are hexadecimal UTF-8).
+fn decode_key(key: &str) -> Option<String> {
+    let bytes = (0..key.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(key.get(i..i + 2)?, 16).ok())
+        .collect::<Option<Vec<u8>>>()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// The files of `key` (a [`shard_key`]) among those `existing`: its own,
+/// and, when its words are at least as long as a key, every file it is
+/// split into (named by longer beginnings of the same text).
+fn key_files(existing: &BTreeMap<String, String>, key: &str) -> Vec<String> {
+    let Some(word) = decode_key(key) else {
+        return Vec::new();
+    };
+    if word.chars().count() < shard_key_chars() {
+        return existing.get(&word).cloned().into_iter().collect();
+    }
+    existing
+        .range(word.clone()..)
+        .take_while(|(text, _)| text.starts_with(&word))
+        .map(|(_, file)| file.clone())
+        .collect()
+}
+
+/// How many characters name an index file before it is split.
+fn shard_key_chars() -> usize {
+    shard_key("aaaaaaaa").len() / 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(text: &str) -> String {
+        text.bytes().map(|b| format!("{b:02x}")).collect()
+    }
+
+    #[test]
+    fn a_keys_files_are_its_own_and_those_it_is_split_into() {
+        let existing: BTreeMap<String, String> =
+            ["co", "con", "conc", "conf", "conce", "cop", "cat"]
+                .into_iter()
+                .map(|text| (text.to_owned(), key(text)))
+                .collect();
+        let files = |text: &str| key_files(&existing, &key(text));
+        assert_eq!(files("con"), ["con", "conc", "conce", "conf"].map(key));
+        assert_eq!(
+            files("co"),
+            [key("co")],
+            "a word shorter than a key is its own file"
+        );
+        assert_eq!(files("cat"), [key("cat")]);
+        assert!(files("dog").is_empty());
+        assert_eq!(decode_key(&key("丁晓东")).as_deref(), Some("丁晓东"));
+        assert_eq!(shard_key_chars(), 3);
+    }
 }

@@ -547,3 +547,98 @@ fn publishing_an_article_rewrites_a_bounded_number_of_list_and_index_files() {
     }
     let _ = fs::remove_dir_all(&root);
 }
+
+/// The files of `dir`, by path below it.
+fn files_below(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    tree(dir)
+        .into_iter()
+        .map(|(path, bytes)| (path.strip_prefix(dir).expect("below").to_path_buf(), bytes))
+        .collect()
+}
+
+#[test]
+fn the_search_index_is_updated_in_place_to_exactly_what_a_whole_build_writes() {
+    use reader_content::{IndexMade, SearchIndex};
+    let root = std::env::temp_dir().join(format!("reader-content-index-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    let content = root.join("content");
+    reader_content::generate::generate(400, &content).expect("generate");
+    let (out, state) = (root.join("out"), root.join("state/search-index"));
+    let update = || {
+        let build = Build::load(&content);
+        assert!(!build.has_errors(), "{:?}", build.problems());
+        build
+            .write_with(&out, SearchIndex::Update(state.clone()))
+            .expect("update")
+    };
+    let check = |step: &str| {
+        let whole = root.join("whole");
+        let _ = fs::remove_dir_all(&whole);
+        Build::load(&content).write(&whole).expect("whole");
+        assert!(
+            files_below(&out.join("search")) == files_below(&whole.join("search")),
+            "{step}: the index differs from a whole build's"
+        );
+    };
+    assert_eq!(update().index, IndexMade::Whole, "no state yet");
+    assert_eq!(update().index, IndexMade::Updated(0));
+
+    // Edits: a new word, a headline, a paragraph gone; and an article
+    // published today.
+    let files: Vec<PathBuf> = walk(&content.join("articles"));
+    let edit = |file: &Path, change: &dyn Fn(&mut serde_json::Value)| {
+        let mut article: serde_json::Value = serde_json::from_str(&read(file)).expect("article");
+        change(&mut article);
+        fs::write(file, serde_json::to_string_pretty(&article).expect("json")).expect("edit");
+    };
+    edit(&files[3], &|a| {
+        a["body"][0]["text"] = "A zeppelin landed on campus.".into()
+    });
+    edit(&files[150], &|a| {
+        a["headline"] = "Optical laboratory opens".into()
+    });
+    edit(&files[300], &|a| {
+        let body = a["body"].as_array_mut().expect("body");
+        body.remove(0);
+    });
+    let mut new: serde_json::Value = serde_json::from_str(&read(&files[10])).expect("article");
+    new["slug"] = "published-today".into();
+    new["published"] = "2031-01-01".into();
+    fs::write(
+        content.join("articles/published-today.json"),
+        serde_json::to_string_pretty(&new).expect("json"),
+    )
+    .expect("new");
+    assert_eq!(update().index, IndexMade::Updated(4));
+    check("after edits and an addition");
+    let zeppelin = reader_model::shard_key("zeppelin");
+    assert!(read(&out.join(format!("search/{zeppelin}.json"))).contains("zeppelin"));
+
+    // An article moved to the front of the list: every number after its
+    // old place shifts, so the index is built whole.
+    edit(&files[0], &|a| a["published"] = "2032-01-01".into());
+    assert_eq!(update().index, IndexMade::Whole);
+    check("after a date change");
+    // A deletion, the same.
+    fs::remove_file(&files[200]).expect("delete");
+    assert_eq!(update().index, IndexMade::Whole);
+    check("after a deletion");
+    // Articles published while the index was kept as it was: their words
+    // as indexed are no longer at hand (the state's hash of them says
+    // so), and the index is built whole.
+    edit(&files[5], &|a| {
+        a["summary"] = "Rewritten summary with quasar.".into()
+    });
+    let kept = Build::load(&content).write_with(&out, SearchIndex::KeepLast);
+    assert_eq!(kept.expect("kept").index, IndexMade::Kept);
+    assert_eq!(update().index, IndexMade::Whole);
+    check("after an index kept as it was");
+    let _ = fs::remove_dir_all(&root);
+}
+
+/// Every file below `dir`, sorted.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = tree(dir).into_iter().map(|(path, _)| path).collect();
+    found.sort();
+    found
+}

@@ -143,6 +143,66 @@ impl Postings {
         self.count > self.strong.len() + self.body.len()
     }
 
+    /// Moves article `id` from one of the word's lists to another (`None`:
+    /// the article does not have the word), leaving the lists exactly as a
+    /// build from scratch would write them.
+    ///
+    /// # Errors
+    /// [`Unknowable`] when that cannot be known from the lists alone: the
+    /// article leaves a list cut at [`POSTINGS_CAP`] (the next older
+    /// article, now to be listed, is not), or the lists do not hold what
+    /// `from` says.
+    pub fn shift(
+        &mut self,
+        id: u32,
+        from: Option<Listed>,
+        to: Option<Listed>,
+    ) -> Result<(), Unknowable> {
+        if from == to {
+            return Ok(());
+        }
+        if let Some(from) = from {
+            let mut ids: Vec<u32> = ungaps(self.list(from)).collect();
+            match ids.binary_search(&id) {
+                Ok(_) if ids.len() >= POSTINGS_CAP => return Err(Unknowable),
+                Ok(at) => {
+                    ids.remove(at);
+                }
+                // Older than every listed article of a cut list: only the
+                // count knew it.
+                Err(0) if ids.len() >= POSTINGS_CAP => {}
+                Err(_) => return Err(Unknowable),
+            }
+            *self.list_mut(from) = gaps(&ids);
+            self.count = self.count.checked_sub(1).ok_or(Unknowable)?;
+        }
+        if let Some(to) = to {
+            let mut ids: Vec<u32> = ungaps(self.list(to)).collect();
+            let Err(at) = ids.binary_search(&id) else {
+                return Err(Unknowable);
+            };
+            ids.insert(at, id);
+            let keep = ids.len().saturating_sub(POSTINGS_CAP);
+            *self.list_mut(to) = gaps(&ids[keep..]);
+            self.count += 1;
+        }
+        Ok(())
+    }
+
+    fn list(&self, which: Listed) -> &[u32] {
+        match which {
+            Listed::Strong => &self.strong,
+            Listed::Body => &self.body,
+        }
+    }
+
+    fn list_mut(&mut self, which: Listed) -> &mut Vec<u32> {
+        match which {
+            Listed::Strong => &mut self.strong,
+            Listed::Body => &mut self.body,
+        }
+    }
+
     /// Each listed article, with how strongly it matches (2 or 1).
     fn weighted(&self) -> Weighted {
         let strong: Weighted = ungaps(&self.strong).map(|id| (id, 2)).collect();
@@ -150,6 +210,18 @@ impl Postings {
         union_best(&strong, &body)
     }
 }
+
+/// Which of a word's lists names an article: its strong text (headline,
+/// summary, speakers' names) or only the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    Strong,
+    Body,
+}
+
+/// An index file cannot be updated in place: it must be built again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unknowable;
 
 /// Article numbers, each with a weight: ascending, each number once.
 type Weighted = Vec<(u32, u32)>;
@@ -570,43 +642,55 @@ impl IndexBuilder {
                 .words
                 .insert(word, Postings::new(&strong, &body));
         }
-        let mut files = BTreeMap::new();
-        let mut pending: Vec<(usize, String, SearchShard)> = by_key
-            .into_iter()
-            .map(|(key, shard)| (KEY_CHARS, key, shard))
-            .collect();
-        while let Some((chars, key, shard)) = pending.pop() {
-            if shard.words.len() < 2 || shard.weight() <= budget {
-                files.insert(key, shard);
-                continue;
-            }
-            // Split: the word named by the key stays; the rest go one
-            // character deeper.
-            let mut kept = SearchShard {
-                split: true,
-                ..SearchShard::default()
-            };
-            let mut deeper: BTreeMap<String, SearchShard> = BTreeMap::new();
-            for (word, postings) in shard.words {
-                if word.chars().count() <= chars {
-                    kept.words.insert(word, postings);
-                } else {
-                    deeper
-                        .entry(key_of(&word, chars + 1))
-                        .or_default()
-                        .words
-                        .insert(word, postings);
-                }
-            }
-            files.insert(key, kept);
-            pending.extend(
-                deeper
-                    .into_iter()
-                    .map(|(key, shard)| (chars + 1, key, shard)),
-            );
-        }
-        files
+        split_files(by_key, budget)
     }
+}
+
+/// The files of the index, given each [`shard_key`]'s words: one file per
+/// key, split by one more character as often as a file weighs more than
+/// `budget` (bytes of JSON) and files more than one word. What a key's
+/// files are depends only on that key's words, so the files of one key
+/// can be made again on their own.
+pub fn split_files(
+    by_key: BTreeMap<String, SearchShard>,
+    budget: usize,
+) -> BTreeMap<String, SearchShard> {
+    let mut files = BTreeMap::new();
+    let mut pending: Vec<(usize, String, SearchShard)> = by_key
+        .into_iter()
+        .map(|(key, shard)| (KEY_CHARS, key, shard))
+        .collect();
+    while let Some((chars, key, shard)) = pending.pop() {
+        if shard.words.len() < 2 || shard.weight() <= budget {
+            files.insert(key, shard);
+            continue;
+        }
+        // Split: the word named by the key stays; the rest go one
+        // character deeper.
+        let mut kept = SearchShard {
+            split: true,
+            ..SearchShard::default()
+        };
+        let mut deeper: BTreeMap<String, SearchShard> = BTreeMap::new();
+        for (word, postings) in shard.words {
+            if word.chars().count() <= chars {
+                kept.words.insert(word, postings);
+            } else {
+                deeper
+                    .entry(key_of(&word, chars + 1))
+                    .or_default()
+                    .words
+                    .insert(word, postings);
+            }
+        }
+        files.insert(key, kept);
+        pending.extend(
+            deeper
+                .into_iter()
+                .map(|(key, shard)| (chars + 1, key, shard)),
+        );
+    }
+    files
 }
 
 #[cfg(test)]
@@ -702,6 +786,53 @@ mod tests {
             postings.body[1..].iter().all(|gap| *gap == 1),
             "stored as gaps"
         );
+    }
+
+    #[test]
+    fn shifting_an_article_lists_as_a_new_build_would_or_says_it_cannot() {
+        let cap = POSTINGS_CAP as u32;
+        // Strong: every even number below 2 * (cap + 5), cut; body: 3.
+        let strong: Vec<u32> = (0..cap + 5).map(|i| i * 2).collect();
+        let body = [1, 3, 5];
+        let built = |strong: &[u32], body: &[u32]| {
+            let (mut strong, mut body) = (strong.to_vec(), body.to_vec());
+            strong.sort_unstable();
+            body.sort_unstable();
+            Postings::new(&strong, &body)
+        };
+        let shifted = |id, from, to| {
+            let mut postings = built(&strong, &body);
+            postings.shift(id, from, to).map(|()| postings)
+        };
+        let (s, b) = (Some(Listed::Strong), Some(Listed::Body));
+        let newest = 2 * (cap + 5);
+        let with = |list: &[u32], id| [list, &[id]].concat();
+        let without = |list: &[u32], id| {
+            list.iter()
+                .copied()
+                .filter(|x| *x != id)
+                .collect::<Vec<_>>()
+        };
+        // Published since: the newest joins a cut list, the oldest listed leaves it.
+        assert_eq!(
+            shifted(newest, None, s),
+            Ok(built(&with(&strong, newest), &body))
+        );
+        // Older than every listed one: only the count knows it.
+        assert_eq!(shifted(7, None, s), Ok(built(&with(&strong, 7), &body)));
+        assert_eq!(shifted(2, s, None), Ok(built(&without(&strong, 2), &body)));
+        assert_eq!(
+            shifted(3, b, s),
+            Ok(built(&with(&strong, 3), &without(&body, 3)))
+        );
+        assert_eq!(shifted(5, b, None), Ok(built(&strong, &without(&body, 5))));
+        assert_eq!(shifted(9, None, b), Ok(built(&strong, &with(&body, 9))));
+        // A listed article leaves a cut list: the next older is not known.
+        assert_eq!(shifted(newest - 2, s, None), Err(Unknowable));
+        // The lists do not hold what the change says.
+        assert_eq!(shifted(9, b, None), Err(Unknowable));
+        assert_eq!(shifted(3, None, b), Err(Unknowable));
+        assert_eq!(shifted(3, b, b), Ok(built(&strong, &body)));
     }
 
     /// What the app does: asks for the files a query needs until it has

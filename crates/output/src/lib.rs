@@ -7,7 +7,9 @@
 //!   its inputs unchanged);
 //! - [`Output`] remembers every file a build made below a folder, and
 //!   [`Output::prune`] removes the files there the build no longer makes
-//!   (a deleted article's JSON, a list page that is gone).
+//!   (a deleted article's JSON, a list page that is gone);
+//! - [`state_folder`] is where a tool keeps what it needs to update a
+//!   folder it built, outside what is published.
 
 use std::collections::HashSet;
 use std::fs;
@@ -15,6 +17,28 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Where the state of the published folder `dir` is kept between builds:
+/// `$READER_STATE` if set, else `target/reader-state/<its absolute path>`,
+/// each character other than `A-Z a-z 0-9 . _ -` written `_` (below the
+/// working folder: the repository, where Trunk and the scripts run the
+/// tools).
+pub fn state_folder(dir: &Path) -> PathBuf {
+    if let Some(state) = std::env::var_os("READER_STATE").filter(|state| !state.is_empty()) {
+        return PathBuf::from(state);
+    }
+    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let name: String = (absolute.to_string_lossy().chars())
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    PathBuf::from("target/reader-state").join(name)
+}
 
 /// Writes `bytes` to `path` (creating its folder) unless the file already
 /// holds exactly them. Returns whether it wrote.

@@ -46,25 +46,10 @@ pub struct State {
     pub units: HashMap<String, Done>,
 }
 
-/// Where the state of the folder `dist` is kept: `$READER_STATE` if set,
-/// else `target/reader-state/<its absolute path>`, each character other
-/// than `A-Z a-z 0-9 . _ -` written `_` (below the working folder: the
-/// repository, where Trunk and the scripts run it).
+/// Where the state of the folder `dist` is kept (see
+/// [`reader_output::state_folder`]).
 pub fn folder_for(dist: &Path) -> PathBuf {
-    if let Some(dir) = std::env::var_os("READER_STATE").filter(|dir| !dir.is_empty()) {
-        return PathBuf::from(dir);
-    }
-    let absolute = std::path::absolute(dist).unwrap_or_else(|_| dist.to_path_buf());
-    let name: String = (absolute.to_string_lossy().chars())
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    PathBuf::from("target/reader-state").join(name)
+    reader_output::state_folder(dist)
 }
 
 impl State {

@@ -32,8 +32,10 @@ mod problem;
 mod progress;
 pub mod related;
 pub mod search_index;
+pub mod stamps;
 
 use search_index::{Indexed, WordSets};
+use stamps::ArticleStamps;
 
 use reader_output::Output;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -60,6 +62,8 @@ struct Loaded {
     /// Its file, read again when it is published (the build keeps only
     /// the typed article in memory, not its text).
     path: PathBuf,
+    /// A hash of the file's text as read.
+    text_hash: u64,
     /// The photographs it shows, and where.
     photos: Vec<PhotoUse>,
 }
@@ -90,11 +94,14 @@ pub enum SearchIndex {
     /// the preview shows a saved edit first and builds the index after
     /// (it is most of the content build's time).
     KeepLast,
-    /// Updates the index already in the folder from the articles whose
-    /// words changed since it was made, as the state file at this path
-    /// records (see [`search_index::Indexed`]), to exactly what
-    /// [`SearchIndex::Build`] writes; builds it whole when it cannot (no
-    /// state, or an article's number changed). Then records it there.
+    /// Updates the folder's last build in place, keeping what that needs
+    /// in this state folder (outside what is published): the index is
+    /// updated from the articles whose words changed since it was made
+    /// (see [`search_index::Indexed`]), to exactly what
+    /// [`SearchIndex::Build`] writes, or built whole when it cannot (no
+    /// state, or an article's number changed); and an article whose file,
+    /// related links and the tool are all as they were when it was last
+    /// published here is not published again ([`ArticleStamps`]).
     Update(PathBuf),
 }
 
@@ -125,6 +132,9 @@ pub struct Written {
     pub removed: usize,
     /// How the search index was made.
     pub index: IndexMade,
+    /// Articles published (the others were kept as the last build of the
+    /// folder published them: see [`SearchIndex::Update`]).
+    pub published: usize,
     pub phases: Phases,
 }
 
@@ -374,6 +384,50 @@ impl Build {
         Ok(json)
     }
 
+    /// Publishes every article into `dir`: in an update (a `state`
+    /// folder), only those whose stamp changed since they were last
+    /// published there; the rest are kept as they are. Returns how many
+    /// were published.
+    fn write_articles(
+        &self,
+        output: &Output,
+        dir: &Path,
+        state: Option<&Path>,
+    ) -> io::Result<usize> {
+        let file = state.map(|state| state.join("articles"));
+        let then = file.as_deref().map(ArticleStamps::load).unwrap_or_default();
+        // Gone while the files change: a build stopped halfway leaves no
+        // stamps, and the next publishes every article.
+        if let Some(file) = &file {
+            remove_if_there(file)?;
+        }
+        let tool = stamps::tool();
+        let progress = Progress::new("published", self.articles.len());
+        let published = std::sync::atomic::AtomicUsize::new(0);
+        let now = self
+            .articles
+            .par_iter()
+            .map(|(slug, loaded)| {
+                let path = dir.join(format!("{slug}.json"));
+                let stamp = (loaded.photos.is_empty())
+                    .then(|| stamps::stamp(tool, loaded.text_hash, &self.related(slug)));
+                if stamp.is_some() && then.get(slug.as_str()) == stamp && path.is_file() {
+                    output.keep(&path);
+                } else {
+                    write_json(output, &path, &self.published_article(slug)?)?;
+                    published.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+                progress.tick();
+                Ok(stamp.map(|stamp| (slug.to_string(), stamp)))
+            })
+            .collect::<io::Result<Vec<_>>>()?;
+        if let Some(file) = &file {
+            let now: Vec<(String, u64)> = now.into_iter().flatten().collect();
+            ArticleStamps::save(&now, file)?;
+        }
+        Ok(published.into_inner())
+    }
+
     /// How this build makes its search index (see [`SearchIndex`]): for
     /// an update, which articles' words changed since the index was made,
     /// and their words as indexed then, read from their published files
@@ -388,7 +442,7 @@ impl Build {
         let state = match search {
             SearchIndex::KeepLast if search_dir.is_dir() => return IndexPlan::Keep,
             SearchIndex::Build | SearchIndex::KeepLast => return IndexPlan::Whole(None),
-            SearchIndex::Update(state) => state.clone(),
+            SearchIndex::Update(state) => state.join("search-index"),
         };
         let whole = || IndexPlan::Whole(Some(state.clone()));
         let Some(then) = search_dir.is_dir().then(|| Indexed::load(&state)).flatten() else {
@@ -470,12 +524,7 @@ impl Build {
         let plan = self.index_plan(&search, &search_dir, &order, &out.join("articles"));
         clock.phase("search index plan");
         let articles_dir = out.join("articles");
-        let progress = Progress::new("published", self.articles.len());
-        self.articles.par_iter().try_for_each(|(slug, _)| {
-            let json = self.published_article(slug)?;
-            progress.tick();
-            write_json(&output, &articles_dir.join(format!("{slug}.json")), &json)
-        })?;
+        let published = self.write_articles(&output, &articles_dir, state_dir(&search))?;
         clock.phase("articles");
         let index = match plan {
             IndexPlan::Keep => {
@@ -546,6 +595,7 @@ impl Build {
             made: output.made(),
             removed,
             index,
+            published,
             phases: clock.phases,
         })
     }
@@ -708,6 +758,11 @@ fn load_article(root: &Path, path: &Path) -> (Option<Loaded>, Vec<Problem>) {
     let loaded = ok.then(|| Loaded {
         source,
         path: path.to_path_buf(),
+        text_hash: {
+            let mut hasher = std::hash::DefaultHasher::new();
+            std::hash::Hasher::write(&mut hasher, text.as_bytes());
+            std::hash::Hasher::finish(&hasher)
+        },
         photos,
     });
     (loaded, problems)
@@ -765,6 +820,14 @@ fn model_problem(path: &Path, err: &ModelError) -> Problem {
         ModelError::Shape { message, .. } => message.clone(),
     };
     Problem::error(path, Some(err.position()), &message)
+}
+
+/// The state folder of an update, if this is one.
+fn state_dir(search: &SearchIndex) -> Option<&Path> {
+    match search {
+        SearchIndex::Update(state) => Some(state),
+        SearchIndex::Build | SearchIndex::KeepLast => None,
+    }
 }
 
 /// Removes `file` if it is there.

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use reader_content::{Build, Problem, SearchIndex, Severity};
+use reader_content::{Build, IndexMade, Problem, SearchIndex, Severity};
 
 const USAGE: &str = "usage: reader-content check <content-dir>
        reader-content build <content-dir> <out-dir> [--keep-search-index]
@@ -37,7 +37,7 @@ fn main() -> ExitCode {
             // The index is updated in place when the folder holds the
             // last build (its state kept outside it, see Indexed).
             let out = PathBuf::from(out);
-            let state = reader_output::state_folder(&out).join("search-index");
+            let state = reader_output::state_folder(&out);
             check_and_build(content, Some(out), SearchIndex::Update(state))
         }
         ["build", content, out, "--keep-search-index"] => {
@@ -121,10 +121,16 @@ fn check_and_build(content: &str, out: Option<PathBuf>, search: SearchIndex) -> 
             .map(|(name, seconds)| format!("{name} {seconds:.2} s"))
             .collect();
         println!(
-            "content: {} articles in {} sections written to {}: {} files, {} changed, {} removed ({:.1} s: {})",
+            "content: {} articles in {} sections written to {} ({} published again, search index {}): {} files, {} changed, {} removed ({:.1} s: {})",
             build.article_count(),
             build.sections().len(),
             out.display(),
+            written.published,
+            match written.index {
+                IndexMade::Kept => "kept".to_owned(),
+                IndexMade::Whole => "built whole".to_owned(),
+                IndexMade::Updated(n) => format!("updated from {n} articles"),
+            },
             written.made,
             written.written,
             written.removed,

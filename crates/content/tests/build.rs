@@ -557,13 +557,13 @@ fn files_below(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 #[test]
-fn the_search_index_is_updated_in_place_to_exactly_what_a_whole_build_writes() {
+fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
     use reader_content::{IndexMade, SearchIndex};
     let root = std::env::temp_dir().join(format!("reader-content-index-{}", std::process::id()));
     let _ = fs::remove_dir_all(&root);
     let content = root.join("content");
     reader_content::generate::generate(400, &content).expect("generate");
-    let (out, state) = (root.join("out"), root.join("state/search-index"));
+    let (out, state) = (root.join("out"), root.join("state"));
     let update = || {
         let build = Build::load(&content);
         assert!(!build.has_errors(), "{:?}", build.problems());
@@ -579,9 +579,27 @@ fn the_search_index_is_updated_in_place_to_exactly_what_a_whole_build_writes() {
             files_below(&out.join("search")) == files_below(&whole.join("search")),
             "{step}: the index differs from a whole build's"
         );
+        let (updated, clean) = (files_below(&out), files_below(&whole));
+        let differ: Vec<_> = (clean.iter())
+            .filter(|file| !updated.contains(file))
+            .map(|(path, _)| path)
+            .collect();
+        assert!(
+            differ.is_empty() && updated.len() == clean.len(),
+            "{step}: {differ:?} differ"
+        );
     };
-    assert_eq!(update().index, IndexMade::Whole, "no state yet");
-    assert_eq!(update().index, IndexMade::Updated(0));
+    let first = update();
+    assert_eq!(
+        (first.index, first.published),
+        (IndexMade::Whole, 400),
+        "no state yet"
+    );
+    let again = update();
+    assert_eq!(
+        (again.index, again.published, again.written),
+        (IndexMade::Updated(0), 0, 0)
+    );
 
     // Edits: a new word, a headline, a paragraph gone; and an article
     // published today.
@@ -609,7 +627,15 @@ fn the_search_index_is_updated_in_place_to_exactly_what_a_whole_build_writes() {
         serde_json::to_string_pretty(&new).expect("json"),
     )
     .expect("new");
-    assert_eq!(update().index, IndexMade::Updated(4));
+    let updated = update();
+    assert_eq!(updated.index, IndexMade::Updated(4));
+    // The edited and new articles, and those that now name them as
+    // related: not every article.
+    assert!(
+        updated.published < 30,
+        "{} articles published",
+        updated.published
+    );
     check("after edits and an addition");
     let zeppelin = reader_model::shard_key("zeppelin");
     assert!(read(&out.join(format!("search/{zeppelin}.json"))).contains("zeppelin"));

@@ -1,0 +1,106 @@
+//! What each article was last published from, so that a build into the
+//! folder of the last publishes again only the articles whose file, related
+//! links or tool changed (the rest of its published files stay as they
+//! are). Kept outside the published folder, one `slug<TAB>stamp` line per
+//! article.
+
+use std::collections::HashMap;
+use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io;
+use std::path::Path;
+
+use reader_model::RelatedLink;
+
+/// Each article's stamp, by slug.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleStamps {
+    by_slug: HashMap<String, u64>,
+}
+
+impl ArticleStamps {
+    /// The stamps at `file`; none when it is missing or does not read.
+    pub fn load(file: &Path) -> Self {
+        let Ok(text) = fs::read_to_string(file) else {
+            return Self::default();
+        };
+        let by_slug = text
+            .lines()
+            .filter_map(|line| {
+                let (slug, stamp) = line.split_once('\t')?;
+                Some((slug.to_owned(), u64::from_str_radix(stamp, 16).ok()?))
+            })
+            .collect();
+        Self { by_slug }
+    }
+
+    /// The stamp `slug` was last published with.
+    pub fn get(&self, slug: &str) -> Option<u64> {
+        self.by_slug.get(slug).copied()
+    }
+
+    /// # Errors
+    /// Any I/O error.
+    pub fn save(stamps: &[(String, u64)], file: &Path) -> io::Result<()> {
+        let mut text = String::with_capacity(stamps.len() * 48);
+        for (slug, stamp) in stamps {
+            text.push_str(&format!("{slug}\t{stamp:016x}\n"));
+        }
+        if let Some(dir) = file.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(file, text)
+    }
+}
+
+/// What an article's published file is made from: the tool, the hash of
+/// its file's text and its related links (photographs' copies are not in
+/// it: an article with photographs is always published again).
+pub fn stamp(tool: u64, text_hash: u64, related: &[RelatedLink]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    (tool, text_hash).hash(&mut hasher);
+    for link in related {
+        (link.slug.as_str(), link.headline.as_str()).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// The running tool's size and time: a new build of it may publish
+/// articles differently.
+pub fn tool() -> u64 {
+    let mut hasher = DefaultHasher::new();
+    if let Ok(meta) = std::env::current_exe().and_then(fs::metadata) {
+        meta.len().hash(&mut hasher);
+        if let Ok(time) = meta.modified() {
+            time.hash(&mut hasher);
+        }
+    }
+    hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_read_back_and_change_with_each_input() {
+        let file = std::env::temp_dir().join(format!("reader-stamps-{}", std::process::id()));
+        ArticleStamps::save(&[("a".into(), 7), ("b-c".into(), u64::MAX)], &file).expect("save");
+        let read = ArticleStamps::load(&file);
+        assert_eq!(
+            (read.get("a"), read.get("b-c"), read.get("d")),
+            (Some(7), Some(u64::MAX), None)
+        );
+        let _ = fs::remove_file(&file);
+        let link = |headline: &str| RelatedLink {
+            slug: reader_model::Slug::parse("x").expect("slug"),
+            headline: headline.into(),
+        };
+        let base = stamp(1, 2, &[link("X")]);
+        assert_ne!(base, stamp(9, 2, &[link("X")]));
+        assert_ne!(base, stamp(1, 9, &[link("X")]));
+        assert_ne!(base, stamp(1, 2, &[link("Y")]));
+        assert_ne!(base, stamp(1, 2, &[]));
+        assert_eq!(ArticleStamps::load(&file), ArticleStamps::default());
+    }
+}

@@ -14,12 +14,15 @@ fn temp(name: &str) -> PathBuf {
 }
 
 /// `reader-content build <dir> <dir>/out`: where it writes, and how it went.
+/// Its state is kept in `<dir>/state` (by default it would go below the
+/// working folder, here this crate's).
 fn build(dir: &Path) -> (PathBuf, Output) {
     let out = dir.join("out");
     let built = Command::new(TOOL)
         .arg("build")
         .arg(dir)
         .arg(&out)
+        .env("READER_STATE", dir.join("state"))
         .output()
         .expect("runs");
     (out, built)

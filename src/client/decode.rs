@@ -48,7 +48,7 @@ mod tests {
 
     use super::*;
 
-    const INDEX: &str = r#"{"articles":[],"page":1,"pages":1,"total":0}"#;
+    const INDEX: &str = r#"{"articles":[],"total":0}"#;
 
     #[test]
     fn reads_json_answered_with_200() {

@@ -423,7 +423,7 @@ impl Build {
             .collect::<io::Result<Vec<_>>>()?;
         if let Some(file) = &file {
             let now: Vec<(String, u64)> = now.into_iter().flatten().collect();
-            ArticleStamps::save(&now, file)?;
+            stamps::write_lines(&now, file)?;
         }
         Ok(published.into_inner())
     }
@@ -544,12 +544,12 @@ impl Build {
                     })
                     .collect();
                 let made = match search_index::update(&search_dir, &changes, &output) {
-                    Ok(_) => {
+                    Ok(()) => {
                         output.keep_below(&search_dir)?;
                         IndexMade::Updated(changes.len())
                     }
                     Err(err) if err.kind() == io::ErrorKind::InvalidData => {
-                        let index = search_index::build(&order);
+                        let (index, _) = search_index::build(&order);
                         search_index::write(&search_dir, &index, &output)?;
                         IndexMade::Whole
                     }
@@ -563,11 +563,11 @@ impl Build {
                 if let Some(state) = &state {
                     remove_if_there(state)?;
                 }
-                let index = search_index::build(&order);
+                let (index, indexed) = search_index::build(&order);
                 clock.phase("search index");
                 search_index::write(&search_dir, &index, &output)?;
                 if let Some(state) = &state {
-                    Indexed::of(&order).save(state)?;
+                    indexed.save(state)?;
                 }
                 IndexMade::Whole
             }
@@ -758,11 +758,7 @@ fn load_article(root: &Path, path: &Path) -> (Option<Loaded>, Vec<Problem>) {
     let loaded = ok.then(|| Loaded {
         source,
         path: path.to_path_buf(),
-        text_hash: {
-            let mut hasher = std::hash::DefaultHasher::new();
-            std::hash::Hasher::write(&mut hasher, text.as_bytes());
-            std::hash::Hasher::finish(&hasher)
-        },
+        text_hash: stamps::text_hash(&text),
         photos,
     });
     (loaded, problems)

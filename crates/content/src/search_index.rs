@@ -13,8 +13,8 @@ use std::path::Path;
 
 use rayon::prelude::*;
 use reader_model::{
-    Article, ArticleSource, ArticleWords, Block, FILE_BUDGET, IndexBuilder, Listed, Postings,
-    SearchShard, Unknowable, shard_key, split_files, words,
+    Article, ArticleSource, ArticleWords, Block, FILE_BUDGET, IndexBuilder, KEY_CHARS, Listed,
+    Postings, SearchShard, Unknowable, key_text, shard_key, split_files, words,
 };
 
 /// An article's strong text (headline, summary, speakers' names) and the
@@ -47,20 +47,24 @@ pub fn texts<R>(article: &Article<R>) -> (String, String) {
 const CHUNK: usize = 4_096;
 
 /// The index over `articles`, numbered in the order given (the news
-/// list's, oldest first).
-pub fn build(articles: &[&ArticleSource]) -> BTreeMap<String, SearchShard> {
+/// list's, oldest first), and what it was made from (each text hashed
+/// while it is at hand).
+pub fn build(articles: &[&ArticleSource]) -> (BTreeMap<String, SearchShard>, Indexed) {
     let mut builder = IndexBuilder::default();
+    let mut indexed = Indexed::default();
     for chunk in articles.chunks(CHUNK) {
-        let words: Vec<ArticleWords> = chunk
+        let (words, hashes): (Vec<ArticleWords>, Vec<(String, u64)>) = chunk
             .par_iter()
             .map(|article| {
                 let (strong, body) = texts(article);
-                ArticleWords::of(&strong, &body)
+                let hash = (article.slug.to_string(), texts_hash(&strong, &body));
+                (ArticleWords::of(&strong, &body), hash)
             })
-            .collect();
+            .unzip();
         builder.add_all(&words);
+        indexed.articles.extend(hashes);
     }
-    builder.finish()
+    (builder.finish(), indexed)
 }
 
 /// Writes each shard as `dir/<key>.json`.
@@ -94,10 +98,7 @@ impl Indexed {
         Self {
             articles: articles
                 .par_iter()
-                .map(|article| {
-                    let (strong, body) = texts(article);
-                    (article.slug.to_string(), text_hash(&strong, &body))
-                })
+                .map(|article| (article.slug.to_string(), Self::hash_of(article)))
                 .collect(),
         }
     }
@@ -105,33 +106,18 @@ impl Indexed {
     /// The hash [`Indexed::of`] records for `article`.
     pub fn hash_of<R>(article: &Article<R>) -> u64 {
         let (strong, body) = texts(article);
-        text_hash(&strong, &body)
+        texts_hash(&strong, &body)
     }
 
     /// The state at `file`, if there is one and it reads.
     pub fn load(file: &Path) -> Option<Self> {
-        let text = fs::read_to_string(file).ok()?;
-        let articles = text
-            .lines()
-            .map(|line| {
-                let (slug, hash) = line.split_once('\t')?;
-                Some((slug.to_owned(), u64::from_str_radix(hash, 16).ok()?))
-            })
-            .collect::<Option<Vec<_>>>()?;
-        Some(Self { articles })
+        crate::stamps::read_lines(file).map(|articles| Self { articles })
     }
 
     /// # Errors
     /// Any I/O error.
     pub fn save(&self, file: &Path) -> io::Result<()> {
-        let mut text = String::with_capacity(self.articles.len() * 48);
-        for (slug, hash) in &self.articles {
-            text.push_str(&format!("{slug}\t{hash:016x}\n"));
-        }
-        if let Some(dir) = file.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::write(file, text)
+        crate::stamps::write_lines(&self.articles, file)
     }
 
     /// The numbers of the articles whose words changed from `before` to
@@ -162,7 +148,7 @@ impl Indexed {
 }
 
 /// A hash of an article's texts (stable from one build to the next).
-fn text_hash(strong: &str, body: &str) -> u64 {
+fn texts_hash(strong: &str, body: &str) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     hasher.write(strong.as_bytes());
     hasher.write_u8(0xff);
@@ -212,15 +198,14 @@ pub struct Change {
 /// of the articles as they are now would write them: for each word whose
 /// lists change, every file of its key (the key's file, and the files it
 /// is split into) is read, changed and split again. Files written only
-/// where their bytes change; files no longer made removed. Returns how
-/// many files were rewritten.
+/// where their bytes change; files no longer made removed.
 ///
 /// # Errors
 /// [`Unknowable`] (wrapped as `io::ErrorKind::InvalidData`) when a list
 /// cut at its cap would have to list an article it does not hold, or the
 /// files do not hold what the changes say: the caller builds the index
 /// again. Any I/O error.
-pub fn update(dir: &Path, changes: &[Change], output: &reader_output::Output) -> io::Result<usize> {
+pub fn update(dir: &Path, changes: &[Change], output: &reader_output::Output) -> io::Result<()> {
     // Each word's moves, by the key of its file.
     let mut by_key: BTreeMap<String, BTreeMap<&str, Vec<Move>>> = BTreeMap::new();
     for change in changes {
@@ -247,7 +232,6 @@ pub fn update(dir: &Path, changes: &[Change], output: &reader_output::Output) ->
         }
     }
     let existing = existing_keys(dir)?;
-    let mut rewritten = 0;
     for (key, moves) in by_key {
         let files = key_files(&existing, &key);
         let mut merged = SearchShard::default();
@@ -276,16 +260,13 @@ pub fn update(dir: &Path, changes: &[Change], output: &reader_output::Output) ->
         };
         for (file, shard) in &made {
             let text = reader_model::to_json(shard).map_err(io::Error::other)?;
-            if output.write(&dir.join(format!("{file}.json")), text)? {
-                rewritten += 1;
-            }
+            output.write(&dir.join(format!("{file}.json")), text)?;
         }
         for file in files.iter().filter(|file| !made.contains_key(*file)) {
             fs::remove_file(dir.join(format!("{file}.json")))?;
-            rewritten += 1;
         }
     }
-    Ok(rewritten)
+    Ok(())
 }
 
 /// An article's move between a word's lists: its number, from, to.
@@ -307,30 +288,21 @@ fn existing_keys(dir: &Path) -> io::Result<BTreeMap<String, String>> {
         let Some(key) = name.to_str().and_then(|n| n.strip_suffix(".json")) else {
             continue;
         };
-        if let Some(word) = decode_key(key) {
+        if let Some(word) = key_text(key) {
             keys.insert(word, key.to_owned());
         }
     }
     Ok(keys)
 }
 
-/// The text a key names (keys are hexadecimal UTF-8).
-fn decode_key(key: &str) -> Option<String> {
-    let bytes = (0..key.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(key.get(i..i + 2)?, 16).ok())
-        .collect::<Option<Vec<u8>>>()?;
-    String::from_utf8(bytes).ok()
-}
-
 /// The files of `key` (a [`shard_key`]) among those `existing`: its own,
 /// and, when its words are at least as long as a key, every file it is
 /// split into (named by longer beginnings of the same text).
 fn key_files(existing: &BTreeMap<String, String>, key: &str) -> Vec<String> {
-    let Some(word) = decode_key(key) else {
+    let Some(word) = key_text(key) else {
         return Vec::new();
     };
-    if word.chars().count() < shard_key_chars() {
+    if word.chars().count() < KEY_CHARS {
         return existing.get(&word).cloned().into_iter().collect();
     }
     existing
@@ -338,11 +310,6 @@ fn key_files(existing: &BTreeMap<String, String>, key: &str) -> Vec<String> {
         .take_while(|(text, _)| text.starts_with(&word))
         .map(|(_, file)| file.clone())
         .collect()
-}
-
-/// How many characters name an index file before it is split.
-fn shard_key_chars() -> usize {
-    shard_key("aaaaaaaa").len() / 2
 }
 
 #[cfg(test)]
@@ -369,7 +336,5 @@ mod tests {
         );
         assert_eq!(files("cat"), [key("cat")]);
         assert!(files("dog").is_empty());
-        assert_eq!(decode_key(&key("丁晓东")).as_deref(), Some("丁晓东"));
-        assert_eq!(shard_key_chars(), 3);
     }
 }

@@ -2,7 +2,8 @@
 //! folder of the last publishes again only the articles whose file, related
 //! links or tool changed (the rest of its published files stay as they
 //! are). Kept outside the published folder, one `slug<TAB>stamp` line per
-//! article.
+//! article: the format of every state file of the content build
+//! ([`read_lines`], [`write_lines`]; the search index keeps one too).
 
 use std::collections::HashMap;
 use std::fs;
@@ -21,16 +22,7 @@ pub struct ArticleStamps {
 impl ArticleStamps {
     /// The stamps at `file`; none when it is missing or does not read.
     pub fn load(file: &Path) -> Self {
-        let Ok(text) = fs::read_to_string(file) else {
-            return Self::default();
-        };
-        let by_slug = text
-            .lines()
-            .filter_map(|line| {
-                let (slug, stamp) = line.split_once('\t')?;
-                Some((slug.to_owned(), u64::from_str_radix(stamp, 16).ok()?))
-            })
-            .collect();
+        let by_slug = read_lines(file).unwrap_or_default().into_iter().collect();
         Self { by_slug }
     }
 
@@ -38,19 +30,40 @@ impl ArticleStamps {
     pub fn get(&self, slug: &str) -> Option<u64> {
         self.by_slug.get(slug).copied()
     }
+}
 
-    /// # Errors
-    /// Any I/O error.
-    pub fn save(stamps: &[(String, u64)], file: &Path) -> io::Result<()> {
-        let mut text = String::with_capacity(stamps.len() * 48);
-        for (slug, stamp) in stamps {
-            text.push_str(&format!("{slug}\t{stamp:016x}\n"));
-        }
-        if let Some(dir) = file.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::write(file, text)
+/// A state file's lines, `slug<TAB>hash` (hexadecimal), in order; `None`
+/// when it is missing or any line does not read.
+pub fn read_lines(file: &Path) -> Option<Vec<(String, u64)>> {
+    let text = fs::read_to_string(file).ok()?;
+    text.lines()
+        .map(|line| {
+            let (slug, hash) = line.split_once('\t')?;
+            Some((slug.to_owned(), u64::from_str_radix(hash, 16).ok()?))
+        })
+        .collect()
+}
+
+/// Writes `lines` as a state file (its folder made if missing).
+///
+/// # Errors
+/// Any I/O error.
+pub fn write_lines(lines: &[(String, u64)], file: &Path) -> io::Result<()> {
+    let mut text = String::with_capacity(lines.len() * 48);
+    for (slug, hash) in lines {
+        text.push_str(&format!("{slug}\t{hash:016x}\n"));
     }
+    if let Some(dir) = file.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    fs::write(file, text)
+}
+
+/// A hash of a text (stable from one build to the next).
+pub fn text_hash(text: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    hasher.write(text.as_bytes());
+    hasher.finish()
 }
 
 /// What an article's published file is made from: the tool, the hash of
@@ -85,7 +98,11 @@ mod tests {
     #[test]
     fn stamps_read_back_and_change_with_each_input() {
         let file = std::env::temp_dir().join(format!("reader-stamps-{}", std::process::id()));
-        ArticleStamps::save(&[("a".into(), 7), ("b-c".into(), u64::MAX)], &file).expect("save");
+        write_lines(&[("a".into(), 7), ("b-c".into(), u64::MAX)], &file).expect("save");
+        assert_eq!(
+            read_lines(&file),
+            Some(vec![("a".into(), 7), ("b-c".into(), u64::MAX)])
+        );
         let read = ArticleStamps::load(&file);
         assert_eq!(
             (read.get("a"), read.get("b-c"), read.get("d")),

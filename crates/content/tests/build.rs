@@ -664,7 +664,5 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
 
 /// Every file below `dir`, sorted.
 fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = tree(dir).into_iter().map(|(path, _)| path).collect();
-    found.sort();
-    found
+    tree(dir).into_iter().map(|(path, _)| path).collect()
 }

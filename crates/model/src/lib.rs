@@ -40,8 +40,8 @@ pub use safe_url::{SafeUrl, UnsafeUrl};
 pub use schema::article_schema;
 pub use search::{ExcerptPart, SearchHit, SearchResults};
 pub use search_index::{
-    ArticleWords, FILE_BUDGET, IndexBuilder, IndexFile, Listed, POSTINGS_CAP, Postings, Ranked,
-    SearchQuery, SearchShard, Unknowable, shard_key, split_files, words,
+    ArticleWords, FILE_BUDGET, IndexBuilder, IndexFile, KEY_CHARS, Listed, POSTINGS_CAP, Postings,
+    Ranked, SearchQuery, SearchShard, Unknowable, key_text, shard_key, split_files, words,
 };
 pub use site::{Footer, Site};
 pub use site_path::{

@@ -42,7 +42,7 @@ pub const POSTINGS_CAP: usize = 4_000;
 /// How many characters of a word name its file ([`shard_key`]), unless
 /// that file is split; so a word being typed stands for the words it
 /// begins once it has as many.
-const KEY_CHARS: usize = 3;
+pub const KEY_CHARS: usize = 3;
 
 /// The most a file of the index should weigh, as JSON: a heavier file of
 /// more than one word is split. (A single word's lists are bounded by
@@ -62,6 +62,16 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// so any script is a safe name.
 pub fn shard_key(word: &str) -> String {
     key_of(word, KEY_CHARS)
+}
+
+/// The text a file's key names (the inverse of [`shard_key`] and of the
+/// longer keys of split files), if it is a key.
+pub fn key_text(key: &str) -> Option<String> {
+    let bytes = (0..key.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(key.get(i..i + 2)?, 16).ok())
+        .collect::<Option<Vec<u8>>>()?;
+    String::from_utf8(bytes).ok()
 }
 
 /// The key of `word`'s first `chars` characters.
@@ -723,6 +733,8 @@ mod tests {
         assert_eq!(found, ["usst", "s", "5g", "lab", "nyström", "丁晓东"]);
         assert_eq!(shard_key("optical"), "6f7074");
         assert_eq!(shard_key("5g"), "3567");
+        assert_eq!(key_text(&shard_key("丁晓东")).as_deref(), Some("丁晓东"));
+        assert_eq!(key_text("zz"), None);
     }
 
     #[test]

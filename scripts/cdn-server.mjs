@@ -97,6 +97,22 @@ export function parseRedirects(text) {
 }
 
 /**
+ * Where `body` ends the first occurrence of each of `marks`, each searched
+ * after the one before; null if one is missing.
+ */
+function cutsAfter(body, marks) {
+  const cuts = [];
+  let at = 0;
+  for (const mark of [marks].flat()) {
+    const found = body.indexOf(mark, at);
+    if (found < 0) return null;
+    at = found + Buffer.byteLength(mark);
+    cuts.push(at);
+  }
+  return cuts;
+}
+
+/**
  * Starts the server. Resolves to { url, port, close(), fault(path, spec),
  * clearFaults(), requests } where `requests` lists every path asked for.
  *
@@ -104,7 +120,9 @@ export function parseRedirects(text) {
  * folder of a bigger host. A fault spec may hold: status (answer with it),
  * html (answer index.html with 200), body + type (answer that body),
  * delayMs (wait first), drop (destroy the connection), truncate (send only
- * the first N bytes).
+ * the first N bytes), pauseAfter + pauseMs (send the body in pieces, as a
+ * slow network does: up to the end of the string pauseAfter, or of each
+ * string of an array in turn, waiting pauseMs after each piece).
  *
  * `pageData: false` serves every page without its embedded data
  * (`<script type="application/json" id="reader-data">`).
@@ -225,6 +243,20 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
     if (fault?.truncate !== undefined) body = body.subarray(0, fault.truncate);
     const extra = encoded ? { 'content-encoding': encoded, vary: 'Accept-Encoding' } : {};
     res.writeHead(status, headersFor(urlPath, { 'content-type': type, 'content-length': body.length, ...extra }));
+    const cuts = fault?.pauseAfter === undefined ? null : cutsAfter(body, fault.pauseAfter);
+    if (fault?.pauseAfter !== undefined && !cuts) {
+      // A test that meant to send a page in pieces must not pass on a whole one.
+      return send(res, urlPath, 500, 'text/plain; charset=utf-8', `the page has no ${JSON.stringify(fault.pauseAfter)} to pause after`);
+    }
+    if (req.method !== 'HEAD' && cuts) {
+      let sent = 0;
+      for (const cut of cuts) {
+        res.write(body.subarray(sent, cut));
+        sent = cut;
+        await sleep(fault.pauseMs ?? 500);
+      }
+      return res.end(body.subarray(sent));
+    }
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 

@@ -230,6 +230,47 @@ describe('the app takes over', () => {
     });
   }
 
+  // On a slow network (or a busy phone) the browser paints what it has parsed
+  // so far; nothing already painted may move when the rest of the page
+  // arrives. The header's right-hand parts (the site links, the search box)
+  // would, were the first paint not held until <main> is parsed
+  // (index.html's <link rel="expect" blocking="render">).
+  const PIECES = ['class="site-nav"', '</li>', 'class="section-nav"', '</li>', 'autocomplete="off">', '<main', '</h1>'];
+  const PAUSE_MS = 250;
+  for (const [name, path] of PAGES) {
+    for (const width of [1280, 390]) {
+      test(`${name} at ${width} px: arriving in pieces, nothing painted moves`, async () => {
+        const { page, context } = await openPage(app.browser, { width });
+        await page.addInitScript(() => {
+          window.__shifted = [];
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) {
+              for (const { node, previousRect: a, currentRect: b } of entry.sources) {
+                window.__shifted.push(`${node?.nodeName}.${node?.className} ${a.x},${a.y} ${a.width}×${a.height} → ${b.x},${b.y} ${b.width}×${b.height}`);
+              }
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        app.server.fault(path, { pauseAfter: PIECES, pauseMs: PAUSE_MS });
+        try {
+          await page.goto(app.server.url + path);
+          await heading(page);
+          await page.waitForTimeout(300);
+        } finally {
+          app.server.clearFaults();
+        }
+        // It did arrive in pieces.
+        const took = await page.evaluate(() => {
+          const [navigation] = performance.getEntriesByType('navigation');
+          return navigation.responseEnd - navigation.responseStart;
+        });
+        assert.ok(took >= PIECES.length * PAUSE_MS * 0.9, `the page arrived in ${took} ms, not in pieces`);
+        assert.deepEqual(await page.evaluate(() => window.__shifted), []);
+        await context.close();
+      });
+    }
+  }
+
   test('after taking over, navigation stays in the app and fetches only what it needs', async () => {
     const { page, context, problems } = await openPage(app.browser);
     const fetched = [];

@@ -31,8 +31,9 @@ describe('release build', () => {
     const page = await context.newPage();
     await page.goto(`${app.server.url}/`);
     const assets = await page.evaluate(() =>
-      // Canonical and alternate links name pages and the feed, not files.
-      [...document.querySelectorAll('link[href]:not([rel="canonical"]):not([rel="alternate"]), script[src]')].map((el) => ({
+      // Canonical and alternate links name pages and the feed, not files;
+      // rel=expect names a part of the page (index.html).
+      [...document.querySelectorAll('link[href]:not([rel="canonical"]):not([rel="alternate"]):not([rel="expect"]), script[src]')].map((el) => ({
         url: el.getAttribute('href') ?? el.getAttribute('src'),
         integrity: el.getAttribute('integrity'),
       })),

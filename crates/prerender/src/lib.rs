@@ -28,6 +28,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+use rayon::prelude::*;
 use reader_deploy::{DeployError, Deployment};
 use reader_model::{Article, ListPage, ModelError, Site, Speaker, Speakers, script_safe};
 
@@ -107,11 +108,13 @@ impl Shard {
 pub struct Timings {
     /// Reading the published content and planning the pages.
     pub read: f64,
+    /// Finding the units whose inputs changed (each unit's stamp).
+    pub check: f64,
     /// Rendering this shard's pages and writing each one.
     pub render: f64,
     /// The sitemaps, robots.txt, the Atom feed and the host files.
     pub feeds: f64,
-    /// The Brotli and gzip copies.
+    /// The Brotli and gzip copies, and the state kept for the next update.
     pub compress: f64,
 }
 
@@ -238,7 +241,7 @@ pub fn prerender_with(
     let speakers: Speakers = read_json(&dist.join("content/speakers/index.json"))?;
     let people = speakers
         .speakers
-        .iter()
+        .par_iter()
         .map(|person| read_json(&dist.join(format!("content/speakers/{}.json", person.slug))))
         .collect::<Result<Vec<Speaker>, _>>()?;
     let public = PublicUrl::new(site.origin.as_ref().ok_or(PrerenderError::NoOrigin)?, &base)?;
@@ -264,19 +267,28 @@ pub fn prerender_with(
         base: Some(base.clone()),
         ..State::default()
     };
+    // Each unit's stamp, on every core (a file's size and time each).
+    let stamped: Vec<(String, u64, bool)> = mine
+        .par_iter()
+        .map(|unit| {
+            let key = unit.key();
+            let stamp = state::stamp(common, &unit.inputs(&content));
+            let kept = previous.units.get(&key).is_some_and(|done| {
+                done.stamp == stamp && done.files.iter().all(|f| dist.join(f).is_file())
+            });
+            (key, stamp, kept)
+        })
+        .collect();
     let mut todo = Vec::new();
-    for unit in &mine {
-        let key = unit.key();
-        let stamp = state::stamp(common, &unit.inputs(&content));
+    for ((key, stamp, kept), unit) in stamped.into_iter().zip(&mine) {
         match previous.units.get(&key) {
-            Some(done)
-                if done.stamp == stamp && done.files.iter().all(|f| dist.join(f).is_file()) =>
-            {
+            Some(done) if kept => {
                 next.units.insert(key, done.clone());
             }
             _ => todo.push((key, stamp, *unit)),
         }
     }
+    let check_done = Instant::now();
     let written = AtomicUsize::new(0);
     let todo_units: Vec<Work> = todo.iter().map(|(_, _, unit)| *unit).collect();
     let files = render_all(
@@ -302,12 +314,29 @@ pub fn prerender_with(
     }
     let mut removed = 0;
     if options.update {
-        let kept: HashSet<&PathBuf> = next.units.values().flat_map(|done| &done.files).collect();
-        for file in previous.units.values().flat_map(|done| &done.files) {
-            let path = dist.join(file);
-            if !kept.contains(file) && path.is_file() {
-                fs::remove_file(&path).map_err(|e| PrerenderError::Io(path, e))?;
-                removed += 1;
+        // Only a unit rendered again, or gone, can leave a page behind:
+        // one its unit no longer makes and no other unit made either.
+        let mut all_kept: Option<HashSet<&PathBuf>> = None;
+        for (key, done) in &previous.units {
+            let now = next.units.get(key);
+            if now == Some(done) {
+                continue;
+            }
+            for file in &done.files {
+                if now.is_some_and(|now| now.files.contains(file))
+                    || all_kept
+                        .get_or_insert_with(|| {
+                            next.units.values().flat_map(|done| &done.files).collect()
+                        })
+                        .contains(file)
+                {
+                    continue;
+                }
+                let path = dist.join(file);
+                if path.is_file() {
+                    fs::remove_file(&path).map_err(|e| PrerenderError::Io(path, e))?;
+                    removed += 1;
+                }
             }
         }
     }
@@ -355,7 +384,8 @@ pub fn prerender_with(
         removed,
         timings: Timings {
             read: seconds(started, read_done),
-            render: seconds(read_done, render_done),
+            check: seconds(read_done, check_done),
+            render: seconds(check_done, render_done),
             feeds: seconds(render_done, feeds_done),
             compress: seconds(feeds_done, Instant::now()),
         },
@@ -460,15 +490,13 @@ pub fn with_executor<T>(work: impl FnOnce() -> T) -> Result<T, PrerenderError> {
 /// Every page of a list: its front (`dir/front.json`), then its archive
 /// pages from `dir/1.json` to the last there is.
 fn read_list(dir: &Path) -> Result<Vec<ListPage>, PrerenderError> {
-    let mut pages: Vec<ListPage> = vec![read_json(&dir.join("front.json"))?];
-    for k in 1.. {
-        let file = dir.join(format!("{k}.json"));
-        if !file.is_file() {
-            break;
-        }
-        pages.push(read_json(&file)?);
-    }
-    Ok(pages)
+    let archive_pages = (1..)
+        .take_while(|k| dir.join(format!("{k}.json")).is_file())
+        .count();
+    let files: Vec<PathBuf> = std::iter::once(dir.join("front.json"))
+        .chain((1..=archive_pages).map(|k| dir.join(format!("{k}.json"))))
+        .collect();
+    files.par_iter().map(|file| read_json(file)).collect()
 }
 
 fn read(path: &Path) -> Result<String, PrerenderError> {

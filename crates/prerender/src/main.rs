@@ -84,7 +84,7 @@ fn main() -> ExitCode {
             println!(
                 "prerender: {} pages from {} of {} units of work (shard {}/{}; {} units unchanged), {} written, {} removed, base {}, {} inline script hash(es), host configs in {}; \
                  {} files compressed, {} bytes -> {} brotli, {} gzip; \
-                 {:.1} s reading, {:.1} s rendering and writing ({:.1} ms a page), {:.1} s feeds, {:.1} s compressing",
+                 {:.1} s reading, {:.1} s checking units, {:.1} s rendering and writing{}, {:.1} s feeds, {:.1} s compressing and keeping state",
                 summary.rendered,
                 summary.rendered_units,
                 summary.units,
@@ -101,8 +101,16 @@ fn main() -> ExitCode {
                 c.brotli_bytes,
                 c.gzip_bytes,
                 t.read,
+                t.check,
                 t.render,
-                t.render * 1000.0 / summary.rendered.max(1) as f64,
+                if summary.rendered > 0 {
+                    format!(
+                        " ({:.1} ms a page)",
+                        t.render * 1000.0 / summary.rendered as f64
+                    )
+                } else {
+                    String::new()
+                },
                 t.feeds,
                 t.compress
             );

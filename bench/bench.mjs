@@ -19,7 +19,7 @@
 // its prerendered page without scripts, showing the photographs as the
 // editor saved them (the camera originals) instead of the build's copies.
 
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
@@ -82,7 +82,9 @@ function writeStaticPage(dist, out, slug, edit) {
     .replace(/<link\b[^>]*\b(modulepreload|preload)\b[^>]*>/g, ''));
   writeFileSync(join(out, 'news', slug, 'index.html'), page);
   for (const name of readdirSync(dist).filter((n) => /\.(css|svg)$/.test(n))) cpSync(join(dist, name), join(out, name));
-  cpSync(join(dist, 'content', 'images'), join(out, 'content', 'images'), { recursive: true });
+  // The drawings the page shows (a build whose photographs are all
+  // replaced by their copies publishes none).
+  if (existsSync(join(dist, 'content', 'images'))) cpSync(join(dist, 'content', 'images'), join(out, 'content', 'images'), { recursive: true });
   // The same response headers (CSP and the rest), so bytes compare fairly.
   cpSync(join(dist, '_headers'), join(out, '_headers'));
   for (const file of [join(out, 'news', slug, 'index.html'), ...readdirSync(out).filter((n) => n.endsWith('.css')).map((n) => join(out, n))]) {

@@ -500,18 +500,18 @@ impl Build {
         }
         let list = self.list_pages();
         write_pages(&output, &out.join("list"), &list)?;
-        for section in &sections {
+        sections.par_iter().try_for_each(|section| {
             let dir = out.join("sections").join(section.slug.as_str());
-            write_pages(&output, &dir, &self.section_pages(section))?;
-        }
+            write_pages(&output, &dir, &self.section_pages(section))
+        })?;
         clock.phase("lists");
         let (speakers, people) = self.speakers();
         let speakers_dir = out.join("speakers");
         write_json(&output, &speakers_dir.join("index.json"), &speakers)?;
-        for person in &people {
+        people.par_iter().try_for_each(|person| {
             let file = speakers_dir.join(format!("{}.json", person.slug));
-            write_json(&output, &file, person)?;
-        }
+            write_json(&output, &file, person)
+        })?;
         clock.phase("speakers");
         // Search numbers articles by their place in the news list, from
         // the oldest (the archive pages' order).
@@ -844,10 +844,11 @@ fn write_pages(output: &Output, dir: &Path, list: &Paginated) -> io::Result<()> 
             .all(|p| p.articles().len() <= LIST_PAGE_SIZE)
     );
     write_json(output, &dir.join("front.json"), &list.front)?;
-    for (k, page) in (1..).zip(&list.archive) {
-        write_json(output, &dir.join(format!("{k}.json")), page)?;
-    }
-    Ok(())
+    // On every core: at 100,000 articles a list has 5,000 pages to compare.
+    list.archive
+        .par_iter()
+        .enumerate()
+        .try_for_each(|(n, page)| write_json(output, &dir.join(format!("{}.json", n + 1)), page))
 }
 
 /// `value` as JSON at `path`, written only if its bytes change.

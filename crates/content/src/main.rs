@@ -140,6 +140,10 @@ fn check_and_build(content: &str, out: Option<PathBuf>, search: SearchIndex) -> 
     } else {
         println!("content: {} articles, no errors", build.article_count());
     }
+    // The process ends here: the system takes the archive's memory back
+    // at once, where freeing each article's strings one by one takes a
+    // tenth of a second or more at 100,000 articles.
+    std::mem::forget(build);
     ExitCode::SUCCESS
 }
 

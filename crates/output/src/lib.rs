@@ -155,8 +155,10 @@ fn prune_below(folder: &Path, made: &HashSet<PathBuf>) -> io::Result<usize> {
     };
     let mut removed = 0;
     for entry in entries {
-        let path = entry?.path();
-        if path.is_dir() {
+        let entry = entry?;
+        let path = entry.path();
+        // The folder's own listing says what each entry is: no stat each.
+        if entry.file_type()?.is_dir() {
             removed += prune_below(&path, made)?;
             if fs::read_dir(&path)?.next().is_none() {
                 fs::remove_dir(&path)?;

@@ -43,6 +43,8 @@ import { launchBrowser, REPO } from '../tests/browser/support.mjs';
 const reportOnly = process.argv.includes('--report');
 const photosOnly = process.argv.includes('--photos');
 const buildsOnly = process.argv.includes('--builds');
+// `--updates` builds ours whole (no Hugo) and times the updates alone.
+const updatesOnly = process.argv.includes('--updates');
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 if (sizes.length === 0) sizes.push(1_000, 10_000, 100_000);
 const TOOL = join(REPO, 'target', 'release', 'reader-content');
@@ -291,6 +293,9 @@ async function incremental(n, source, ours, configs) {
   const added = join(dirname(file), 'bench-added-article.json');
   console.error(`updates: ${n} articles…`);
   await update();
+  // The full build's gigabytes still being written back to disk would be
+  // counted against the updates (an editor's edit comes long after it).
+  await measure('sync', []);
   const nothing = await medianOf(() => {}, () => {});
   const edit = await medianOf((i) => writeFileSync(file, JSON.stringify(edited(i), null, 2)), () => writeFileSync(file, original));
   const addition = await medianOf(
@@ -330,11 +335,16 @@ async function incremental(n, source, ours, configs) {
   return { nothing, edit, addition, preview };
 }
 
+/** One size's row of the updates table. */
+function updatesRow(n, updates) {
+  const cell = (u) => `${u.seconds.toFixed(2)} s (content ${u.contentSeconds.toFixed(2)} s); ${u.units.toLocaleString('en')} of ${u.allUnits.toLocaleString('en')} units rendered, ${u.written.toLocaleString('en')} pages written`;
+  return `| ${n.toLocaleString('en')} | ${cell(updates.nothing)} | ${cell(updates.edit)} | ${cell(updates.addition)} | ${updates.preview ? `${updates.preview.ms.toFixed(0)} ms` : '—'} |`;
+}
+
 /** The full builds' section of BENCHMARKS-SCALE.md. */
 function writeBuildSection(builds) {
   const lines = builds.map((b) => `| ${b.articles.toLocaleString('en')} | ${b.reader.seconds.toFixed(1)} s, ${b.reader.peakMB.toFixed(0)} MB, ${b.sizes.oursMB.toLocaleString('en')} MB written | ${b.hugo.seconds.toFixed(1)} s, ${b.hugo.peakMB.toFixed(0)} MB, ${b.sizes.hugoMB.toLocaleString('en')} MB written | ${(b.reader.seconds / b.hugo.seconds).toFixed(2)}× |`);
-  const update = (u) => `${u.seconds.toFixed(2)} s (content ${u.contentSeconds.toFixed(2)} s); ${u.units.toLocaleString('en')} of ${u.allUnits.toLocaleString('en')} units rendered, ${u.written.toLocaleString('en')} pages written`;
-  const updates = builds.map((b) => `| ${b.articles.toLocaleString('en')} | ${update(b.updates.nothing)} | ${update(b.updates.edit)} | ${update(b.updates.addition)} | ${b.updates.preview ? `${b.updates.preview.ms.toFixed(0)} ms` : '—'} |`);
+  const updates = builds.map((b) => updatesRow(b.articles, b.updates));
   writeSection('## Full builds beside Hugo', `## Full builds beside Hugo
 
 The same generated archive built whole, one build after the other on the same machine (${new Date().toISOString().slice(0, 10)}, 2 cores):
@@ -498,6 +508,29 @@ async function searches(browser, url, source) {
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+if (updatesOnly) {
+  // Our full build of each size, then the updates table's rows (printed,
+  // not written into BENCHMARKS-SCALE.md, whose table comes with Hugo's).
+  const rowsOut = [];
+  for (const n of sizes) {
+    const root = join(REPO, 'target', 'scale', String(n));
+    const source = await generated(n);
+    const ours = join(root, `full-${STARTED}`);
+    console.error(`trunk build --release: ${n} articles…`);
+    await measure('trunk', ['build', '--release', '--dist', ours], {
+      READER_CONTENT: source,
+      READER_TOOLS_PROFILE: 'tools',
+      READER_DEPLOY_CONFIGS: join(root, 'deploy'),
+    });
+    rowsOut.push(updatesRow(n, await incremental(n, source, ours, join(root, 'deploy'))));
+    rmSync(ours, { recursive: true, force: true });
+  }
+  console.log('| articles | nothing changed | one article edited | one article added | preview: save to page |');
+  console.log('| ---: | --- | --- | --- | ---: |');
+  for (const row of rowsOut) console.log(row);
+  process.exit(0);
+}
+
 const RESULTS = join(REPO, 'target', 'scale', 'results.json');
 const rows = reportOnly ? JSON.parse(readFileSync(RESULTS, 'utf8')) : [];
 const browser = reportOnly ? null : await launchBrowser();

@@ -7,6 +7,7 @@
 #   scripts/scale-bench.sh 1000 10000   # quicker
 #   scripts/scale-bench.sh --photos     # the photographs' cost alone
 #   scripts/scale-bench.sh --builds 1000 10000   # full builds beside Hugo alone
+#   scripts/scale-bench.sh --updates 100000     # our full build, then its updates in place alone
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --bench

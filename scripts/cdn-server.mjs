@@ -241,13 +241,13 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
       }
     }
     if (fault?.truncate !== undefined) body = body.subarray(0, fault.truncate);
-    const extra = encoded ? { 'content-encoding': encoded, vary: 'Accept-Encoding' } : {};
-    res.writeHead(status, headersFor(urlPath, { 'content-type': type, 'content-length': body.length, ...extra }));
     const cuts = fault?.pauseAfter === undefined ? null : cutsAfter(body, fault.pauseAfter);
     if (fault?.pauseAfter !== undefined && !cuts) {
       // A test that meant to send a page in pieces must not pass on a whole one.
       return send(res, urlPath, 500, 'text/plain; charset=utf-8', `the page has no ${JSON.stringify(fault.pauseAfter)} to pause after`);
     }
+    const extra = encoded ? { 'content-encoding': encoded, vary: 'Accept-Encoding' } : {};
+    res.writeHead(status, headersFor(urlPath, { 'content-type': type, 'content-length': body.length, ...extra }));
     if (req.method !== 'HEAD' && cuts) {
       let sent = 0;
       for (const cut of cuts) {

@@ -267,13 +267,14 @@ pub fn prerender_with(
         base: Some(base.clone()),
         ..State::default()
     };
-    // Each unit's stamp, on every core (a file's size and time each).
-    let stamped: Vec<(String, u64, bool)> = mine
+    // Each unit's stamp, on every core (a file's size and time each), with
+    // what the last build made of it if that still stands.
+    let stamped: Vec<(String, u64, Option<&state::Done>)> = mine
         .par_iter()
         .map(|unit| {
             let key = unit.key();
             let stamp = state::stamp(common, &unit.inputs(&content));
-            let kept = previous.units.get(&key).is_some_and(|done| {
+            let kept = previous.units.get(&key).filter(|done| {
                 done.stamp == stamp && done.files.iter().all(|f| dist.join(f).is_file())
             });
             (key, stamp, kept)
@@ -281,11 +282,11 @@ pub fn prerender_with(
         .collect();
     let mut todo = Vec::new();
     for ((key, stamp, kept), unit) in stamped.into_iter().zip(&mine) {
-        match previous.units.get(&key) {
-            Some(done) if kept => {
+        match kept {
+            Some(done) => {
                 next.units.insert(key, done.clone());
             }
-            _ => todo.push((key, stamp, *unit)),
+            None => todo.push((key, stamp, *unit)),
         }
     }
     let check_done = Instant::now();

@@ -3,7 +3,7 @@
 //! a speaker, its slug is its file's name. Each problem points at the
 //! value it is about (`file:line:column`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use reader_model::{ArticleSource, Place, SafeUrl};
 use serde_json::Value;
@@ -44,12 +44,23 @@ impl ArticleFile<'_> {
     }
 }
 
+/// What checking one article file found.
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub problems: Vec<Problem>,
+    /// The photographs it shows (checked once the whole archive is read,
+    /// since articles share them).
+    pub photos: Vec<PhotoUse>,
+    /// The files of the content folder its pictures name, found there:
+    /// the checks hold while they are (see `crate::read_cache`).
+    pub locals: Vec<PathBuf>,
+}
+
 /// Every problem with one article that its own file shows, and the
-/// photographs it shows (checked once the whole archive is read, since
-/// articles share them).
-pub fn check(file: &ArticleFile, source: &ArticleSource) -> (Vec<Problem>, Vec<PhotoUse>) {
-    let mut problems = Vec::new();
-    let mut photos = Vec::new();
+/// photographs it shows.
+pub fn check(file: &ArticleFile, source: &ArticleSource) -> Checked {
+    let mut checked = Checked::default();
+    let problems = &mut checked.problems;
     let stem = crate::file_slug(file.path);
     if stem != source.slug.as_str() {
         problems.push(file.error(
@@ -61,7 +72,7 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> (Vec<Problem>, Vec<P
         ));
     }
     for (steps, place) in images(file.json) {
-        if let Some(photo) = check_image(file, &steps, place, &mut problems) {
+        if let Some(photo) = check_image(file, &steps, place, problems, &mut checked.locals) {
             // The news list shows the lead photo of an article without a
             // thumbnail.
             let listed =
@@ -70,8 +81,8 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> (Vec<Problem>, Vec<P
                     derived: true,
                     ..photo.clone()
                 });
-            photos.push(photo);
-            photos.extend(listed);
+            checked.photos.push(photo);
+            checked.photos.extend(listed);
         }
     }
     for (key, value, what) in [
@@ -92,7 +103,7 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> (Vec<Problem>, Vec<P
         }
     }
     for key in ["author", "authors", "copy_editors"] {
-        check_names(file, key, &mut problems);
+        check_names(file, key, problems);
     }
     for (index, block) in blocks(file.json) {
         let unnamed = block["speaker"]
@@ -112,7 +123,7 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> (Vec<Problem>, Vec<P
             &format!("body block {index} has unknown type {kind:?}; the app skips it"),
         ));
     }
-    (problems, photos)
+    checked
 }
 
 /// A blank name would print as "By " or a stray comma: each one is reported.
@@ -166,6 +177,7 @@ fn check_image(
     steps: &[Step],
     place: Place,
     problems: &mut Vec<Problem>,
+    locals: &mut Vec<PathBuf>,
 ) -> Option<PhotoUse> {
     let what = place.describe();
     let mut value = file.json;
@@ -210,6 +222,7 @@ fn check_image(
         ));
         return None;
     }
+    locals.push(local.clone());
     crate::photos::is_photo(&local).then(|| PhotoUse {
         article: file.path.to_path_buf(),
         position: file.locate(&at("src")),

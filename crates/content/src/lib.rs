@@ -30,6 +30,7 @@ pub mod markdown;
 pub mod photos;
 mod problem;
 mod progress;
+pub mod read_cache;
 pub mod related;
 pub mod search_index;
 pub mod stamps;
@@ -55,18 +56,7 @@ use crate::locate::{Step, locate};
 use crate::photos::{PhotoUse, Photos};
 pub use crate::problem::{Problem, Severity};
 use crate::progress::Progress;
-
-/// One article, read and checked.
-struct Loaded {
-    source: ArticleSource,
-    /// Its file, read again when it is published (the build keeps only
-    /// the typed article in memory, not its text).
-    path: PathBuf,
-    /// A hash of the file's text as read.
-    text_hash: u64,
-    /// The photographs it shows, and where.
-    photos: Vec<PhotoUse>,
-}
+use crate::read_cache::{Loaded, Seen};
 
 /// Everything read from a content folder, and what was wrong with it.
 pub struct Build {
@@ -81,6 +71,9 @@ pub struct Build {
     /// Where copies of photographs are kept between builds.
     photo_cache: PathBuf,
     problems: Vec<Problem>,
+    /// Article files read and checked (the others were as the read cache
+    /// had them).
+    read: usize,
     /// Where loading's time went.
     phases: Phases,
 }
@@ -181,6 +174,13 @@ impl Build {
     /// Reads `root/site.json` and every `root/articles/**/*.json`. Never
     /// fails: whatever cannot be read or is wrong becomes a [`Problem`].
     pub fn load(root: &Path) -> Self {
+        Self::load_cached(root, None)
+    }
+
+    /// [`Build::load`], reading again only the files that changed since
+    /// the last build with the same `cache` file (see [`read_cache`]),
+    /// and keeping what it read there for the next.
+    pub fn load_cached(root: &Path, cache: Option<&Path>) -> Self {
         let mut build = Self {
             root: root.to_path_buf(),
             site: None,
@@ -190,6 +190,7 @@ impl Build {
             photos: Photos::default(),
             photo_cache: PathBuf::from(PHOTO_CACHE),
             problems: Vec::new(),
+            read: 0,
             phases: Phases::new(),
         };
         let mut clock = Clock::start();
@@ -202,22 +203,62 @@ impl Build {
                 .unwrap_or_default();
         }
         let files = build.article_files();
-        let progress = Progress::new("checked", files.len());
-        let checked: Vec<(Option<Loaded>, Vec<Problem>)> = files
-            .par_iter()
+        clock.phase("listing files");
+        let tool = stamps::tool();
+        let mut cached = cache
+            .map(|file| read_cache::load(file, tool, root))
+            .unwrap_or_default();
+        if cache.is_some() {
+            clock.phase("read cache");
+        }
+        let jobs: Vec<(PathBuf, Option<Loaded>)> = (files.into_iter())
             .map(|path| {
-                let result = load_article(root, path);
+                let entry = cached.entries.remove(&path);
+                (path, entry)
+            })
+            .collect();
+        let progress = Progress::new("checked", jobs.len());
+        let checked: Vec<(Option<Loaded>, Vec<Problem>, bool)> = jobs
+            .into_par_iter()
+            .map(|(path, entry)| {
+                let seen = Seen::of(&path);
+                let result = match entry.filter(|entry| entry.holds(seen)) {
+                    Some(entry) => {
+                        let warnings = entry.warnings.clone();
+                        (Some(entry), warnings, false)
+                    }
+                    None => {
+                        let (loaded, problems) = load_article(root, &path, seen);
+                        (loaded, problems, true)
+                    }
+                };
                 progress.tick();
                 result
             })
             .collect();
-        for (loaded, problems) in checked {
+        cached.entries = HashMap::new();
+        let mut fresh = Vec::new();
+        for (loaded, problems, read) in checked {
+            build.read += usize::from(read);
             build.problems.extend(problems);
             if let Some(loaded) = loaded {
+                if read {
+                    fresh.push(loaded.source.slug.clone());
+                }
                 build.add(loaded);
             }
         }
         clock.phase("reading and checking");
+        // A cache that fails to save is only a slower next build.
+        if let Some(file) = cache {
+            let fresh: Vec<&Loaded> = (fresh.iter())
+                .filter_map(|slug| build.articles.get(slug))
+                .collect();
+            let all = build.articles.par_iter().map(|(_, loaded)| loaded);
+            let live = build.articles.len();
+            let _ = read_cache::save(file, tool, root, &cached, &fresh, all, live);
+            clock.phase("saving the read cache");
+        }
         if build.articles.is_empty() && !build.has_errors() {
             build.problems.push(Problem::error(
                 &root.join("articles"),
@@ -232,6 +273,12 @@ impl Build {
         clock.phase("photos' headers");
         build.phases = clock.phases;
         build
+    }
+
+    /// How many article files were read and checked: all, but in an
+    /// update those whose read cache entry stands.
+    pub fn files_read(&self) -> usize {
+        self.read
     }
 
     /// Where loading's time went.
@@ -436,7 +483,7 @@ impl Build {
         &self,
         search: &SearchIndex,
         search_dir: &Path,
-        order: &[&ArticleSource],
+        order: &[&Loaded],
         published: &Path,
     ) -> IndexPlan {
         let state = match search {
@@ -448,7 +495,11 @@ impl Build {
         let Some(then) = search_dir.is_dir().then(|| Indexed::load(&state)).flatten() else {
             return whole();
         };
-        let now = Indexed::of(order);
+        let now = Indexed {
+            articles: (order.iter())
+                .map(|loaded| (loaded.source.slug.to_string(), loaded.index_hash))
+                .collect(),
+        };
         let Some(changed) = now.changed_since(&then).filter(|c| c.len() <= MOST_CHANGES) else {
             return whole();
         };
@@ -515,9 +566,9 @@ impl Build {
         clock.phase("speakers");
         // Search numbers articles by their place in the news list, from
         // the oldest (the archive pages' order).
-        let order: Vec<&ArticleSource> = (list.archive.iter())
+        let order: Vec<&Loaded> = (list.archive.iter())
             .flat_map(|page| page.articles().iter().rev())
-            .filter_map(|item| self.articles.get(&item.slug).map(|l| &l.source))
+            .filter_map(|item| self.articles.get(&item.slug))
             .collect();
         let search_dir = out.join("search");
         // Before the articles are published again: their words as indexed.
@@ -537,19 +588,21 @@ impl Build {
                 remove_if_there(&state)?;
                 let changes: Vec<search_index::Change> = before
                     .into_iter()
-                    .map(|(id, before)| search_index::Change {
-                        id,
-                        before,
-                        after: WordSets::of(order[id as usize]),
+                    .map(|(id, before)| {
+                        Ok(search_index::Change {
+                            id,
+                            before,
+                            after: WordSets::of(&full_source(order[id as usize])?),
+                        })
                     })
-                    .collect();
+                    .collect::<io::Result<_>>()?;
                 let made = match search_index::update(&search_dir, &changes, &output) {
                     Ok(()) => {
                         output.keep_below(&search_dir)?;
                         IndexMade::Updated(changes.len())
                     }
                     Err(err) if err.kind() == io::ErrorKind::InvalidData => {
-                        let (index, _) = search_index::build(&order);
+                        let (index, _) = search_index::build(&order, |l| full_source(l))?;
                         search_index::write(&search_dir, &index, &output)?;
                         IndexMade::Whole
                     }
@@ -563,7 +616,7 @@ impl Build {
                 if let Some(state) = &state {
                     remove_if_there(state)?;
                 }
-                let (index, indexed) = search_index::build(&order);
+                let (index, indexed) = search_index::build(&order, |l| full_source(l))?;
                 clock.phase("search index");
                 search_index::write(&search_dir, &index, &output)?;
                 if let Some(state) = &state {
@@ -715,7 +768,7 @@ impl Build {
 }
 
 /// Reads and checks one article file on its own.
-fn load_article(root: &Path, path: &Path) -> (Option<Loaded>, Vec<Problem>) {
+fn load_article(root: &Path, path: &Path, seen: Option<Seen>) -> (Option<Loaded>, Vec<Problem>) {
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
         Err(err) => {
@@ -725,26 +778,9 @@ fn load_article(root: &Path, path: &Path) -> (Option<Loaded>, Vec<Problem>) {
             );
         }
     };
-    let (source, json, markdown) = if markdown::is_markdown(path) {
-        match markdown::read_article(&text, crate::file_slug(path)) {
-            Ok((source, article)) => (source, article.json, Some(article.positions)),
-            Err(errors) => {
-                let problems = errors
-                    .iter()
-                    .map(|err| Problem::error(path, Some(err.position), &err.message))
-                    .collect();
-                return (None, problems);
-            }
-        }
-    } else {
-        let source = match reader_model::from_json::<ArticleSource>(&text) {
-            Ok(source) => source,
-            Err(err) => return (None, vec![model_problem(path, &err)]),
-        };
-        let Ok(json) = serde_json::from_str::<Value>(&text) else {
-            return (None, Vec::new());
-        };
-        (source, json, None)
+    let (source, json, markdown) = match parse_article(path, &text) {
+        Ok(parsed) => parsed,
+        Err(problems) => return (None, problems),
     };
     let file = ArticleFile {
         path,
@@ -753,15 +789,71 @@ fn load_article(root: &Path, path: &Path) -> (Option<Loaded>, Vec<Problem>) {
         markdown: markdown.as_ref(),
         root,
     };
-    let (problems, photos) = checks::check(&file, &source);
-    let ok = !problems.iter().any(|p| p.severity == Severity::Error);
-    let loaded = ok.then(|| Loaded {
-        source,
+    let checked = checks::check(&file, &source);
+    if checked
+        .problems
+        .iter()
+        .any(|p| p.severity == Severity::Error)
+    {
+        return (None, checked.problems);
+    }
+    let loaded = Loaded {
         path: path.to_path_buf(),
+        seen,
+        index_hash: Indexed::hash_of(&source),
+        source: read_cache::slim(source),
         text_hash: stamps::text_hash(&text),
-        photos,
-    });
-    (loaded, problems)
+        warnings: checked.problems.clone(),
+        photos: checked.photos,
+        locals: checked.locals,
+    };
+    (Some(loaded), checked.problems)
+}
+
+/// An article file's text as the model, its JSON, and for Markdown where
+/// its values are; or what is wrong with it.
+#[allow(clippy::type_complexity)]
+fn parse_article(
+    path: &Path,
+    text: &str,
+) -> Result<(ArticleSource, Value, Option<markdown::Positions>), Vec<Problem>> {
+    if markdown::is_markdown(path) {
+        match markdown::read_article(text, crate::file_slug(path)) {
+            Ok((source, article)) => Ok((source, article.json, Some(article.positions))),
+            Err(errors) => Err(errors
+                .iter()
+                .map(|err| Problem::error(path, Some(err.position), &err.message))
+                .collect()),
+        }
+    } else {
+        let source = reader_model::from_json::<ArticleSource>(text)
+            .map_err(|err| vec![model_problem(path, &err)])?;
+        let json = serde_json::from_str::<Value>(text).map_err(|_| Vec::new())?;
+        Ok((source, json, None))
+    }
+}
+
+/// The whole article in `loaded`'s file (the build keeps it slimmed).
+///
+/// # Errors
+/// The file cannot be read again, or no longer reads as an article.
+fn full_source(loaded: &Loaded) -> io::Result<ArticleSource> {
+    let text = fs::read_to_string(&loaded.path)?;
+    if markdown::is_markdown(&loaded.path) {
+        markdown::read_article(&text, crate::file_slug(&loaded.path))
+            .map(|(source, _)| source)
+            .map_err(|errors| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    errors
+                        .first()
+                        .map_or_else(String::new, |e| e.message.clone()),
+                )
+            })
+    } else {
+        reader_model::from_json(&text)
+            .map_err(|err| io::Error::new(io::ErrorKind::InvalidData, err.to_string()))
+    }
 }
 
 /// The slug an article file's name gives: its name without the extension.

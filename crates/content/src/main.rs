@@ -83,7 +83,13 @@ fn done(result: std::io::Result<()>, target: &str) -> ExitCode {
 
 fn check_and_build(content: &str, out: Option<PathBuf>, search: SearchIndex) -> ExitCode {
     let started = Instant::now();
-    let mut build = Build::load(&PathBuf::from(content));
+    // An update reads again only the article files that changed since
+    // the last build into the same folder (reader_content::read_cache).
+    let cache = match &search {
+        SearchIndex::Update(state) => Some(state.join(reader_content::read_cache::FILE)),
+        SearchIndex::Build | SearchIndex::KeepLast => None,
+    };
+    let mut build = Build::load_cached(&PathBuf::from(content), cache.as_deref());
     if let Some(cache) = std::env::var_os("READER_PHOTO_CACHE") {
         build.set_photo_cache(PathBuf::from(cache));
     }
@@ -121,10 +127,11 @@ fn check_and_build(content: &str, out: Option<PathBuf>, search: SearchIndex) -> 
             .map(|(name, seconds)| format!("{name} {seconds:.2} s"))
             .collect();
         println!(
-            "content: {} articles in {} sections written to {} ({} published again, search index {}): {} files, {} changed, {} removed ({:.1} s: {})",
+            "content: {} articles in {} sections written to {} ({} files read, {} published again, search index {}): {} files, {} changed, {} removed ({:.1} s: {})",
             build.article_count(),
             build.sections().len(),
             out.display(),
+            build.files_read(),
             written.published,
             match written.index {
                 IndexMade::Kept => "kept".to_owned(),

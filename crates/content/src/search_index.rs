@@ -47,24 +47,33 @@ pub fn texts<R>(article: &Article<R>) -> (String, String) {
 const CHUNK: usize = 4_096;
 
 /// The index over `articles`, numbered in the order given (the news
-/// list's, oldest first), and what it was made from (each text hashed
-/// while it is at hand).
-pub fn build(articles: &[&ArticleSource]) -> (BTreeMap<String, SearchShard>, Indexed) {
+/// list's, oldest first), each read whole by `read` when its turn comes,
+/// and what it was made from (each text hashed while it is at hand).
+///
+/// # Errors
+/// What `read` returns.
+pub fn build<T: Sync>(
+    articles: &[T],
+    read: impl Fn(&T) -> io::Result<ArticleSource> + Sync,
+) -> io::Result<(BTreeMap<String, SearchShard>, Indexed)> {
     let mut builder = IndexBuilder::default();
     let mut indexed = Indexed::default();
     for chunk in articles.chunks(CHUNK) {
         let (words, hashes): (Vec<ArticleWords>, Vec<(String, u64)>) = chunk
             .par_iter()
             .map(|article| {
-                let (strong, body) = texts(article);
+                let article = read(article)?;
+                let (strong, body) = texts(&article);
                 let hash = (article.slug.to_string(), texts_hash(&strong, &body));
-                (ArticleWords::of(&strong, &body), hash)
+                Ok((ArticleWords::of(&strong, &body), hash))
             })
+            .collect::<io::Result<Vec<_>>>()?
+            .into_iter()
             .unzip();
         builder.add_all(&words);
         indexed.articles.extend(hashes);
     }
-    (builder.finish(), indexed)
+    Ok((builder.finish(), indexed))
 }
 
 /// Writes each shard as `dir/<key>.json`.
@@ -93,17 +102,7 @@ pub struct Indexed {
 }
 
 impl Indexed {
-    /// What `articles` (in number order) are indexed as now.
-    pub fn of(articles: &[&ArticleSource]) -> Self {
-        Self {
-            articles: articles
-                .par_iter()
-                .map(|article| (article.slug.to_string(), Self::hash_of(article)))
-                .collect(),
-        }
-    }
-
-    /// The hash [`Indexed::of`] records for `article`.
+    /// The hash an index records for `article`.
     pub fn hash_of<R>(article: &Article<R>) -> u64 {
         let (strong, body) = texts(article);
         texts_hash(&strong, &body)

@@ -563,10 +563,16 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
     let _ = fs::remove_dir_all(&root);
     let content = root.join("content");
     reader_content::generate::generate(400, &content).expect("generate");
+    // Written an hour ago: the read cache keeps no file changed within
+    // the last tick of the clock (see Seen::racy).
+    backdate(&content.join("articles"));
     let (out, state) = (root.join("out"), root.join("state"));
+    let read_again = std::cell::Cell::new(0);
     let update = || {
-        let build = Build::load(&content);
+        let cache = state.join(reader_content::read_cache::FILE);
+        let build = Build::load_cached(&content, Some(&cache));
         assert!(!build.has_errors(), "{:?}", build.problems());
+        read_again.set(build.files_read());
         build
             .write_with(&out, SearchIndex::Update(state.clone()))
             .expect("update")
@@ -595,10 +601,16 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
         (IndexMade::Whole, 400),
         "no state yet"
     );
+    assert_eq!(read_again.get(), 400);
     let again = update();
     assert_eq!(
         (again.index, again.published, again.written),
         (IndexMade::Updated(0), 0, 0)
+    );
+    assert_eq!(
+        read_again.get(),
+        0,
+        "every file was as the read cache had it"
     );
 
     // Edits: a new word, a headline, a paragraph gone; and an article
@@ -628,6 +640,11 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
     )
     .expect("new");
     let updated = update();
+    assert_eq!(
+        read_again.get(),
+        4,
+        "the three edited files and the new one"
+    );
     assert_eq!(updated.index, IndexMade::Updated(4));
     // The edited and new articles, and those that now name them as
     // related: not every article.
@@ -662,7 +679,83 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
     let _ = fs::remove_dir_all(&root);
 }
 
+/// Sets the modification time of every file below `dir` an hour back.
+fn backdate(dir: &Path) {
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for file in walk(dir) {
+        let file = fs::File::options().write(true).open(&file).expect("open");
+        file.set_modified(then).expect("backdate");
+    }
+}
+
 /// Every file below `dir`, sorted.
 fn walk(dir: &Path) -> Vec<PathBuf> {
     tree(dir).into_iter().map(|(path, _)| path).collect()
+}
+
+#[test]
+fn the_read_cache_keeps_warnings_and_gives_way_to_what_changed() {
+    let plain = article("plain", "2020-01-01", &[]);
+    let warned = with_body(
+        "warned",
+        r#"{"type": "paragraph", "text": "t"}, {"type": "video"}"#,
+    );
+    let pictured = with_body(
+        "pictured",
+        r#"{"type": "figure", "image": {"src": "content/images/here.svg", "alt": "A drawing"}}"#,
+    );
+    let root = content(
+        "read-cache",
+        &[
+            ("plain.json", plain),
+            ("warned.json", warned),
+            ("pictured.json", pictured),
+        ],
+    );
+    backdate(&root.join("articles"));
+    let cache = root.join("state/read-cache");
+    let load = || Build::load_cached(&root, Some(&cache));
+    let first = load();
+    assert_eq!(first.files_read(), 3);
+    assert!(!first.has_errors(), "{:?}", first.problems());
+
+    // Nothing changed: nothing read, and the warning is still given.
+    let again = load();
+    assert_eq!(again.files_read(), 0);
+    assert_eq!(
+        messages(&again, Severity::Warning),
+        messages(&first, Severity::Warning)
+    );
+    assert!(messages(&again, Severity::Warning)[0].contains(r#"unknown type "video""#));
+    assert_eq!(again.list_pages(), first.list_pages());
+
+    // A picture gone: the article naming it is read again, and fails.
+    fs::remove_file(root.join("images/here.svg")).expect("delete picture");
+    let gone = load();
+    assert_eq!(gone.files_read(), 1);
+    assert!(
+        messages(&gone, Severity::Error)[0].contains("does not exist"),
+        "{:?}",
+        gone.problems()
+    );
+    fs::write(root.join("images/here.svg"), "<svg/>").expect("picture back");
+
+    // A line of the cache that does not read: that file alone is read.
+    let text = read(&cache);
+    let damaged: Vec<String> = (text.lines())
+        .map(|line| {
+            if line.contains("\"plain\"") {
+                line[..line.len() / 2].to_owned()
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    fs::write(&cache, damaged.join("\n") + "\n").expect("damage");
+    assert_eq!(load().files_read(), 1);
+
+    // The same folder read from another path: the cache is not used.
+    let elsewhere = root.join("articles/../");
+    assert_eq!(Build::load_cached(&elsewhere, Some(&cache)).files_read(), 3);
+    let _ = fs::remove_dir_all(&root);
 }

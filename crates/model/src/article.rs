@@ -296,6 +296,19 @@ impl Body {
         &self.skipped
     }
 
+    /// This body with its speech sections alone, in order: what the news
+    /// list, the speakers' pages and the related links read of an article
+    /// (the content build keeps no more of an unchanged one).
+    #[must_use]
+    pub fn speeches_only(&self) -> Self {
+        Self::new(
+            (self.blocks.iter())
+                .filter(|block| matches!(block, Block::Speech(_)))
+                .cloned()
+                .collect(),
+        )
+    }
+
     /// The speech sections, in published order.
     pub fn speeches(&self) -> impl Iterator<Item = &Speech> {
         self.blocks.iter().filter_map(|block| match block {

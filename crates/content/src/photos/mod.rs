@@ -52,7 +52,7 @@ pub fn is_photo(path: &Path) -> bool {
 }
 
 /// One place an article shows a photograph in.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PhotoUse {
     /// The article file, and where its `src` is in it.
     pub article: PathBuf,

@@ -536,6 +536,11 @@ impl Build {
     /// # Errors
     /// Any I/O error; the folder may then be partly written.
     pub fn write_with(&self, out: &Path, search: SearchIndex) -> io::Result<Written> {
+        // What this build changes, for the prerender's update (when it
+        // keeps a journal of this folder: see reader_output::journal).
+        let journal = reader_output::journal::Writer::begin(
+            &state_dir(&search).map_or_else(|| reader_output::state_folder(out), Path::to_path_buf),
+        )?;
         let output = Output::new(out);
         let mut clock = Clock::start();
         let sections = self.sections();
@@ -641,6 +646,7 @@ impl Build {
         // Building into the last build's folder: what it no longer makes
         // (a deleted article, a list page that is gone) goes.
         let removed = output.prune(out)?;
+        journal.end(out, &output.changed())?;
         clock.phase("pruning");
         Ok(Written {
             photos,

@@ -11,6 +11,8 @@
 //! - [`state_folder`] is where a tool keeps what it needs to update a
 //!   folder it built, outside what is published.
 
+pub mod journal;
+
 use std::collections::HashSet;
 use std::fs;
 use std::io;
@@ -72,6 +74,8 @@ pub struct Output {
     root: PathBuf,
     made: Mutex<HashSet<PathBuf>>,
     written: AtomicUsize,
+    /// The files written or removed (for the [`journal`]).
+    changed: Mutex<Vec<PathBuf>>,
 }
 
 impl Output {
@@ -80,6 +84,7 @@ impl Output {
             root: root.to_path_buf(),
             made: Mutex::new(HashSet::new()),
             written: AtomicUsize::new(0),
+            changed: Mutex::new(Vec::new()),
         }
     }
 
@@ -98,6 +103,7 @@ impl Output {
         self.keep(path);
         if wrote {
             self.written.fetch_add(1, Ordering::Relaxed);
+            lock(&self.changed).push(path.to_path_buf());
         }
         Ok(wrote)
     }
@@ -143,11 +149,24 @@ impl Output {
     /// A folder that cannot be read, or a file that cannot be removed.
     pub fn prune(&self, folder: &Path) -> io::Result<usize> {
         let made = lock(&self.made);
-        prune_below(folder, &made)
+        let mut removed = Vec::new();
+        let count = prune_below(folder, &made, &mut removed);
+        lock(&self.changed).extend(removed);
+        count
+    }
+
+    /// The files [`Output::write`] wrote and [`Output::prune`] removed,
+    /// in no particular order.
+    pub fn changed(&self) -> Vec<PathBuf> {
+        lock(&self.changed).clone()
     }
 }
 
-fn prune_below(folder: &Path, made: &HashSet<PathBuf>) -> io::Result<usize> {
+fn prune_below(
+    folder: &Path,
+    made: &HashSet<PathBuf>,
+    removed_files: &mut Vec<PathBuf>,
+) -> io::Result<usize> {
     let entries = match fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(0),
@@ -159,13 +178,14 @@ fn prune_below(folder: &Path, made: &HashSet<PathBuf>) -> io::Result<usize> {
         let path = entry.path();
         // The folder's own listing says what each entry is: no stat each.
         if entry.file_type()?.is_dir() {
-            removed += prune_below(&path, made)?;
+            removed += prune_below(&path, made, removed_files)?;
             if fs::read_dir(&path)?.next().is_none() {
                 fs::remove_dir(&path)?;
             }
         } else if !made.contains(&path) {
             fs::remove_file(&path)?;
             removed += 1;
+            removed_files.push(path);
         }
     }
     Ok(removed)

@@ -137,6 +137,9 @@ pub struct Summary {
     pub script_hashes: usize,
     /// The Brotli and gzip copies written.
     pub compressed: reader_deploy::compress::Compressed,
+    /// Whether the update took what changed from the content build's
+    /// journal (else it looked at every content file).
+    pub journal: bool,
 }
 
 /// How one run goes.
@@ -157,6 +160,11 @@ pub struct Options {
     /// Where the app's compressed copies are kept between builds (see
     /// `reader_deploy::compress`); `None` compresses every time.
     pub compress_cache: Option<PathBuf>,
+    /// The state folder of the published `content/`, where the content
+    /// build keeps the journal of what it changed there (see
+    /// `reader_output::journal`): an update trusts it instead of looking
+    /// at every content file. `None` keeps no journal.
+    pub content_state: Option<PathBuf>,
 }
 
 impl Options {
@@ -166,6 +174,7 @@ impl Options {
         state: None,
         update: false,
         compress_cache: None,
+        content_state: None,
     };
 }
 
@@ -267,14 +276,33 @@ pub fn prerender_with(
         base: Some(base.clone()),
         ..State::default()
     };
-    // Each unit's stamp, on every core (a file's size and time each), with
+    // The content files changed since the last build, when the content
+    // build's journal says so and nothing every page reads changed.
+    let journal = (previous.journal.as_ref())
+        .filter(|journal| options.update && journal.common == common)
+        .zip(options.content_state.as_deref())
+        .and_then(|(journal, dir)| reader_output::journal::read(dir, &journal.token));
+    // Each unit's stamp, on every core (a file's size and time each, or
+    // the last one when the journal says its input is unchanged), with
     // what the last build made of it if that still stands.
     let stamped: Vec<(String, u64, Option<&state::Done>)> = mine
         .par_iter()
         .map(|unit| {
             let key = unit.key();
-            let stamp = state::stamp(common, &unit.inputs(&content));
-            let kept = previous.units.get(&key).filter(|done| {
+            let before = previous.units.get(&key);
+            let inputs = unit.inputs(&content);
+            let unchanged = |changed: &HashSet<PathBuf>| {
+                (inputs.iter()).all(|input| {
+                    input
+                        .strip_prefix(&content)
+                        .is_ok_and(|below| !changed.contains(below))
+                })
+            };
+            let stamp = match (before, &journal) {
+                (Some(done), Some(changed)) if unchanged(changed) => done.stamp,
+                _ => state::stamp(common, &inputs),
+            };
+            let kept = before.filter(|done| {
                 done.stamp == stamp && done.files.iter().all(|f| dist.join(f).is_file())
             });
             (key, stamp, kept)
@@ -373,7 +401,22 @@ pub fn prerender_with(
         reader_deploy::compress::write_copies(dist, options.compress_cache.as_deref())?
     };
     if let Some(dir) = options.state.as_ref().filter(|_| shard == Shard::WHOLE) {
+        // The content build's journal starts afresh from this build; its
+        // token is in the state first, so a journal left from before
+        // (this build stopped between the two) is not trusted.
+        let token = state::Journal::token();
+        if options.content_state.is_some() {
+            next.journal = Some(state::Journal {
+                token: token.clone(),
+                common,
+            });
+        }
         next.save(dir)?;
+        if let Some(content_state) = &options.content_state {
+            reader_output::journal::reset(content_state, &token).map_err(|e| {
+                PrerenderError::Io(content_state.join(reader_output::journal::FILE), e)
+            })?;
+        }
     }
     let seconds = |from: Instant, to: Instant| to.duration_since(from).as_secs_f64();
     Ok(Summary {
@@ -393,6 +436,7 @@ pub fn prerender_with(
         base,
         script_hashes: deployment.script_hashes.len(),
         compressed,
+        journal: journal.is_some(),
     })
 }
 

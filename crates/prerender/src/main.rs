@@ -76,13 +76,14 @@ fn main() -> ExitCode {
         state: Some(state),
         update,
         compress_cache: Some(compress_cache),
+        content_state: Some(reader_output::state_folder(&published.join("content"))),
     };
     match reader_prerender::prerender_with(&dist, &base, &configs, &options) {
         Ok(summary) => {
             let c = summary.compressed;
             let t = summary.timings;
             println!(
-                "prerender: {} pages from {} of {} units of work (shard {}/{}; {} units unchanged), {} written, {} removed, base {}, {} inline script hash(es), host configs in {}; \
+                "prerender: {} pages from {} of {} units of work (shard {}/{}; {} units unchanged{}), {} written, {} removed, base {}, {} inline script hash(es), host configs in {}; \
                  {} files compressed, {} bytes -> {} brotli, {} gzip; \
                  {:.1} s reading, {:.1} s checking units, {:.1} s rendering and writing{}, {:.1} s feeds, {:.1} s compressing and keeping state",
                 summary.rendered,
@@ -91,6 +92,11 @@ fn main() -> ExitCode {
                 shard.index,
                 shard.count,
                 summary.my_units - summary.rendered_units,
+                if summary.journal {
+                    ", the content build's journal saying which content changed"
+                } else {
+                    ""
+                },
                 summary.written,
                 summary.removed,
                 summary.base,

@@ -8,7 +8,11 @@
 //!   published `index.html` is the home page by then);
 //! - `base`: the base the site was built for (an update keeps it);
 //! - `units`: one line per unit of work, `key`, the stamp of its inputs and
-//!   the files it wrote, separated by tabs.
+//!   the files it wrote, separated by tabs;
+//! - `journal`: the token of the content build's journal this build began
+//!   (`reader_output::journal`) and the stamp every page shares then: an
+//!   update that finds both as they were takes the content files changed
+//!   from the journal, and the others' stamps as they were.
 //!
 //! A unit's stamp hashes what its pages are made from: the template, the
 //! base, `site.json`, the prerender tool itself, and the size and
@@ -29,6 +33,33 @@ use crate::PrerenderError;
 const TEMPLATE: &str = "template.html";
 const BASE: &str = "base";
 const UNITS: &str = "units";
+const JOURNAL: &str = "journal";
+
+/// The content build's journal as the last build began it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Journal {
+    pub token: String,
+    /// The stamp of what every page is made from ([`common_stamp`]).
+    pub common: u64,
+}
+
+impl Journal {
+    /// A token no other build of this machine gives.
+    pub fn token() -> String {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |since| since.as_nanos());
+        format!("{nanos:x}-{}", std::process::id())
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        let (token, common) = text.trim_end().split_once('\t')?;
+        Some(Self {
+            token: token.to_owned(),
+            common: u64::from_str_radix(common, 16).ok()?,
+        })
+    }
+}
 
 /// What one unit wrote last time.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +75,7 @@ pub struct State {
     pub template: Option<String>,
     pub base: Option<String>,
     pub units: HashMap<String, Done>,
+    pub journal: Option<Journal>,
 }
 
 /// Where the state of the folder `dist` is kept (see
@@ -61,10 +93,14 @@ impl State {
         let units = fs::read_to_string(dir.join(UNITS))
             .map(|text| text.lines().filter_map(parse_line).collect())
             .unwrap_or_default();
+        let journal = fs::read_to_string(dir.join(JOURNAL))
+            .ok()
+            .and_then(|text| Journal::parse(&text));
         Self {
             template,
             base,
             units,
+            journal,
         }
     }
 
@@ -96,6 +132,20 @@ impl State {
             text.push('\n');
         }
         reader_output::write(&dir.join(UNITS), text).map_err(io(dir.join(UNITS)))?;
+        match &self.journal {
+            Some(journal) => reader_output::write(
+                &dir.join(JOURNAL),
+                format!("{}\t{:016x}\n", journal.token, journal.common),
+            )
+            .map(drop)
+            .map_err(io(dir.join(JOURNAL)))?,
+            None => match fs::remove_file(dir.join(JOURNAL)) {
+                Err(err) if err.kind() != io::ErrorKind::NotFound => {
+                    return Err(PrerenderError::Io(dir.join(JOURNAL), err));
+                }
+                _ => {}
+            },
+        }
         Ok(())
     }
 }
@@ -165,6 +215,10 @@ mod tests {
             template: Some("<html></html>".to_owned()),
             base: Some("/news/".to_owned()),
             units: HashMap::new(),
+            journal: Some(Journal {
+                token: Journal::token(),
+                common: u64::MAX,
+            }),
         };
         state.units.insert(
             "article a".to_owned(),

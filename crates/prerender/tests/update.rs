@@ -19,6 +19,10 @@ const DELETED: &str = "usst-choir-wins-gold-at-shanghai-student-arts-festival";
 
 struct Site {
     root: PathBuf,
+    /// Whether the content build keeps a journal of what it changed for
+    /// the prerender (as the scripts run them), or the prerender looks at
+    /// every content file.
+    journal: bool,
 }
 
 impl Site {
@@ -36,7 +40,19 @@ impl Site {
         fs::create_dir_all(&dist).expect("dist");
         fs::write(dist.join("index.html"), support::template()).expect("template");
         fs::write(dist.join("reader-0123456789abcdef.js"), "export default 1;").expect("js");
-        Self { root }
+        Self {
+            root,
+            journal: true,
+        }
+    }
+
+    fn without_journal(mut self) -> Self {
+        self.journal = false;
+        self
+    }
+
+    fn content_state(&self) -> PathBuf {
+        self.root.join("content-state")
     }
 
     fn content(&self) -> PathBuf {
@@ -52,7 +68,13 @@ impl Site {
     fn build_content(&self) {
         let build = reader_content::Build::load(&self.content());
         assert!(!build.has_errors(), "{:?}", build.problems());
-        build.write(&self.dist().join("content")).expect("content");
+        let out = self.dist().join("content");
+        if self.journal {
+            let state = reader_content::SearchIndex::Update(self.content_state());
+            build.write_with(&out, state).expect("content");
+        } else {
+            build.write(&out).expect("content");
+        }
     }
 
     fn prerender(&self, update: bool) -> Summary {
@@ -61,6 +83,7 @@ impl Site {
             state: Some(self.root.join("state")),
             update,
             compress_cache: None,
+            content_state: self.journal.then(|| self.content_state()),
         };
         prerender_with(&self.dist(), "/", &self.root.join("configs"), &options).expect("prerender")
     }
@@ -157,7 +180,12 @@ fn assert_same(updated: &Site, clean: &Site) {
 
 /// A clean build of `site`'s content as it is now.
 fn clean_build_of(site: &Site, name: &str) -> Site {
-    let clean = Site::new(name);
+    // Named after the site too: tests run at once.
+    let of = site
+        .root
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let clean = Site::new(&format!("{name}-of-{of}"));
     fs::remove_dir_all(clean.content()).expect("clear");
     copy(&site.content(), &clean.content());
     clean.build_content();
@@ -167,7 +195,15 @@ fn clean_build_of(site: &Site, name: &str) -> Site {
 
 #[test]
 fn an_update_renders_and_writes_only_what_changed_and_equals_a_clean_build() {
-    let site = Site::new("site");
+    updates_equal_clean_builds(Site::new("site"));
+}
+
+#[test]
+fn an_update_without_the_content_builds_journal_looks_at_every_file_and_equals_a_clean_build() {
+    updates_equal_clean_builds(Site::new("site-nojournal").without_journal());
+}
+
+fn updates_equal_clean_builds(site: Site) {
     site.build_content();
     let full = site.prerender(false);
     assert_eq!(full.rendered_units, full.units);
@@ -182,6 +218,7 @@ fn an_update_renders_and_writes_only_what_changed_and_equals_a_clean_build() {
         (nothing.rendered_units, nothing.rendered, nothing.written),
         (0, 0, 0)
     );
+    assert_eq!(nothing.journal, site.journal);
     assert_eq!(
         site.times(),
         before,
@@ -194,6 +231,7 @@ fn an_update_renders_and_writes_only_what_changed_and_equals_a_clean_build() {
     site.edit();
     site.build_content();
     let edited = site.prerender(true);
+    assert_eq!(edited.journal, site.journal);
     assert!(
         edited.rendered_units >= 1 && edited.rendered_units < full.units / 4,
         "{} of {} units rendered for one edit",
@@ -214,7 +252,20 @@ fn an_update_renders_and_writes_only_what_changed_and_equals_a_clean_build() {
     // An article deleted, another added: the deleted one's pages go.
     site.delete_and_add();
     site.build_content();
+    let journal = site.content_state().join(reader_output::journal::FILE);
+    if site.journal {
+        // A content build that began and stopped (its changes unknown):
+        // the update looks at every file.
+        let mut text = fs::read_to_string(&journal).expect("the content build's journal");
+        text.push_str("begin\n");
+        fs::write(&journal, text).expect("a build stopped halfway");
+    }
     let moved = site.prerender(true);
+    assert!(
+        !moved.journal,
+        "a journal with a build stopped halfway was trusted"
+    );
+    assert_eq!(journal.exists(), site.journal);
     assert!(moved.removed >= 1, "{moved:?}");
     assert!(
         !site
@@ -245,6 +296,7 @@ fn an_update_needs_a_full_build_first() {
         state: Some(site.root.join("state")),
         update: true,
         compress_cache: None,
+        content_state: None,
     };
     let err = prerender_with(&site.dist(), "/", &site.root.join("configs"), &options)
         .expect_err("no state");

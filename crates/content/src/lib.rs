@@ -39,7 +39,7 @@ use search_index::{Indexed, WordSets};
 use stamps::ArticleStamps;
 
 use reader_output::Output;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -340,23 +340,15 @@ impl Build {
             .collect()
     }
 
-    /// The news list as its front and archive pages.
+    /// The news list as its front and archive pages (each section's list
+    /// is made from it: see [`Build::write_with`]).
     pub fn list_pages(&self) -> Paginated {
-        ListPage::paginate(self.list_items(|_| true), None)
+        ListPage::paginate(self.list_items(), None)
     }
 
-    /// One section's list as its front and archive pages.
-    pub fn section_pages(&self, section: &Section) -> Paginated {
-        ListPage::paginate(
-            self.list_items(|source| source.section == section.name),
-            Some(section.clone()),
-        )
-    }
-
-    fn list_items(&self, keep: impl Fn(&ArticleSource) -> bool) -> Vec<ListItem> {
+    fn list_items(&self) -> Vec<ListItem> {
         self.articles
             .values()
-            .filter(|loaded| keep(&loaded.source))
             .map(|loaded| {
                 let mut item = ListItem::from(&loaded.source);
                 if let Some(image) = &mut item.thumbnail
@@ -449,16 +441,28 @@ impl Build {
             remove_if_there(file)?;
         }
         let tool = stamps::tool();
+        // What is published there already: one listing, not a stat each.
+        let present: HashSet<std::ffi::OsString> = match fs::read_dir(dir) {
+            Ok(entries) => entries
+                .map(|entry| entry.map(|entry| entry.file_name()))
+                .collect::<io::Result<_>>()?,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => HashSet::new(),
+            Err(err) => return Err(err),
+        };
         let progress = Progress::new("published", self.articles.len());
         let published = std::sync::atomic::AtomicUsize::new(0);
         let now = self
             .articles
             .par_iter()
             .map(|(slug, loaded)| {
-                let path = dir.join(format!("{slug}.json"));
+                let name = format!("{slug}.json");
+                let path = dir.join(&name);
                 let stamp = (loaded.photos.is_empty())
                     .then(|| stamps::stamp(tool, loaded.text_hash, &self.related(slug)));
-                if stamp.is_some() && then.get(slug.as_str()) == stamp && path.is_file() {
+                if stamp.is_some()
+                    && then.get(slug.as_str()) == stamp
+                    && present.contains(std::ffi::OsStr::new(&name))
+                {
                     output.keep(&path);
                 } else {
                     write_json(output, &path, &self.published_article(slug)?)?;
@@ -556,9 +560,22 @@ impl Build {
         }
         let list = self.list_pages();
         write_pages(&output, &out.join("list"), &list)?;
+        // Each section's list from the news list's items, already newest
+        // first (no sort of its own, no pass over every article).
+        let newest_first: Vec<&ListItem> = (list.archive.iter().rev())
+            .flat_map(ListPage::articles)
+            .collect();
         sections.par_iter().try_for_each(|section| {
             let dir = out.join("sections").join(section.slug.as_str());
-            write_pages(&output, &dir, &self.section_pages(section))
+            let items: Vec<ListItem> = (newest_first.iter())
+                .filter(|item| item.section == section.name)
+                .map(|item| (*item).clone())
+                .collect();
+            write_pages(
+                &output,
+                &dir,
+                &ListPage::paginate(items, Some(section.clone())),
+            )
         })?;
         clock.phase("lists");
         let (speakers, people) = self.speakers();

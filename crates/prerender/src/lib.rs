@@ -298,10 +298,16 @@ pub fn prerender_with(
                         .is_ok_and(|below| !changed.contains(below))
                 })
             };
-            let stamp = match (before, &journal) {
-                (Some(done), Some(changed)) if unchanged(changed) => done.stamp,
-                _ => state::stamp(common, &inputs),
-            };
+            // With the journal, a unit whose input is unchanged stands as
+            // the last build left it (its pages are this tool's alone to
+            // write: a page removed by hand comes back with the next
+            // update without a journal, or a full build).
+            if let (Some(done), Some(changed)) = (before, &journal)
+                && unchanged(changed)
+            {
+                return (key, done.stamp, Some(done));
+            }
+            let stamp = state::stamp(common, &inputs);
             let kept = before.filter(|done| {
                 done.stamp == stamp && done.files.iter().all(|f| dist.join(f).is_file())
             });
@@ -418,11 +424,17 @@ pub fn prerender_with(
             })?;
         }
     }
+    let (unit_count, my_units, rendered_units) = (units.len(), mine.len(), todo_units.len());
+    // The state and lists of a large site take a noticeable time to free
+    // (0.2-0.3 s at 100,000 articles): on another thread, which the
+    // process does not wait for when it ends.
+    drop((units, mine, todo_units));
+    std::thread::spawn(move || drop((previous, next, lists, people)));
     let seconds = |from: Instant, to: Instant| to.duration_since(from).as_secs_f64();
     Ok(Summary {
-        units: units.len(),
-        my_units: mine.len(),
-        rendered_units: todo_units.len(),
+        units: unit_count,
+        my_units,
+        rendered_units,
         rendered,
         written: written.into_inner(),
         removed,

@@ -37,7 +37,7 @@ fn main() -> ExitCode {
             // The index is updated in place when the folder holds the
             // last build (its state kept outside it, see Indexed).
             let out = PathBuf::from(out);
-            let state = reader_output::state_folder(&out);
+            let state = reader_output::state_folder(&published(&out));
             check_and_build(content, Some(out), SearchIndex::Update(state))
         }
         ["build", content, out, "--keep-search-index"] => {
@@ -63,6 +63,22 @@ fn main() -> ExitCode {
             Err(_) => usage(),
         },
         _ => usage(),
+    }
+}
+
+/// The folder `out` becomes: Trunk builds into its staging folder, then
+/// moves it to its dist, and the state (the read cache, what was
+/// published, the search index's, the prerender's journal) belongs to the
+/// published folder. So the first update after a Trunk build reads only
+/// the files changed since.
+fn published(out: &std::path::Path) -> PathBuf {
+    let var = |name| std::env::var_os(name).filter(|value| !value.is_empty());
+    match (var("TRUNK_STAGING_DIR"), var("TRUNK_DIST_DIR")) {
+        (Some(staging), Some(dist)) => out.strip_prefix(&staging).map_or_else(
+            |_| out.to_path_buf(),
+            |below| PathBuf::from(dist).join(below),
+        ),
+        _ => out.to_path_buf(),
     }
 }
 

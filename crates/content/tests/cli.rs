@@ -98,3 +98,68 @@ fn an_error_exits_non_zero_writes_nothing_and_says_where() {
     let usage = Command::new(TOOL).arg("nonsense").output().expect("runs");
     assert_eq!(usage.status.code(), Some(2));
 }
+
+/// `reader-content build` as Trunk's hook runs it (into the staging
+/// folder, Trunk's variables set), then as an update runs it into the
+/// published folder: the update finds the state the Trunk build left, and
+/// reads no file again. The state is kept where the tool keeps it by
+/// default, below the working folder (here a temporary one).
+#[test]
+fn the_first_update_after_a_trunk_build_reads_only_what_changed() {
+    let dir = temp("trunk-state");
+    let content = dir.join("content");
+    let generated = Command::new(TOOL)
+        .args(["generate", "50"])
+        .arg(&content)
+        .status()
+        .expect("runs");
+    assert!(generated.success());
+    // Saved an hour ago (the read cache keeps no file just changed).
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let mut folders = vec![content.join("articles")];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let file = fs::File::options().write(true).open(&path).expect("open");
+                file.set_modified(then).expect("backdate");
+            }
+        }
+    }
+    let (stage, dist) = (dir.join("stage"), dir.join("dist"));
+    let run = |out: &Path, trunk: bool| {
+        let mut command = Command::new(TOOL);
+        command
+            .arg("build")
+            .arg(&content)
+            .arg(out)
+            .current_dir(&dir)
+            .env_remove("READER_STATE")
+            .env_remove("TRUNK_STAGING_DIR")
+            .env_remove("TRUNK_DIST_DIR");
+        if trunk {
+            command
+                .env("TRUNK_STAGING_DIR", &stage)
+                .env("TRUNK_DIST_DIR", &dist);
+        }
+        let done = command.output().expect("runs");
+        assert!(
+            done.status.success(),
+            "{}",
+            String::from_utf8_lossy(&done.stderr)
+        );
+        String::from_utf8_lossy(&done.stdout).into_owned()
+    };
+    let full = run(&stage.join("content"), true);
+    assert!(full.contains("(50 files read"), "{full}");
+    fs::rename(&stage, &dist).expect("Trunk moves its staging folder");
+    let update = run(&dist.join("content"), false);
+    assert!(
+        update.contains("(0 files read, 0 published again, search index updated from 0 articles"),
+        "{update}"
+    );
+    assert!(dir.join("target/reader-state").is_dir());
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -32,17 +32,27 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
-        ["check", content] => check_and_build(content, None, SearchIndex::Build),
+        ["check", content] => check_and_build(content, None, SearchIndex::Build, None),
         ["build", content, out] => {
             // The index is updated in place when the folder holds the
             // last build (its state kept outside it, see Indexed).
             let out = PathBuf::from(out);
-            let state = reader_output::state_folder(&published(&out));
-            check_and_build(content, Some(out), SearchIndex::Update(state))
+            // What was published where, and the search index's state:
+            // the folder's own (under Trunk, its staging folder's, which
+            // the prerender moves with it once the build succeeded).
+            let state = reader_output::state_folder(&out);
+            // What each article file read as is the content folder's
+            // alone: kept for the published folder.
+            let cache = reader_output::state_folder(&published(&out))
+                .join(reader_content::read_cache::FILE);
+            check_and_build(content, Some(out), SearchIndex::Update(state), Some(cache))
         }
-        ["build", content, out, "--keep-search-index"] => {
-            check_and_build(content, Some(PathBuf::from(out)), SearchIndex::KeepLast)
-        }
+        ["build", content, out, "--keep-search-index"] => check_and_build(
+            content,
+            Some(PathBuf::from(out)),
+            SearchIndex::KeepLast,
+            None,
+        ),
         ["schema", file] => done(std::fs::write(file, reader_model::article_schema()), file),
         ["import", page] => import_page(page, None),
         ["import", page, out] => import_page(page, Some(PathBuf::from(out))),
@@ -67,10 +77,9 @@ fn main() -> ExitCode {
 }
 
 /// The folder `out` becomes: Trunk builds into its staging folder, then
-/// moves it to its dist, and the state (the read cache, what was
-/// published, the search index's, the prerender's journal) belongs to the
-/// published folder. So the first update after a Trunk build reads only
-/// the files changed since.
+/// moves it to its dist. The read cache is kept for the published folder,
+/// so that the first update after a Trunk build reads only the files
+/// changed since.
 fn published(out: &std::path::Path) -> PathBuf {
     let var = |name| std::env::var_os(name).filter(|value| !value.is_empty());
     match (var("TRUNK_STAGING_DIR"), var("TRUNK_DIST_DIR")) {
@@ -97,14 +106,16 @@ fn done(result: std::io::Result<()>, target: &str) -> ExitCode {
     }
 }
 
-fn check_and_build(content: &str, out: Option<PathBuf>, search: SearchIndex) -> ExitCode {
+/// Checks `content` and builds it into `out`; with a read `cache`, reads
+/// again only the article files that changed since the last build
+/// (reader_content::read_cache).
+fn check_and_build(
+    content: &str,
+    out: Option<PathBuf>,
+    search: SearchIndex,
+    cache: Option<PathBuf>,
+) -> ExitCode {
     let started = Instant::now();
-    // An update reads again only the article files that changed since
-    // the last build into the same folder (reader_content::read_cache).
-    let cache = match &search {
-        SearchIndex::Update(state) => Some(state.join(reader_content::read_cache::FILE)),
-        SearchIndex::Build | SearchIndex::KeepLast => None,
-    };
     let mut build = Build::load_cached(&PathBuf::from(content), cache.as_deref());
     if let Some(cache) = std::env::var_os("READER_PHOTO_CACHE") {
         build.set_photo_cache(PathBuf::from(cache));

@@ -100,12 +100,14 @@ fn an_error_exits_non_zero_writes_nothing_and_says_where() {
 }
 
 /// `reader-content build` as Trunk's hook runs it (into the staging
-/// folder, Trunk's variables set), then as an update runs it into the
-/// published folder: the update finds the state the Trunk build left, and
-/// reads no file again. The state is kept where the tool keeps it by
-/// default, below the working folder (here a temporary one).
+/// folder, Trunk's variables set) takes what each article file read as
+/// from the published folder's read cache; but what it published, it
+/// published in the staging folder only: if that build never reaches the
+/// published folder (it failed), the next update there still publishes
+/// every change. The state is kept where the tool keeps it by default,
+/// below the working folder (here a temporary one).
 #[test]
-fn the_first_update_after_a_trunk_build_reads_only_what_changed() {
+fn a_trunk_build_reads_through_the_published_folders_cache_and_leaves_its_state_alone() {
     let dir = temp("trunk-state");
     let content = dir.join("content");
     let generated = Command::new(TOOL)
@@ -116,6 +118,7 @@ fn the_first_update_after_a_trunk_build_reads_only_what_changed() {
     assert!(generated.success());
     // Saved an hour ago (the read cache keeps no file just changed).
     let then = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let mut files = Vec::new();
     let mut folders = vec![content.join("articles")];
     while let Some(folder) = folders.pop() {
         for entry in fs::read_dir(&folder).expect("folder") {
@@ -125,6 +128,7 @@ fn the_first_update_after_a_trunk_build_reads_only_what_changed() {
             } else {
                 let file = fs::File::options().write(true).open(&path).expect("open");
                 file.set_modified(then).expect("backdate");
+                files.push(path);
             }
         }
     }
@@ -152,14 +156,24 @@ fn the_first_update_after_a_trunk_build_reads_only_what_changed() {
         );
         String::from_utf8_lossy(&done.stdout).into_owned()
     };
-    let full = run(&stage.join("content"), true);
-    assert!(full.contains("(50 files read"), "{full}");
-    fs::rename(&stage, &dist).expect("Trunk moves its staging folder");
+    let first = run(&dist.join("content"), false);
+    assert!(first.contains("(50 files read"), "{first}");
+
+    // Edited, then a Trunk build that reads only the edited file...
+    let edited = &files[7];
+    let text = fs::read_to_string(edited).expect("article");
+    let text = text.replacen("\"summary\": \"", "\"summary\": \"Edited. ", 1);
+    fs::write(edited, text).expect("edit");
+    let trunk = run(&stage.join("content"), true);
+    assert!(trunk.contains("(1 files read"), "{trunk}");
+    // ...and fails before Trunk moves its folder: the update into the
+    // published folder publishes the edit there all the same.
     let update = run(&dist.join("content"), false);
-    assert!(
-        update.contains("(0 files read, 0 published again, search index updated from 0 articles"),
-        "{update}"
-    );
+    assert!(update.contains(" 1 published again"), "{update}");
+    let slug = edited.file_stem().expect("slug").to_string_lossy();
+    let published =
+        fs::read_to_string(dist.join(format!("content/articles/{slug}.json"))).expect("published");
+    assert!(published.contains("Edited. "), "{published}");
     assert!(dir.join("target/reader-state").is_dir());
     let _ = fs::remove_dir_all(&dir);
 }

@@ -42,6 +42,32 @@ pub fn state_folder(dir: &Path) -> PathBuf {
     PathBuf::from("target/reader-state").join(name)
 }
 
+/// Moves every file of the state folder `from` into `to` (replacing what
+/// is there), then removes `from`: the state of a folder built under one
+/// name and published under another (Trunk's staging folder, moved to
+/// its dist once the build succeeded). Nothing to move is no error.
+///
+/// # Errors
+/// A file that cannot be moved.
+pub fn move_state(from: &Path, to: &Path) -> io::Result<()> {
+    if from == to {
+        return Ok(());
+    }
+    let entries = match fs::read_dir(from) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(err),
+    };
+    fs::create_dir_all(to)?;
+    for entry in entries {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            fs::rename(entry.path(), to.join(entry.file_name()))?;
+        }
+    }
+    fs::remove_dir_all(from)
+}
+
 /// Writes `bytes` to `path` (creating its folder) unless the file already
 /// holds exactly them. Returns whether it wrote.
 ///
@@ -208,6 +234,29 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("reader-output-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         dir
+    }
+
+    #[test]
+    fn a_state_moves_with_its_folder_and_replaces_the_one_there() {
+        let (from, to) = (folder("state-from"), folder("state-to"));
+        move_state(&from, &to).expect("nothing to move");
+        assert!(!to.exists());
+        fs::create_dir_all(&from).expect("from");
+        fs::create_dir_all(&to).expect("to");
+        fs::write(from.join("articles"), "new").expect("state");
+        fs::write(to.join("articles"), "old").expect("state");
+        fs::write(to.join("read-cache"), "kept").expect("state");
+        move_state(&from, &to).expect("moved");
+        assert!(!from.exists());
+        assert_eq!(
+            fs::read_to_string(to.join("articles")).expect("moved"),
+            "new"
+        );
+        assert_eq!(
+            fs::read_to_string(to.join("read-cache")).expect("kept"),
+            "kept"
+        );
+        let _ = fs::remove_dir_all(&to);
     }
 
     #[test]

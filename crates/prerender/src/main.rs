@@ -78,7 +78,25 @@ fn main() -> ExitCode {
         compress_cache: Some(compress_cache),
         content_state: Some(reader_output::state_folder(&published.join("content"))),
     };
-    match reader_prerender::prerender_with(&dist, &base, &configs, &options) {
+    let result =
+        reader_prerender::prerender_with(&dist, &base, &configs, &options).and_then(|summary| {
+            // The build succeeded: the content build's state of Trunk's
+            // staging folder (what it published there, its search index)
+            // becomes the published folder's, as Trunk moves the folder.
+            // Not before: a failed build leaves the published folder, and
+            // its state, as they were.
+            if !update {
+                let (from, to) = (dist.join("content"), published.join("content"));
+                let (from, to) = (
+                    reader_output::state_folder(&from),
+                    reader_output::state_folder(&to),
+                );
+                reader_output::move_state(&from, &to)
+                    .map_err(|e| reader_prerender::PrerenderError::Io(from, e))?;
+            }
+            Ok(summary)
+        });
+    match result {
         Ok(summary) => {
             let c = summary.compressed;
             let t = summary.timings;

@@ -38,7 +38,7 @@ pub mod stamps;
 use search_index::{Indexed, WordSets};
 use stamps::ArticleStamps;
 
-use reader_output::Output;
+use reader_output::{Output, remove_if_there};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io;
@@ -938,14 +938,6 @@ fn state_dir(search: &SearchIndex) -> Option<&Path> {
     match search {
         SearchIndex::Update(state) => Some(state),
         SearchIndex::Build | SearchIndex::KeepLast => None,
-    }
-}
-
-/// Removes `file` if it is there.
-fn remove_if_there(file: &Path) -> io::Result<()> {
-    match fs::remove_file(file) {
-        Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
-        _ => Ok(()),
     }
 }
 

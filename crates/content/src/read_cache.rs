@@ -144,8 +144,8 @@ pub fn load(file: &Path, tool: u64, root: &Path) -> Cache {
 /// Keeps what this build read in the cache at `file`: the entries read
 /// again (`fresh`) are added at its end, or, when the cache cannot take
 /// them or holds more than a quarter of lines no longer used, every
-/// entry (`all`, `live` of them) is written anew (under another name
-/// first, so that a build stopped halfway leaves the last cache).
+/// entry (`all`, `live` of them) is written anew (atomically: a build
+/// stopped halfway leaves the last cache).
 ///
 /// # Errors
 /// Any I/O error.
@@ -184,15 +184,14 @@ pub fn save<'a>(
         .filter(|entry| keep(entry))
         .map(|entry| serde_json::to_string(entry).map_err(io::Error::other))
         .collect::<io::Result<_>>()?;
+    let mut text = header(tool, root);
+    text.push('\n');
+    for line in lines {
+        text.push_str(&line);
+        text.push('\n');
+    }
     if let Some(dir) = file.parent() {
         fs::create_dir_all(dir)?;
     }
-    let partial = file.with_extension("partial");
-    let mut out = io::BufWriter::new(fs::File::create(&partial)?);
-    writeln!(out, "{}", header(tool, root))?;
-    for line in lines {
-        writeln!(out, "{line}")?;
-    }
-    out.into_inner().map_err(io::IntoInnerError::into_error)?;
-    fs::rename(&partial, file)
+    reader_output::write_atomically(file, text)
 }

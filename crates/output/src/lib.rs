@@ -68,6 +68,37 @@ pub fn move_state(from: &Path, to: &Path) -> io::Result<()> {
     fs::remove_dir_all(from)
 }
 
+/// Writes `bytes` to a temporary name beside `path`, then renames it, so
+/// that a build stopped halfway never leaves half a file (a cache, a
+/// state). The temporary name keeps the whole file name
+/// (`a-360.webp.partial-<pid>`): files that differ only in their
+/// extension, written at once on two threads, must not share one.
+///
+/// # Errors
+/// Any I/O error.
+pub fn write_atomically(path: &Path, bytes: impl AsRef<[u8]>) -> io::Result<()> {
+    let temporary = temporary_name(path);
+    fs::write(&temporary, bytes)?;
+    fs::rename(&temporary, path)
+}
+
+fn temporary_name(path: &Path) -> PathBuf {
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(format!(".partial-{}", std::process::id()));
+    PathBuf::from(temporary)
+}
+
+/// Removes `file` if it is there.
+///
+/// # Errors
+/// A file that is there and cannot be removed.
+pub fn remove_if_there(file: &Path) -> io::Result<()> {
+    match fs::remove_file(file) {
+        Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
+        _ => Ok(()),
+    }
+}
+
 /// Writes `bytes` to `path` (creating its folder) unless the file already
 /// holds exactly them. Returns whether it wrote.
 ///
@@ -234,6 +265,29 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("reader-output-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         dir
+    }
+
+    #[test]
+    fn files_differing_only_in_extension_are_written_under_their_own_temporary_names() {
+        let webp = temporary_name(Path::new("cache/a-360.webp"));
+        let jpeg = temporary_name(Path::new("cache/a-360.jpg"));
+        assert_ne!(webp, jpeg);
+        assert!(
+            webp.to_string_lossy()
+                .starts_with("cache/a-360.webp.partial-")
+        );
+        let dir = folder("atomic");
+        fs::create_dir_all(&dir).expect("dir");
+        write_atomically(&dir.join("a.json"), "one").expect("written");
+        assert_eq!(fs::read_to_string(dir.join("a.json")).expect("read"), "one");
+        assert_eq!(
+            fs::read_dir(&dir).expect("dir").count(),
+            1,
+            "a temporary file left"
+        );
+        remove_if_there(&dir.join("a.json")).expect("removed");
+        remove_if_there(&dir.join("a.json")).expect("gone already is no error");
+        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]

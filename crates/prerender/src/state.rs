@@ -145,12 +145,9 @@ impl State {
             )
             .map(drop)
             .map_err(io(dir.join(JOURNAL)))?,
-            None => match fs::remove_file(dir.join(JOURNAL)) {
-                Err(err) if err.kind() != io::ErrorKind::NotFound => {
-                    return Err(PrerenderError::Io(dir.join(JOURNAL), err));
-                }
-                _ => {}
-            },
+            None => {
+                reader_output::remove_if_there(&dir.join(JOURNAL)).map_err(io(dir.join(JOURNAL)))?
+            }
         }
         Ok(())
     }

@@ -214,7 +214,9 @@ impl Photos {
                             io::Error::other(format!("{}: {err}", original.path.display()))
                         })?;
                         made.fetch_add(1, Ordering::Relaxed);
-                        write_atomically(&cache.join(&copy.file), &bytes)
+                        // The WebP and JPEG copies of one width are written at
+                        // once: each under its own temporary name.
+                        reader_output::write_atomically(&cache.join(&copy.file), &bytes)
                     })?;
                 }
                 for file in wanted.keys() {
@@ -234,23 +236,6 @@ impl Photos {
     }
 }
 
-/// Writes `bytes` to a temporary name beside `path`, then renames it, so
-/// an interrupted build never leaves half a file in the cache. The
-/// temporary name keeps the whole file name (`a-360.webp.partial-<pid>`):
-/// the WebP and JPEG copies of one width, written at once on two threads,
-/// must not share one.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let temporary = temporary_name(path);
-    fs::write(&temporary, bytes)?;
-    fs::rename(&temporary, path)
-}
-
-fn temporary_name(path: &Path) -> PathBuf {
-    let mut temporary = path.as_os_str().to_owned();
-    temporary.push(format!(".partial-{}", std::process::id()));
-    PathBuf::from(temporary)
-}
-
 /// Puts a cached copy in the build: a hard link where the file system
 /// allows one, else a copy.
 fn publish_file(cached: &Path, published: &Path) -> io::Result<()> {
@@ -260,20 +245,4 @@ fn publish_file(cached: &Path, published: &Path) -> io::Result<()> {
         return Ok(());
     }
     fs::hard_link(cached, published).or_else(|_| fs::copy(cached, published).map(|_| ()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_two_formats_of_one_width_are_written_under_their_own_temporary_names() {
-        let webp = temporary_name(Path::new("cache/a-360.webp"));
-        let jpeg = temporary_name(Path::new("cache/a-360.jpg"));
-        assert_ne!(webp, jpeg);
-        assert!(
-            webp.to_string_lossy()
-                .starts_with("cache/a-360.webp.partial-")
-        );
-    }
 }

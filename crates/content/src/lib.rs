@@ -840,19 +840,33 @@ fn parse_article(
     path: &Path,
     text: &str,
 ) -> Result<(ArticleSource, Value, Option<markdown::Positions>), Vec<Problem>> {
-    if markdown::is_markdown(path) {
-        match markdown::read_article(text, crate::file_slug(path)) {
-            Ok((source, article)) => Ok((source, article.json, Some(article.positions))),
-            Err(errors) => Err(errors
-                .iter()
-                .map(|err| Problem::error(path, Some(err.position), &err.message))
-                .collect()),
+    match parse_source(path, text)? {
+        (source, Some(article)) => Ok((source, article.json, Some(article.positions))),
+        (source, None) => {
+            let json = serde_json::from_str::<Value>(text).map_err(|_| Vec::new())?;
+            Ok((source, json, None))
         }
+    }
+}
+
+/// An article file's text as the model (a Markdown article with what it
+/// reads as), or what is wrong with it.
+fn parse_source(
+    path: &Path,
+    text: &str,
+) -> Result<(ArticleSource, Option<markdown::MarkdownArticle>), Vec<Problem>> {
+    if markdown::is_markdown(path) {
+        markdown::read_article(text, crate::file_slug(path))
+            .map(|(source, article)| (source, Some(article)))
+            .map_err(|errors| {
+                (errors.iter())
+                    .map(|err| Problem::error(path, Some(err.position), &err.message))
+                    .collect()
+            })
     } else {
-        let source = reader_model::from_json::<ArticleSource>(text)
-            .map_err(|err| vec![model_problem(path, &err)])?;
-        let json = serde_json::from_str::<Value>(text).map_err(|_| Vec::new())?;
-        Ok((source, json, None))
+        reader_model::from_json::<ArticleSource>(text)
+            .map(|source| (source, None))
+            .map_err(|err| vec![model_problem(path, &err)])
     }
 }
 
@@ -862,21 +876,14 @@ fn parse_article(
 /// The file cannot be read again, or no longer reads as an article.
 fn full_source(loaded: &Loaded) -> io::Result<ArticleSource> {
     let text = fs::read_to_string(&loaded.path)?;
-    if markdown::is_markdown(&loaded.path) {
-        markdown::read_article(&text, crate::file_slug(&loaded.path))
-            .map(|(source, _)| source)
-            .map_err(|errors| {
-                io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    errors
-                        .first()
-                        .map_or_else(String::new, |e| e.message.clone()),
-                )
-            })
-    } else {
-        reader_model::from_json(&text)
-            .map_err(|err| io::Error::new(io::ErrorKind::InvalidData, err.to_string()))
-    }
+    parse_source(&loaded.path, &text)
+        .map(|(source, _)| source)
+        .map_err(|problems| {
+            let first = problems
+                .first()
+                .map_or_else(String::new, ToString::to_string);
+            io::Error::new(io::ErrorKind::InvalidData, first)
+        })
 }
 
 /// The slug an article file's name gives: its name without the extension.

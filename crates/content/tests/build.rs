@@ -2,9 +2,13 @@
 //! test per kind of problem the validator reports, each checking the
 //! message and the `file:line:column` it points at.
 
+#[path = "support/backdate.rs"]
+mod backdate;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use backdate::backdate;
 use reader_content::{Build, Severity};
 use reader_model::{Article, LIST_PAGE_SIZE, ListPage, Site, from_json};
 
@@ -677,15 +681,6 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
     assert_eq!(update().index, IndexMade::Whole);
     check("after an index kept as it was");
     let _ = fs::remove_dir_all(&root);
-}
-
-/// Sets the modification time of every file below `dir` an hour back.
-fn backdate(dir: &Path) {
-    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    for file in walk(dir) {
-        let file = fs::File::options().write(true).open(&file).expect("open");
-        file.set_modified(then).expect("backdate");
-    }
 }
 
 /// Every file below `dir`, sorted.

@@ -1,6 +1,9 @@
 //! The `reader-content` command as editors and the build run it: its exit
 //! status, its `file:line:column` lines, and its progress on long runs.
 
+#[path = "support/backdate.rs"]
+mod backdate;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -116,22 +119,7 @@ fn a_trunk_build_reads_through_the_published_folders_cache_and_leaves_its_state_
         .status()
         .expect("runs");
     assert!(generated.success());
-    // Saved an hour ago (the read cache keeps no file just changed).
-    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    let mut files = Vec::new();
-    let mut folders = vec![content.join("articles")];
-    while let Some(folder) = folders.pop() {
-        for entry in fs::read_dir(&folder).expect("folder") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                let file = fs::File::options().write(true).open(&path).expect("open");
-                file.set_modified(then).expect("backdate");
-                files.push(path);
-            }
-        }
-    }
+    let files = backdate::backdate(&content.join("articles"));
     let (stage, dist) = (dir.join("stage"), dir.join("dist"));
     let run = |out: &Path, trunk: bool| {
         let mut command = Command::new(TOOL);

@@ -61,6 +61,10 @@ fn main() -> ExitCode {
     // staging folder and then moves it to its dist.
     let published = std::env::var_os("TRUNK_DIST_DIR").map_or_else(|| dist.clone(), PathBuf::from);
     let state = reader_prerender::state::folder_for(&published);
+    // The published content's state: the content build's journal, and
+    // what it keeps of the last build (moved there from Trunk's staging
+    // folder's once the build succeeded).
+    let content_state = reader_output::state_folder(&published.join("content"));
     // An update keeps the base the site was built for.
     let base = base
         .or_else(|| update.then(|| State::load(&state).base).flatten())
@@ -76,7 +80,7 @@ fn main() -> ExitCode {
         state: Some(state),
         update,
         compress_cache: Some(compress_cache),
-        content_state: Some(reader_output::state_folder(&published.join("content"))),
+        content_state: Some(content_state.clone()),
     };
     let result =
         reader_prerender::prerender_with(&dist, &base, &configs, &options).and_then(|summary| {
@@ -86,12 +90,8 @@ fn main() -> ExitCode {
             // Not before: a failed build leaves the published folder, and
             // its state, as they were.
             if !update {
-                let (from, to) = (dist.join("content"), published.join("content"));
-                let (from, to) = (
-                    reader_output::state_folder(&from),
-                    reader_output::state_folder(&to),
-                );
-                reader_output::move_state(&from, &to)
+                let from = reader_output::state_folder(&dist.join("content"));
+                reader_output::move_state(&from, &content_state)
                     .map_err(|e| reader_prerender::PrerenderError::Io(from, e))?;
             }
             Ok(summary)

@@ -23,6 +23,7 @@
 
 pub mod checks;
 pub mod convert;
+pub mod derived;
 pub mod generate;
 pub mod import;
 pub mod locate;
@@ -65,14 +66,18 @@ pub struct Build {
     /// Other spellings of speakers' names (`speakers.json`, optional).
     aliases: Aliases,
     articles: BTreeMap<Slug, Loaded>,
-    /// Related articles chosen for those whose editor named none.
-    automatic: HashMap<Slug, Vec<Slug>>,
+    /// Related articles chosen for those whose editor named none (chosen
+    /// when first needed: an update whose archive-wide files stand needs
+    /// none).
+    automatic: std::sync::OnceLock<HashMap<Slug, Vec<Slug>>>,
     photos: Photos,
     /// Where copies of photographs are kept between builds.
     photo_cache: PathBuf,
     problems: Vec<Problem>,
-    /// Article files read and checked (the others were as the read cache
-    /// had them).
+    /// The articles whose files were read and checked (the others were
+    /// as the read cache had them).
+    fresh: HashSet<Slug>,
+    /// Article files read and checked (with those that did not load).
     read: usize,
     /// Where loading's time went.
     phases: Phases,
@@ -111,6 +116,13 @@ enum IndexPlan {
     Update(Indexed, PathBuf, Vec<(u32, Option<WordSets>)>),
 }
 
+/// In an update whose archive-wide files stand ([`derived`]): the
+/// articles whose files were read again, each with its related links as
+/// they were last published (`None`: not at hand, chosen again).
+struct ReadAgain {
+    links: HashMap<Slug, Option<Vec<RelatedLink>>>,
+}
+
 /// Where a step's time went: each phase and its seconds (wall clock).
 pub type Phases = Vec<(&'static str, f64)>;
 
@@ -128,7 +140,21 @@ pub struct Written {
     /// Articles published (the others were kept as the last build of the
     /// folder published them: see [`SearchIndex::Update`]).
     pub published: usize,
+    /// Whether the archive-wide files were written or stood ([`derived`]).
+    pub archive_wide: ArchiveWide,
     pub phases: Phases,
+}
+
+/// What a build did with the archive-wide files: `site.json`, the lists,
+/// the speakers' files and the related links ([`derived`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ArchiveWide {
+    /// Made, each written where its bytes changed.
+    #[default]
+    Written,
+    /// Left as the last build wrote them: nothing they are made from
+    /// changed.
+    Standing,
 }
 
 /// How a build made its search index.
@@ -186,10 +212,11 @@ impl Build {
             site: None,
             aliases: Aliases::default(),
             articles: BTreeMap::new(),
-            automatic: HashMap::new(),
+            automatic: std::sync::OnceLock::new(),
             photos: Photos::default(),
             photo_cache: PathBuf::from(PHOTO_CACHE),
             problems: Vec::new(),
+            fresh: HashSet::new(),
             read: 0,
             phases: Phases::new(),
         };
@@ -248,6 +275,7 @@ impl Build {
                 build.add(loaded);
             }
         }
+        build.fresh = fresh.iter().cloned().collect();
         clock.phase("reading and checking");
         // A cache that fails to save is only a slower next build.
         if let Some(file) = cache {
@@ -267,7 +295,6 @@ impl Build {
             ));
         }
         build.check_related();
-        build.choose_related();
         clock.phase("related");
         build.inspect_photos();
         clock.phase("photos' headers");
@@ -375,7 +402,9 @@ impl Build {
         };
         let named = &loaded.source.related;
         let slugs = if named.is_empty() {
-            self.automatic.get(slug).map_or(&[][..], Vec::as_slice)
+            (self.automatic.get_or_init(|| self.choose_related()))
+                .get(slug)
+                .map_or(&[][..], Vec::as_slice)
         } else {
             named.as_slice()
         };
@@ -396,6 +425,11 @@ impl Build {
     /// # Errors
     /// The file cannot be read again, or no longer parses.
     pub fn published_article(&self, slug: &Slug) -> io::Result<Value> {
+        self.publish_with(slug, &self.related(slug))
+    }
+
+    /// [`Build::published_article`] with these related links.
+    fn publish_with(&self, slug: &Slug, related: &[RelatedLink]) -> io::Result<Value> {
         let loaded = self
             .articles
             .get(slug)
@@ -405,7 +439,7 @@ impl Build {
         if let Value::Object(map) = &mut json {
             map.insert(
                 "related".into(),
-                serde_json::to_value(self.related(slug)).map_err(io::Error::other)?,
+                serde_json::to_value(related).map_err(io::Error::other)?,
             );
             map.remove("$schema");
         }
@@ -423,58 +457,89 @@ impl Build {
         Ok(json)
     }
 
-    /// Publishes every article into `dir`: in an update (a `state`
-    /// folder), only those whose stamp changed since they were last
-    /// published there; the rest are kept as they are. Returns how many
-    /// were published.
+    /// Publishes the articles into `dir`: every one, or in an update
+    /// whose archive-wide files stand (`only`) those read again and those
+    /// with photographs; in an update (a `state` folder), only those
+    /// whose stamp changed since they were last published there; the
+    /// rest are kept as they are. Returns how many were published.
     fn write_articles(
         &self,
         output: &Output,
         dir: &Path,
         state: Option<&Path>,
+        only: Option<&ReadAgain>,
     ) -> io::Result<usize> {
+        if only.is_some_and(|only| only.links.is_empty())
+            && self
+                .articles
+                .values()
+                .all(|loaded| loaded.photos.is_empty())
+        {
+            // Nothing read again, no photographs: every article stands.
+            return Ok(0);
+        }
         let file = state.map(|state| state.join("articles"));
-        let then = file.as_deref().map(ArticleStamps::load).unwrap_or_default();
+        let mut stamps = file.as_deref().map(ArticleStamps::load).unwrap_or_default();
         // Gone while the files change: a build stopped halfway leaves no
         // stamps, and the next publishes every article.
         if let Some(file) = &file {
             remove_if_there(file)?;
         }
         let tool = stamps::tool();
-        // What is published there already: one listing, not a stat each.
-        let present: HashSet<std::ffi::OsString> = match fs::read_dir(dir) {
-            Ok(entries) => entries
-                .map(|entry| entry.map(|entry| entry.file_name()))
-                .collect::<io::Result<_>>()?,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => HashSet::new(),
-            Err(err) => return Err(err),
+        // What is published there already: one listing, not a stat each
+        // (for a few articles, a stat each).
+        let present: Option<HashSet<std::ffi::OsString>> = match (only, fs::read_dir(dir)) {
+            (Some(_), _) => None,
+            (None, Ok(entries)) => Some(
+                entries
+                    .map(|entry| entry.map(|entry| entry.file_name()))
+                    .collect::<io::Result<_>>()?,
+            ),
+            (None, Err(err)) if err.kind() == io::ErrorKind::NotFound => Some(HashSet::new()),
+            (None, Err(err)) => return Err(err),
         };
-        let progress = Progress::new("published", self.articles.len());
+        let articles: Vec<(&Slug, &Loaded)> = match only {
+            None => self.articles.iter().collect(),
+            Some(only) => (self.articles.iter())
+                .filter(|(slug, loaded)| {
+                    only.links.contains_key(*slug) || !loaded.photos.is_empty()
+                })
+                .collect(),
+        };
+        let progress = Progress::new("published", articles.len());
         let published = std::sync::atomic::AtomicUsize::new(0);
-        let now = self
-            .articles
+        let now = articles
             .par_iter()
             .map(|(slug, loaded)| {
                 let name = format!("{slug}.json");
                 let path = dir.join(&name);
+                let related = only
+                    .and_then(|only| only.links.get(*slug).cloned().flatten())
+                    .unwrap_or_else(|| self.related(slug));
                 let stamp = (loaded.photos.is_empty())
-                    .then(|| stamps::stamp(tool, loaded.text_hash, &self.related(slug)));
-                if stamp.is_some()
-                    && then.get(slug.as_str()) == stamp
-                    && present.contains(std::ffi::OsStr::new(&name))
-                {
+                    .then(|| stamps::stamp(tool, loaded.text_hash, &related));
+                let there = || match &present {
+                    Some(present) => present.contains(std::ffi::OsStr::new(&name)),
+                    None => path.is_file(),
+                };
+                if stamp.is_some() && stamps.get(slug.as_str()) == stamp && there() {
                     output.keep(&path);
                 } else {
-                    write_json(output, &path, &self.published_article(slug)?)?;
+                    write_json(output, &path, &self.publish_with(slug, &related)?)?;
                     published.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 }
                 progress.tick();
-                Ok(stamp.map(|stamp| (slug.to_string(), stamp)))
+                Ok(((*slug).to_string(), stamp))
             })
             .collect::<io::Result<Vec<_>>>()?;
         if let Some(file) = &file {
-            let now: Vec<(String, u64)> = now.into_iter().flatten().collect();
-            stamps::write_lines(&now, file)?;
+            if only.is_none() {
+                stamps = ArticleStamps::default();
+            }
+            for (slug, stamp) in now {
+                stamps.set(slug, stamp);
+            }
+            stamps::write_lines(&stamps.lines(), file)?;
         }
         Ok(published.into_inner())
     }
@@ -540,13 +605,99 @@ impl Build {
     /// # Errors
     /// Any I/O error; the folder may then be partly written.
     pub fn write_with(&self, out: &Path, search: SearchIndex) -> io::Result<Written> {
+        let state = state_dir(&search);
         // What this build changes, for the prerender's update (when it
         // keeps a journal of this folder: see reader_output::journal).
-        let journal = reader_output::journal::Writer::begin(
-            &state_dir(&search).map_or_else(|| reader_output::state_folder(out), Path::to_path_buf),
-        )?;
+        let state_or_folders =
+            state.map_or_else(|| reader_output::state_folder(out), Path::to_path_buf);
+        let journal = reader_output::journal::Writer::begin(&state_or_folders)?;
         let output = Output::new(out);
         let mut clock = Clock::start();
+        // In an update, whether the archive-wide files stand as the last
+        // build wrote them, and then the search index's order (theirs).
+        let key = state.map(|_| {
+            derived::key(
+                stamps::tool(),
+                self.site.as_ref(),
+                &self.aliases,
+                &self.articles,
+                self.photos.fingerprint(),
+            )
+        });
+        let standing = state
+            .filter(|state| key.is_some() && derived::load(state) == key)
+            .and_then(|state| self.order_as_indexed(state));
+        // Gone while the files change (any build into the folder): a
+        // build stopped halfway leaves none, and the next writes them all.
+        derived::forget(&state_or_folders)?;
+        if state.is_none() {
+            // Stamps of articles this build may publish otherwise.
+            remove_if_there(&state_or_folders.join("articles"))?;
+        }
+        let (order, read_again) = match standing {
+            Some(order) => {
+                clock.phase("archive-wide files standing");
+                (order, Some(self.read_again(&out.join("articles"))))
+            }
+            None => (self.write_archive_wide(out, &output, &mut clock)?, None),
+        };
+        let search_dir = out.join("search");
+        // Before the articles are published again: their words as indexed.
+        let plan = self.index_plan(&search, &search_dir, &order, &out.join("articles"));
+        clock.phase("search index plan");
+        let articles_dir = out.join("articles");
+        let published = self.write_articles(&output, &articles_dir, state, read_again.as_ref())?;
+        clock.phase("articles");
+        let index = self.write_index(plan, &order, &search_dir, &output, &mut clock)?;
+        clock.phase("search index files");
+        output.write(
+            &out.join("article.schema.json"),
+            reader_model::article_schema(),
+        )?;
+        let images = self.root.join("images");
+        if images.is_dir() {
+            copy_dir(&output, &images, &out.join("images"))?;
+        }
+        let photos_dir = out.join(photos::plan::FOLDER);
+        let photos = self.photos.write(&photos_dir, &self.photo_cache, &output)?;
+        clock.phase("pictures");
+        // Building into the last build's folder: what it no longer makes
+        // (a deleted article, a list page that is gone) goes; with the
+        // archive-wide files standing, only pictures can.
+        let removed = match read_again {
+            None => output.prune(out)?,
+            Some(_) => output.prune(&out.join("images"))? + output.prune(&photos_dir)?,
+        };
+        journal.end(out, &output.changed())?;
+        if let (Some(state), Some(key)) = (state, key) {
+            derived::save(state, key)?;
+        }
+        clock.phase("pruning");
+        Ok(Written {
+            photos,
+            written: output.written(),
+            made: output.made(),
+            removed,
+            index,
+            published,
+            archive_wide: if read_again.is_some() {
+                ArchiveWide::Standing
+            } else {
+                ArchiveWide::Written
+            },
+            phases: clock.phases,
+        })
+    }
+
+    /// Writes `site.json`, the lists, and the speakers' files; returns the
+    /// articles in the search index's order (the news list's, from the
+    /// oldest).
+    fn write_archive_wide<'a>(
+        &'a self,
+        out: &Path,
+        output: &Output,
+        clock: &mut Clock,
+    ) -> io::Result<Vec<&'a Loaded>> {
         let sections = self.sections();
         if let Some(site) = &self.site {
             let mut site = site.clone();
@@ -556,10 +707,10 @@ impl Build {
                     serde_json::to_value(&sections).map_err(io::Error::other)?,
                 );
             }
-            write_json(&output, &out.join("site.json"), &site)?;
+            write_json(output, &out.join("site.json"), &site)?;
         }
         let list = self.list_pages();
-        write_pages(&output, &out.join("list"), &list)?;
+        write_pages(output, &out.join("list"), &list)?;
         // Each section's list from the news list's items, already newest
         // first (no sort of its own, no pass over every article).
         let newest_first: Vec<&ListItem> = (list.archive.iter().rev())
@@ -572,7 +723,7 @@ impl Build {
                 .map(|item| (*item).clone())
                 .collect();
             write_pages(
-                &output,
+                output,
                 &dir,
                 &ListPage::paginate(items, Some(section.clone())),
             )
@@ -580,28 +731,60 @@ impl Build {
         clock.phase("lists");
         let (speakers, people) = self.speakers();
         let speakers_dir = out.join("speakers");
-        write_json(&output, &speakers_dir.join("index.json"), &speakers)?;
+        write_json(output, &speakers_dir.join("index.json"), &speakers)?;
         people.par_iter().try_for_each(|person| {
             let file = speakers_dir.join(format!("{}.json", person.slug));
-            write_json(&output, &file, person)
+            write_json(output, &file, person)
         })?;
         clock.phase("speakers");
         // Search numbers articles by their place in the news list, from
         // the oldest (the archive pages' order).
-        let order: Vec<&Loaded> = (list.archive.iter())
+        Ok((list.archive.iter())
             .flat_map(|page| page.articles().iter().rev())
             .filter_map(|item| self.articles.get(&item.slug))
+            .collect())
+    }
+
+    /// The articles in the order the search index of `state` was made in,
+    /// if it holds every article and no other (the news list's order when
+    /// no article's place in it can have changed).
+    fn order_as_indexed(&self, state: &Path) -> Option<Vec<&Loaded>> {
+        let indexed = Indexed::load(&state.join("search-index"))?;
+        let order: Vec<&Loaded> = (indexed.articles.iter())
+            .map(|(slug, _)| self.articles.get(&Slug::parse(slug).ok()?))
+            .collect::<Option<_>>()?;
+        (order.len() == self.articles.len()).then_some(order)
+    }
+
+    /// The articles read again, with their related links as published in
+    /// `dir` (which stand with the archive-wide files).
+    fn read_again(&self, dir: &Path) -> ReadAgain {
+        #[derive(serde::Deserialize)]
+        struct Published {
+            related: Vec<RelatedLink>,
+        }
+        let links = (self.fresh.par_iter())
+            .map(|slug| {
+                let text = fs::read_to_string(dir.join(format!("{slug}.json"))).ok();
+                let published = text.and_then(|text| serde_json::from_str::<Published>(&text).ok());
+                (slug.clone(), published.map(|p| p.related))
+            })
             .collect();
-        let search_dir = out.join("search");
-        // Before the articles are published again: their words as indexed.
-        let plan = self.index_plan(&search, &search_dir, &order, &out.join("articles"));
-        clock.phase("search index plan");
-        let articles_dir = out.join("articles");
-        let published = self.write_articles(&output, &articles_dir, state_dir(&search))?;
-        clock.phase("articles");
-        let index = match plan {
+        ReadAgain { links }
+    }
+
+    /// Makes the search index as `plan` says, in `order`.
+    fn write_index(
+        &self,
+        plan: IndexPlan,
+        order: &[&Loaded],
+        search_dir: &Path,
+        output: &Output,
+        clock: &mut Clock,
+    ) -> io::Result<IndexMade> {
+        Ok(match plan {
             IndexPlan::Keep => {
-                output.keep_below(&search_dir)?;
+                output.keep_below(search_dir)?;
                 IndexMade::Kept
             }
             IndexPlan::Update(now, state, before) => {
@@ -618,14 +801,14 @@ impl Build {
                         })
                     })
                     .collect::<io::Result<_>>()?;
-                let made = match search_index::update(&search_dir, &changes, &output) {
+                let made = match search_index::update(search_dir, &changes, output) {
                     Ok(()) => {
-                        output.keep_below(&search_dir)?;
+                        output.keep_below(search_dir)?;
                         IndexMade::Updated(changes.len())
                     }
                     Err(err) if err.kind() == io::ErrorKind::InvalidData => {
-                        let (index, _) = search_index::build(&order, |l| full_source(l))?;
-                        search_index::write(&search_dir, &index, &output)?;
+                        let (index, _) = search_index::build(order, |l| full_source(l))?;
+                        search_index::write(search_dir, &index, output)?;
                         IndexMade::Whole
                     }
                     Err(err) => return Err(err),
@@ -638,41 +821,14 @@ impl Build {
                 if let Some(state) = &state {
                     remove_if_there(state)?;
                 }
-                let (index, indexed) = search_index::build(&order, |l| full_source(l))?;
+                let (index, indexed) = search_index::build(order, |l| full_source(l))?;
                 clock.phase("search index");
-                search_index::write(&search_dir, &index, &output)?;
+                search_index::write(search_dir, &index, output)?;
                 if let Some(state) = &state {
                     indexed.save(state)?;
                 }
                 IndexMade::Whole
             }
-        };
-        clock.phase("search index files");
-        output.write(
-            &out.join("article.schema.json"),
-            reader_model::article_schema(),
-        )?;
-        let images = self.root.join("images");
-        if images.is_dir() {
-            copy_dir(&output, &images, &out.join("images"))?;
-        }
-        let photos =
-            self.photos
-                .write(&out.join(photos::plan::FOLDER), &self.photo_cache, &output)?;
-        clock.phase("pictures");
-        // Building into the last build's folder: what it no longer makes
-        // (a deleted article, a list page that is gone) goes.
-        let removed = output.prune(out)?;
-        journal.end(out, &output.changed())?;
-        clock.phase("pruning");
-        Ok(Written {
-            photos,
-            written: output.written(),
-            made: output.made(),
-            removed,
-            index,
-            published,
-            phases: clock.phases,
         })
     }
 
@@ -732,7 +888,7 @@ impl Build {
         self.problems.extend(dead);
     }
 
-    fn choose_related(&mut self) {
+    fn choose_related(&self) -> HashMap<Slug, Vec<Slug>> {
         let slugs: Vec<&Slug> = self.articles.keys().collect();
         let canonical = self.aliases.canonical_names();
         let traits: Vec<related::Traits> = self
@@ -753,8 +909,7 @@ impl Build {
             })
             .collect();
         let chosen = related::automatic(&traits);
-        let automatic: HashMap<Slug, Vec<Slug>> = self
-            .articles
+        self.articles
             .iter()
             .zip(chosen)
             .filter(|((_, loaded), _)| loaded.source.related.is_empty())
@@ -764,8 +919,7 @@ impl Build {
                     chosen.into_iter().map(|i| slugs[i].clone()).collect(),
                 )
             })
-            .collect();
-        self.automatic = automatic;
+            .collect()
     }
 
     fn read_text(&mut self, path: &Path) -> Option<String> {
@@ -820,11 +974,14 @@ fn load_article(root: &Path, path: &Path, seen: Option<Seen>) -> (Option<Loaded>
     {
         return (None, checked.problems);
     }
+    let index_hash = Indexed::hash_of(&source);
+    let source = read_cache::slim(source);
     let loaded = Loaded {
         path: path.to_path_buf(),
         seen,
-        index_hash: Indexed::hash_of(&source),
-        source: read_cache::slim(source),
+        index_hash,
+        outline_hash: derived::outline_hash(&source),
+        source,
         text_hash: stamps::text_hash(&text),
         warnings: checked.problems.clone(),
         photos: checked.photos,

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use reader_content::{Build, IndexMade, Problem, SearchIndex, Severity};
+use reader_content::{ArchiveWide, Build, IndexMade, Problem, SearchIndex, Severity};
 
 const USAGE: &str = "usage: reader-content check <content-dir>
        reader-content build <content-dir> <out-dir> [--keep-search-index]
@@ -154,7 +154,7 @@ fn check_and_build(
             .map(|(name, seconds)| format!("{name} {seconds:.2} s"))
             .collect();
         println!(
-            "content: {} articles in {} sections written to {} ({} files read, {} published again, search index {}): {} files, {} changed, {} removed ({:.1} s: {})",
+            "content: {} articles in {} sections written to {} ({} files read, {} published again, search index {}, archive-wide files {}): {} files, {} changed, {} removed ({:.1} s: {})",
             build.article_count(),
             build.sections().len(),
             out.display(),
@@ -164,6 +164,10 @@ fn check_and_build(
                 IndexMade::Kept => "kept".to_owned(),
                 IndexMade::Whole => "built whole".to_owned(),
                 IndexMade::Updated(n) => format!("updated from {n} articles"),
+            },
+            match written.archive_wide {
+                ArchiveWide::Written => "made",
+                ArchiveWide::Standing => "standing",
             },
             written.made,
             written.written,

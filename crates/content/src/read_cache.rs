@@ -75,6 +75,9 @@ pub struct Loaded {
     pub text_hash: u64,
     /// A hash of its words as search indexes them.
     pub index_hash: u64,
+    /// A hash of its slimmed article: what the archive-wide files read
+    /// of it (see crate::derived).
+    pub outline_hash: u64,
     /// Its warnings (an article with errors is not loaded).
     pub warnings: Vec<Problem>,
     /// The photographs it shows, and where.

@@ -30,6 +30,24 @@ impl ArticleStamps {
     pub fn get(&self, slug: &str) -> Option<u64> {
         self.by_slug.get(slug).copied()
     }
+
+    /// Records `slug`'s stamp (`None`: it has none, and is published
+    /// every time).
+    pub fn set(&mut self, slug: String, stamp: Option<u64>) {
+        match stamp {
+            Some(stamp) => self.by_slug.insert(slug, stamp),
+            None => self.by_slug.remove(&slug),
+        };
+    }
+
+    /// Every stamp, as a state file's lines, by slug.
+    pub fn lines(&self) -> Vec<(String, u64)> {
+        let mut lines: Vec<(String, u64)> = (self.by_slug.iter())
+            .map(|(slug, stamp)| (slug.clone(), *stamp))
+            .collect();
+        lines.sort_unstable();
+        lines
+    }
 }
 
 /// A state file's lines, `slug<TAB>hash` (hexadecimal), in order; `None`

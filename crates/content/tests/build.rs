@@ -562,7 +562,7 @@ fn files_below(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 #[test]
 fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
-    use reader_content::{IndexMade, SearchIndex};
+    use reader_content::{ArchiveWide, IndexMade, SearchIndex};
     let root = std::env::temp_dir().join(format!("reader-content-index-{}", std::process::id()));
     let _ = fs::remove_dir_all(&root);
     let content = root.join("content");
@@ -616,15 +616,37 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
         0,
         "every file was as the read cache had it"
     );
+    assert_eq!(again.archive_wide, ArchiveWide::Standing);
 
-    // Edits: a new word, a headline, a paragraph gone; and an article
-    // published today.
+    // A paragraph edited: nothing the lists, the speakers or the related
+    // links read changed, and they stand as they are.
     let files: Vec<PathBuf> = walk(&content.join("articles"));
     let edit = |file: &Path, change: &dyn Fn(&mut serde_json::Value)| {
         let mut article: serde_json::Value = serde_json::from_str(&read(file)).expect("article");
         change(&mut article);
         fs::write(file, serde_json::to_string_pretty(&article).expect("json")).expect("edit");
     };
+    edit(&files[7], &|a| {
+        a["body"][0]["text"] = "A narwhal visited the library.".into()
+    });
+    // Saved a minute ago: read again, and kept in the read cache.
+    (fs::File::options().write(true).open(&files[7]))
+        .and_then(|file| {
+            file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(60))
+        })
+        .expect("backdated");
+    let paragraph = update();
+    assert_eq!(read_again.get(), 1);
+    assert_eq!(
+        (paragraph.archive_wide, paragraph.published, paragraph.index),
+        (ArchiveWide::Standing, 1, IndexMade::Updated(1))
+    );
+    check("after a paragraph's edit");
+    let narwhal = reader_model::shard_key("narwhal");
+    assert!(read(&out.join(format!("search/{narwhal}.json"))).contains("narwhal"));
+
+    // Edits: a new word, a headline, a paragraph gone; and an article
+    // published today.
     edit(&files[3], &|a| {
         a["body"][0]["text"] = "A zeppelin landed on campus.".into()
     });
@@ -650,6 +672,7 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
         "the three edited files and the new one"
     );
     assert_eq!(updated.index, IndexMade::Updated(4));
+    assert_eq!(updated.archive_wide, ArchiveWide::Written);
     // The edited and new articles, and those that now name them as
     // related: not every article.
     assert!(

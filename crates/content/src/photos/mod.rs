@@ -147,6 +147,24 @@ impl Photos {
         self.planned.is_empty()
     }
 
+    /// A hash of the plan: each original's copies by name, and what pages
+    /// are told of them (a name holds the original's hash and the size).
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        for (path, (_, places)) in &self.planned {
+            path.hash(&mut hasher);
+            for (place, planned) in places {
+                (place, &planned.src, planned.width, planned.height).hash(&mut hasher);
+                (serde_json::to_string(&planned.copies).unwrap_or_default()).hash(&mut hasher);
+                for copy in &planned.files {
+                    copy.file.hash(&mut hasher);
+                }
+            }
+        }
+        hasher.finish()
+    }
+
     /// What the page is told about the photograph at `original` in
     /// `place`, if it is one.
     pub fn planned(&self, original: &Path, place: Place) -> Option<&PlaceCopies> {

@@ -30,7 +30,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use reader_deploy::{DeployError, Deployment};
-use reader_model::{Article, ListPage, ModelError, Site, Speaker, Speakers, script_safe};
+use reader_model::{Article, ListItem, ListPage, ModelError, Site, Speaker, Speakers, script_safe};
 
 use crate::head::Head;
 use crate::page::Page;
@@ -140,6 +140,10 @@ pub struct Summary {
     /// Whether the update took what changed from the content build's
     /// journal (else it looked at every content file).
     pub journal: bool,
+    /// Whether the journal said only articles changed, so that the lists,
+    /// the speakers' pages and the sitemaps stood as they were (their
+    /// files not even read).
+    pub lists_standing: bool,
 }
 
 /// How one run goes.
@@ -241,24 +245,29 @@ pub fn prerender_with(
     let site_json = read(&dist.join("content/site.json"))?;
     let site: Site = reader_model::from_json(&site_json)
         .map_err(|e| PrerenderError::Content(dist.join("content/site.json"), e))?;
-    let list = read_list(&dist.join("content/list"))?;
-    let sections = site
-        .sections
-        .iter()
-        .map(|section| read_list(&dist.join("content/sections").join(section.slug.as_str())))
-        .collect::<Result<Vec<_>, _>>()?;
-    let speakers: Speakers = read_json(&dist.join("content/speakers/index.json"))?;
-    let people = speakers
-        .speakers
-        .par_iter()
-        .map(|person| read_json(&dist.join(format!("content/speakers/{}.json", person.slug))))
-        .collect::<Result<Vec<Speaker>, _>>()?;
     let public = PublicUrl::new(site.origin.as_ref().ok_or(PrerenderError::NoOrigin)?, &base)?;
-    let lists: Vec<ListPage> = list
-        .into_iter()
-        .chain(sections.into_iter().flatten())
-        .collect();
-    let units = work::plan(&lists, &speakers, &people);
+    let content = dist.join("content");
+    let common = state::common_stamp(&trunks, &base, site_json.as_bytes());
+    // The content files changed since the last build, when the content
+    // build's journal says so and nothing every page reads changed.
+    let journal = (previous.journal.as_ref())
+        .filter(|journal| options.update && journal.common == common)
+        .zip(options.content_state.as_deref())
+        .and_then(|(journal, dir)| reader_output::journal::read(dir, &journal.token));
+    // When it says only articles changed (no list, section or speaker),
+    // every other unit, and the sitemaps, stand as the last build left
+    // them: the lists are not read, and the units are those articles'.
+    let standing =
+        (journal.as_ref()).and_then(|changed| standing_articles(changed, &previous, &content));
+    let archive = match standing {
+        Some(_) => None,
+        None => Some(Archive::read(&content, &site)?),
+    };
+    let units = match (&archive, &standing) {
+        (Some(archive), _) => work::plan(&archive.lists, &archive.speakers, &archive.people),
+        (None, Some(items)) => items.iter().map(Work::Article).collect(),
+        (None, None) => Vec::new(),
+    };
     let read_done = Instant::now();
 
     let mine: Vec<Work> = (units.iter().enumerate())
@@ -269,19 +278,17 @@ pub fn prerender_with(
         fs::remove_file(dist.join("index.html"))
             .map_err(|e| PrerenderError::Io(dist.join("index.html"), e))?;
     }
-    let content = dist.join("content");
-    let common = state::common_stamp(&trunks, &base, site_json.as_bytes());
     let mut next = State {
         template: Some(trunks.clone()),
         base: Some(base.clone()),
+        // The units standing with the lists: all but those checked here.
+        units: if standing.is_some() {
+            previous.units.clone()
+        } else {
+            std::collections::HashMap::new()
+        },
         ..State::default()
     };
-    // The content files changed since the last build, when the content
-    // build's journal says so and nothing every page reads changed.
-    let journal = (previous.journal.as_ref())
-        .filter(|journal| options.update && journal.common == common)
-        .zip(options.content_state.as_deref())
-        .and_then(|(journal, dir)| reader_output::journal::read(dir, &journal.token));
     // Each unit's stamp, on every core (a file's size and time each, or
     // the last one when the journal says its input is unchanged), with
     // what the last build made of it if that still stands.
@@ -377,22 +384,25 @@ pub fn prerender_with(
     }
     let render_done = Instant::now();
 
-    let entries: Vec<_> = units
-        .iter()
-        .flat_map(|unit| unit.sitemap_entries(&site))
-        .collect();
-    for (file, xml) in feeds::sitemaps(&public, &entries, feeds::SITEMAP_LIMIT) {
-        write(&dist.join(file), &xml)?;
+    // The sitemaps are made from the units and the site: with the lists
+    // standing, they stand too.
+    if archive.is_some() {
+        let entries: Vec<_> = units
+            .iter()
+            .flat_map(|unit| unit.sitemap_entries(&site))
+            .collect();
+        for (file, xml) in feeds::sitemaps(&public, &entries, feeds::SITEMAP_LIMIT) {
+            write(&dist.join(file), &xml)?;
+        }
     }
     write(&dist.join("robots.txt"), &feeds::robots(&public))?;
-    let newest = (lists
-        .iter()
-        .filter(|page| page.section.is_none() && page.is_front()))
-    .flat_map(ListPage::articles)
-    .filter(|item| item.published.is_some())
-    .take(feeds::FEED_LENGTH)
-    .map(|item| work::read_article(&content, item))
-    .collect::<Result<Vec<Article>, _>>()?;
+    // The feed: the newest articles, from the news list's front.
+    let front: ListPage = read_json(&content.join("list/front.json"))?;
+    let newest = (front.articles().iter())
+        .filter(|item| item.published.is_some())
+        .take(feeds::FEED_LENGTH)
+        .map(|item| work::read_article(&content, item))
+        .collect::<Result<Vec<Article>, _>>()?;
     write(
         &dist.join(feeds::ATOM_FILE),
         &feeds::atom(&public, &site, &newest),
@@ -424,12 +434,16 @@ pub fn prerender_with(
             })?;
         }
     }
-    let (unit_count, my_units, rendered_units) = (units.len(), mine.len(), todo_units.len());
+    let (unit_count, my_units, rendered_units) = match standing {
+        Some(_) => (next.units.len(), next.units.len(), todo_units.len()),
+        None => (units.len(), mine.len(), todo_units.len()),
+    };
     // The state and lists of a large site take a noticeable time to free
     // (0.2-0.3 s at 100,000 articles): on another thread, which the
     // process does not wait for when it ends.
     drop((units, mine, todo_units));
-    std::thread::spawn(move || drop((previous, next, lists, people)));
+    let lists_standing = standing.is_some();
+    std::thread::spawn(move || drop((previous, next, archive, standing)));
     let seconds = |from: Instant, to: Instant| to.duration_since(from).as_secs_f64();
     Ok(Summary {
         units: unit_count,
@@ -449,7 +463,67 @@ pub fn prerender_with(
         script_hashes: deployment.script_hashes.len(),
         compressed,
         journal: journal.is_some(),
+        lists_standing,
     })
+}
+
+/// The published lists, sections and speakers: what plans the site's
+/// units (see [`work::plan`]).
+struct Archive {
+    lists: Vec<ListPage>,
+    speakers: Speakers,
+    people: Vec<Speaker>,
+}
+
+impl Archive {
+    fn read(content: &Path, site: &Site) -> Result<Self, PrerenderError> {
+        let list = read_list(&content.join("list"))?;
+        let sections = (site.sections.iter())
+            .map(|section| read_list(&content.join("sections").join(section.slug.as_str())))
+            .collect::<Result<Vec<_>, _>>()?;
+        let speakers: Speakers = read_json(&content.join("speakers/index.json"))?;
+        let people = (speakers.speakers.par_iter())
+            .map(|person| read_json(&content.join(format!("speakers/{}.json", person.slug))))
+            .collect::<Result<Vec<Speaker>, _>>()?;
+        let lists = list
+            .into_iter()
+            .chain(sections.into_iter().flatten())
+            .collect();
+        Ok(Self {
+            lists,
+            speakers,
+            people,
+        })
+    }
+}
+
+/// The articles the content build's journal says changed, as list items,
+/// when nothing else that pages are made from did (only articles, and
+/// the search index, pictures and schema no page reads) and each was
+/// published by the last build; `None` otherwise.
+fn standing_articles(
+    changed: &HashSet<PathBuf>,
+    previous: &State,
+    content: &Path,
+) -> Option<Vec<ListItem>> {
+    let mut items = Vec::new();
+    for path in changed {
+        let top = path.components().next()?.as_os_str().to_str()?;
+        match top {
+            "articles" => {
+                let slug = path.file_stem()?.to_str()?;
+                if !previous.units.contains_key(&format!("article {slug}")) {
+                    return None;
+                }
+                let article: Article = read_json(&content.join(path)).ok()?;
+                items.push(ListItem::from(&article));
+            }
+            "search" | "photos" | "images" | "article.schema.json" => {}
+            _ => return None,
+        }
+    }
+    items.sort_by(|a, b| a.slug.cmp(&b.slug));
+    Some(items)
 }
 
 /// Every unit's pages, rendered on every core and each handed to `done`

@@ -110,10 +110,11 @@ fn main() -> ExitCode {
                 shard.index,
                 shard.count,
                 summary.my_units - summary.rendered_units,
-                if summary.journal {
-                    ", the content build's journal saying which content changed"
-                } else {
-                    ""
+                match (summary.journal, summary.lists_standing) {
+                    (true, true) =>
+                        ", the content build's journal saying only articles changed: lists, speakers and sitemaps standing",
+                    (true, false) => ", the content build's journal saying which content changed",
+                    _ => "",
                 },
                 summary.written,
                 summary.removed,

@@ -16,6 +16,7 @@ mod support;
 const EDITED: &str = "usst-library-reopens-after-renovation";
 const UNRELATED: &str = "usst-campus-radio-station-goes-on-air";
 const DELETED: &str = "usst-choir-wins-gold-at-shanghai-student-arts-festival";
+const NEW_HEADLINE: &str = "A headline the editor rewrote";
 
 struct Site {
     root: PathBuf,
@@ -128,6 +129,28 @@ impl Site {
         fs::write(&path, serde_json::to_string_pretty(&article).expect("json")).expect("write");
     }
 
+    /// The newest article gets a new headline.
+    fn edit_headline(&self) {
+        let articles = self.content().join("articles");
+        let newest = (fs::read_dir(&articles).expect("articles"))
+            .map(|entry| entry.expect("entry").path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+            .max_by_key(|path| {
+                let text = fs::read_to_string(path).expect("read");
+                let article: serde_json::Value = serde_json::from_str(&text).expect("json");
+                article["published"].as_str().unwrap_or_default().to_owned()
+            })
+            .expect("an article");
+        let mut article: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&newest).expect("read")).expect("json");
+        article["headline"] = NEW_HEADLINE.into();
+        fs::write(
+            &newest,
+            serde_json::to_string_pretty(&article).expect("json"),
+        )
+        .expect("write");
+    }
+
     fn delete_and_add(&self) {
         let articles = self.content().join("articles");
         fs::remove_file(articles.join(format!("{DELETED}.json"))).expect("delete");
@@ -219,6 +242,7 @@ fn updates_equal_clean_builds(site: Site) {
         (0, 0, 0)
     );
     assert_eq!(nothing.journal, site.journal);
+    assert_eq!(nothing.lists_standing, site.journal);
     assert_eq!(
         site.times(),
         before,
@@ -232,6 +256,8 @@ fn updates_equal_clean_builds(site: Site) {
     site.build_content();
     let edited = site.prerender(true);
     assert_eq!(edited.journal, site.journal);
+    // A paragraph: no list, section or speaker changed.
+    assert_eq!(edited.lists_standing, site.journal);
     assert!(
         edited.rendered_units >= 1 && edited.rendered_units < full.units / 4,
         "{} of {} units rendered for one edit",
@@ -248,6 +274,23 @@ fn updates_equal_clean_builds(site: Site) {
     assert!(String::from_utf8_lossy(&now[&page]).contains("A sentence the editor added."));
     assert!(!changed.contains(&&PathBuf::from(format!("dist/news/{UNRELATED}/index.html"))));
     assert_same(&site, &clean_build_of(&site, "clean-edited"));
+
+    // A headline: the lists and related links that show it change, and
+    // their pages are rendered again.
+    site.edit_headline();
+    site.build_content();
+    let retitled = site.prerender(true);
+    assert_eq!(
+        (retitled.journal, retitled.lists_standing),
+        (site.journal, false)
+    );
+    let home =
+        String::from_utf8_lossy(&site.files()[&PathBuf::from("dist/index.html")]).into_owned();
+    assert!(
+        home.contains(NEW_HEADLINE),
+        "the home page does not show the new headline"
+    );
+    assert_same(&site, &clean_build_of(&site, "clean-retitled"));
 
     // An article deleted, another added: the deleted one's pages go.
     site.delete_and_add();

@@ -238,17 +238,17 @@ impl Build {
         if cache.is_some() {
             clock.phase("read cache");
         }
-        let jobs: Vec<(PathBuf, Option<Loaded>)> = (files.into_iter())
-            .map(|path| {
+        let jobs: Vec<(PathBuf, fs::DirEntry, Option<Loaded>)> = (files.into_iter())
+            .map(|(path, listed)| {
                 let entry = cached.entries.remove(&path);
-                (path, entry)
+                (path, listed, entry)
             })
             .collect();
         let progress = Progress::new("checked", jobs.len());
         let checked: Vec<(Option<Loaded>, Vec<Problem>, bool)> = jobs
             .into_par_iter()
-            .map(|(path, entry)| {
-                let seen = Seen::of(&path);
+            .map(|(path, listed, entry)| {
+                let seen = Seen::of_listed(&listed, &path);
                 let result = match entry.filter(|entry| entry.holds(seen)) {
                     Some(entry) => {
                         let warnings = entry.warnings.clone();
@@ -712,21 +712,11 @@ impl Build {
         let list = self.list_pages();
         write_pages(output, &out.join("list"), &list)?;
         // Each section's list from the news list's items, already newest
-        // first (no sort of its own, no pass over every article).
-        let newest_first: Vec<&ListItem> = (list.archive.iter().rev())
-            .flat_map(ListPage::articles)
-            .collect();
+        // first (no pass over every article).
+        let newest_first = list.newest_first();
         sections.par_iter().try_for_each(|section| {
             let dir = out.join("sections").join(section.slug.as_str());
-            let items: Vec<ListItem> = (newest_first.iter())
-                .filter(|item| item.section == section.name)
-                .map(|item| (*item).clone())
-                .collect();
-            write_pages(
-                output,
-                &dir,
-                &ListPage::paginate(items, Some(section.clone())),
-            )
+            write_pages(output, &dir, &Paginated::of_section(&newest_first, section))
         })?;
         clock.phase("lists");
         let (speakers, people) = self.speakers();
@@ -849,17 +839,20 @@ impl Build {
         self.articles.insert(slug, loaded);
     }
 
-    fn article_files(&mut self) -> Vec<PathBuf> {
+    /// Every article file below `articles/`, sorted, with its entry in
+    /// its folder's listing (which gives its size and time without
+    /// looking the path up again).
+    fn article_files(&mut self) -> Vec<(PathBuf, fs::DirEntry)> {
         let dir = self.root.join("articles");
         let mut files = Vec::new();
-        if let Err(err) = collect_json(&dir, &mut files) {
+        if let Err(err) = collect_articles(&dir, &mut files) {
             self.problems.push(Problem::error(
                 &dir,
                 None,
                 &format!("cannot read folder: {err}"),
             ));
         }
-        files.sort();
+        files.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         files
     }
 
@@ -1073,19 +1066,30 @@ fn locate_in(path: &Path, steps: &[Step]) -> Option<(usize, usize)> {
     }
 }
 
-fn collect_json(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
+/// The article files (`.json`, `.md`) below `dir`, each with its entry;
+/// sub-folders (an archive by year, say) listed on every core.
+fn collect_articles(dir: &Path, files: &mut Vec<(PathBuf, fs::DirEntry)>) -> io::Result<()> {
+    let mut folders = Vec::new();
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
         if entry.file_type()?.is_dir() {
-            collect_json(&path, files)?;
+            folders.push(path);
         } else if path
             .extension()
             .is_some_and(|ext| ext == "json" || ext == "md")
         {
-            files.push(path);
+            files.push((path, entry));
         }
     }
+    let below: Vec<Vec<(PathBuf, fs::DirEntry)>> = folders
+        .par_iter()
+        .map(|folder| {
+            let mut files = Vec::new();
+            collect_articles(folder, &mut files).map(|()| files)
+        })
+        .collect::<io::Result<_>>()?;
+    files.extend(below.into_iter().flatten());
     Ok(())
 }
 

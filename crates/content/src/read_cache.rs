@@ -52,7 +52,19 @@ impl Seen {
 
     /// `path` as it is now; `None` if it cannot be read.
     pub fn of(path: &Path) -> Option<Self> {
-        let meta = fs::metadata(path).ok()?;
+        Self::of_metadata(&fs::metadata(path).ok()?)
+    }
+
+    /// The file at `path` as it is now, from its entry in its folder's
+    /// listing (no lookup of the whole path; a link is followed).
+    pub fn of_listed(entry: &fs::DirEntry, path: &Path) -> Option<Self> {
+        match entry.file_type() {
+            Ok(kind) if !kind.is_symlink() => Self::of_metadata(&entry.metadata().ok()?),
+            _ => Self::of(path),
+        }
+    }
+
+    fn of_metadata(meta: &fs::Metadata) -> Option<Self> {
         let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
         Some(Self {
             size: meta.len(),

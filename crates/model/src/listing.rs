@@ -53,6 +53,25 @@ pub struct Paginated {
     pub archive: Vec<ListPage>,
 }
 
+impl Paginated {
+    /// Every article of the list, newest first.
+    pub fn newest_first(&self) -> Vec<&ListItem> {
+        (self.archive.iter().rev())
+            .flat_map(ListPage::articles)
+            .collect()
+    }
+
+    /// A section's list, from the news list's articles `newest_first`
+    /// (what the content build writes and the prerender reads again).
+    pub fn of_section(newest_first: &[&ListItem], section: &Section) -> Self {
+        let items: Vec<ListItem> = (newest_first.iter())
+            .filter(|item| item.section == section.name)
+            .map(|item| (*item).clone())
+            .collect();
+        ListPage::paginate(items, Some(section.clone()))
+    }
+}
+
 /// Where a page's "newer" link leads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Newer {

@@ -30,7 +30,9 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use reader_deploy::{DeployError, Deployment};
-use reader_model::{Article, ListItem, ListPage, ModelError, Site, Speaker, Speakers, script_safe};
+use reader_model::{
+    Article, ListItem, ListPage, ModelError, Paginated, Site, Speaker, Speakers, script_safe,
+};
 
 use crate::head::Head;
 use crate::page::Page;
@@ -476,18 +478,26 @@ struct Archive {
 }
 
 impl Archive {
+    /// The news list and the speakers as published in `content`; each
+    /// section's list made from the news list as the content build made
+    /// it (not read again: half the files).
     fn read(content: &Path, site: &Site) -> Result<Self, PrerenderError> {
-        let list = read_list(&content.join("list"))?;
-        let sections = (site.sections.iter())
-            .map(|section| read_list(&content.join("sections").join(section.slug.as_str())))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut list = read_list(&content.join("list"))?;
+        let news = Paginated {
+            front: list.remove(0),
+            archive: list,
+        };
+        let newest_first = news.newest_first();
+        let sections: Vec<Paginated> = (site.sections.par_iter())
+            .map(|section| Paginated::of_section(&newest_first, section))
+            .collect();
+        drop(newest_first);
         let speakers: Speakers = read_json(&content.join("speakers/index.json"))?;
         let people = (speakers.speakers.par_iter())
             .map(|person| read_json(&content.join(format!("speakers/{}.json", person.slug))))
             .collect::<Result<Vec<Speaker>, _>>()?;
-        let lists = list
-            .into_iter()
-            .chain(sections.into_iter().flatten())
+        let lists = (std::iter::once(news).chain(sections))
+            .flat_map(|list| std::iter::once(list.front).chain(list.archive))
             .collect();
         Ok(Self {
             lists,

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use crate::feeds::SitemapEntry;
 
 use reader_model::{
-    Article, Block, Image, ListPage, PageData, SEARCH_PATH, SPEAKERS_PATH, Site, Speaker, Speakers,
-    article_path, list_path, speaker_path, speech_path,
+    Article, Block, Date, Image, ListPage, PageData, SEARCH_PATH, SPEAKERS_PATH, Site, Speaker,
+    Speakers, article_path, list_path, speaker_path, speech_path,
 };
 
 /// One page to prerender.
@@ -116,16 +116,9 @@ impl Page {
         let lastmod = if let Some(article) = &data.article {
             article.published
         } else if let Some(list) = &data.list {
-            list.articles()
-                .iter()
-                .filter_map(|item| item.published)
-                .max()
+            list_lastmod(list)
         } else if let Some(speaker) = &data.speaker {
-            speaker
-                .appearances
-                .iter()
-                .filter_map(|speech| speech.published)
-                .max()
+            speaker_lastmod(speaker)
         } else {
             None
         };
@@ -157,4 +150,18 @@ pub fn lead_image(article: &Article) -> Option<&Image> {
             _ => None,
         })
     })
+}
+
+/// The day a list page's content last changed: its newest article's.
+pub fn list_lastmod(list: &ListPage) -> Option<Date> {
+    (list.articles().iter())
+        .filter_map(|item| item.published)
+        .max()
+}
+
+/// The day a speaker's page last changed: their newest speech's.
+pub fn speaker_lastmod(speaker: &Speaker) -> Option<Date> {
+    (speaker.appearances.iter())
+        .filter_map(|speech| speech.published)
+        .max()
 }

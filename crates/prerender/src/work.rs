@@ -6,7 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use reader_model::{Article, ListItem, ListPage, Site, Speaker, Speakers, article_path, list_path};
+use reader_model::{
+    Article, ListItem, ListPage, Site, Speaker, Speakers, article_path, list_path, speaker_path,
+};
 
 use crate::PrerenderError;
 use crate::feeds::SitemapEntry;
@@ -60,6 +62,15 @@ impl Work<'_> {
             Self::Article(item) => vec![SitemapEntry {
                 path: article_path(&item.slug),
                 lastmod: item.published,
+            }],
+            // Without making the page (a copy of the list or speaker).
+            Self::List(page) => vec![SitemapEntry {
+                path: list_path(page.section.as_ref(), page.page),
+                lastmod: crate::page::list_lastmod(page),
+            }],
+            Self::Speaker(person) => vec![SitemapEntry {
+                path: speaker_path(&person.slug),
+                lastmod: crate::page::speaker_lastmod(person),
             }],
             _ => self
                 .pages(site, Path::new(""))
@@ -144,4 +155,65 @@ pub fn list_file(content: &Path, page: &ListPage) -> PathBuf {
 /// A file that cannot be read, or is not a valid article.
 pub fn read_article(content: &Path, item: &ListItem) -> Result<Article, PrerenderError> {
     crate::read_json(&content.join(format!("articles/{}.json", item.slug)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn from<T: serde::de::DeserializeOwned>(json: &str) -> T {
+        reader_model::from_json(json).expect("model")
+    }
+
+    #[test]
+    fn a_units_sitemap_entries_are_its_pages_own() {
+        let site: Site = from(include_str!("../../../content/site.json"));
+        let item = |slug: &str, day: &str| -> ListItem {
+            from(&format!(
+                r#"{{"slug": "{slug}", "headline": "H", "published": "{day}", "section": "Campus", "summary": "S"}}"#
+            ))
+        };
+        let items: Vec<ListItem> = (1..=45)
+            .map(|n| item(&format!("a-{n}"), &format!("2024-01-{:02}", n % 28 + 1)))
+            .collect();
+        let section = reader_model::Section {
+            slug: from("\"campus\""),
+            name: "Campus".into(),
+        };
+        let news = ListPage::paginate(items.clone(), None);
+        let campus = ListPage::paginate(items, Some(section));
+        let lists: Vec<ListPage> = [news, campus]
+            .into_iter()
+            .flat_map(|list| std::iter::once(list.front).chain(list.archive))
+            .collect();
+        let speaker: Speaker = from(
+            r#"{"slug": "wu-jincheng", "name": "Wu Jincheng", "appearances": [
+                {"article": "a-1", "headline": "H", "published": "2024-02-03", "speech": 1, "caption": "C"},
+                {"article": "a-2", "headline": "H", "published": "2024-03-01", "speech": 1, "caption": "C"}]}"#,
+        );
+        let speakers: Speakers = from(
+            r#"{"speakers": [{"slug": "wu-jincheng", "name": "Wu Jincheng", "roles": [], "articles": 2}]}"#,
+        );
+        let people = vec![speaker];
+        let units = plan(&lists, &speakers, &people);
+        let mut lists_seen = 0;
+        for unit in units
+            .iter()
+            .filter(|unit| !matches!(unit, Work::Article(_)))
+        {
+            let from_pages: Vec<SitemapEntry> = (unit.pages(&site, Path::new("")))
+                .expect("pages")
+                .iter()
+                .filter_map(Page::sitemap_entry)
+                .collect();
+            assert_eq!(unit.sitemap_entries(&site), from_pages, "{}", unit.key());
+            lists_seen += usize::from(matches!(unit, Work::List(_)));
+        }
+        assert_eq!(lists_seen, lists.len());
+        let wu = units
+            .iter()
+            .find(|unit| unit.key() == "speaker wu-jincheng");
+        let entry = &wu.expect("the speaker's unit").sitemap_entries(&site)[0];
+        assert_eq!(entry.lastmod, Some(from("\"2024-03-01\"")));
+    }
 }

@@ -377,7 +377,7 @@ impl Build {
         self.articles
             .values()
             .map(|loaded| {
-                let mut item = ListItem::from(&loaded.source);
+                let mut item = ListItem::from(&*loaded.source);
                 if let Some(image) = &mut item.thumbnail
                     && let Some(original) = self.original(image.src.as_str())
                 {
@@ -390,7 +390,7 @@ impl Build {
 
     /// Everyone who spoke, and each person's speeches.
     pub fn speakers(&self) -> (Speakers, Vec<Speaker>) {
-        let articles = self.articles.values().map(|loaded| &loaded.source);
+        let articles = self.articles.values().map(|loaded| &*loaded.source);
         reader_model::build_speakers(articles, &self.aliases)
     }
 
@@ -522,24 +522,39 @@ impl Build {
                     Some(present) => present.contains(std::ffi::OsStr::new(&name)),
                     None => path.is_file(),
                 };
-                if stamp.is_some() && stamps.get(slug.as_str()) == stamp && there() {
-                    output.keep(&path);
-                } else {
+                let kept = stamp.is_some() && stamps.get(slug.as_str()) == stamp && there();
+                if !kept {
                     write_json(output, &path, &self.publish_with(slug, &related)?)?;
                     published.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 }
                 progress.tick();
-                Ok(((*slug).to_string(), stamp))
+                Ok(((*slug).to_string(), stamp, kept.then_some(path)))
             })
             .collect::<io::Result<Vec<_>>>()?;
-        if let Some(file) = &file {
-            if only.is_none() {
-                stamps = ArticleStamps::default();
+        let mut kept = Vec::new();
+        let now = (now.into_iter()).map(|(slug, stamp, path)| {
+            kept.extend(path);
+            (slug, stamp)
+        });
+        let now: Vec<(String, Option<u64>)> = now.collect();
+        // Kept in one go (not a lock each).
+        output.keep_all(kept);
+        match (&file, only) {
+            (None, _) => {}
+            // Every article, in order.
+            (Some(file), None) => {
+                let lines: Vec<(String, u64)> = (now
+                    .into_iter()
+                    .filter_map(|(slug, stamp)| Some((slug, stamp?))))
+                .collect();
+                stamps::write_lines(&lines, file)?;
             }
-            for (slug, stamp) in now {
-                stamps.set(slug, stamp);
+            (Some(file), Some(_)) => {
+                for (slug, stamp) in now {
+                    stamps.set(slug, stamp);
+                }
+                stamps::write_lines(&stamps.lines(), file)?;
             }
-            stamps::write_lines(&stamps.lines(), file)?;
         }
         Ok(published.into_inner())
     }
@@ -839,7 +854,7 @@ impl Build {
         self.articles.insert(slug, loaded);
     }
 
-    /// Every article file below `articles/`, sorted, with its entry in
+    /// Every article file below `articles/`, in order, with its entry in
     /// its folder's listing (which gives its size and time without
     /// looking the path up again).
     fn article_files(&mut self) -> Vec<(PathBuf, fs::DirEntry)> {
@@ -852,7 +867,7 @@ impl Build {
                 &format!("cannot read folder: {err}"),
             ));
         }
-        files.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        debug_assert!(files.is_sorted_by(|a, b| a.0 <= b.0));
         files
     }
 
@@ -974,7 +989,7 @@ fn load_article(root: &Path, path: &Path, seen: Option<Seen>) -> (Option<Loaded>
         seen,
         index_hash,
         outline_hash: derived::outline_hash(&source),
-        source,
+        source: Box::new(source),
         text_hash: stamps::text_hash(&text),
         warnings: checked.problems.clone(),
         photos: checked.photos,
@@ -1066,22 +1081,22 @@ fn locate_in(path: &Path, steps: &[Step]) -> Option<(usize, usize)> {
     }
 }
 
-/// The article files (`.json`, `.md`) below `dir`, each with its entry;
-/// sub-folders (an archive by year, say) listed on every core.
+/// The article files (`.json`, `.md`) below `dir`, each with its entry,
+/// in the order of their paths (each folder's names sorted: no
+/// comparison of whole paths); sub-folders (an archive by year, say)
+/// listed on every core.
 fn collect_articles(dir: &Path, files: &mut Vec<(PathBuf, fs::DirEntry)>) -> io::Result<()> {
-    let mut folders = Vec::new();
+    let mut entries: Vec<(std::ffi::OsString, bool, fs::DirEntry)> = Vec::new();
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
-        let path = entry.path();
-        if entry.file_type()?.is_dir() {
-            folders.push(path);
-        } else if path
-            .extension()
-            .is_some_and(|ext| ext == "json" || ext == "md")
-        {
-            files.push((path, entry));
-        }
+        let folder = entry.file_type()?.is_dir();
+        entries.push((entry.file_name(), folder, entry));
     }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let folders: Vec<PathBuf> = (entries.iter())
+        .filter(|(_, folder, _)| *folder)
+        .map(|(name, _, _)| dir.join(name))
+        .collect();
     let below: Vec<Vec<(PathBuf, fs::DirEntry)>> = folders
         .par_iter()
         .map(|folder| {
@@ -1089,7 +1104,18 @@ fn collect_articles(dir: &Path, files: &mut Vec<(PathBuf, fs::DirEntry)>) -> io:
             collect_articles(folder, &mut files).map(|()| files)
         })
         .collect::<io::Result<_>>()?;
-    files.extend(below.into_iter().flatten());
+    let mut below = below.into_iter();
+    for (name, folder, entry) in entries {
+        let path = dir.join(&name);
+        if folder {
+            files.extend(below.next().into_iter().flatten());
+        } else if path
+            .extension()
+            .is_some_and(|ext| ext == "json" || ext == "md")
+        {
+            files.push((path, entry));
+        }
+    }
     Ok(())
 }
 

@@ -82,7 +82,7 @@ pub struct Loaded {
     /// Its file as it was read (`None`: unknown, and not cached).
     pub seen: Option<Seen>,
     /// The article, slimmed ([`slim`]).
-    pub source: ArticleSource,
+    pub source: Box<ArticleSource>,
     /// A hash of the file's text as read.
     pub text_hash: u64,
     /// A hash of its words as search indexes them.

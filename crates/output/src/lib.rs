@@ -171,6 +171,11 @@ impl Output {
         lock(&self.made).insert(path.to_path_buf());
     }
 
+    /// [`Output::keep`] for many files at once.
+    pub fn keep_all(&self, paths: impl IntoIterator<Item = PathBuf>) {
+        lock(&self.made).extend(paths);
+    }
+
     /// Remembers every file below `folder` as made by this build, as it
     /// is (a part of the last build kept on purpose).
     ///

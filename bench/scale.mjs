@@ -300,6 +300,15 @@ async function incremental(n, source, ours, configs) {
   await measure('sync', []);
   const nothing = await medianOf(() => {}, () => {});
   const edit = await medianOf((i) => writeFileSync(file, JSON.stringify(edited(i), null, 2)), () => writeFileSync(file, original));
+  // A headline: the lists, sections, speakers' pages and related links
+  // that show it change too.
+  const retitled = await medianOf(
+    (i) => {
+      const article = JSON.parse(original);
+      writeFileSync(file, JSON.stringify({ ...article, headline: `${article.headline} (rewritten ${i + 1})` }, null, 2));
+    },
+    () => writeFileSync(file, original),
+  );
   const addition = await medianOf(
     (i) => {
       const article = { ...JSON.parse(original), slug: `bench-added-article`, headline: `An article added by the bench (${i + 1})`, published: '2030-01-01' };
@@ -334,14 +343,18 @@ async function incremental(n, source, ours, configs) {
   }
   writeFileSync(file, original);
   await update();
-  return { first, nothing, edit, addition, preview };
+  return { first, nothing, edit, retitled, addition, preview };
 }
 
 /** One size's row of the updates table. */
 function updatesRow(n, updates) {
   const cell = (u) => `${u.seconds.toFixed(2)} s (content ${u.contentSeconds.toFixed(2)} s); ${u.units.toLocaleString('en')} of ${u.allUnits.toLocaleString('en')} units rendered, ${u.written.toLocaleString('en')} pages written`;
-  return `| ${n.toLocaleString('en')} | ${cell(updates.nothing)} | ${cell(updates.edit)} | ${cell(updates.addition)} | ${updates.preview ? `${updates.preview.ms.toFixed(0)} ms` : '—'} |`;
+  return `| ${n.toLocaleString('en')} | ${cell(updates.nothing)} | ${cell(updates.edit)} | ${cell(updates.retitled)} | ${cell(updates.addition)} | ${updates.preview ? `${updates.preview.ms.toFixed(0)} ms` : '—'} |`;
 }
+
+/** The updates table's head. */
+const UPDATES_HEAD = `| articles | nothing changed | a paragraph edited | a headline edited | one article added | preview: save to page |
+| ---: | --- | --- | --- | --- | ---: |`;
 
 /** The full builds' section of BENCHMARKS-SCALE.md. */
 function writeBuildSection(builds) {
@@ -360,12 +373,13 @@ speaker, no compression). Peak memory is the whole process tree's. One run each 
 ${lines.join('\n')}
 
 Updates of our full build in place (\`scripts/update.sh\`'s two tools, in the \`tools\` profile): the content build into its
-\`content/\`, then \`reader-prerender --update\`. Medians of ${UPDATE_RUNS} runs. "Edit": a sentence added to one article's
-paragraph; "addition": a new article, the newest; after each, the change is undone and the build updated back. Preview: from
-saving the edit to the open article page showing it in Chromium (\`scripts/preview.mjs\`: update, then the page reloads itself).
+\`content/\`, then \`reader-prerender --update\`. Medians of ${UPDATE_RUNS} runs. "Paragraph": a sentence added to one
+article's paragraph (no list, speaker or related link shows it); "headline": one article's headline rewritten (its list,
+section and related links show it); "addition": a new article, the newest; after each, the change is undone and the build
+updated back. Preview: from saving the paragraph's edit to the open article page showing it in Chromium
+(\`scripts/preview.mjs\`: update, then the page reloads itself).
 
-| articles | nothing changed | one article edited | one article added | preview: save to page |
-| ---: | --- | --- | --- | ---: |
+${UPDATES_HEAD}
 ${updates.join('\n')}
 `);
 }
@@ -529,8 +543,7 @@ if (updatesOnly) {
     rowsOut.push(updatesRow(n, updates));
     rmSync(ours, { recursive: true, force: true });
   }
-  console.log('| articles | nothing changed | one article edited | one article added | preview: save to page |');
-  console.log('| ---: | --- | --- | --- | ---: |');
+  console.log(UPDATES_HEAD);
   for (const row of rowsOut) console.log(row);
   process.exit(0);
 }

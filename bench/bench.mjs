@@ -164,28 +164,39 @@ async function lighthouseRun(chrome, url, profile) {
   };
 }
 
-/** Observed (not simulated), the median of `runs`: from navigation to the app being interactive (the page hydrated), under throttling. */
+/**
+ * Observed (not simulated), the median of `runs`, under throttling: from
+ * navigation to the app being interactive (the page hydrated) when the
+ * reader scrolls as soon as the page has loaded (the app loads only once
+ * the reader does something: crates/prerender/src/loader.rs), and the
+ * bytes the page then took in all, the app's included.
+ */
 async function takeoverTime(browser, url, mobile, runs = RUNS) {
-  const times = [];
-  for (let run = 0; run < runs; run += 1) times.push(await takeoverOnce(browser, url, mobile));
-  return median(times);
+  const all = [];
+  for (let run = 0; run < runs; run += 1) all.push(await takeoverOnce(browser, url, mobile));
+  return { ms: median(all.map((r) => r.ms)), bytes: median(all.map((r) => r.bytes)) };
 }
 
 async function takeoverOnce(browser, url, mobile) {
   const context = await browser.newContext(mobile ? { viewport: { width: 390, height: 844 }, isMobile: true } : { viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (event) => {
+    bytes += event.encodedDataLength;
+  });
   if (mobile) {
-    await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...MOBILE_NETWORK });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE_CPU });
   }
-  await page.goto(url, { waitUntil: 'commit' });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => dispatchEvent(new Event('scroll')));
   await page.waitForFunction(() => document.documentElement.dataset.app && document.querySelector('main h1'), null, { timeout: 60_000 });
   // The app marks the moment it is interactive (src/prerendered.rs).
   const ms = await page.evaluate(() => performance.getEntriesByName('reader:interactive')[0]?.startTime ?? performance.now());
   await context.close();
-  return ms;
+  return { ms, bytes };
 }
 
 /** list -> article -> list, client-side, `runs` times: the time from the data being in to the new page in the DOM. */
@@ -193,6 +204,8 @@ async function routeChanges(browser, baseUrl, runs) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/`);
+  // The reader's first scroll starts the app.
+  await page.evaluate(() => dispatchEvent(new Event('scroll')));
   await page.waitForFunction(() => document.documentElement.dataset.app && document.querySelector('main h1'));
   const headline = await page.locator('.news-card__headline a').first().textContent();
   const afterData = [];
@@ -307,9 +320,10 @@ async function main() {
   row('CLS', (r) => r.cls, (v) => v.toFixed(3));
   row('Time to interactive (Lighthouse)', (r) => r.tti, ms);
   row('Longest main-thread task', (r) => r.longTask.ms, ms);
-  row('App interactive, page hydrated (observed)', (_, p, n) => (n === 'limit' ? NaN : takeover[p][n]), ms);
+  row('App interactive, page hydrated, the reader scrolling at load (observed)', (_, p, n) => (n === 'limit' ? NaN : takeover[p][n].ms), ms);
   for (const type of ['HTML', 'CSS', 'JS', 'wasm', 'JSON', 'images']) row(`bytes: ${type}`, (r) => r.bytes[type], kb);
   row('bytes: total', (r) => r.total, kb);
+  row('bytes with the app, once the reader scrolls (observed)', (r, p, n) => (n === 'limit' ? r.total : takeover[p][n].bytes), kb);
   for (const category of ['performance', 'accessibility', 'best-practices', 'seo']) {
     row(`Lighthouse ${category}`, (r) => r.scores[category], (v) => String(v));
   }
@@ -336,7 +350,7 @@ async function main() {
   const mobileList = results['mobile/list'];
   const mobileLimit = results['mobile/limit'];
   const budgets = [
-    ['first article view ≤ 120 KB compressed', kb(mobileArticle.total), mobileArticle.total <= BUDGETS.firstViewBytes],
+    ['first article view ≤ 120 KB compressed', `${kb(mobileArticle.total)} (the app's ${kb(takeover.mobile.article.bytes - mobileArticle.total)} more once the reader does something)`, mobileArticle.total <= BUDGETS.firstViewBytes],
     ['mobile LCP ≤ 1.1 × the static page’s (article)', `${ms(mobileArticle.lcp)} vs ${ms(mobileLimit.lcp)} (${ratio(mobileArticle.lcp, mobileLimit.lcp)})`, mobileArticle.lcp <= BUDGETS.lcpRatio * mobileLimit.lcp],
     ['mobile LCP ≤ 1.1 × the static page’s (list)', `${ms(mobileList.lcp)} vs ${ms(mobileLimit.lcp)} (${ratio(mobileList.lcp, mobileLimit.lcp)})`, mobileList.lcp <= BUDGETS.lcpRatio * mobileLimit.lcp],
     ['TBT 0 ms (mobile list and article)', `${ms(mobileList.tbt)}, ${ms(mobileArticle.tbt)}`, mobileList.tbt <= BUDGETS.tbtMs && mobileArticle.tbt <= BUDGETS.tbtMs],
@@ -380,11 +394,16 @@ is the median of ${results['mobile/article'].runs} runs of each page in the
 same session (mobile article LCP ranged ${ms(results['mobile/article'].spread.lcp[0])}–${ms(results['mobile/article'].spread.lcp[1])},
 TBT ${ms(results['mobile/article'].spread.tbt[0])}–${ms(results['mobile/article'].spread.tbt[1])}). Bytes are as
 transferred (Brotli, as a CDN sends them, headers included); the pages'
-HTML is bigger than the limit's by the data it carries for the app. "App
-interactive" is observed in Chromium under the same throttling (CDP), the
-median of ${results['mobile/article'].runs} loads: from navigation to the
-app having hydrated the page (its \`reader:interactive\` mark). Ratios are
-article ÷ limit.
+HTML is bigger than the limit's by the data it carries for the app. The
+app's script and wasm are asked for only once the reader does something
+on the page (a scroll, a touch, a key, the mouse moving:
+\`crates/prerender/src/loader.rs\`); Lighthouse does none of these, so its
+figures are those of a reader who only reads. "App interactive" and "bytes
+with the app" are observed in Chromium under the same throttling (CDP),
+the median of ${results['mobile/article'].runs} loads, the reader scrolling
+as soon as the page has loaded: from navigation to the app having hydrated
+the page (its \`reader:interactive\` mark), and every byte the page then
+took. Ratios are article ÷ limit.
 
 ${line(header)}
 ${line(header.map(() => '---'))}

@@ -59,7 +59,8 @@ pub fn mark_interactive(how: &str) {
 /// entry renders afresh instead (see [`hydration_failed`]). The history
 /// entry keeps it across reloads, and reading it costs nothing (the first
 /// touch of `sessionStorage` took 6 ms of the start-up task).
-const FAILED_STATE: &str = "reader:hydration-failed";
+/// The loader reads it too: such a load starts the app at once.
+pub const FAILED_STATE: &str = "reader:hydration-failed";
 
 thread_local! {
     static HYDRATING: Cell<bool> = const { Cell::new(false) };

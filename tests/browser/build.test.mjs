@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { REPO, SEED_SLUG, heading, openPage, sourceArticles, withApp } from './support.mjs';
+import { REPO, SEED_SLUG, heading, openPage, seedLine, sourceArticles, withApp } from './support.mjs';
 
 const DIST = join(REPO, 'dist');
 
@@ -45,7 +45,7 @@ describe('release build', () => {
       assert.match(url, /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|svg)$/, `not hashed: ${url}`);
       assert.match(integrity ?? '', /^sha384-[A-Za-z0-9+/=]+$/, `no SRI: ${url}`);
     }
-    // The loader (deferred until the page has painted, see
+    // The loader (deferred until the reader does something and the page has painted, see
     // crates/prerender/src/loader.rs) asks for the script and the wasm with
     // the SRI hashes of the files themselves.
     const script = loader.match(/link\.href="\/([^"]+\.js)";link\.integrity="(sha384-[^"]+)"/);
@@ -79,6 +79,44 @@ describe('release build', () => {
     for (const [file, at] of timing.app) {
       assert.ok(at >= timing.loaded && at >= timing.painted, `${file} was asked for at ${at} ms, before the page loaded (${timing.loaded}) and painted (${timing.painted})`);
     }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a reader who only reads downloads nothing but the page; their first scroll, touch or key starts the app', async () => {
+    const appFiles = (page) =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => /\.(js|wasm)$/.test(path)),
+      );
+    for (const [how, act] of [
+      ['a wheel', (page) => page.mouse.wheel(0, 200)],
+      ['a key', (page) => page.keyboard.press('ArrowDown')],
+      ['a touch', (page) => page.touchscreen.tap(200, 300)],
+    ]) {
+      const { page, context, problems } = await openPage(app.browser, { width: 390, height: 844, touch: how === 'a touch' });
+      await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+      // Loaded, painted, and a while after: the page alone.
+      await page.waitForTimeout(1500);
+      assert.deepEqual(await appFiles(page), [], `${how}: the app was asked for before the reader did anything`);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.app ?? null), null);
+      assert.equal(await page.locator('main h1').textContent(), seedLine(3), 'the page is there to read');
+      await act(page);
+      await page.waitForFunction(() => document.documentElement.dataset.app === 'hydrated', null, { timeout: 15_000 });
+      assert.equal((await appFiles(page)).length, 2, `${how}: the script and the wasm, once`);
+      assert.deepEqual(problems, [], how);
+      await context.close();
+    }
+  });
+
+  test('a search opened at its address starts the app without waiting for the reader', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/search?q=optical`);
+    // No scroll, key or touch: its results need the app.
+    await page.waitForFunction(() => document.documentElement.dataset.app, null, { timeout: 15_000 });
+    await page.locator('.search-results a').first().waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });

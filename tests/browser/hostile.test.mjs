@@ -5,7 +5,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { heading, openPage, unexpected, withApp } from './support.mjs';
+import { heading, openPage, unexpected, waitForApp, withApp } from './support.mjs';
 import {
   ARTICLE,
   INDEX,
@@ -39,8 +39,8 @@ async function open(path, replaced, options) {
   });
   await opened.page.goto(app.server.url + path);
   // The page's own HTML is the real article: wait for the app, which starts
-  // once the page has painted, to have taken it over.
-  await opened.page.waitForFunction(() => document.documentElement.dataset.app, null, { timeout: 30_000 });
+  // once the reader does something (waitForApp scrolls), to have taken it over.
+  await waitForApp(opened.page, 30_000);
   return opened;
 }
 

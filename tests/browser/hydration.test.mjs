@@ -6,7 +6,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PAGES, SEED_SLUG, heading, markStaticNodes, openPage, seedLine, stillStatic, waitForHeading, withApp } from './support.mjs';
+import { PAGES, SEED_SLUG, heading, markStaticNodes, openPage, seedLine, stillStatic, waitForApp, waitForHeading, withApp } from './support.mjs';
 
 const app = withApp();
 
@@ -87,6 +87,9 @@ describe('when the page and the app disagree', () => {
       await route.fulfill({ response, body: edited, headers: { ...response.headers(), 'content-encoding': '' } });
     });
     await page.goto(app.server.url + articlePath);
+    // The reader's first scroll starts the app; its hydration fails, and the
+    // page reloads once and starts the app at once to render afresh.
+    await waitForApp(page);
     await page.waitForFunction(() => document.documentElement.dataset.app === 'rendered', null, { timeout: 15_000 });
     assert.equal(await heading(page), seedLine(3));
     // Rendered from the data: the paragraph the HTML lost is back.

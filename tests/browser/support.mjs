@@ -87,10 +87,10 @@ export async function launchBrowser() {
 /**
  * A new page in a fresh context. `problems` collects console errors and
  * uncaught exceptions; `warnings` collects console warnings. `scale` is the
- * screen's device pixel ratio (3 on most phones).
+ * screen's device pixel ratio (3 on most phones); `touch`, a touch screen.
  */
-export async function openPage(browser, { width = 1280, height = 900, colorScheme = 'light', scale = 1 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: scale });
+export async function openPage(browser, { width = 1280, height = 900, colorScheme = 'light', scale = 1, touch = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: scale, hasTouch: touch });
   const page = await context.newPage();
   const problems = [];
   const warnings = [];
@@ -105,15 +105,28 @@ export async function openPage(browser, { width = 1280, height = 900, colorSchem
 /**
  * Waits until the app has taken over the prerendered page (hydrated it, or
  * rendered it afresh: `<html data-app>` says which) and shows a page (its
- * one h1); returns the h1's text.
+ * one h1); returns the h1's text. The app loads once the reader does
+ * something on the page (crates/prerender/src/loader.rs): until it has,
+ * this does what a reader's first scroll does.
  */
 export async function heading(page) {
-  await page.waitForFunction(
-    () => document.documentElement.dataset.app && document.querySelector('main h1'),
-    null,
-    { timeout: 15_000 },
-  );
+  await waitForApp(page);
+  await page.waitForFunction(() => document.querySelector('main h1'), null, { timeout: 15_000 });
   return (await page.locator('main h1').textContent()).trim();
+}
+
+/** Waits until the app has taken over the page (`<html data-app>`), as
+ * a reader's first scroll starts it (see `heading`). */
+export async function waitForApp(page, timeout = 15_000) {
+  await page.waitForFunction(
+    () => {
+      if (document.documentElement.dataset.app) return true;
+      dispatchEvent(new Event('scroll'));
+      return false;
+    },
+    null,
+    { timeout, polling: 100 },
+  );
 }
 
 /**

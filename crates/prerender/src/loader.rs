@@ -8,9 +8,18 @@
 //! and largest paints. A prerendered page needs none of it to be read: the
 //! app only has to be there for the reader's next step.
 //!
-//! So the two preload links go, and the loader waits for the page to have
-//! loaded and painted (the `load` event, then the next frame) before it
-//! asks for the script and the wasm. Their integrity hashes (Trunk's SRI)
+//! So the two preload links go, and the loader asks for the script and the
+//! wasm only once the reader does something on the page (a touch, a
+//! scroll, a key, the mouse moving: [`TRIGGERS`]), and the page has loaded
+//! and painted (the `load` event, then the next frame). A reader who only
+//! reads downloads and runs nothing but the page: its links are real links
+//! to prerendered pages, and the controls that need the app (copy link)
+//! show once it runs. Pages that need the app to show what they are for
+//! start it at once: a page served without its data (an address the
+//! host answers with the app's shell: the app fetches what it shows), the
+//! search page opened at a query (its results), and a page reloaded after
+//! a failed hydration (the app then renders it afresh:
+//! `reader::prerendered::FAILED_STATE`). Their integrity hashes (Trunk's SRI)
 //! go with them: the script through a `modulepreload` link added at that
 //! moment (which the import then uses), the wasm through `fetch`'s
 //! `integrity`. What the loader does once they are in is Trunk's: start
@@ -99,11 +108,23 @@ fn rewrite(
     .map_err(|error| PrerenderError::Template(error.to_string()))
 }
 
+/// What the reader does that starts the app: listened for on `window`,
+/// while capturing, passively (a scroll is never held up).
+pub const TRIGGERS: [&str; 6] = [
+    "pointerdown",
+    "pointermove",
+    "touchstart",
+    "keydown",
+    "wheel",
+    "scroll",
+];
+
 /// The loader's source. The values are Trunk's file names (hashed, under
 /// the public URL) and SRI hashes; they are written as JSON strings, which
 /// are valid JavaScript string literals.
 fn loader_source(script: &Asset, wasm: &Asset) -> String {
     let text = |value: &str| serde_json::to_string(value).unwrap_or_else(|_| "\"\"".into());
+    let triggers = serde_json::to_string(&TRIGGERS).unwrap_or_else(|_| "[]".into());
     format!(
         "const start=()=>{{\
 const link=document.createElement('link');\
@@ -115,7 +136,14 @@ import({script}).then((bindings)=>bindings.default({{module_or_path:fetch({wasm}
 const painted=()=>performance.getEntriesByName('first-contentful-paint').length>0;\
 const afterPaint=(tries)=>requestAnimationFrame(()=>setTimeout(()=>painted()||tries<1?start():afterPaint(tries-1)));\
 const loaded=()=>afterPaint(60);\
-document.readyState==='complete'?loaded():addEventListener('load',loaded,{{once:true}});",
+const begin=()=>document.readyState==='complete'?loaded():addEventListener('load',loaded,{{once:true}});\
+const triggers={triggers};\
+const options={{capture:true,passive:true}};\
+const first=()=>{{triggers.forEach((name)=>removeEventListener(name,first,options));begin();}};\
+const eager=!document.getElementById({data})||history.state==={failed}||new URLSearchParams(location.search).has('q');\
+eager?begin():triggers.forEach((name)=>addEventListener(name,first,options));",
+        data = text(reader::prerendered::PAGE_DATA_ID),
+        failed = text(reader::prerendered::FAILED_STATE),
         script = text(&script.href),
         script_integrity = text(&script.integrity),
         wasm = text(&wasm.href),
@@ -136,7 +164,7 @@ mod tests {
         </head><body><div id=shell></div></body></html>";
 
     #[test]
-    fn the_preloads_go_and_the_loader_waits_for_the_page() {
+    fn the_preloads_go_and_the_loader_waits_for_the_page_and_the_reader() {
         let html = defer(TRUNK).expect("deferred");
         assert!(!html.contains("modulepreload integrity"), "{html}");
         assert!(!html.contains("rel=modulepreload"), "{html}");
@@ -148,6 +176,13 @@ mod tests {
             r#"fetch("/reader-1a2b_bg.wasm",{integrity:"sha384-WASM"})"#,
             "addEventListener('load',loaded,{once:true})",
             "getEntriesByName('first-contentful-paint')",
+            // Only once the reader does something, or at once where the
+            // page needs the app.
+            r#"const triggers=["pointerdown","pointermove","touchstart","keydown","wheel","scroll"]"#,
+            "triggers.forEach((name)=>addEventListener(name,first,options))",
+            r#"!document.getElementById("reader-data")"#,
+            r#"history.state==="reader:hydration-failed""#,
+            "has('q');eager?begin()",
             "window.wasmBindings=bindings",
             "TrunkApplicationStarted",
         ] {

@@ -641,6 +641,7 @@ impl Build {
         });
         let standing = state
             .filter(|state| key.is_some() && derived::load(state) == key)
+            .filter(|_| self.holds_last_build(out))
             .and_then(|state| self.order_as_indexed(state));
         // Gone while the files change (any build into the folder): a
         // build stopped halfway leaves none, and the next writes them all.
@@ -748,6 +749,23 @@ impl Build {
             .flat_map(|page| page.articles().iter().rev())
             .filter_map(|item| self.articles.get(&item.slug))
             .collect())
+    }
+
+    /// Whether `out` still holds what the last build wrote there: its
+    /// archive-wide files, its search index and a file for every article
+    /// (a folder emptied since holds none: Trunk's staging folder is made
+    /// afresh for each build, while its state stays until a build
+    /// succeeds).
+    fn holds_last_build(&self, out: &Path) -> bool {
+        let files = ["site.json", "list/front.json", "speakers/index.json"];
+        let folders = ["search", "sections"];
+        let published =
+            |entry: &fs::DirEntry| entry.file_name().to_string_lossy().ends_with(".json");
+        files.iter().all(|file| out.join(file).is_file())
+            && folders.iter().all(|folder| out.join(folder).is_dir())
+            && fs::read_dir(out.join("articles")).is_ok_and(|entries| {
+                entries.filter_map(Result::ok).filter(published).count() == self.articles.len()
+            })
     }
 
     /// The articles in the order the search index of `state` was made in,

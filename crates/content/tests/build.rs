@@ -617,6 +617,15 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
         "every file was as the read cache had it"
     );
     assert_eq!(again.archive_wide, ArchiveWide::Standing);
+    // The folder emptied, its state kept (Trunk's staging folder after a
+    // build that failed): everything is written again.
+    fs::remove_dir_all(&out).expect("emptied");
+    let emptied = update();
+    assert_eq!(
+        (emptied.archive_wide, emptied.published),
+        (ArchiveWide::Written, 400)
+    );
+    check("after the folder was emptied");
 
     // A paragraph edited: nothing the lists, the speakers or the related
     // links read changed, and they stand as they are.

@@ -488,15 +488,15 @@ impl Build {
         let tool = stamps::tool();
         // What is published there already: one listing, not a stat each
         // (for a few articles, a stat each).
-        let present: Option<HashSet<std::ffi::OsString>> = match (only, fs::read_dir(dir)) {
-            (Some(_), _) => None,
-            (None, Ok(entries)) => Some(
-                entries
+        let present: Option<HashSet<std::ffi::OsString>> = match only {
+            Some(_) => None,
+            None => Some(match fs::read_dir(dir) {
+                Ok(entries) => entries
                     .map(|entry| entry.map(|entry| entry.file_name()))
                     .collect::<io::Result<_>>()?,
-            ),
-            (None, Err(err)) if err.kind() == io::ErrorKind::NotFound => Some(HashSet::new()),
-            (None, Err(err)) => return Err(err),
+                Err(err) if err.kind() == io::ErrorKind::NotFound => HashSet::new(),
+                Err(err) => return Err(err),
+            }),
         };
         let articles: Vec<(&Slug, &Loaded)> = match only {
             None => self.articles.iter().collect(),
@@ -623,9 +623,9 @@ impl Build {
         let state = state_dir(&search);
         // What this build changes, for the prerender's update (when it
         // keeps a journal of this folder: see reader_output::journal).
-        let state_or_folders =
+        let state_folder =
             state.map_or_else(|| reader_output::state_folder(out), Path::to_path_buf);
-        let journal = reader_output::journal::Writer::begin(&state_or_folders)?;
+        let journal = reader_output::journal::Writer::begin(&state_folder)?;
         let output = Output::new(out);
         let mut clock = Clock::start();
         // In an update, whether the archive-wide files stand as the last
@@ -645,10 +645,10 @@ impl Build {
             .and_then(|state| self.order_as_indexed(state));
         // Gone while the files change (any build into the folder): a
         // build stopped halfway leaves none, and the next writes them all.
-        derived::forget(&state_or_folders)?;
+        derived::forget(&state_folder)?;
         if state.is_none() {
             // Stamps of articles this build may publish otherwise.
-            remove_if_there(&state_or_folders.join("articles"))?;
+            remove_if_there(&state_folder.join("articles"))?;
         }
         let (order, read_again) = match standing {
             Some(order) => {

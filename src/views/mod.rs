@@ -10,7 +10,7 @@ mod error_notice;
 mod figure_block;
 mod news_card;
 mod news_list_page;
-mod not_found_page;
+pub mod not_found_page;
 mod page_meta;
 mod pagination;
 mod photo;

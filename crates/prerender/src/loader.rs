@@ -17,6 +17,8 @@
 //! show once it runs. Pages that need the app to show what they are for
 //! start it at once: a page served without its data (an address the
 //! host answers with the app's shell: the app fetches what it shows), the
+//! "not found" page (the host serves it for any address it does not have,
+//! and the app may know it: an old list address leads to its new one), the
 //! search page opened at a query (its results), and a page reloaded after
 //! a failed hydration (the app then renders it afresh:
 //! `reader::prerendered::FAILED_STATE`). Their integrity hashes (Trunk's SRI)
@@ -140,9 +142,10 @@ const begin=()=>document.readyState==='complete'?loaded():addEventListener('load
 const triggers={triggers};\
 const options={{capture:true,passive:true}};\
 const first=()=>{{triggers.forEach((name)=>removeEventListener(name,first,options));begin();}};\
-const eager=!document.getElementById({data})||history.state==={failed}||new URLSearchParams(location.search).has('q');\
+const eager=!document.getElementById({data})||document.getElementById({not_found})||history.state==={failed}||new URLSearchParams(location.search).has('q');\
 eager?begin():triggers.forEach((name)=>addEventListener(name,first,options));",
         data = text(reader::prerendered::PAGE_DATA_ID),
+        not_found = text(reader::views::not_found_page::HEADING_ID),
         failed = text(reader::prerendered::FAILED_STATE),
         script = text(&script.href),
         script_integrity = text(&script.integrity),
@@ -180,7 +183,7 @@ mod tests {
             // page needs the app.
             r#"const triggers=["pointerdown","pointermove","touchstart","keydown","wheel","scroll"]"#,
             "triggers.forEach((name)=>addEventListener(name,first,options))",
-            r#"!document.getElementById("reader-data")"#,
+            r#"!document.getElementById("reader-data")||document.getElementById("not-found-heading")"#,
             r#"history.state==="reader:hydration-failed""#,
             "has('q');eager?begin()",
             "window.wasmBindings=bindings",

@@ -103,6 +103,10 @@ pub enum SearchIndex {
     Update(PathBuf),
 }
 
+/// The search index's state file in an update's state folder (see
+/// [`search_index::Indexed`]).
+const INDEX_STATE: &str = "search-index";
+
 /// More changed articles than this, and building the index whole is as
 /// quick as updating it.
 const MOST_CHANGES: usize = 2_000;
@@ -568,15 +572,16 @@ impl Build {
         search: &SearchIndex,
         search_dir: &Path,
         order: &[&Loaded],
+        then: Option<&Indexed>,
         published: &Path,
     ) -> IndexPlan {
         let state = match search {
             SearchIndex::KeepLast if search_dir.is_dir() => return IndexPlan::Keep,
             SearchIndex::Build | SearchIndex::KeepLast => return IndexPlan::Whole(None),
-            SearchIndex::Update(state) => state.join("search-index"),
+            SearchIndex::Update(state) => state.join(INDEX_STATE),
         };
         let whole = || IndexPlan::Whole(Some(state.clone()));
-        let Some(then) = search_dir.is_dir().then(|| Indexed::load(&state)).flatten() else {
+        let Some(then) = then.filter(|_| search_dir.is_dir()) else {
             return whole();
         };
         let now = Indexed {
@@ -584,7 +589,7 @@ impl Build {
                 .map(|loaded| (loaded.source.slug.to_string(), loaded.index_hash))
                 .collect(),
         };
-        let Some(changed) = now.changed_since(&then).filter(|c| c.len() <= MOST_CHANGES) else {
+        let Some(changed) = now.changed_since(then).filter(|c| c.len() <= MOST_CHANGES) else {
             return whole();
         };
         let mut before = Vec::with_capacity(changed.len());
@@ -639,10 +644,12 @@ impl Build {
                 self.photos.fingerprint(),
             )
         });
+        // The search index as the last update made it (read once).
+        let indexed = state.and_then(|state| Indexed::load(&state.join(INDEX_STATE)));
         let standing = state
             .filter(|state| key.is_some() && derived::load(state) == key)
             .filter(|_| self.holds_last_build(out))
-            .and_then(|state| self.order_as_indexed(state));
+            .and_then(|_| self.order_as_indexed(indexed.as_ref()?));
         // Gone while the files change (any build into the folder): a
         // build stopped halfway leaves none, and the next writes them all.
         derived::forget(&state_folder)?;
@@ -659,7 +666,13 @@ impl Build {
         };
         let search_dir = out.join("search");
         // Before the articles are published again: their words as indexed.
-        let plan = self.index_plan(&search, &search_dir, &order, &out.join("articles"));
+        let plan = self.index_plan(
+            &search,
+            &search_dir,
+            &order,
+            indexed.as_ref(),
+            &out.join("articles"),
+        );
         clock.phase("search index plan");
         let articles_dir = out.join("articles");
         let published = self.write_articles(&output, &articles_dir, state, read_again.as_ref())?;
@@ -768,11 +781,10 @@ impl Build {
             })
     }
 
-    /// The articles in the order the search index of `state` was made in,
+    /// The articles in the order the search index was made in (`indexed`),
     /// if it holds every article and no other (the news list's order when
     /// no article's place in it can have changed).
-    fn order_as_indexed(&self, state: &Path) -> Option<Vec<&Loaded>> {
-        let indexed = Indexed::load(&state.join("search-index"))?;
+    fn order_as_indexed(&self, indexed: &Indexed) -> Option<Vec<&Loaded>> {
         let order: Vec<&Loaded> = (indexed.articles.iter())
             .map(|(slug, _)| self.articles.get(&Slug::parse(slug).ok()?))
             .collect::<Option<_>>()?;

@@ -521,12 +521,12 @@ fn standing_articles(
         let top = path.components().next()?.as_os_str().to_str()?;
         match top {
             "articles" => {
-                let slug = path.file_stem()?.to_str()?;
-                if !previous.units.contains_key(&format!("article {slug}")) {
+                let article: Article = read_json(&content.join(path)).ok()?;
+                let item = ListItem::from(&article);
+                if !previous.units.contains_key(&Work::Article(&item).key()) {
                     return None;
                 }
-                let article: Article = read_json(&content.join(path)).ok()?;
-                items.push(ListItem::from(&article));
+                items.push(item);
             }
             "search" | "photos" | "images" | "article.schema.json" => {}
             _ => return None,

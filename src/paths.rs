@@ -73,14 +73,22 @@ pub fn old_list_page(pathname: &str) -> Option<(Option<Slug>, usize)> {
     reader_model::old_list_page(below_base)
 }
 
+/// The search page's query parameter: what is searched for. The header's
+/// box and the search page's form send it, the search route reads it, and
+/// the loader starts the app at once when a page is opened with it.
+pub const QUERY_PARAM: &str = "q";
+
+/// The search page's parameter for its page of results (from 1).
+pub const PAGE_PARAM: &str = "page";
+
 /// The search page, for `query` when there is one, at its `page`-th page
 /// of results (from 1).
 pub fn search_href(query: &str, page: usize) -> String {
     let mut href = format!("{}{SEARCH_PATH}", base());
     if !query.is_empty() {
-        href.push_str(&format!("?q={}", query_component(query)));
+        href.push_str(&format!("?{QUERY_PARAM}={}", query_component(query)));
         if page > 1 {
-            href.push_str(&format!("&page={page}"));
+            href.push_str(&format!("&{PAGE_PARAM}={page}"));
         }
     }
     href

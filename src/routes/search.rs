@@ -25,11 +25,11 @@ pub fn SearchRoute() -> impl IntoView {
     let address = Memo::new(move |_| {
         let query = query.read();
         let page = query
-            .get("page")
+            .get(paths::PAGE_PARAM)
             .and_then(|n| n.parse::<usize>().ok())
             .filter(|n| *n >= 1)
             .unwrap_or(1);
-        (query.get("q").unwrap_or_default(), page)
+        (query.get(paths::QUERY_PARAM).unwrap_or_default(), page)
     });
     // The page rendered at build time has an empty box: hydrating, the
     // app shows the same, and the address fills it a moment later.
@@ -113,7 +113,7 @@ pub fn SearchRoute() -> impl IntoView {
                 action=paths::search_href("", 1) method="get"
                 on:submit=|event: leptos::ev::SubmitEvent| event.prevent_default()>
                 <label for="search-query">"Search the news"</label>
-                <input id="search-query" type="search" name="q" autocomplete="off"
+                <input id="search-query" type="search" name=paths::QUERY_PARAM autocomplete="off"
                     prop:value=move || typed.get() on:input=on_input />
             </form>
             <noscript>

@@ -19,7 +19,7 @@ pub fn SearchBox() -> impl IntoView {
     view! {
         <form class="search-box" role="search" aria-label="Site" action=paths::search_href("", 1) method="get" on:submit=on_submit>
             <label class="visually-hidden" for="site-search">"Search the news"</label>
-            <input id="site-search" node_ref=input type="search" name="q" placeholder="Search the news" autocomplete="off" />
+            <input id="site-search" node_ref=input type="search" name=paths::QUERY_PARAM placeholder="Search the news" autocomplete="off" />
             <button type="submit">"Search"</button>
         </form>
     }

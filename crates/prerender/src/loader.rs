@@ -142,11 +142,12 @@ const begin=()=>document.readyState==='complete'?loaded():addEventListener('load
 const triggers={triggers};\
 const options={{capture:true,passive:true}};\
 const first=()=>{{triggers.forEach((name)=>removeEventListener(name,first,options));begin();}};\
-const eager=!document.getElementById({data})||document.getElementById({not_found})||history.state==={failed}||new URLSearchParams(location.search).has('q');\
+const eager=!document.getElementById({data})||document.getElementById({not_found})||history.state==={failed}||new URLSearchParams(location.search).has({query});\
 eager?begin():triggers.forEach((name)=>addEventListener(name,first,options));",
         data = text(reader::prerendered::PAGE_DATA_ID),
         not_found = text(reader::views::not_found_page::HEADING_ID),
         failed = text(reader::prerendered::FAILED_STATE),
+        query = text(reader::paths::QUERY_PARAM),
         script = text(&script.href),
         script_integrity = text(&script.integrity),
         wasm = text(&wasm.href),
@@ -185,7 +186,7 @@ mod tests {
             "triggers.forEach((name)=>addEventListener(name,first,options))",
             r#"!document.getElementById("reader-data")||document.getElementById("not-found-heading")"#,
             r#"history.state==="reader:hydration-failed""#,
-            "has('q');eager?begin()",
+            "has(\"q\");eager?begin()",
             "window.wasmBindings=bindings",
             "TrunkApplicationStarted",
         ] {

@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::client::FetchError;
@@ -57,15 +59,53 @@ where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
-    let pending = loader.pending();
-    let on_retry = Callback::new(move |()| loader.reload());
+    // The only part that knows the data's type: the answer, rendered. The
+    // rest is built once for every route ([`frame`]), not once per type.
+    let answer = Answer {
+        rendered: Arc::new(move || {
+            loader
+                .get()
+                .map(|answer| answer.map(|data| render(data).into_any()))
+        }),
+        has_answer: Arc::new(move || loader.has_answer()),
+        pending: loader.pending(),
+        on_retry: Callback::new(move |()| loader.reload()),
+    };
+    frame(answer, what, not_found, skeleton, part)
+}
+
+/// A loader's answer with its data's type erased: the page it renders.
+struct Answer {
+    /// The rendered page once there is an answer, or the error (reactive).
+    rendered: Arc<dyn Fn() -> Option<Result<AnyView, FetchError>> + Send + Sync>,
+    /// Whether there is an answer yet (reactive).
+    has_answer: Arc<dyn Fn() -> bool + Send + Sync>,
+    /// True while a request is in flight.
+    pending: ReadSignal<bool>,
+    /// Asks again.
+    on_retry: Callback<()>,
+}
+
+fn frame(
+    answer: Answer,
+    what: &'static str,
+    not_found: Option<&'static str>,
+    skeleton: fn() -> AnyView,
+    part: bool,
+) -> AnyView {
+    let Answer {
+        rendered,
+        has_answer,
+        pending,
+        on_retry,
+    } = answer;
     // Only a reload shows the bar: before the first answer, the skeleton
     // says the page is coming.
-    let reloading = move || pending.get() && loader.has_answer();
+    let reloading = move || pending.get() && has_answer();
     let page = move || {
-        let page = match loader.get() {
+        let page = match rendered() {
             None => return skeleton(),
-            Some(Ok(data)) => render(data).into_any(),
+            Some(Ok(page)) => page,
             Some(Err(FetchError::NotFound)) if not_found.is_some() => {
                 view! { <NotFoundPage message=not_found.unwrap_or_default() /> }.into_any()
             }

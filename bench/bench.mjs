@@ -121,10 +121,25 @@ const spread = (values) => {
   return [Math.min(...finite), Math.max(...finite)];
 };
 
-/** `runs` Lighthouse runs of `url`; each figure the median over them. */
-async function lighthouseMedian(chrome, url, profile, runs) {
-  const all = [];
-  for (let run = 0; run < runs; run += 1) all.push(await lighthouseRun(chrome, url, profile));
+/**
+ * `runs` Lighthouse runs of each of `pages` ({ name: url }) under `profile`,
+ * taken in turn (list, article, limit, …, then again), so that a busy
+ * moment of the machine falls on every page alike; for each page, every
+ * figure the median over its runs.
+ */
+async function lighthouseMedians(chrome, pages, profile, runs) {
+  const all = Object.fromEntries(Object.keys(pages).map((name) => [name, []]));
+  for (let run = 0; run < runs; run += 1) {
+    process.stdout.write(`lighthouse ${profile} run ${run + 1}/${runs} … `);
+    for (const [name, url] of Object.entries(pages)) all[name].push(await lighthouseRun(chrome, url, profile));
+    console.log('done');
+  }
+  return Object.fromEntries(Object.entries(all).map(([name, pageRuns]) => [`${profile}/${name}`, medians(pageRuns)]));
+}
+
+/** One page's Lighthouse runs: each figure the median over them. */
+function medians(all) {
+  const runs = all.length;
   const of = (pick) => median(all.map(pick));
   return {
     fcp: of((r) => r.fcp),
@@ -292,13 +307,7 @@ async function main() {
   };
   const results = {};
   try {
-    for (const profile of ['mobile', 'desktop']) {
-      for (const [name, url] of Object.entries(pages)) {
-        process.stdout.write(`lighthouse ${profile} ${name} ×${RUNS} … `);
-        results[`${profile}/${name}`] = await lighthouseMedian(chrome, url, profile, RUNS);
-        console.log('done');
-      }
-    }
+    for (const profile of ['mobile', 'desktop']) Object.assign(results, await lighthouseMedians(chrome, pages, profile, RUNS));
   } finally {
     await chrome.kill();
   }
@@ -404,7 +413,8 @@ preset. **limit**: the seed article's own prerendered page with every
 script removed (same HTML, text and CSS), served the same way: what a plain
 static page costs, with the same response headers. Every Lighthouse figure
 is the median of ${results['mobile/article'].runs} runs of each page in the
-same session (mobile article LCP ranged ${ms(results['mobile/article'].spread.lcp[0])}–${ms(results['mobile/article'].spread.lcp[1])},
+same session, the pages taken in turn (list, article, limit, …, then
+again) so that a busy moment of the machine falls on all of them (mobile article LCP ranged ${ms(results['mobile/article'].spread.lcp[0])}–${ms(results['mobile/article'].spread.lcp[1])},
 TBT ${ms(results['mobile/article'].spread.tbt[0])}–${ms(results['mobile/article'].spread.tbt[1])}). Bytes are as
 transferred (Brotli, as a CDN sends them, headers included); the pages'
 HTML is bigger than the limit's by the data it carries for the app. The

@@ -535,14 +535,11 @@ impl Build {
                 Ok(((*slug).to_string(), stamp, kept.then_some(path)))
             })
             .collect::<io::Result<Vec<_>>>()?;
-        let mut kept = Vec::new();
-        let now = (now.into_iter()).map(|(slug, stamp, path)| {
-            kept.extend(path);
-            (slug, stamp)
-        });
-        let now: Vec<(String, Option<u64>)> = now.collect();
+        let (now, kept): (Vec<_>, Vec<_>) = (now.into_iter())
+            .map(|(slug, stamp, path)| ((slug, stamp), path))
+            .unzip();
         // Kept in one go (not a lock each).
-        output.keep_all(kept);
+        output.keep_all(kept.into_iter().flatten());
         match (&file, only) {
             (None, _) => {}
             // Every article, in order.

@@ -6,10 +6,11 @@
 //! here starts with it. (A `<base href>` would do the same, but the
 //! Content-Security-Policy forbids it: `base-uri 'none'`.)
 
-use reader_model::{
-    SEARCH_PATH, SPEAKERS_PATH, SafeUrl, Section, Slug, article_path, list_path, speaker_path,
-    speech_id, speech_number, speech_path,
+use reader_model::layout::{
+    ContentFile, SEARCH_PATH, SPEAKERS_PATH, article_path, list_path, speaker_path, speech_id,
+    speech_number, speech_path,
 };
+use reader_model::{SafeUrl, Section, Slug};
 
 /// The folder the site is served from: `/`, or `/news/`; always starts and
 /// ends with a slash.
@@ -70,7 +71,7 @@ pub fn list_href(section: Option<&Section>, page: Option<usize>) -> String {
 /// `/section/<s>/page/<n>`, below the base), counted from the newest.
 pub fn old_list_page(pathname: &str) -> Option<(Option<Slug>, usize)> {
     let below_base = pathname.strip_prefix(base().as_str()).unwrap_or(pathname);
-    reader_model::old_list_page(below_base)
+    reader_model::layout::old_list_page(below_base)
 }
 
 /// The search page's query parameter: what is searched for. The header's
@@ -159,35 +160,9 @@ pub fn resolve_under(base: &str, url: &SafeUrl) -> String {
     }
 }
 
-pub(crate) fn site_json() -> String {
-    format!("{}content/site.json", base())
-}
-
-/// The front (`page` `None`) or archive page `k` of the news list
-/// (`section` `None`) or of a section's list.
-pub(crate) fn list_json(section: Option<&Slug>, page: Option<usize>) -> String {
-    let file = page.map_or_else(|| "front".to_owned(), |k| k.to_string());
-    match section {
-        None => format!("{}content/list/{file}.json", base()),
-        Some(section) => format!("{}content/sections/{section}/{file}.json", base()),
-    }
-}
-
-/// One file of the search index (`key` from `reader_model::shard_key`).
-pub(crate) fn search_shard_json(key: &str) -> String {
-    format!("{}content/search/{key}.json", base())
-}
-
-pub(crate) fn speakers_json() -> String {
-    format!("{}content/speakers/index.json", base())
-}
-
-pub(crate) fn speaker_json(slug: &Slug) -> String {
-    format!("{}content/speakers/{slug}.json", base())
-}
-
-pub(crate) fn article_json(slug: &Slug) -> String {
-    format!("{}content/articles/{slug}.json", base())
+/// A file the content build published, under the base.
+pub(crate) fn content_href(file: ContentFile) -> String {
+    format!("{}{}", base(), file.href())
 }
 
 #[cfg(test)]
@@ -241,17 +216,13 @@ mod tests {
     fn pages_and_content_files_are_under_the_base_on_the_host() {
         let slug = Slug::parse("a-b").expect("slug");
         assert_eq!(article_href(&slug), "/news/a-b");
-        assert_eq!(article_json(&slug), "/content/articles/a-b.json");
-        assert_eq!(list_json(None, Some(2)), "/content/list/2.json");
-        assert_eq!(list_json(None, None), "/content/list/front.json");
         assert_eq!(
-            list_json(Some(&slug), Some(1)),
-            "/content/sections/a-b/1.json"
+            content_href(ContentFile::Article(&slug)),
+            "/content/articles/a-b.json"
         );
-        assert_eq!(
-            list_json(Some(&slug), None),
-            "/content/sections/a-b/front.json"
-        );
+        let list = |section, page| content_href(ContentFile::List { section, page });
+        assert_eq!(list(None, Some(2)), "/content/list/2.json");
+        assert_eq!(list(Some(&slug), None), "/content/sections/a-b/front.json");
         assert_eq!(search_href("a b&c/é", 1), "/search?q=a+b%26c%2F%C3%A9");
         assert_eq!(search_href("a", 3), "/search?q=a&page=3");
         assert_eq!(search_href("", 2), "/search");

@@ -145,7 +145,7 @@ pub fn take_over() -> Option<Takeover> {
             Some(Ok(data)) => {
                 // On the "not found" page the host has nothing at this
                 // address: the app need not ask for it again.
-                if data.not_found {
+                if data.is_not_found() {
                     cache::preload_missing(&path);
                 }
                 cache::preload(data);

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use reader_content::Build;
+use reader_content::Content;
 use reader_model::{Article, ArticleSource, Block, Image, ListPage, Site, Slug, from_json};
 
 const SEED: &str = "usst-medical-equipment-centre";
@@ -54,7 +54,7 @@ fn seed() -> ArticleSource {
 
 #[test]
 fn the_content_builds_without_a_single_problem() {
-    let build = Build::load(&content());
+    let build = Content::load(&content());
     assert_eq!(build.problems(), &[], "content problems");
     assert_eq!(build.article_count(), sources().len());
 }
@@ -223,7 +223,7 @@ fn every_picture_exists_and_has_alternative_text() {
 fn the_published_files_parse_as_the_app_reads_them() {
     let out = std::env::temp_dir().join(format!("reader-published-{}", std::process::id()));
     let _ = fs::remove_dir_all(&out);
-    Build::load(&content()).write(&out).expect("written");
+    Content::load(&content()).write(&out).expect("written");
     let read = |path: &Path| fs::read_to_string(path).expect("published file");
 
     let site: Site = from_json(&read(&out.join("site.json"))).expect("site");

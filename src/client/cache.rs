@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use reader_model::{Article, ListPage, PageData, Site, Slug, Speaker, Speakers};
+use reader_model::{Article, ListPage, PageContent, PageData, Site, Slug, Speaker, Speakers};
 
 thread_local! {
     static PRELOADED: RefCell<Option<PageData>> = const { RefCell::new(None) };
@@ -41,7 +41,7 @@ fn carried<T>(pick: impl FnOnce(&PageData) -> Option<T>) -> Option<T> {
 /// Whether the page is the host's "not found" page (served for any
 /// address it has nothing at).
 pub fn carries_not_found() -> bool {
-    carried(|data| Some(data.not_found)).unwrap_or(false)
+    carried(|data| Some(data.is_not_found())).unwrap_or(false)
 }
 
 pub(crate) fn site() -> Option<Site> {
@@ -49,10 +49,13 @@ pub(crate) fn site() -> Option<Site> {
 }
 
 pub(crate) fn list_page(section: Option<&Slug>, page: Option<usize>) -> Option<ListPage> {
-    carried(|data| {
-        data.list
-            .clone()
-            .filter(|list| list.page == page && list.section.as_ref().map(|s| &s.slug) == section)
+    carried(|data| match &data.content {
+        PageContent::List(list)
+            if list.page == page && list.section.as_ref().map(|s| &s.slug) == section =>
+        {
+            Some(list.clone())
+        }
+        _ => None,
     })
 }
 
@@ -61,9 +64,15 @@ pub(crate) fn article(slug: &Slug) -> Option<Article> {
 }
 
 pub(crate) fn speakers() -> Option<Speakers> {
-    carried(|data| data.speakers.clone())
+    carried(|data| match &data.content {
+        PageContent::Speakers(speakers) => Some(speakers.clone()),
+        _ => None,
+    })
 }
 
 pub(crate) fn speaker(slug: &Slug) -> Option<Speaker> {
-    carried(|data| data.speaker.clone().filter(|speaker| &speaker.slug == slug))
+    carried(|data| match &data.content {
+        PageContent::Speaker(speaker) if &speaker.slug == slug => Some(speaker.clone()),
+        _ => None,
+    })
 }

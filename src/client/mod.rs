@@ -15,6 +15,7 @@ mod search;
 use std::future::Future;
 
 use leptos::prelude::on_cleanup;
+use reader_model::layout::ContentFile;
 use reader_model::{Article, ListPage, Site, Slug, Speaker, Speakers};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
@@ -27,7 +28,9 @@ use crate::paths;
 
 /// The site's name, navigation and footer.
 pub fn site() -> impl Future<Output = Result<Site, FetchError>> {
-    cached_or_fetch(cache::site().map(Ok), paths::site_json)
+    cached_or_fetch(cache::site().map(Ok), || {
+        paths::content_href(ContentFile::Site)
+    })
 }
 
 /// The front (`page` `None`) or archive page `k` of the news list, or of
@@ -38,26 +41,37 @@ pub fn list_page(
 ) -> impl Future<Output = Result<ListPage, FetchError>> + use<> {
     let section = section.cloned();
     let known = cache::list_page(section.as_ref(), page).map(Ok);
-    cached_or_fetch(known, move || paths::list_json(section.as_ref(), page))
+    cached_or_fetch(known, move || {
+        paths::content_href(ContentFile::List {
+            section: section.as_ref(),
+            page,
+        })
+    })
 }
 
 /// Everyone who spoke in the archive.
 pub fn speakers() -> impl Future<Output = Result<Speakers, FetchError>> {
-    cached_or_fetch(cache::speakers().map(Ok), paths::speakers_json)
+    cached_or_fetch(cache::speakers().map(Ok), || {
+        paths::content_href(ContentFile::Speakers)
+    })
 }
 
 /// One speaker's speeches, newest first.
 pub fn speaker(slug: &Slug) -> impl Future<Output = Result<Speaker, FetchError>> + use<> {
     let slug = slug.clone();
     let known = known_at(&paths::speaker_href(&slug), || cache::speaker(&slug));
-    cached_or_fetch(known, move || paths::speaker_json(&slug))
+    cached_or_fetch(known, move || {
+        paths::content_href(ContentFile::Speaker(&slug))
+    })
 }
 
 /// One article. Blocks of unknown types are skipped with a console warning.
 pub fn article(slug: &Slug) -> impl Future<Output = Result<Article, FetchError>> + use<> {
     let slug = slug.clone();
     let known = known_at(&paths::article_href(&slug), || cache::article(&slug));
-    let request = cached_or_fetch(known, move || paths::article_json(&slug));
+    let request = cached_or_fetch(known, move || {
+        paths::content_href(ContentFile::Article(&slug))
+    });
     async move {
         let article = request.await?;
         if !article.body.skipped().is_empty() {

@@ -13,7 +13,9 @@ use std::rc::Rc;
 use std::thread::LocalKey;
 
 use futures::future::join_all;
-use reader_model::{IndexFile, ListPage, SearchHit, SearchQuery, SearchResults};
+use reader_model::ListPage;
+use reader_model::layout::ContentFile;
+use reader_search::{IndexFile, SearchHit, SearchQuery, SearchResults};
 
 use super::{FetchError, get_json, list_page};
 use crate::paths;
@@ -106,7 +108,7 @@ fn index_files(
         .keys_needed(found)
         .into_iter()
         .map(|key| {
-            let url = paths::search_shard_json(&key);
+            let url = paths::content_href(ContentFile::SearchIndex(&key));
             let file = kept(&FILES, key.clone(), move || {
                 let request = get_json::<IndexFile>(url);
                 async move {

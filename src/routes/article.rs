@@ -4,7 +4,6 @@ use leptos_router::hooks::use_params_map;
 use super::loaded::loaded;
 use super::slug::{load_by_slug, slug_param};
 use crate::client;
-use crate::routes::NOT_FOUND_MESSAGE;
 use crate::views::{ArticlePage, ArticleSkeleton};
 
 /// `/news/<slug>`: one article; `/news/<slug>/speech/<n>`: the same,
@@ -20,7 +19,7 @@ pub fn ArticleRoute() -> impl IntoView {
         "this article",
         // The same words as the prerendered 404.html the host answers with,
         // so the page does not change when the app takes it over.
-        Some(NOT_FOUND_MESSAGE),
+        true,
         || view! { <ArticleSkeleton /> }.into_any(),
         move |article| view! { <ArticlePage article speech=speech.get_untracked() /> },
     )

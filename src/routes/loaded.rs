@@ -21,7 +21,7 @@ use crate::views::{ErrorNotice, NotFoundPage};
 pub fn loaded<T, V>(
     loader: Loader<T>,
     what: &'static str,
-    not_found: Option<&'static str>,
+    not_found: bool,
     skeleton: fn() -> AnyView,
     render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
 ) -> AnyView
@@ -44,13 +44,13 @@ where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
-    show(loader, what, None, skeleton, render, true)
+    show(loader, what, false, skeleton, render, true)
 }
 
 fn show<T, V>(
     loader: Loader<T>,
     what: &'static str,
-    not_found: Option<&'static str>,
+    not_found: bool,
     skeleton: fn() -> AnyView,
     render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
     part: bool,
@@ -89,7 +89,7 @@ struct Answer {
 fn frame(
     answer: Answer,
     what: &'static str,
-    not_found: Option<&'static str>,
+    not_found: bool,
     skeleton: fn() -> AnyView,
     part: bool,
 ) -> AnyView {
@@ -106,9 +106,7 @@ fn frame(
         let page = match rendered() {
             None => return skeleton(),
             Some(Ok(page)) => page,
-            Some(Err(FetchError::NotFound)) if not_found.is_some() => {
-                view! { <NotFoundPage message=not_found.unwrap_or_default() /> }.into_any()
-            }
+            Some(Err(FetchError::NotFound)) if not_found => view! { <NotFoundPage /> }.into_any(),
             Some(Err(error)) => {
                 leptos::logging::warn!("could not load {what}: {error}");
                 view! { <ErrorNotice error what pending on_retry part /> }.into_any()

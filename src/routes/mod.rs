@@ -11,6 +11,6 @@ mod speakers;
 
 pub use article::ArticleRoute;
 pub use news_list::NewsListRoute;
-pub use not_found::{NOT_FOUND_MESSAGE, NotFoundRoute};
+pub use not_found::NotFoundRoute;
 pub use search::SearchRoute;
 pub use speakers::{SpeakerRoute, SpeakersRoute};

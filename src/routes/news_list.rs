@@ -5,7 +5,6 @@ use reader_model::Slug;
 use super::loaded::loaded;
 use crate::client::{self, FetchError};
 use crate::loader::Loader;
-use crate::routes::NOT_FOUND_MESSAGE;
 use crate::site_context::use_site;
 use crate::views::{ListSkeleton, NewsListPage};
 
@@ -43,7 +42,7 @@ pub fn NewsListRoute() -> impl IntoView {
     loaded(
         list,
         "the news list",
-        (!is_front).then_some(NOT_FOUND_MESSAGE),
+        !is_front,
         || view! { <ListSkeleton /> }.into_any(),
         move |page| {
             let site = site.and_then(|site| site.site());

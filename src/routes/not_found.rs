@@ -8,10 +8,6 @@ use crate::page_focus::PageArrived;
 use crate::paths;
 use crate::views::NotFoundPage;
 
-/// What "not found" says about an address the app does not know.
-pub const NOT_FOUND_MESSAGE: &str =
-    "There is no page at this address. It may have moved, or the link may be mistyped.";
-
 /// Any address the app does not know. An address of the list pages of
 /// earlier builds (`/news/page/3`, counted from the newest) moves on to
 /// the page that now shows that page's articles, once the list's front
@@ -37,7 +33,7 @@ pub fn NotFoundRoute() -> impl IntoView {
         });
     }
     view! {
-        <NotFoundPage message=NOT_FOUND_MESSAGE />
+        <NotFoundPage />
         <PageArrived />
     }
 }

@@ -4,8 +4,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::loaded::loaded_part;
 use crate::client;
-use crate::display::{SEARCH_DESCRIPTION, SEARCH_TITLE};
 use crate::loader::Loader;
+use crate::meta::{Meta, SEARCH_TITLE};
 use crate::page_focus::PageArrived;
 use crate::paths;
 use crate::views::{PageMeta, SearchResultsList};
@@ -106,7 +106,7 @@ pub fn SearchRoute() -> impl IntoView {
         }
     };
     view! {
-        <PageMeta title=SEARCH_TITLE description=SEARCH_DESCRIPTION />
+        <PageMeta meta=Meta::search() />
         <section class="search-page" aria-labelledby="search-heading">
             <h1 id="search-heading" class="news-list__heading">{SEARCH_TITLE}</h1>
             <form class="search-page__form" role="search" aria-label="Search the archive"

@@ -4,7 +4,6 @@ use super::loaded::loaded;
 use super::slug::{load_by_slug, slug_param};
 use crate::client;
 use crate::loader::Loader;
-use crate::routes::NOT_FOUND_MESSAGE;
 use crate::views::{ListSkeleton, SpeakerPage, SpeakersPage};
 
 /// `/speakers`: everyone who spoke.
@@ -14,7 +13,7 @@ pub fn SpeakersRoute() -> impl IntoView {
     loaded(
         speakers,
         "the speakers",
-        None,
+        false,
         || view! { <ListSkeleton /> }.into_any(),
         |speakers| view! { <SpeakersPage speakers /> },
     )
@@ -27,7 +26,7 @@ pub fn SpeakerRoute() -> impl IntoView {
     loaded(
         speaker,
         "this speaker",
-        Some(NOT_FOUND_MESSAGE),
+        true,
         || view! { <ListSkeleton /> }.into_any(),
         |speaker| view! { <SpeakerPage speaker /> },
     )

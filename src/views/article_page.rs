@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use reader_model::{Article, Block, Place};
 
-use crate::display::article_meta;
+use crate::meta::Meta;
 use crate::paths;
 
 use super::{BodyBlock, Breadcrumb, Dateline, FigureBlock, PageMeta, RelatedArticles, WhoSpoke};
@@ -15,7 +15,7 @@ pub fn ArticlePage(
     article: Article,
     #[prop(default = None)] speech: Option<usize>,
 ) -> impl IntoView {
-    let (title, description) = article_meta(&article, speech);
+    let meta = Meta::article(&article, speech);
     let speakers = article.body.speeches().cloned().collect::<Vec<_>>();
     let mut speeches = 0;
     let blocks = article
@@ -34,7 +34,7 @@ pub fn ArticlePage(
     let lead = article.lead.clone();
     let slug = article.slug.clone();
     view! {
-        <PageMeta title description />
+        <PageMeta meta />
         <Breadcrumb current=article.headline.clone() />
         <article class="article">
             <header class="article__header">

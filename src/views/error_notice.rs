@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::PageMeta;
 use crate::client::FetchError;
+use crate::meta::Meta;
 
 /// A failed load, said plainly, with a Retry button that reloads it.
 #[component]
@@ -26,7 +27,11 @@ pub fn ErrorNotice(
         view! { <h2 id="error-heading">{heading}</h2> }.into_any()
     } else {
         view! {
-            <PageMeta title=heading.clone() description=error.reader_message() noindex=true />
+            <PageMeta meta=Meta {
+                title: heading.clone(),
+                description: error.reader_message().to_owned(),
+                noindex: true,
+            } />
             <h1 id="error-heading">{heading}</h1>
         }
         .into_any()

@@ -2,7 +2,8 @@ use leptos::prelude::*;
 use reader_model::{ListPage, Newer, Site};
 
 use super::{NewsCard, PageMeta, Pagination};
-use crate::display::{list_dates, list_heading, list_meta, list_title};
+use crate::display::{list_dates, list_heading, list_title};
+use crate::meta::Meta;
 
 /// The front or an archive page of the news list, or of a section's list,
 /// newest first, with links to the pages around it and, on an archive
@@ -10,7 +11,7 @@ use crate::display::{list_dates, list_heading, list_meta, list_title};
 #[component]
 pub fn NewsListPage(page: ListPage, site: Option<Site>) -> impl IntoView {
     let heading = list_heading(&list_title(site.as_ref()), &page);
-    let (title, description) = list_meta(site.as_ref(), &page);
+    let meta = Meta::list(site.as_ref(), &page);
     let items = page.articles().to_vec();
     let section = page.section.clone();
     let href = move |page: Option<usize>| crate::paths::list_href(section.as_ref(), page);
@@ -22,7 +23,7 @@ pub fn NewsListPage(page: ListPage, site: Option<Site>) -> impl IntoView {
     let empty = items.is_empty();
     let position = page.page.and(list_dates(&page));
     view! {
-        <PageMeta title description />
+        <PageMeta meta />
         <section class="news-list" aria-labelledby="news-list-heading">
             <h1 id="news-list-heading" class="news-list__heading">{heading}</h1>
             {position.clone().map(|text| view! { <p class="news-list__position">{text}</p> })}

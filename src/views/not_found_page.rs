@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::PageMeta;
+use crate::meta::{Meta, NOT_FOUND_MESSAGE, NOT_FOUND_TITLE};
 use crate::paths;
 
 /// The id of the "not found" heading: the loader starts the app at once
@@ -10,16 +11,12 @@ pub const HEADING_ID: &str = "not-found-heading";
 
 /// "Not found", with a way home; kept out of search engines.
 #[component]
-pub fn NotFoundPage(
-    /// What could not be found, in a sentence.
-    #[prop(into)]
-    message: String,
-) -> impl IntoView {
+pub fn NotFoundPage() -> impl IntoView {
     view! {
-        <PageMeta title="Page not found" description=message.clone() noindex=true />
+        <PageMeta meta=Meta::not_found() />
         <section class="notice notice--not-found" aria-labelledby=HEADING_ID>
-            <h1 id=HEADING_ID>"Page not found"</h1>
-            <p>{message}</p>
+            <h1 id=HEADING_ID>{NOT_FOUND_TITLE}</h1>
+            <p>{NOT_FOUND_MESSAGE}</p>
             <p>
                 <a class="button" href=paths::home()>
                     "Go to the news list"

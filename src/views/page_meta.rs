@@ -1,21 +1,24 @@
 use leptos::prelude::*;
 
 use crate::display::page_title;
+use crate::meta::Meta;
 use crate::site_context::use_site;
 
-/// The document title (`<page> · <site>`) and meta description of a page;
-/// `noindex` keeps a page (such as "not found") out of search engines.
+/// The document title (`<page> · <site>`) and meta description of a page
+/// ([`Meta`]); `noindex` keeps a page (such as "not found") out of search
+/// engines.
 ///
 /// It renders nothing: once the page is on screen it writes the head
 /// itself. A prerendered page's head already says the same (the prerender
 /// writes it from the same data, `crates/prerender/src/head.rs`), so this
 /// only matters after a client-side navigation.
 #[component]
-pub fn PageMeta(
-    #[prop(into)] title: String,
-    #[prop(into)] description: String,
-    #[prop(optional)] noindex: bool,
-) -> impl IntoView {
+pub fn PageMeta(meta: Meta) -> impl IntoView {
+    let Meta {
+        title,
+        description,
+        noindex,
+    } = meta;
     let site = use_site();
     Effect::new(move |_| {
         let name = site.and_then(|site| site.site()).map(|site| site.name);

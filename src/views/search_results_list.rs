@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use reader_model::{ExcerptPart, SearchResults};
+use reader_search::{ExcerptPart, SearchResults};
 
 use super::{Pagination, SectionAndDate};
 use crate::paths;

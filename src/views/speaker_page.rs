@@ -2,16 +2,15 @@ use leptos::prelude::*;
 use reader_model::Speaker;
 
 use super::{Breadcrumb, PageMeta, Published};
-use crate::display::speaker_description;
+use crate::meta::Meta;
 use crate::paths;
 
 /// One person's speeches, newest first: the date, the role at the time,
 /// the caption, and a link to that speech in its article.
 #[component]
 pub fn SpeakerPage(speaker: Speaker) -> impl IntoView {
-    let description = speaker_description(&speaker.name);
     view! {
-        <PageMeta title=speaker.name.clone() description />
+        <PageMeta meta=Meta::speaker(&speaker.name) />
         <Breadcrumb current=speaker.name.clone() />
         <section class="speaker" aria-labelledby="speaker-heading">
             <p class="speaker__back">

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use reader_model::{RoleSpan, Speakers};
 
 use super::{Breadcrumb, PageMeta};
-use crate::display::SPEAKERS_DESCRIPTION;
+use crate::meta::{Meta, SPEAKERS_TITLE};
 use crate::paths;
 
 /// The speakers index: everyone who spoke, by name, with their roles over
@@ -12,10 +12,10 @@ pub fn SpeakersPage(speakers: Speakers) -> impl IntoView {
     let people = speakers.speakers;
     let empty = people.is_empty();
     view! {
-        <PageMeta title="Speakers" description=SPEAKERS_DESCRIPTION />
-        <Breadcrumb current="Speakers" />
+        <PageMeta meta=Meta::speakers() />
+        <Breadcrumb current=SPEAKERS_TITLE />
         <section class="speakers" aria-labelledby="speakers-heading">
-            <h1 id="speakers-heading" class="speakers__heading">"Speakers"</h1>
+            <h1 id="speakers-heading" class="speakers__heading">{SPEAKERS_TITLE}</h1>
             {empty.then(|| view! { <p>"No speeches have been published yet."</p> })}
             <ul class="speakers__list">
                 {people

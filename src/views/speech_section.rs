@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use reader_model::{Image, Place, Speech, speech_id};
+use reader_model::layout::speech_id;
+use reader_model::{Image, Place, Speech};
 
 use super::{CopyLink, OpenablePhoto};
 use crate::display::initials;

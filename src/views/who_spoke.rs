@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use reader_model::{Speech, speech_id};
+use reader_model::Speech;
+use reader_model::layout::speech_id;
 
 /// "Who spoke": each speaker of the article, in order, linking to their
 /// speech section. Nothing when the article has no speeches.

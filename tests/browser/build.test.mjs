@@ -46,17 +46,18 @@ describe('release build', () => {
       assert.match(integrity ?? '', /^sha384-[A-Za-z0-9+/=]+$/, `no SRI: ${url}`);
     }
     // The loader (deferred until the reader does something and the page has painted, see
-    // crates/prerender/src/loader.rs) asks for the script and the wasm with
-    // the SRI hashes of the files themselves.
-    const script = loader.match(/link\.href="\/([^"]+\.js)";link\.integrity="(sha384-[^"]+)"/);
-    const wasm = loader.match(/fetch\("\/([^"]+\.wasm)",\{integrity:"(sha384-[^"]+)"\}\)/);
-    assert.ok(script && wasm, `the loader names no script or wasm: ${loader}`);
+    // crates/prerender/src/loader.js) asks for the script and the wasm its
+    // config line names, with the SRI hashes of the files themselves.
+    const config = JSON.parse(loader.match(/^const config = (.*);$/m)?.[1] ?? 'null');
+    assert.ok(config?.script && config?.wasm, `the loader names no script or wasm: ${loader}`);
+    const script = [null, config.script.replace(/^\//, ''), config.scriptIntegrity];
+    const wasm = [null, config.wasm.replace(/^\//, ''), config.wasmIntegrity];
     for (const [, file, integrity] of [script, wasm]) {
       assert.match(file, /-[0-9a-f]{12,16}(_bg)?\.(js|wasm)$/, `not hashed: ${file}`);
       const digest = createHash('sha384').update(readFileSync(join(DIST, file))).digest('base64');
       assert.equal(integrity, `sha384-${digest}`, `wrong SRI for ${file}`);
     }
-    assert.match(loader, new RegExp(`import\\("/${script[1]}"\\)`));
+    assert.match(loader, /^import\(config\.script\)/m);
   });
 
   test('the app is asked for only after the page has loaded and painted', async () => {

@@ -270,7 +270,7 @@ mod tests {
             fs::read_to_string(dir.join("articles/2000/generated-1-2000.json")).expect("first")
         };
         assert_eq!(read(&a), read(&b));
-        let build = crate::Build::load(&a);
+        let build = crate::Content::load(&a);
         assert!(!build.has_errors(), "{:?}", build.problems());
         assert_eq!(build.article_count(), 30);
     }

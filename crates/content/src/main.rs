@@ -16,7 +16,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use reader_content::{ArchiveWide, Build, IndexMade, Problem, SearchIndex, Severity};
+use reader_content::{ArchiveWide, Content, IndexMade, Mode, Problem, Severity};
+use reader_output::state::StateFile;
 
 const USAGE: &str = "usage: reader-content check <content-dir>
        reader-content build <content-dir> <out-dir> [--keep-search-index]
@@ -32,7 +33,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
-        ["check", content] => check_and_build(content, None, SearchIndex::Build, None),
+        ["check", content] => check_and_build(content, None, Mode::Whole, None),
         ["build", content, out] => {
             // The index is updated in place when the folder holds the
             // last build (its state kept outside it, see Indexed).
@@ -43,16 +44,13 @@ fn main() -> ExitCode {
             let state = reader_output::state_folder(&out);
             // What each article file read as is the content folder's
             // alone: kept for the published folder.
-            let cache = reader_output::state_folder(&published(&out))
-                .join(reader_content::read_cache::FILE);
-            check_and_build(content, Some(out), SearchIndex::Update(state), Some(cache))
+            let cache =
+                StateFile::ReadCache.in_folder(&reader_output::state_folder(&published(&out)));
+            check_and_build(content, Some(out), Mode::Update(state), Some(cache))
         }
-        ["build", content, out, "--keep-search-index"] => check_and_build(
-            content,
-            Some(PathBuf::from(out)),
-            SearchIndex::KeepLast,
-            None,
-        ),
+        ["build", content, out, "--keep-search-index"] => {
+            check_and_build(content, Some(PathBuf::from(out)), Mode::KeepIndex, None)
+        }
         ["schema", file] => done(std::fs::write(file, reader_model::article_schema()), file),
         ["import", page] => import_page(page, None),
         ["import", page, out] => import_page(page, Some(PathBuf::from(out))),
@@ -112,11 +110,11 @@ fn done(result: std::io::Result<()>, target: &str) -> ExitCode {
 fn check_and_build(
     content: &str,
     out: Option<PathBuf>,
-    search: SearchIndex,
+    mode: Mode,
     cache: Option<PathBuf>,
 ) -> ExitCode {
     let started = Instant::now();
-    let mut build = Build::load_cached(&PathBuf::from(content), cache.as_deref());
+    let mut build = Content::load_cached(&PathBuf::from(content), cache.as_deref());
     if let Some(cache) = std::env::var_os("READER_PHOTO_CACHE") {
         build.set_photo_cache(PathBuf::from(cache));
     }
@@ -131,7 +129,7 @@ fn check_and_build(
         return ExitCode::FAILURE;
     }
     if let Some(out) = out {
-        let written = match build.write_with(&out, search) {
+        let written = match build.write_with(&out, mode) {
             Ok(written) => written,
             Err(err) => {
                 eprintln!("{}: {err}", out.display());

@@ -1,6 +1,6 @@
 //! Progress on long runs: a line on stderr at every tenth of the work, so
 //! an editor building 100,000 articles sees it move, and a small build
-//! stays quiet.
+//! stays quiet; and where a step's time went ([`Clock`]).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
@@ -37,5 +37,31 @@ impl Progress {
                 self.started.elapsed().as_secs_f64()
             );
         }
+    }
+}
+
+/// Where a step's time went: each phase and its seconds (wall clock).
+pub type Phases = Vec<(&'static str, f64)>;
+
+/// Records phases one after the other.
+pub(crate) struct Clock {
+    last: std::time::Instant,
+    pub(crate) phases: Phases,
+}
+
+impl Clock {
+    pub(crate) fn start() -> Self {
+        Self {
+            last: std::time::Instant::now(),
+            phases: Phases::new(),
+        }
+    }
+
+    /// The time since the last phase ended, as `name`.
+    pub(crate) fn phase(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        self.phases
+            .push((name, now.duration_since(self.last).as_secs_f64()));
+        self.last = now;
     }
 }

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use backdate::backdate;
-use reader_content::{Build, Severity};
+use reader_content::{Content, Severity};
 use reader_model::{Article, LIST_PAGE_SIZE, ListPage, Site, from_json};
 
 const SITE: &str = r#"{"name": "USST News", "description": "d", "list_title": "News & Events",
@@ -81,7 +81,7 @@ fn with_body(slug: &str, blocks: &str) -> String {
     article(slug, "2020-01-01", &[]).replace(r#"{"type": "paragraph", "text": "t"}"#, blocks)
 }
 
-fn messages(build: &Build, severity: Severity) -> Vec<String> {
+fn messages(build: &Content, severity: Severity) -> Vec<String> {
     build
         .problems()
         .iter()
@@ -92,7 +92,7 @@ fn messages(build: &Build, severity: Severity) -> Vec<String> {
 
 /// The one error, which must start `file:line:column: ` and say `what`.
 fn only_error(root: &Path, file: &str, line: usize, column: usize, what: &str) {
-    let build = Build::load(root);
+    let build = Content::load(root);
     let errors = messages(&build, Severity::Error);
     assert_eq!(errors.len(), 1, "{errors:?}");
     let at = format!(
@@ -122,7 +122,7 @@ fn writes_the_list_in_pages_and_a_list_per_section() {
             section,
         )
     });
-    let build = Build::load(&root);
+    let build = Content::load(&root);
     assert!(build.problems().is_empty(), "{:?}", build.problems());
     let out = root.join("out");
     build.write(&out).expect("writes");
@@ -195,7 +195,7 @@ fn resolves_named_related_links_and_fills_in_missing_ones() {
             ),
         ],
     );
-    let build = Build::load(&root);
+    let build = Content::load(&root);
     assert!(build.problems().is_empty(), "{:?}", build.problems());
     let out = root.join("out");
     build.write(&out).expect("writes");
@@ -277,7 +277,7 @@ fn every_shape_of_the_archive_builds() {
             ),
         ],
     );
-    let build = Build::load(&root);
+    let build = Content::load(&root);
     assert!(build.problems().is_empty(), "{:?}", build.problems());
 }
 
@@ -324,7 +324,7 @@ fn a_slug_used_twice_is_an_error_naming_the_first_file() {
         ],
     );
     only_error(&root, "2020/same.json", 2, 11, "is already used by");
-    let errors = messages(&Build::load(&root), Severity::Error);
+    let errors = messages(&Content::load(&root), Severity::Error);
     assert!(errors[0].contains("2019/same.json"), "{errors:?}");
 }
 
@@ -384,7 +384,7 @@ fn an_unknown_block_type_is_a_warning_naming_the_type() {
         r#"{"type": "paragraph", "text": "t"}, {"type": "video"}"#,
     );
     let root = content("unknown", &[("u.json", json)]);
-    let build = Build::load(&root);
+    let build = Content::load(&root);
     assert!(!build.has_errors());
     let warnings = messages(&build, Severity::Warning);
     assert!(
@@ -396,9 +396,9 @@ fn an_unknown_block_type_is_a_warning_naming_the_type() {
 #[test]
 fn a_folder_without_articles_is_an_error() {
     let root = content("empty", &[]);
-    assert!(Build::load(&root).has_errors());
+    assert!(Content::load(&root).has_errors());
     let missing = Path::new("/nonexistent/reader-content");
-    assert!(Build::load(missing).has_errors());
+    assert!(Content::load(missing).has_errors());
 }
 
 /// The schema editors' tools read is generated from the model, never
@@ -439,9 +439,9 @@ fn a_build_into_its_last_folder_rewrites_what_changed_and_may_keep_the_search_in
         ],
     );
     let out = root.join("out");
-    let first = Build::load(&root).write(&out).expect("first");
+    let first = Content::load(&root).write(&out).expect("first");
     assert_eq!(first.written, first.made);
-    let again = Build::load(&root).write(&out).expect("again");
+    let again = Content::load(&root).write(&out).expect("again");
     assert_eq!((again.written, again.removed), (0, 0), "nothing changed");
 
     // An edit, built keeping the index: the article is published, the
@@ -452,13 +452,13 @@ fn a_build_into_its_last_folder_rewrites_what_changed_and_may_keep_the_search_in
         with_body("a", r#"{"type": "paragraph", "text": "zeppelin"}"#),
     )
     .expect("edit");
-    let kept = Build::load(&root)
-        .write_with(&out, reader_content::SearchIndex::KeepLast)
+    let kept = Content::load(&root)
+        .write_with(&out, reader_content::Mode::KeepIndex)
         .expect("kept");
     assert!(read(&out.join("articles/a.json")).contains("zeppelin"));
     assert_eq!(tree(&out.join("search")), search, "the index was kept");
     assert_eq!(kept.removed, 0);
-    Build::load(&root).write(&out).expect("full");
+    Content::load(&root).write(&out).expect("full");
     let index = tree(&out.join("search"));
     assert!(
         index
@@ -469,7 +469,7 @@ fn a_build_into_its_last_folder_rewrites_what_changed_and_may_keep_the_search_in
 
     // A deleted article: its file goes.
     fs::remove_file(root.join("articles/b.json")).expect("delete");
-    let after = Build::load(&root).write(&out).expect("after delete");
+    let after = Content::load(&root).write(&out).expect("after delete");
     assert!(after.removed >= 1 && !out.join("articles/b.json").exists());
     let _ = fs::remove_dir_all(&root);
 }
@@ -511,14 +511,14 @@ fn publishing_an_article_rewrites_a_bounded_number_of_list_and_index_files() {
         (format!("a{i}.json"), date, section)
     });
     let out = root.join("out");
-    Build::load(&root).write(&out).expect("first");
+    Content::load(&root).write(&out).expect("first");
     let before = tree(&out);
     fs::write(
         root.join("articles/zeppelin.json"),
         article_in("zeppelin", "2030-01-01", "Campus", &[]),
     )
     .expect("a new article");
-    Build::load(&root).write(&out).expect("after");
+    Content::load(&root).write(&out).expect("after");
     let after = tree(&out);
 
     let list = changed(&out.join("list"), &before, &after);
@@ -534,14 +534,14 @@ fn publishing_an_article_rewrites_a_bounded_number_of_list_and_index_files() {
     assert!(changed(&out.join("sections/research"), &before, &after).is_empty());
     // The index: only the files of the new article's words.
     let published = read(&out.join("articles/zeppelin.json"));
-    let keys: Vec<String> = reader_model::words(&published)
-        .map(|word| reader_model::shard_key(&word))
+    let keys: Vec<String> = reader_search::words(&published)
+        .map(|word| reader_search::shard_key(&word))
         .collect();
     let search = changed(&out.join("search"), &before, &after);
     assert!(
         search
             .iter()
-            .any(|file| file.starts_with(&reader_model::shard_key("zeppelin")))
+            .any(|file| file.starts_with(&reader_search::shard_key("zeppelin")))
     );
     for file in &search {
         assert!(
@@ -562,7 +562,7 @@ fn files_below(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 #[test]
 fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
-    use reader_content::{ArchiveWide, IndexMade, SearchIndex};
+    use reader_content::{ArchiveWide, IndexMade, Mode};
     let root = std::env::temp_dir().join(format!("reader-content-index-{}", std::process::id()));
     let _ = fs::remove_dir_all(&root);
     let content = root.join("content");
@@ -573,18 +573,18 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
     let (out, state) = (root.join("out"), root.join("state"));
     let read_again = std::cell::Cell::new(0);
     let update = || {
-        let cache = state.join(reader_content::read_cache::FILE);
-        let build = Build::load_cached(&content, Some(&cache));
+        let cache = reader_output::state::StateFile::ReadCache.in_folder(&state);
+        let build = Content::load_cached(&content, Some(&cache));
         assert!(!build.has_errors(), "{:?}", build.problems());
         read_again.set(build.files_read());
         build
-            .write_with(&out, SearchIndex::Update(state.clone()))
+            .write_with(&out, Mode::Update(state.clone()))
             .expect("update")
     };
     let check = |step: &str| {
         let whole = root.join("whole");
         let _ = fs::remove_dir_all(&whole);
-        Build::load(&content).write(&whole).expect("whole");
+        Content::load(&content).write(&whole).expect("whole");
         assert!(
             files_below(&out.join("search")) == files_below(&whole.join("search")),
             "{step}: the index differs from a whole build's"
@@ -651,7 +651,7 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
         (ArchiveWide::Standing, 1, IndexMade::Updated(1))
     );
     check("after a paragraph's edit");
-    let narwhal = reader_model::shard_key("narwhal");
+    let narwhal = reader_search::shard_key("narwhal");
     assert!(read(&out.join(format!("search/{narwhal}.json"))).contains("narwhal"));
 
     // Edits: a new word, a headline, a paragraph gone; and an article
@@ -690,7 +690,7 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
         updated.published
     );
     check("after edits and an addition");
-    let zeppelin = reader_model::shard_key("zeppelin");
+    let zeppelin = reader_search::shard_key("zeppelin");
     assert!(read(&out.join(format!("search/{zeppelin}.json"))).contains("zeppelin"));
 
     // An article moved to the front of the list: every number after its
@@ -708,7 +708,7 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
     edit(&files[5], &|a| {
         a["summary"] = "Rewritten summary with quasar.".into()
     });
-    let kept = Build::load(&content).write_with(&out, SearchIndex::KeepLast);
+    let kept = Content::load(&content).write_with(&out, Mode::KeepIndex);
     assert_eq!(kept.expect("kept").index, IndexMade::Kept);
     assert_eq!(update().index, IndexMade::Whole);
     check("after an index kept as it was");
@@ -741,7 +741,7 @@ fn the_read_cache_keeps_warnings_and_gives_way_to_what_changed() {
     );
     backdate(&root.join("articles"));
     let cache = root.join("state/read-cache");
-    let load = || Build::load_cached(&root, Some(&cache));
+    let load = || Content::load_cached(&root, Some(&cache));
     let first = load();
     assert_eq!(first.files_read(), 3);
     assert!(!first.has_errors(), "{:?}", first.problems());
@@ -783,6 +783,9 @@ fn the_read_cache_keeps_warnings_and_gives_way_to_what_changed() {
 
     // The same folder read from another path: the cache is not used.
     let elsewhere = root.join("articles/../");
-    assert_eq!(Build::load_cached(&elsewhere, Some(&cache)).files_read(), 3);
+    assert_eq!(
+        Content::load_cached(&elsewhere, Some(&cache)).files_read(),
+        3
+    );
     let _ = fs::remove_dir_all(&root);
 }

@@ -63,9 +63,9 @@ fn a_long_run_shows_progress_and_a_clean_archive_exits_zero() {
     for entry in fs::read_dir(out.join("search")).expect("search index") {
         let path = entry.expect("entry").path();
         let text = fs::read_to_string(&path).expect("file");
-        let shard: reader_model::SearchShard = reader_model::from_json(&text).expect("a shard");
+        let shard: reader_search::SearchShard = reader_model::from_json(&text).expect("a shard");
         assert!(
-            shard.words.len() < 2 || text.len() <= reader_model::FILE_BUDGET,
+            shard.words.len() < 2 || text.len() <= reader_search::FILE_BUDGET,
             "{}: {} bytes",
             path.display(),
             text.len()

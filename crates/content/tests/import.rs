@@ -159,7 +159,7 @@ fn the_build_asks_for_what_the_import_could_not_know() {
     fs::write(root.join("site.json"), r#"{"name": "N", "description": "D", "list_title": "L", "origin": "https://example.edu", "language": "en", "home": {"label": "H", "href": "https://example.edu/"}, "nav": [], "footer": {"heading": "F", "links": [], "note": "n"}}"#).expect("site");
     let file = root.join("articles").join(format!("{}.md", article.slug));
     fs::write(&file, markdown).expect("article");
-    let build = reader_content::Build::load(&root);
+    let build = reader_content::Content::load(&root);
     let messages: Vec<String> = build.problems().iter().map(ToString::to_string).collect();
     for key in ["section", "summary"] {
         assert!(

@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use image::{DynamicImage, GenericImageView, ImageDecoder, ImageReader};
-use reader_content::{Build, Severity};
+use reader_content::{Content, Severity};
 use reader_model::{Article, ListPage, from_json};
 
 const SITE: &str = r#"{"name": "USST News", "description": "d", "list_title": "News & Events",
@@ -53,15 +53,15 @@ fn content(test: &str, lead: &str, credit: bool, files: &[(&str, Vec<u8>)]) -> P
     root
 }
 
-fn build(root: &Path) -> (Build, PathBuf) {
-    let mut build = Build::load(root);
+fn build(root: &Path) -> (Content, PathBuf) {
+    let mut build = Content::load(root);
     build.set_photo_cache(root.join("cache"));
     let out = root.join("out");
     build.write(&out).expect("written");
     (build, out)
 }
 
-fn errors(build: &Build, severity: Severity) -> Vec<String> {
+fn errors(build: &Content, severity: Severity) -> Vec<String> {
     (build.problems().iter())
         .filter(|p| p.severity == severity)
         .map(ToString::to_string)
@@ -186,7 +186,7 @@ fn copies_are_made_once_and_again_only_when_the_original_changes() {
         true,
         &[("a.jpg", camera::camera_jpeg(&photo(200), 1))],
     );
-    let mut first = Build::load(&root);
+    let mut first = Content::load(&root);
     first.set_photo_cache(root.join("cache"));
     let made = first.write(&root.join("out")).expect("first").photos;
     let names = published_files(&root.join("out"));
@@ -194,7 +194,7 @@ fn copies_are_made_once_and_again_only_when_the_original_changes() {
     let (_, out) = build(&root);
     assert_eq!(published_files(&out), names, "the same names");
     // Nothing was decoded the second time: every copy came from the cache.
-    let again = Build::load(&root);
+    let again = Content::load(&root);
     let mut again = again;
     again.set_photo_cache(root.join("cache"));
     let written = again.write(&root.join("out2")).expect("again").photos;
@@ -209,7 +209,7 @@ fn copies_are_made_once_and_again_only_when_the_original_changes() {
         camera::camera_jpeg(&photo(30), 1),
     )
     .expect("edit");
-    let mut edited = Build::load(&root);
+    let mut edited = Content::load(&root);
     edited.set_photo_cache(root.join("cache"));
     let written = edited.write(&root.join("out3")).expect("edited").photos;
     assert_eq!(written.decoded, 1);
@@ -226,7 +226,7 @@ fn copies_are_made_once_and_again_only_when_the_original_changes() {
 /// The one problem of `severity`, which must point at the lead's `src`
 /// (line 8 of the article, after `"src": `) and say `what`.
 fn reported(root: &Path, severity: Severity, what: &str) {
-    let build = Build::load(root);
+    let build = Content::load(root);
     let found = errors(&build, severity);
     assert_eq!(found.len(), 1, "{found:?}");
     let at = format!("{}:8:22: ", root.join("articles/a.json").display());
@@ -325,7 +325,7 @@ fn a_missing_credit_is_an_error_where_the_site_requires_one() {
     let jpeg = camera::camera_jpeg(&camera::red_over_blue(800, 600), 1);
     let root = content("credit", "a.jpg", false, &[("a.jpg", jpeg)]);
     assert_eq!(
-        errors(&Build::load(&root), Severity::Error),
+        errors(&Content::load(&root), Severity::Error),
         Vec::<String>::new()
     );
     let site = SITE.replacen('{', r#"{"require_photo_credit": true, "#, 1);

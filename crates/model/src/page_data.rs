@@ -5,50 +5,54 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Article, ListPage, Site, Slug, Speaker, Speakers};
 
-/// The site, and the page's own data: the page of the list on a list page,
-/// the article on an article page, nothing more on "not found".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The data of one page: the site, and what the page shows.
+///
+/// As JSON it keeps the form pages have always carried: `site`, and one
+/// field named for what the page shows (`list`, `article`, `speakers`,
+/// `speaker`, or `"not_found": true`; the search page has none).
+#[derive(Debug, Clone, PartialEq)]
 pub struct PageData {
     pub site: Site,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub list: Option<ListPage>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub article: Option<Article>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speakers: Option<Speakers>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker: Option<Speaker>,
-    /// The host has nothing at this address: this is its "not found" page.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub not_found: bool,
+    pub content: PageContent,
+}
+
+/// What a page shows: which page it is, with that page's own data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageContent {
+    /// The front or an archive page of the news list, or of a section's.
+    List(ListPage),
+    /// An article (also opened at one of its speeches).
+    Article(Box<Article>),
+    /// Everyone who spoke.
+    Speakers(Speakers),
+    /// One person's speeches.
+    Speaker(Speaker),
+    /// The search page: its box (the results need the app).
+    Search,
+    /// The host has nothing at this address: its "not found" page.
+    NotFound,
 }
 
 impl PageData {
-    /// A page that carries only the site (search); the base of the others.
-    pub fn only(site: &Site) -> Self {
+    /// The page showing `content` on `site`.
+    pub fn new(site: &Site, content: PageContent) -> Self {
         Self {
             site: site.clone(),
-            list: None,
-            article: None,
-            speakers: None,
-            speaker: None,
-            not_found: false,
-        }
-    }
-
-    /// The host's "not found" page.
-    pub fn not_found(site: &Site) -> Self {
-        Self {
-            not_found: true,
-            ..Self::only(site)
+            content,
         }
     }
 
     /// The article, if it is the one at `slug`.
     pub fn article_at(&self, slug: &Slug) -> Option<&Article> {
-        self.article
-            .as_ref()
-            .filter(|article| &article.slug == slug)
+        match &self.content {
+            PageContent::Article(article) if &article.slug == slug => Some(article),
+            _ => None,
+        }
+    }
+
+    /// Whether this is the host's "not found" page.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self.content, PageContent::NotFound)
     }
 
     /// The data as JSON that can sit inside `<script type="application/json">`
@@ -59,6 +63,87 @@ impl PageData {
     /// Only if serialisation fails, which the model's types never do.
     pub fn to_script_json(&self) -> Result<String, serde_json::Error> {
         Ok(script_safe(&serde_json::to_string(self)?))
+    }
+}
+
+/// The JSON form, written from borrowed data (a page's article is not
+/// copied to be written).
+#[derive(Serialize)]
+struct WireOut<'a> {
+    site: &'a Site,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    list: Option<&'a ListPage>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article: Option<&'a Article>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speakers: Option<&'a Speakers>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<&'a Speaker>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    not_found: bool,
+}
+
+/// The JSON form, as read.
+#[derive(Deserialize)]
+struct WireIn {
+    site: Site,
+    #[serde(default)]
+    list: Option<ListPage>,
+    #[serde(default)]
+    article: Option<Article>,
+    #[serde(default)]
+    speakers: Option<Speakers>,
+    #[serde(default)]
+    speaker: Option<Speaker>,
+    #[serde(default)]
+    not_found: bool,
+}
+
+impl Serialize for PageData {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut wire = WireOut {
+            site: &self.site,
+            list: None,
+            article: None,
+            speakers: None,
+            speaker: None,
+            not_found: false,
+        };
+        match &self.content {
+            PageContent::List(list) => wire.list = Some(list),
+            PageContent::Article(article) => wire.article = Some(&**article),
+            PageContent::Speakers(speakers) => wire.speakers = Some(speakers),
+            PageContent::Speaker(speaker) => wire.speaker = Some(speaker),
+            PageContent::Search => {}
+            PageContent::NotFound => wire.not_found = true,
+        }
+        wire.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for PageData {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wire = WireIn::deserialize(deserializer)?;
+        let mut shown = Vec::with_capacity(1);
+        shown.extend(wire.list.map(PageContent::List));
+        shown.extend(
+            wire.article
+                .map(|article| PageContent::Article(Box::new(article))),
+        );
+        shown.extend(wire.speakers.map(PageContent::Speakers));
+        shown.extend(wire.speaker.map(PageContent::Speaker));
+        if wire.not_found {
+            shown.push(PageContent::NotFound);
+        }
+        if shown.len() > 1 {
+            return Err(serde::de::Error::custom(
+                "a page's data shows more than one page",
+            ));
+        }
+        Ok(Self {
+            site: wire.site,
+            content: shown.pop().unwrap_or(PageContent::Search),
+        })
     }
 }
 
@@ -80,6 +165,31 @@ pub fn script_safe(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn site() -> Site {
+        crate::from_json(
+            r#"{"name": "N", "description": "D", "list_title": "L", "footer": {"heading": "F"}}"#,
+        )
+        .expect("site")
+    }
+
+    #[test]
+    fn each_page_carries_one_field_named_for_what_it_shows() {
+        let not_found = PageData::new(&site(), PageContent::NotFound);
+        let json = serde_json::to_string(&not_found).expect("json");
+        assert!(json.ends_with(r#","not_found":true}"#), "{json}");
+        let search =
+            serde_json::to_string(&PageData::new(&site(), PageContent::Search)).expect("json");
+        assert!(search.starts_with(r#"{"site":{"#) && !search.contains("not_found"));
+        for data in [not_found, PageData::new(&site(), PageContent::Search)] {
+            let back: PageData =
+                serde_json::from_str(&serde_json::to_string(&data).expect("json")).expect("back");
+            assert_eq!(back, data);
+        }
+        let two = search.replace(r#"}}"#, r#"},"not_found":true,"speakers":{"speakers":[]}}"#);
+        let error = serde_json::from_str::<PageData>(&two).expect_err("two pages");
+        assert!(error.to_string().contains("more than one page"), "{error}");
+    }
 
     #[test]
     fn script_safe_json_never_closes_the_script_and_reads_back_the_same() {

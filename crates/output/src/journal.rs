@@ -17,8 +17,10 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::state::StateFile;
+
 /// The journal's file name in a state folder.
-pub const FILE: &str = "changes";
+pub const FILE: StateFile = StateFile::Changes;
 
 const BEGIN: &str = "begin";
 const END: &str = "end";
@@ -30,7 +32,7 @@ const SINCE: &str = "since ";
 /// Any I/O error (the reader then does not trust it: see [`read`]).
 pub fn reset(state: &Path, token: &str) -> io::Result<()> {
     fs::create_dir_all(state)?;
-    crate::write(&state.join(FILE), format!("{SINCE}{token}\n")).map(drop)
+    crate::write(&FILE.in_folder(state), format!("{SINCE}{token}\n")).map(drop)
 }
 
 /// A writer's hold on the journal in `state`, if there is one.
@@ -46,7 +48,10 @@ impl Writer {
     /// # Errors
     /// A journal that is there but cannot be written.
     pub fn begin(state: &Path) -> io::Result<Self> {
-        let file = match fs::OpenOptions::new().append(true).open(state.join(FILE)) {
+        let file = match fs::OpenOptions::new()
+            .append(true)
+            .open(FILE.in_folder(state))
+        {
             Ok(mut file) => {
                 file.write_all(format!("{BEGIN}\n").as_bytes())?;
                 Some(file)
@@ -87,7 +92,7 @@ impl Writer {
 /// The paths (below the folder) changed since the reader holding `token`
 /// reset the journal in `state`; `None` when it cannot be trusted.
 pub fn read(state: &Path, token: &str) -> Option<HashSet<PathBuf>> {
-    let text = fs::read_to_string(state.join(FILE)).ok()?;
+    let text = fs::read_to_string(FILE.in_folder(state)).ok()?;
     let mut lines = text.lines();
     if lines.next()?.strip_prefix(SINCE)? != token {
         return None;
@@ -127,7 +132,7 @@ mod tests {
         writer
             .end(Path::new("/out"), &[PathBuf::from("/out/a.json")])
             .expect("nothing recorded");
-        assert!(!dir.join(FILE).exists());
+        assert!(!FILE.in_folder(&dir).exists());
         assert_eq!(read(&dir, "t1"), None);
     }
 

@@ -8,10 +8,14 @@
 //! - [`Output`] remembers every file a build made below a folder, and
 //!   [`Output::prune`] removes the files there the build no longer makes
 //!   (a deleted article's JSON, a list page that is gone);
-//! - [`state_folder`] is where a tool keeps what it needs to update a
-//!   folder it built, outside what is published.
+//! - [`state`] is the incremental build's one home: where a tool keeps
+//!   what it needs to update a folder it built, outside what is
+//!   published, and what each of its files holds.
 
 pub mod journal;
+pub mod state;
+
+pub use state::{move_state, state_folder};
 
 use std::collections::HashSet;
 use std::fs;
@@ -19,54 +23,6 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// Where the state of the published folder `dir` is kept between builds:
-/// `$READER_STATE` if set, else `target/reader-state/<its absolute path>`,
-/// each character other than `A-Z a-z 0-9 . _ -` written `_` (below the
-/// working folder: the repository, where Trunk and the scripts run the
-/// tools).
-pub fn state_folder(dir: &Path) -> PathBuf {
-    if let Some(state) = std::env::var_os("READER_STATE").filter(|state| !state.is_empty()) {
-        return PathBuf::from(state);
-    }
-    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let name: String = (absolute.to_string_lossy().chars())
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    PathBuf::from("target/reader-state").join(name)
-}
-
-/// Moves every file of the state folder `from` into `to` (replacing what
-/// is there), then removes `from`: the state of a folder built under one
-/// name and published under another (Trunk's staging folder, moved to
-/// its dist once the build succeeded). Nothing to move is no error.
-///
-/// # Errors
-/// A file that cannot be moved.
-pub fn move_state(from: &Path, to: &Path) -> io::Result<()> {
-    if from == to {
-        return Ok(());
-    }
-    let entries = match fs::read_dir(from) {
-        Ok(entries) => entries,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(err) => return Err(err),
-    };
-    fs::create_dir_all(to)?;
-    for entry in entries {
-        let entry = entry?;
-        if entry.file_type()?.is_file() {
-            fs::rename(entry.path(), to.join(entry.file_name()))?;
-        }
-    }
-    fs::remove_dir_all(from)
-}
 
 /// Writes `bytes` to a temporary name beside `path`, then renames it, so
 /// that a build stopped halfway never leaves half a file (a cache, a

@@ -1,12 +1,10 @@
 //! What crawlers and feed readers fetch: `sitemap.xml`, `robots.txt` and an
 //! Atom feed (`atom.xml`) of the newest articles.
 
+use reader_model::layout::{ATOM_FILE, SITEMAP_FILE, sitemap_part};
 use reader_model::{Article, Date};
 
 use crate::public_url::PublicUrl;
-
-/// The feed's file name.
-pub const ATOM_FILE: &str = "atom.xml";
 
 /// How many articles the feed carries, newest first.
 pub const FEED_LENGTH: usize = 20;
@@ -39,11 +37,7 @@ pub fn sitemaps(
         .enumerate()
         .map(|(i, chunk)| {
             let newest = chunk.iter().filter_map(|entry| entry.lastmod).max();
-            (
-                format!("sitemap-{}.xml", i + 1),
-                urlset(public, chunk),
-                newest,
-            )
+            (sitemap_part(i + 1), urlset(public, chunk), newest)
         })
         .collect();
     let mut index = String::from(
@@ -62,9 +56,6 @@ pub fn sitemaps(
         .chain(parts.into_iter().map(|(file, xml, _)| (file, xml)))
         .collect()
 }
-
-/// The sitemap's file name, which `robots.txt` names.
-pub const SITEMAP_FILE: &str = "sitemap.xml";
 
 fn urlset(public: &PublicUrl, entries: &[SitemapEntry]) -> String {
     let mut xml = String::from(
@@ -129,7 +120,7 @@ pub fn atom(public: &PublicUrl, site: &reader_model::Site, articles: &[Article])
         self_href = escape(&public.page(ATOM_FILE)),
     );
     for (article, day) in dated {
-        let href = public.page(&reader_model::article_path(&article.slug));
+        let href = public.page(&reader_model::layout::article_path(&article.slug));
         xml.push_str(&format!(
             "  <entry>\n\
              \x20   <id>{href}</id>\n\

@@ -6,13 +6,10 @@
 //! structured data is JSON made safe for a `<script>` element.
 
 use leptos::prelude::*;
-use reader::display::{
-    SEARCH_DESCRIPTION, SEARCH_TITLE, SPEAKERS_DESCRIPTION, article_meta, list_meta, page_title,
-    speaker_description,
-};
+use reader::display::page_title;
+use reader::meta::Meta;
 use reader::prerendered::PAGE_HEAD_ATTRIBUTE;
-use reader::routes::NOT_FOUND_MESSAGE;
-use reader_model::{Article, script_safe};
+use reader_model::{Article, PageContent, script_safe};
 use serde_json::json;
 
 use crate::page::{Page, lead_image};
@@ -24,6 +21,8 @@ pub struct Head {
     /// The page's own title (`og:title`); the document title adds the site's name.
     pub title: String,
     pub description: String,
+    /// Kept out of search engines ("not found").
+    pub noindex: bool,
     /// Absolute; `None` for "not found", which has no address of its own.
     /// A speech page's is its article's: the same text, one address.
     pub canonical: Option<String>,
@@ -41,23 +40,18 @@ impl Head {
     pub fn of(page: &Page, public: &PublicUrl) -> Self {
         let data = &page.data;
         let url = page.path.as_deref().map(|path| public.page(path));
-        let feed = public.page(crate::feeds::ATOM_FILE);
-        let Some(article) = &data.article else {
-            let (title, description) = if let Some(speaker) = &data.speaker {
-                (speaker.name.clone(), speaker_description(&speaker.name))
-            } else if data.speakers.is_some() {
-                ("Speakers".to_owned(), SPEAKERS_DESCRIPTION.to_owned())
-            } else if let Some(list) = &data.list {
-                list_meta(Some(&data.site), list)
-            } else if !data.not_found {
-                (SEARCH_TITLE.to_owned(), SEARCH_DESCRIPTION.to_owned())
-            } else {
-                ("Page not found".to_owned(), NOT_FOUND_MESSAGE.to_owned())
-            };
+        let feed = public.page(reader_model::layout::ATOM_FILE);
+        let Meta {
+            title,
+            description,
+            noindex,
+        } = Meta::of(data, page.speech);
+        let PageContent::Article(article) = &data.content else {
             let canonical = page.canonical_path().map(|path| public.page(&path));
             return Self {
                 title,
                 description,
+                noindex,
                 url: canonical.clone(),
                 canonical,
                 image: None,
@@ -65,8 +59,7 @@ impl Head {
                 feed,
             };
         };
-        let (title, description) = article_meta(article, page.speech);
-        let canonical = Some(public.page(&reader_model::article_path(&article.slug)));
+        let canonical = Some(public.page(&reader_model::layout::article_path(&article.slug)));
         // A photograph is shared whole, at its largest size, not as the
         // copy cut for a place on the page.
         let image = lead_image(article).map(|image| {
@@ -79,6 +72,7 @@ impl Head {
         Self {
             title,
             description,
+            noindex,
             structured_data: Some(news_article(
                 article,
                 page,
@@ -97,10 +91,13 @@ impl Head {
     /// [`PAGE_HEAD_ATTRIBUTE`], so the app can drop them when it takes over.
     pub fn to_html(&self, page: &Page) -> String {
         let site = &page.data.site;
-        let is_article = page.data.article.is_some();
+        let article = match &page.data.content {
+            PageContent::Article(article) => Some(article),
+            _ => None,
+        };
         let document_title = page_title(&self.title, Some(&site.name));
         let mut tags: Vec<AnyView> = vec![meta("name", "description", &self.description)];
-        if page.data.not_found {
+        if self.noindex {
             tags.push(meta("name", "robots", "noindex"));
         }
         if let Some(canonical) = &self.canonical {
@@ -114,7 +111,11 @@ impl Head {
         tags.push(meta(
             "property",
             "og:type",
-            if is_article { "article" } else { "website" },
+            if article.is_some() {
+                "article"
+            } else {
+                "website"
+            },
         ));
         tags.push(meta("property", "og:site_name", &site.name));
         tags.push(meta("property", "og:title", &self.title));
@@ -122,7 +123,7 @@ impl Head {
         if let Some(locale) = og_locale(&site.language) {
             tags.push(meta("property", "og:locale", &locale));
         }
-        if let Some(article) = &page.data.article {
+        if let Some(article) = article {
             if let Some(day) = article.published {
                 tags.push(meta("property", "article:published_time", &day.iso()));
             }

@@ -406,7 +406,7 @@ pub fn prerender_with(
         .map(|item| work::read_article(&content, item))
         .collect::<Result<Vec<Article>, _>>()?;
     write(
-        &dist.join(feeds::ATOM_FILE),
+        &dist.join(reader_model::layout::ATOM_FILE),
         &feeds::atom(&public, &site, &newest),
     )?;
     deployment.write_host_files(dist, configs)?;
@@ -432,7 +432,7 @@ pub fn prerender_with(
         next.save(dir)?;
         if let Some(content_state) = &options.content_state {
             reader_output::journal::reset(content_state, &token).map_err(|e| {
-                PrerenderError::Io(content_state.join(reader_output::journal::FILE), e)
+                PrerenderError::Io(reader_output::journal::FILE.in_folder(content_state), e)
             })?;
         }
     }

@@ -5,29 +5,16 @@
 //! script that starts the app as soon as the HTML is parsed. On a slow
 //! network the wasm (most of the page's bytes) then shares the line with
 //! the page's own CSS and pictures, and is counted on the way to its first
-//! and largest paints. A prerendered page needs none of it to be read: the
-//! app only has to be there for the reader's next step.
+//! and largest paints. A prerendered page needs none of it to be read.
 //!
-//! So the two preload links go, and the loader asks for the script and the
-//! wasm only once the reader does something on the page (a touch, a
-//! scroll, a key, the mouse moving: [`TRIGGERS`]), and the page has loaded
-//! and painted (the `load` event, then the next frame). A reader who only
-//! reads downloads and runs nothing but the page: its links are real links
-//! to prerendered pages, and the controls that need the app (copy link)
-//! show once it runs. Pages that need the app to show what they are for
-//! start it at once: a page served without its data (an address the
-//! host answers with the app's shell: the app fetches what it shows), the
-//! "not found" page (the host serves it for any address it does not have,
-//! and the app may know it: an old list address leads to its new one), the
-//! search page opened at a query (its results), and a page reloaded after
-//! a failed hydration (the app then renders it afresh:
-//! `reader::prerendered::FAILED_STATE`). Their integrity hashes (Trunk's SRI)
-//! go with them: the script through a `modulepreload` link added at that
-//! moment (which the import then uses), the wasm through `fetch`'s
-//! `integrity`. What the loader does once they are in is Trunk's: start
-//! the app, expose its bindings as `window.wasmBindings`, and dispatch
-//! `TrunkApplicationStarted`. The new inline script is hashed into the
-//! CSP like Trunk's was.
+//! So the two preload links go, and Trunk's script is replaced by the
+//! loader in `loader.js` (plain JavaScript, linted and tested as such:
+//! `tests/js/loader.test.mjs`), given this build's values in a `config`
+//! line before it: it asks for the script and the wasm only once the
+//! reader does something on the page ([`TRIGGERS`]) and the page has
+//! loaded and painted, or at once on the pages that need the app. Their
+//! integrity hashes (Trunk's SRI) go with them. The new inline script is
+//! hashed into the CSP like Trunk's was.
 
 use std::cell::RefCell;
 
@@ -121,38 +108,33 @@ pub const TRIGGERS: [&str; 6] = [
     "scroll",
 ];
 
-/// The loader's source. The values are Trunk's file names (hashed, under
-/// the public URL) and SRI hashes; they are written as JSON strings, which
-/// are valid JavaScript string literals.
+/// The loader as written, with its notes (see [`loader_source`]).
+pub const SOURCE: &str = include_str!("loader.js");
+
+/// The loader's source: a `config` line with this build's values (Trunk's
+/// file names, hashed, under the public URL, and their SRI hashes; the
+/// app's names for what the loader looks at), then `loader.js` without
+/// the lines that are only comments and without each line's indent.
 fn loader_source(script: &Asset, wasm: &Asset) -> String {
-    let text = |value: &str| serde_json::to_string(value).unwrap_or_else(|_| "\"\"".into());
-    let triggers = serde_json::to_string(&TRIGGERS).unwrap_or_else(|_| "[]".into());
-    format!(
-        "const start=()=>{{\
-const link=document.createElement('link');\
-link.rel='modulepreload';link.href={script};link.integrity={script_integrity};link.crossOrigin='anonymous';\
-document.head.append(link);\
-import({script}).then((bindings)=>bindings.default({{module_or_path:fetch({wasm},{{integrity:{wasm_integrity}}})}})\
-.then((wasm)=>{{window.wasmBindings=bindings;dispatchEvent(new CustomEvent('TrunkApplicationStarted',{{detail:{{wasm}}}}));}}));\
-}};\
-const painted=()=>performance.getEntriesByName('first-contentful-paint').length>0;\
-const afterPaint=(tries)=>requestAnimationFrame(()=>setTimeout(()=>painted()||tries<1?start():afterPaint(tries-1)));\
-const loaded=()=>afterPaint(60);\
-const begin=()=>document.readyState==='complete'?loaded():addEventListener('load',loaded,{{once:true}});\
-const triggers={triggers};\
-const options={{capture:true,passive:true}};\
-const first=()=>{{triggers.forEach((name)=>removeEventListener(name,first,options));begin();}};\
-const eager=!document.getElementById({data})||document.getElementById({not_found})||history.state==={failed}||new URLSearchParams(location.search).has({query});\
-eager?begin():triggers.forEach((name)=>addEventListener(name,first,options));",
-        data = text(reader::prerendered::PAGE_DATA_ID),
-        not_found = text(reader::views::not_found_page::HEADING_ID),
-        failed = text(reader::prerendered::FAILED_STATE),
-        query = text(reader::paths::QUERY_PARAM),
-        script = text(&script.href),
-        script_integrity = text(&script.integrity),
-        wasm = text(&wasm.href),
-        wasm_integrity = text(&wasm.integrity),
-    )
+    let config = serde_json::json!({
+        "script": script.href,
+        "scriptIntegrity": script.integrity,
+        "wasm": wasm.href,
+        "wasmIntegrity": wasm.integrity,
+        "triggers": TRIGGERS,
+        "dataId": reader::prerendered::PAGE_DATA_ID,
+        "notFoundId": reader::views::not_found_page::HEADING_ID,
+        "failedState": reader::prerendered::FAILED_STATE,
+        "queryParam": reader::paths::QUERY_PARAM,
+    });
+    let mut source = format!("const config = {config};\n");
+    for line in SOURCE.lines().map(str::trim) {
+        if !line.is_empty() && !line.starts_with("//") {
+            source.push_str(line);
+            source.push('\n');
+        }
+    }
+    source
 }
 
 #[cfg(test)]
@@ -170,28 +152,37 @@ mod tests {
     #[test]
     fn the_preloads_go_and_the_loader_waits_for_the_page_and_the_reader() {
         let html = defer(TRUNK).expect("deferred");
-        assert!(!html.contains("modulepreload integrity"), "{html}");
         assert!(!html.contains("rel=modulepreload"), "{html}");
         assert!(!html.contains("rel=preload"), "{html}");
         assert!(!html.contains("await init"), "{html}");
+        let config = html
+            .split("const config = ")
+            .nth(1)
+            .and_then(|rest| rest.split(";\n").next())
+            .expect("a config line");
+        let config: serde_json::Value = serde_json::from_str(config).expect("config is JSON");
+        assert_eq!(config["script"], "/reader-1a2b.js");
+        assert_eq!(config["scriptIntegrity"], "sha384-JS");
+        assert_eq!(config["wasm"], "/reader-1a2b_bg.wasm");
+        assert_eq!(config["wasmIntegrity"], "sha384-WASM");
+        assert_eq!(config["triggers"][0], "pointerdown");
+        assert_eq!(config["dataId"], "reader-data");
+        assert_eq!(config["notFoundId"], "not-found-heading");
+        assert_eq!(config["failedState"], "reader:hydration-failed");
+        assert_eq!(config["queryParam"], "q");
+        // The file itself, without its notes and indents.
         for part in [
-            r#"link.href="/reader-1a2b.js";link.integrity="sha384-JS""#,
-            r#"import("/reader-1a2b.js")"#,
-            r#"fetch("/reader-1a2b_bg.wasm",{integrity:"sha384-WASM"})"#,
-            "addEventListener('load',loaded,{once:true})",
-            "getEntriesByName('first-contentful-paint')",
-            // Only once the reader does something, or at once where the
-            // page needs the app.
-            r#"const triggers=["pointerdown","pointermove","touchstart","keydown","wheel","scroll"]"#,
-            "triggers.forEach((name)=>addEventListener(name,first,options))",
-            r#"!document.getElementById("reader-data")||document.getElementById("not-found-heading")"#,
-            r#"history.state==="reader:hydration-failed""#,
-            "has(\"q\");eager?begin()",
-            "window.wasmBindings=bindings",
-            "TrunkApplicationStarted",
+            "import(config.script).then((bindings) =>",
+            ".default({ module_or_path: fetch(config.wasm, { integrity: config.wasmIntegrity }) })",
+            "window.wasmBindings = bindings;",
+            "document.readyState === 'complete' ? loaded() : addEventListener('load', loaded, { once: true });",
         ] {
-            assert!(html.contains(part), "missing {part}: {html}");
+            assert!(
+                html.contains(&format!("\n{part}")),
+                "missing {part}: {html}"
+            );
         }
+        assert!(!html.contains("// "), "comments are dropped: {html}");
         // Nothing else moved.
         assert!(html.contains("<title>x</title>") && html.contains("<div id=shell></div>"));
     }

@@ -4,9 +4,12 @@ use std::path::PathBuf;
 
 use crate::feeds::SitemapEntry;
 
+use reader_model::layout::{
+    NOT_FOUND_FILE, SEARCH_PATH, SPEAKERS_PATH, article_path, list_path, page_file, speaker_path,
+    speech_path,
+};
 use reader_model::{
-    Article, Block, Date, Image, ListPage, PageData, SEARCH_PATH, SPEAKERS_PATH, Site, Speaker,
-    Speakers, article_path, list_path, speaker_path, speech_path,
+    Article, Block, Date, Image, ListPage, PageContent, PageData, Site, Speaker, Speakers,
 };
 
 /// One page to prerender.
@@ -27,7 +30,7 @@ impl Page {
     /// The page at `path` (below the base), served as `<path>/index.html`.
     fn at(path: String, data: PageData, speech: Option<usize>) -> Self {
         Self {
-            file: PathBuf::from(&path).join("index.html"),
+            file: PathBuf::from(page_file(&path)),
             path: Some(path),
             data,
             speech,
@@ -37,16 +40,13 @@ impl Page {
     /// The front or an archive page of the news list, or of a section's.
     pub fn list(site: &Site, page: ListPage) -> Self {
         let path = list_path(page.section.as_ref(), page.page);
-        let data = PageData {
-            list: Some(page),
-            ..PageData::only(site)
-        };
-        Self::at(path, data, None)
+        Self::at(path, PageData::new(site, PageContent::List(page)), None)
     }
 
     /// The search page: the box, and the results once the app runs.
     pub fn search(site: &Site) -> Self {
-        Self::at(SEARCH_PATH.to_owned(), PageData::only(site), None)
+        let data = PageData::new(site, PageContent::Search);
+        Self::at(SEARCH_PATH.to_owned(), data, None)
     }
 
     pub fn article(site: &Site, article: Article) -> Self {
@@ -69,37 +69,33 @@ impl Page {
     pub fn not_found(site: &Site) -> Self {
         Self {
             path: None,
-            file: PathBuf::from("404.html"),
-            data: PageData::not_found(site),
+            file: PathBuf::from(NOT_FOUND_FILE),
+            data: PageData::new(site, PageContent::NotFound),
             speech: None,
         }
     }
 
     pub fn speakers(site: &Site, speakers: &Speakers) -> Self {
-        let data = PageData {
-            speakers: Some(speakers.clone()),
-            ..PageData::only(site)
-        };
+        let data = PageData::new(site, PageContent::Speakers(speakers.clone()));
         Self::at(SPEAKERS_PATH.to_owned(), data, None)
     }
 
     pub fn speaker(site: &Site, speaker: Speaker) -> Self {
         let path = speaker_path(&speaker.slug);
-        let data = PageData {
-            speaker: Some(speaker),
-            ..PageData::only(site)
-        };
-        Self::at(path, data, None)
+        Self::at(
+            path,
+            PageData::new(site, PageContent::Speaker(speaker)),
+            None,
+        )
     }
 
     /// The address this page's content is published at, below the base:
     /// the article's for a speech page; `None` for "not found".
     pub fn canonical_path(&self) -> Option<String> {
         self.path.as_ref()?;
-        if let Some(article) = &self.data.article {
-            Some(article_path(&article.slug))
-        } else {
-            self.path.clone()
+        match &self.data.content {
+            PageContent::Article(article) => Some(article_path(&article.slug)),
+            _ => self.path.clone(),
         }
     }
 
@@ -109,18 +105,14 @@ impl Page {
     /// speech pages (their canonical address is the article's).
     pub fn sitemap_entry(&self) -> Option<SitemapEntry> {
         let path = self.path.clone()?;
-        let data = &self.data;
         if self.canonical_path().as_ref() != Some(&path) || path == SEARCH_PATH {
             return None;
         }
-        let lastmod = if let Some(article) = &data.article {
-            article.published
-        } else if let Some(list) = &data.list {
-            list_lastmod(list)
-        } else if let Some(speaker) = &data.speaker {
-            speaker_lastmod(speaker)
-        } else {
-            None
+        let lastmod = match &self.data.content {
+            PageContent::Article(article) => article.published,
+            PageContent::List(list) => list_lastmod(list),
+            PageContent::Speaker(speaker) => speaker_lastmod(speaker),
+            PageContent::Speakers(_) | PageContent::Search | PageContent::NotFound => None,
         };
         Some(SitemapEntry { path, lastmod })
     }
@@ -133,10 +125,7 @@ impl Page {
 }
 
 fn article_data(site: &Site, article: Article) -> PageData {
-    PageData {
-        article: Some(article),
-        ..PageData::only(site)
-    }
+    PageData::new(site, PageContent::Article(Box::new(article)))
 }
 
 /// The picture that stands for an article on sharing cards: its lead

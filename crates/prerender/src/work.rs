@@ -6,9 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use reader_model::{
-    Article, ListItem, ListPage, Site, Speaker, Speakers, article_path, list_path, speaker_path,
-};
+use reader_model::layout::{ContentFile, article_path, list_path, speaker_path};
+use reader_model::{Article, ListItem, ListPage, Site, Speaker, Speakers};
 
 use crate::PrerenderError;
 use crate::feeds::SitemapEntry;
@@ -100,9 +99,9 @@ impl Work<'_> {
         match *self {
             Self::NotFound | Self::Search => Vec::new(),
             Self::List(page) => vec![list_file(content, page)],
-            Self::Speakers(_) => vec![content.join("speakers/index.json")],
-            Self::Speaker(person) => vec![content.join(format!("speakers/{}.json", person.slug))],
-            Self::Article(item) => vec![content.join(format!("articles/{}.json", item.slug))],
+            Self::Speakers(_) => vec![content.join(ContentFile::Speakers.path())],
+            Self::Speaker(person) => vec![content.join(ContentFile::Speaker(&person.slug).path())],
+            Self::Article(item) => vec![content.join(ContentFile::Article(&item.slug).path())],
         }
     }
 
@@ -139,14 +138,7 @@ pub fn plan<'a>(
 /// The file of `content` a list page is published from:
 /// `list/front.json`, `list/<k>.json`, `sections/<s>/front.json`, …
 pub fn list_file(content: &Path, page: &ListPage) -> PathBuf {
-    let dir = match &page.section {
-        None => content.join("list"),
-        Some(section) => content.join("sections").join(section.slug.as_str()),
-    };
-    match page.page {
-        None => dir.join("front.json"),
-        Some(k) => dir.join(format!("{k}.json")),
-    }
+    content.join(ContentFile::list_page(page).path())
 }
 
 /// The article `item` names, from `content/articles/<slug>.json`.
@@ -154,7 +146,7 @@ pub fn list_file(content: &Path, page: &ListPage) -> PathBuf {
 /// # Errors
 /// A file that cannot be read, or is not a valid article.
 pub fn read_article(content: &Path, item: &ListItem) -> Result<Article, PrerenderError> {
-    crate::read_json(&content.join(format!("articles/{}.json", item.slug)))
+    crate::read_json(&content.join(ContentFile::Article(&item.slug).path()))
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ fn staged(name: &str) -> PathBuf {
     fs::write(dist.join("index.html"), support::template()).expect("template");
     fs::write(dist.join("reader-0123456789abcdef.js"), "export default 1;").expect("js");
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-    let build = reader_content::Build::load(&content);
+    let build = reader_content::Content::load(&content);
     assert!(!build.has_errors(), "{:?}", build.problems());
     build.write(&dist.join("content")).expect("content");
     dir

@@ -67,11 +67,11 @@ impl Site {
     /// The content build into `dist/content`, as `scripts/update.sh` and
     /// Trunk's hook run it.
     fn build_content(&self) {
-        let build = reader_content::Build::load(&self.content());
+        let build = reader_content::Content::load(&self.content());
         assert!(!build.has_errors(), "{:?}", build.problems());
         let out = self.dist().join("content");
         if self.journal {
-            let state = reader_content::SearchIndex::Update(self.content_state());
+            let state = reader_content::Mode::Update(self.content_state());
             build.write_with(&out, state).expect("content");
         } else {
             build.write(&out).expect("content");
@@ -295,7 +295,7 @@ fn updates_equal_clean_builds(site: Site) {
     // An article deleted, another added: the deleted one's pages go.
     site.delete_and_add();
     site.build_content();
-    let journal = site.content_state().join(reader_output::journal::FILE);
+    let journal = reader_output::journal::FILE.in_folder(&site.content_state());
     if site.journal {
         // A content build that began and stopped (its changes unknown):
         // the update looks at every file.

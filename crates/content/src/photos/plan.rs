@@ -2,13 +2,11 @@
 //! from its header alone, so a build whose copies are all cached never
 //! decodes it.
 
+use reader_model::layout::ContentFolder;
 use reader_model::{Copies, Format, Place, SafeUrl};
 use sha2::{Digest, Sha256};
 
 use super::original::{Original, hex};
-
-/// Where published copies live, below the content folder and in the site.
-pub const FOLDER: &str = "photos";
 
 /// Changes whenever a copy made from the same original would differ
 /// (quality, filter, encoder): every name changes with it.
@@ -60,7 +58,8 @@ pub fn for_place(original: &Original, place: Place) -> PlaceCopies {
         widths.push(crop.width);
     }
     let stem = format!(
-        "content/{FOLDER}/{}.{}",
+        "{}{}.{}",
+        ContentFolder::Photos.href(),
         original.name,
         name_hash(original, place.key())
     );
@@ -88,7 +87,7 @@ pub fn for_place(original: &Original, place: Place) -> PlaceCopies {
     let copies = Copies {
         stem: stem.clone(),
         widths,
-        full: SafeUrl::parse(&format!("content/{FOLDER}/{}", full.file))
+        full: SafeUrl::parse(&format!("{}{}", ContentFolder::Photos.href(), full.file))
             .unwrap_or_else(|_| unreachable_safe()),
     };
     PlaceCopies {
@@ -124,7 +123,7 @@ fn full(original: &Original) -> Copy {
 /// A name made of the plain characters a slug and hex digits are: always a
 /// safe same-site path.
 fn unreachable_safe() -> SafeUrl {
-    SafeUrl::parse("content/photos/").expect("a plain path is safe")
+    SafeUrl::parse(&ContentFolder::Photos.href()).expect("a plain path is safe")
 }
 
 /// The file name part of a `content/photos/…` path.

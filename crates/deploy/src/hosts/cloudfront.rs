@@ -6,7 +6,9 @@
 
 use serde_json::json;
 
-use super::{IMMUTABLE, PHOTOS, REVALIDATE};
+use reader_model::layout::{CONTENT_DIR, NOT_FOUND_FILE, PAGE_INDEX};
+
+use super::{IMMUTABLE, REVALIDATE, photos};
 use crate::Deployment;
 use crate::csp::SECURITY_HEADERS;
 
@@ -53,13 +55,13 @@ function handler(event) {{
   var uri = request.uri;
   if (uri.indexOf(BASE) !== 0) return request;
   var rest = uri.substring(BASE.length);
-  if (rest.indexOf('content/') === 0) return request;
+  if (rest.indexOf('{CONTENT_DIR}/') === 0) return request;
   var last = rest.substring(rest.lastIndexOf('/') + 1);
   if (last.indexOf('.') !== -1) return request;
   if (rest === '' || rest.charAt(rest.length - 1) === '/') {{
-    request.uri = uri + 'index.html';
+    request.uri = uri + '{PAGE_INDEX}';
   }} else {{
-    request.uri = uri + '/index.html';
+    request.uri = uri + '/{PAGE_INDEX}';
   }}
   return request;
 }}
@@ -76,7 +78,7 @@ pub fn custom_error_responses(deployment: &Deployment) -> String {
     let item = |code: u16| {
         json!({
             "ErrorCode": code,
-            "ResponsePagePath": format!("{}404.html", deployment.base),
+            "ResponsePagePath": format!("{}{NOT_FOUND_FILE}", deployment.base),
             "ResponseCode": "404",
             "ErrorCachingMinTTL": 10
         })
@@ -105,10 +107,11 @@ pub fn s3_upload_script(deployment: &Deployment) -> String {
         ));
         excludes.push_str(&format!(" --exclude '{file}'"));
     }
+    let photos = photos();
     script.push_str(&format!(
-        "aws s3 sync \"$dist/{PHOTOS}\" \"$dest/{PHOTOS}\" --cache-control '{IMMUTABLE}'\n"
+        "aws s3 sync \"$dist/{photos}\" \"$dest/{photos}\" --cache-control '{IMMUTABLE}'\n"
     ));
-    excludes.push_str(&format!(" --exclude '{PHOTOS}*'"));
+    excludes.push_str(&format!(" --exclude '{photos}*'"));
     script.push_str(&format!(
         "aws s3 sync \"$dist\" \"$dest\" --delete{excludes} --exclude '_headers' --exclude '_redirects' --exclude '*.br' --exclude '*.gz' --cache-control '{REVALIDATE}'\n"
     ));

@@ -5,7 +5,9 @@
 //! comma-separated value, so no two rules here set the same header for
 //! the same path.
 
-use super::{CONTENT, IMMUTABLE, PHOTOS, REVALIDATE};
+use reader_model::layout;
+
+use super::{IMMUTABLE, REVALIDATE, content, photos};
 use crate::Deployment;
 use crate::csp::SECURITY_HEADERS;
 
@@ -26,22 +28,14 @@ pub fn headers(deployment: &Deployment) -> String {
             out.push_str("  Content-Type: application/wasm\n");
         }
     }
-    out.push_str(&format!("{base}{PHOTOS}*\n  Cache-Control: {IMMUTABLE}\n"));
+    out.push_str(&format!(
+        "{base}{}*\n  Cache-Control: {IMMUTABLE}\n",
+        photos()
+    ));
     // Pages and content: always asked again, answered 304 when unchanged.
     // (Content is named folder by folder: a rule for all of it would also
     // match the photos, and the two values would be merged.)
-    let pages = [
-        "",
-        "index.html",
-        "404.html",
-        "news/*",
-        "section/*",
-        "search",
-        "search/*",
-        "speakers",
-        "speakers/*",
-    ];
-    for path in pages.into_iter().chain(CONTENT) {
+    for path in layout::page_globs().into_iter().chain(content()) {
         out.push_str(&format!("{base}{path}\n  Cache-Control: {REVALIDATE}\n"));
     }
     out

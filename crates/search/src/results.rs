@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Date, Slug};
+use reader_model::{Date, Slug};
 
 /// The answer to one query.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

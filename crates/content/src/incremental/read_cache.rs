@@ -1,7 +1,7 @@
 //! What each article file read as in the last build into a folder, so that
-//! the next reads again only the files that changed: at 100,000 articles,
-//! reading, parsing and checking every file took 2 of the 4 seconds of a
-//! build with nothing changed.
+//! the next reads again only the files that changed (reading, parsing and
+//! checking every file is half of a large archive's build with nothing
+//! changed).
 //!
 //! Kept outside the published folder, with the content build's other
 //! state (`read-cache`): a first line naming the tool and the content
@@ -23,11 +23,13 @@ use rayon::prelude::*;
 use reader_model::ArticleSource;
 use serde::{Deserialize, Serialize};
 
+use reader_output::state::StateFile;
+
 use crate::photos::PhotoUse;
 use crate::problem::Problem;
 
-/// The cache's file name in the state folder.
-pub const FILE: &str = "read-cache";
+/// The cache's file in the state folder.
+pub const FILE: StateFile = StateFile::ReadCache;
 
 /// A file's size and modification time (nanoseconds since 1970).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,7 +90,7 @@ pub struct Loaded {
     /// A hash of its words as search indexes them.
     pub index_hash: u64,
     /// A hash of its slimmed article: what the archive-wide files read
-    /// of it (see crate::derived).
+    /// of it (see crate::incremental::derived).
     pub outline_hash: u64,
     /// Its warnings (an article with errors is not loaded).
     pub warnings: Vec<Problem>,

@@ -2,13 +2,13 @@
 //! build of the folder wrote them: `site.json`, the news list and the
 //! sections' lists, the speakers' files, and each article's related links.
 //! They are made from the site, the speakers' aliases, the photographs'
-//! plan and each article's slimmed form ([`crate::read_cache::slim`]: all
+//! plan and each article's slimmed form ([`crate::incremental::read_cache::slim`]: all
 //! but the paragraphs, figures and quotes), by this tool; their
 //! [`key`] is kept in the content build's state (`derived`).
 //!
-//! When the key is the last build's, an update writes none of them (at
-//! 100,000 articles they took 1.3 s to make and compare with a build
-//! whose paragraphs alone changed): it publishes the articles read again,
+//! When the key is the last build's, an update writes none of them
+//! (making and comparing them is most of an update whose paragraphs alone
+//! changed, in a large archive): it publishes the articles read again,
 //! updates the search index in the order it was made in, and leaves the
 //! rest as it is. Like the articles' stamps, it trusts the folder to hold
 //! what the last build wrote there.
@@ -21,14 +21,16 @@ use std::path::Path;
 use reader_model::{Aliases, ArticleSource, Slug};
 use serde_json::Value;
 
-use crate::read_cache::Loaded;
+use reader_output::state::StateFile;
 
-/// The key's file name in the state folder.
-pub const FILE: &str = "derived";
+use crate::incremental::read_cache::Loaded;
+
+/// The key's file in the state folder.
+const FILE: StateFile = StateFile::Derived;
 
 /// A hash of what the archive-wide files read of an article.
 pub fn outline_hash(slim: &ArticleSource) -> u64 {
-    crate::stamps::text_hash(&serde_json::to_string(slim).unwrap_or_default())
+    crate::incremental::stamps::text_hash(&serde_json::to_string(slim).unwrap_or_default())
 }
 
 /// What the archive-wide files are made from, hashed (`photos`: the
@@ -54,7 +56,7 @@ pub fn key(
 
 /// The key the last build of the folder recorded in `state`, if any.
 pub fn load(state: &Path) -> Option<u64> {
-    let text = std::fs::read_to_string(state.join(FILE)).ok()?;
+    let text = std::fs::read_to_string(FILE.in_folder(state)).ok()?;
     u64::from_str_radix(text.trim(), 16).ok()
 }
 
@@ -64,7 +66,7 @@ pub fn load(state: &Path) -> Option<u64> {
 /// Any I/O error.
 pub fn save(state: &Path, key: u64) -> io::Result<()> {
     std::fs::create_dir_all(state)?;
-    reader_output::write_atomically(&state.join(FILE), format!("{key:016x}\n"))
+    reader_output::write_atomically(&FILE.in_folder(state), format!("{key:016x}\n"))
 }
 
 /// Forgets the key (before any file changes: a build stopped halfway
@@ -73,7 +75,7 @@ pub fn save(state: &Path, key: u64) -> io::Result<()> {
 /// # Errors
 /// Any I/O error but the file being gone already.
 pub fn forget(state: &Path) -> io::Result<()> {
-    reader_output::remove_if_there(&state.join(FILE))
+    reader_output::remove_if_there(&FILE.in_folder(state))
 }
 
 #[cfg(test)]

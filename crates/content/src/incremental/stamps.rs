@@ -8,7 +8,6 @@
 use std::collections::HashMap;
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io;
 use std::path::Path;
 
 use reader_model::RelatedLink;
@@ -50,32 +49,7 @@ impl ArticleStamps {
     }
 }
 
-/// A state file's lines, `slug<TAB>hash` (hexadecimal), in order; `None`
-/// when it is missing or any line does not read.
-pub fn read_lines(file: &Path) -> Option<Vec<(String, u64)>> {
-    let text = fs::read_to_string(file).ok()?;
-    text.lines()
-        .map(|line| {
-            let (slug, hash) = line.split_once('\t')?;
-            Some((slug.to_owned(), u64::from_str_radix(hash, 16).ok()?))
-        })
-        .collect()
-}
-
-/// Writes `lines` as a state file (its folder made if missing).
-///
-/// # Errors
-/// Any I/O error.
-pub fn write_lines(lines: &[(String, u64)], file: &Path) -> io::Result<()> {
-    let mut text = String::with_capacity(lines.len() * 48);
-    for (slug, hash) in lines {
-        text.push_str(&format!("{slug}\t{hash:016x}\n"));
-    }
-    if let Some(dir) = file.parent() {
-        fs::create_dir_all(dir)?;
-    }
-    fs::write(file, text)
-}
+pub use reader_output::state::{read_lines, write_lines};
 
 /// A hash of a text (stable from one build to the next).
 pub fn text_hash(text: &str) -> u64 {

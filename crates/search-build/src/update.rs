@@ -1,159 +1,19 @@
-//! The search index files (`content/search/<key>.json`), built from every
-//! article: see `reader_model::search_index` for what they hold and how a
-//! query reads them. A build into the folder of the last keeps what the
-//! index was made from ([`Indexed`]) and updates the index in place from
-//! the articles that changed ([`update`]), file by file exactly as a build
-//! from scratch writes it.
+//! Updating the index's files in place from the articles that changed:
+//! each word they gained or lost moves in its lists, and only the files
+//! of those words are written again, exactly as a whole build writes them.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::hash::Hasher;
 use std::io;
 use std::path::Path;
 
-use rayon::prelude::*;
-use reader_model::{
-    Article, ArticleSource, ArticleWords, Block, FILE_BUDGET, IndexBuilder, KEY_CHARS, Listed,
-    Postings, SearchShard, Unknowable, key_text, shard_key, split_files, words,
+use reader_model::Article;
+use reader_search::format::{gaps, ungaps};
+use reader_search::{
+    FILE_BUDGET, KEY_CHARS, POSTINGS_CAP, Postings, SearchShard, key_text, shard_key, words,
 };
 
-/// An article's strong text (headline, summary, speakers' names) and the
-/// rest of its text, as search reads them.
-pub fn texts<R>(article: &Article<R>) -> (String, String) {
-    let mut strong = vec![article.headline.as_str(), article.summary.as_str()];
-    let mut body: Vec<&str> = vec![article.section.as_str()];
-    body.extend(article.authors.iter().map(String::as_str));
-    for block in article.body.blocks() {
-        match block {
-            Block::Paragraph { text, .. } => body.push(text),
-            Block::Speech(speech) => {
-                strong.push(&speech.speaker);
-                body.extend(speech.role.as_deref());
-                body.push(&speech.caption);
-            }
-            Block::Figure(figure) => body.extend(figure.caption.as_deref()),
-            Block::Quote(quote) => {
-                body.push(&quote.text);
-                body.extend(quote.attribution.as_deref());
-            }
-        }
-    }
-    (strong.join(" "), body.join(" "))
-}
-
-/// How many articles have their words cut at once (in parallel) before
-/// they join the index: enough to keep both cores busy, few enough that
-/// the cut words of the whole archive never sit in memory together.
-const CHUNK: usize = 4_096;
-
-/// The index over `articles`, numbered in the order given (the news
-/// list's, oldest first), each read whole by `read` when its turn comes,
-/// and what it was made from (each text hashed while it is at hand).
-///
-/// # Errors
-/// What `read` returns.
-pub fn build<T: Sync>(
-    articles: &[T],
-    read: impl Fn(&T) -> io::Result<ArticleSource> + Sync,
-) -> io::Result<(BTreeMap<String, SearchShard>, Indexed)> {
-    let mut builder = IndexBuilder::default();
-    let mut indexed = Indexed::default();
-    for chunk in articles.chunks(CHUNK) {
-        let (words, hashes): (Vec<ArticleWords>, Vec<(String, u64)>) = chunk
-            .par_iter()
-            .map(|article| {
-                let article = read(article)?;
-                let (strong, body) = texts(&article);
-                let hash = (article.slug.to_string(), texts_hash(&strong, &body));
-                Ok((ArticleWords::of(&strong, &body), hash))
-            })
-            .collect::<io::Result<Vec<_>>>()?
-            .into_iter()
-            .unzip();
-        builder.add_all(&words);
-        indexed.articles.extend(hashes);
-    }
-    Ok((builder.finish(), indexed))
-}
-
-/// Writes each shard as `dir/<key>.json`.
-///
-/// # Errors
-/// Any I/O error.
-pub fn write(
-    dir: &Path,
-    shards: &BTreeMap<String, SearchShard>,
-    output: &reader_output::Output,
-) -> io::Result<()> {
-    shards.par_iter().try_for_each(|(key, shard)| {
-        let text = reader_model::to_json(shard).map_err(io::Error::other)?;
-        output
-            .write(&dir.join(format!("{key}.json")), text)
-            .map(drop)
-    })
-}
-
-/// What an index was made from: each article's slug and a hash of its
-/// texts, by number (oldest first). Kept outside the published folder
-/// (see [`reader_output::state_folder`]) as one line per article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Indexed {
-    pub articles: Vec<(String, u64)>,
-}
-
-impl Indexed {
-    /// The hash an index records for `article`.
-    pub fn hash_of<R>(article: &Article<R>) -> u64 {
-        let (strong, body) = texts(article);
-        texts_hash(&strong, &body)
-    }
-
-    /// The state at `file`, if there is one and it reads.
-    pub fn load(file: &Path) -> Option<Self> {
-        crate::stamps::read_lines(file).map(|articles| Self { articles })
-    }
-
-    /// # Errors
-    /// Any I/O error.
-    pub fn save(&self, file: &Path) -> io::Result<()> {
-        crate::stamps::write_lines(&self.articles, file)
-    }
-
-    /// The numbers of the articles whose words changed from `before` to
-    /// now, with the articles after `before`'s last (published since);
-    /// `None` when an article's number changed (one was deleted, or one
-    /// was published with an earlier date than the newest): every list
-    /// of the index shifts, and it is built again.
-    pub fn changed_since(&self, before: &Self) -> Option<Vec<u32>> {
-        let kept = self.articles.get(..before.articles.len())?;
-        let mut changed = Vec::new();
-        for (id, (now, then)) in kept.iter().zip(&before.articles).enumerate() {
-            if now.0 != then.0 {
-                return None;
-            }
-            if now.1 != then.1 {
-                changed.push(u32::try_from(id).ok()?);
-            }
-        }
-        let added = before.articles.len()..self.articles.len();
-        changed.extend(
-            added
-                .map(u32::try_from)
-                .collect::<Result<Vec<_>, _>>()
-                .ok()?,
-        );
-        Some(changed)
-    }
-}
-
-/// A hash of an article's texts (stable from one build to the next).
-fn texts_hash(strong: &str, body: &str) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    hasher.write(strong.as_bytes());
-    hasher.write_u8(0xff);
-    hasher.write(body.as_bytes());
-    hasher.finish()
-}
+use crate::{search_file, split_files, texts};
 
 /// An article's words: in its strong text, and in the rest only.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -235,7 +95,7 @@ pub fn update(dir: &Path, changes: &[Change], output: &reader_output::Output) ->
         let files = key_files(&existing, &key);
         let mut merged = SearchShard::default();
         for file in &files {
-            let path = dir.join(format!("{file}.json"));
+            let path = search_file(dir, file);
             let shard: SearchShard = reader_model::from_json(&fs::read_to_string(&path)?)
                 .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
             merged.words.extend(shard.words);
@@ -246,7 +106,7 @@ pub fn update(dir: &Path, changes: &[Change], output: &reader_output::Output) ->
                 .entry(word.to_owned())
                 .or_insert_with(Postings::default);
             for (id, from, to) in moves {
-                postings.shift(id, from, to).map_err(unknowable)?;
+                shift(postings, id, from, to).map_err(unknowable)?;
             }
             if postings.count == 0 {
                 merged.words.remove(word);
@@ -259,10 +119,10 @@ pub fn update(dir: &Path, changes: &[Change], output: &reader_output::Output) ->
         };
         for (file, shard) in &made {
             let text = reader_model::to_json(shard).map_err(io::Error::other)?;
-            output.write(&dir.join(format!("{file}.json")), text)?;
+            output.write(&search_file(dir, file), text)?;
         }
         for file in files.iter().filter(|file| !made.contains_key(*file)) {
-            fs::remove_file(dir.join(format!("{file}.json")))?;
+            fs::remove_file(search_file(dir, file))?;
         }
     }
     Ok(())
@@ -311,6 +171,78 @@ fn key_files(existing: &BTreeMap<String, String>, key: &str) -> Vec<String> {
         .collect()
 }
 
+/// Moves article `id` from one of the word's lists to another (`None`:
+/// the article does not have the word), leaving the lists exactly as a
+/// build from scratch would write them.
+///
+/// # Errors
+/// [`Unknowable`] when that cannot be known from the lists alone: the
+/// article leaves a list cut at [`POSTINGS_CAP`] (the next older
+/// article, now to be listed, is not), or the lists do not hold what
+/// `from` says.
+pub fn shift(
+    postings: &mut Postings,
+    id: u32,
+    from: Option<Listed>,
+    to: Option<Listed>,
+) -> Result<(), Unknowable> {
+    if from == to {
+        return Ok(());
+    }
+    if let Some(from) = from {
+        let mut ids: Vec<u32> = ungaps(list(postings, from)).collect();
+        match ids.binary_search(&id) {
+            Ok(_) if ids.len() >= POSTINGS_CAP => return Err(Unknowable),
+            Ok(at) => {
+                ids.remove(at);
+            }
+            // Older than every listed article of a cut list: only the
+            // count knew it.
+            Err(0) if ids.len() >= POSTINGS_CAP => {}
+            Err(_) => return Err(Unknowable),
+        }
+        *list_mut(postings, from) = gaps(&ids);
+        postings.count = postings.count.checked_sub(1).ok_or(Unknowable)?;
+    }
+    if let Some(to) = to {
+        let mut ids: Vec<u32> = ungaps(list(postings, to)).collect();
+        let Err(at) = ids.binary_search(&id) else {
+            return Err(Unknowable);
+        };
+        ids.insert(at, id);
+        let keep = ids.len().saturating_sub(POSTINGS_CAP);
+        *list_mut(postings, to) = gaps(&ids[keep..]);
+        postings.count += 1;
+    }
+    Ok(())
+}
+
+fn list(postings: &Postings, which: Listed) -> &[u32] {
+    match which {
+        Listed::Strong => &postings.strong,
+        Listed::Body => &postings.body,
+    }
+}
+
+fn list_mut(postings: &mut Postings, which: Listed) -> &mut Vec<u32> {
+    match which {
+        Listed::Strong => &mut postings.strong,
+        Listed::Body => &mut postings.body,
+    }
+}
+
+/// Which of a word's lists names an article: its strong text (headline,
+/// summary, speakers' names) or only the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    Strong,
+    Body,
+}
+
+/// An index file cannot be updated in place: it must be built again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unknowable;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,7 +250,6 @@ mod tests {
     fn key(text: &str) -> String {
         text.bytes().map(|b| format!("{b:02x}")).collect()
     }
-
     #[test]
     fn a_keys_files_are_its_own_and_those_it_is_split_into() {
         let existing: BTreeMap<String, String> =

@@ -1,0 +1,222 @@
+//! Reading a content folder: `site.json`, `speakers.json` and every
+//! article file below `articles/` (in sub-folders too), each checked on
+//! its own core; an update reads again only the files that changed since
+//! the last build ([`crate::incremental::read_cache`]). Never fails:
+//! whatever cannot be read or is wrong becomes a [`Problem`].
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use reader_model::{Aliases, Site};
+use serde_json::Value;
+
+use crate::article_file::{load_article, model_problem};
+use crate::content::{Content, PHOTO_CACHE};
+use crate::incremental::read_cache::{self, Loaded, Seen};
+use crate::incremental::stamps;
+use crate::photos::Photos;
+use crate::problem::Problem;
+use crate::progress::{Clock, Phases, Progress};
+
+/// What editors write, in the content folder: the site's settings.
+pub const SITE_FILE: &str = "site.json";
+/// The speakers' other spellings (optional).
+pub const ALIASES_FILE: &str = "speakers.json";
+/// The articles, in sub-folders if the newsroom likes (by year, say).
+pub const ARTICLES_DIR: &str = "articles";
+/// Pictures: drawings (published as they are) and photographs (published
+/// as the copies made of them).
+pub const IMAGES_DIR: &str = "images";
+
+impl Content {
+    /// Reads `root/site.json` and every `root/articles/**/*.json`. Never
+    /// fails: whatever cannot be read or is wrong becomes a [`Problem`].
+    pub fn load(root: &Path) -> Self {
+        Self::load_cached(root, None)
+    }
+
+    /// [`Content::load`], reading again only the files that changed since
+    /// the last build with the same `cache` file (see [`read_cache`]),
+    /// and keeping what it read there for the next.
+    pub fn load_cached(root: &Path, cache: Option<&Path>) -> Self {
+        let mut content = Self {
+            root: root.to_path_buf(),
+            site: None,
+            aliases: Aliases::default(),
+            articles: BTreeMap::new(),
+            automatic: std::sync::OnceLock::new(),
+            photos: Photos::default(),
+            photo_cache: PathBuf::from(PHOTO_CACHE),
+            problems: Vec::new(),
+            fresh: HashSet::new(),
+            read: 0,
+            phases: Phases::new(),
+        };
+        let mut clock = Clock::start();
+        content.site = content.read_model::<Site>(&root.join(SITE_FILE));
+        let aliases = root.join(ALIASES_FILE);
+        if aliases.exists() {
+            content.aliases = (content.read_model::<Aliases>(&aliases))
+                .and_then(|value| serde_json::from_value(value).ok())
+                .unwrap_or_default();
+        }
+        content.read_articles(cache, &mut clock);
+        if content.articles.is_empty() && !content.has_errors() {
+            content.problems.push(Problem::error(
+                &root.join(ARTICLES_DIR),
+                None,
+                "no articles found",
+            ));
+        }
+        content.check_related();
+        clock.phase("related");
+        content.inspect_photos();
+        clock.phase("photos' headers");
+        content.phases = clock.phases;
+        content
+    }
+
+    /// Reads and checks every article file, on every core: those the read
+    /// `cache` holds as they are now from it, the others from their files;
+    /// then keeps what was read in the cache for the next build.
+    fn read_articles(&mut self, cache: Option<&Path>, clock: &mut Clock) {
+        let root = self.root.clone();
+        let files = self.article_files();
+        clock.phase("listing files");
+        let tool = stamps::tool();
+        let mut cached = cache
+            .map(|file| read_cache::load(file, tool, &root))
+            .unwrap_or_default();
+        if cache.is_some() {
+            clock.phase("read cache");
+        }
+        let jobs: Vec<(PathBuf, fs::DirEntry, Option<Loaded>)> = (files.into_iter())
+            .map(|(path, listed)| {
+                let entry = cached.entries.remove(&path);
+                (path, listed, entry)
+            })
+            .collect();
+        let progress = Progress::new("checked", jobs.len());
+        let checked: Vec<(Option<Loaded>, Vec<Problem>, bool)> = jobs
+            .into_par_iter()
+            .map(|(path, listed, entry)| {
+                let seen = Seen::of_listed(&listed, &path);
+                let result = match entry.filter(|entry| entry.holds(seen)) {
+                    Some(entry) => {
+                        let warnings = entry.warnings.clone();
+                        (Some(entry), warnings, false)
+                    }
+                    None => {
+                        let (loaded, problems) = load_article(&root, &path, seen);
+                        (loaded, problems, true)
+                    }
+                };
+                progress.tick();
+                result
+            })
+            .collect();
+        cached.entries = HashMap::new();
+        let mut fresh = Vec::new();
+        for (loaded, problems, read) in checked {
+            self.read += usize::from(read);
+            self.problems.extend(problems);
+            if let Some(loaded) = loaded {
+                if read {
+                    fresh.push(loaded.source.slug.clone());
+                }
+                self.add(loaded);
+            }
+        }
+        self.fresh = fresh.iter().cloned().collect();
+        clock.phase("reading and checking");
+        // A cache that fails to save is only a slower next build.
+        if let Some(file) = cache {
+            let fresh: Vec<&Loaded> = (fresh.iter())
+                .filter_map(|slug| self.articles.get(slug))
+                .collect();
+            let all = self.articles.par_iter().map(|(_, loaded)| loaded);
+            let live = self.articles.len();
+            let _ = read_cache::save(file, tool, &root, &cached, &fresh, all, live);
+            clock.phase("saving the read cache");
+        }
+    }
+
+    /// Every article file below `articles/`, in order, with its entry in
+    /// its folder's listing (which gives its size and time without
+    /// looking the path up again).
+    fn article_files(&mut self) -> Vec<(PathBuf, fs::DirEntry)> {
+        let dir = self.root.join(ARTICLES_DIR);
+        let mut files = Vec::new();
+        if let Err(err) = collect_articles(&dir, &mut files) {
+            self.problems.push(Problem::error(
+                &dir,
+                None,
+                &format!("cannot read folder: {err}"),
+            ));
+        }
+        debug_assert!(files.is_sorted_by(|a, b| a.0 <= b.0));
+        files
+    }
+
+    fn read_text(&mut self, path: &Path) -> Option<String> {
+        match fs::read_to_string(path) {
+            Ok(text) => Some(text),
+            Err(err) => {
+                self.problems
+                    .push(Problem::error(path, None, &format!("cannot read: {err}")));
+                None
+            }
+        }
+    }
+
+    /// Reads `path`, checks it against model type `T`, keeps it as JSON.
+    fn read_model<T: serde::de::DeserializeOwned>(&mut self, path: &Path) -> Option<Value> {
+        let text = self.read_text(path)?;
+        if let Err(err) = reader_model::from_json::<T>(&text) {
+            self.problems.push(model_problem(path, &err));
+            return None;
+        }
+        serde_json::from_str(&text).ok()
+    }
+}
+
+/// The article files (`.json`, `.md`) below `dir`, each with its entry,
+/// in the order of their paths (each folder's names sorted: no
+/// comparison of whole paths); sub-folders (an archive by year, say)
+/// listed on every core.
+fn collect_articles(dir: &Path, files: &mut Vec<(PathBuf, fs::DirEntry)>) -> io::Result<()> {
+    let mut entries: Vec<(std::ffi::OsString, bool, fs::DirEntry)> = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let folder = entry.file_type()?.is_dir();
+        entries.push((entry.file_name(), folder, entry));
+    }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let folders: Vec<PathBuf> = (entries.iter())
+        .filter(|(_, folder, _)| *folder)
+        .map(|(name, _, _)| dir.join(name))
+        .collect();
+    let below: Vec<Vec<(PathBuf, fs::DirEntry)>> = folders
+        .par_iter()
+        .map(|folder| {
+            let mut files = Vec::new();
+            collect_articles(folder, &mut files).map(|()| files)
+        })
+        .collect::<io::Result<_>>()?;
+    let mut below = below.into_iter();
+    for (name, folder, entry) in entries {
+        let path = dir.join(&name);
+        if folder {
+            files.extend(below.next().into_iter().flatten());
+        } else if path
+            .extension()
+            .is_some_and(|ext| ext == "json" || ext == "md")
+        {
+            files.push((path, entry));
+        }
+    }
+    Ok(())
+}

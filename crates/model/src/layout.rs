@@ -1,0 +1,389 @@
+//! The published layout, in one place: every file the build publishes
+//! (the content build's JSON below [`CONTENT_DIR`], the prerender's pages,
+//! feeds and host files) and every address the app asks for. The content
+//! build, the prerender, the app and the deploy rules all name their paths
+//! through this module; none spells one out on its own.
+//!
+//! Every path here is relative to the site's base (`/`, or `/news/` for a
+//! site in a folder: see [`normalize_base`]).
+
+use crate::{Section, Slug};
+
+// ---- Pages: the routes, and the files the prerender writes for them.
+
+/// The first segment of an article's address (`news/<slug>`), and of the
+/// news list's archive pages (`news/archive/<k>`).
+pub const NEWS_SEGMENT: &str = "news";
+
+/// The first segment of a section's list (`section/<s>`).
+pub const SECTION_SEGMENT: &str = "section";
+
+/// The file a page at `path` (below the base, as [`article_path`] and the
+/// others give it) is prerendered into: `<path>/index.html`, or
+/// `index.html` for the home page.
+pub fn page_file(path: &str) -> String {
+    if path.is_empty() {
+        PAGE_INDEX.to_owned()
+    } else {
+        format!("{path}/{PAGE_INDEX}")
+    }
+}
+
+/// The name of every prerendered page's file in its folder; also the home
+/// page's, and Trunk's template before the prerender fills it in.
+pub const PAGE_INDEX: &str = "index.html";
+
+/// The "not found" page: the host answers any address it does not have
+/// with it, and a real 404.
+pub const NOT_FOUND_FILE: &str = "404.html";
+
+/// Every page's address as the globs a host's rules match pages by
+/// (below the base): the home page, its file, "not found", and each
+/// route's first segment (itself a page for search and speakers).
+pub fn page_globs() -> Vec<String> {
+    let mut globs = vec![
+        String::new(),
+        PAGE_INDEX.to_owned(),
+        NOT_FOUND_FILE.to_owned(),
+    ];
+    let routes = [
+        (NEWS_SEGMENT, false),
+        (SECTION_SEGMENT, false),
+        (SEARCH_PATH, true),
+        (SPEAKERS_PATH, true),
+    ];
+    for (segment, is_page) in routes {
+        if is_page {
+            globs.push(segment.to_owned());
+        }
+        globs.push(format!("{segment}/*"));
+    }
+    globs
+}
+
+// ---- Feeds: what crawlers and feed readers fetch.
+
+/// The sitemap, or the index of its parts past 50,000 addresses.
+pub const SITEMAP_FILE: &str = "sitemap.xml";
+
+/// Part `n` (from 1) of a sitemap too long for one file.
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
+}
+
+/// Where crawlers learn where the sitemap is.
+pub const ROBOTS_FILE: &str = "robots.txt";
+
+/// The Atom feed of the newest articles.
+pub const ATOM_FILE: &str = "atom.xml";
+
+// ---- Content: the JSON the content build publishes and the app fetches.
+
+/// The folder below the base that the content build publishes into.
+pub const CONTENT_DIR: &str = "content";
+
+/// One file the content build publishes, below [`CONTENT_DIR`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentFile<'a> {
+    /// `site.json`: the site's settings, with its sections added.
+    Site,
+    /// `article.schema.json`: the JSON Schema editors' tools read.
+    Schema,
+    /// A page of a list: the news list's (`section` `None`: `list/`) or a
+    /// section's (`sections/<s>/`); its front (`page` `None`:
+    /// `front.json`) or archive page `k` (`<k>.json`, from the oldest).
+    List {
+        section: Option<&'a Slug>,
+        page: Option<usize>,
+    },
+    /// `articles/<slug>.json`: one article as the app shows it.
+    Article(&'a Slug),
+    /// `speakers/index.json`: everyone who spoke.
+    Speakers,
+    /// `speakers/<slug>.json`: one person's speeches.
+    Speaker(&'a Slug),
+    /// `search/<key>.json`: one file of the search index.
+    SearchIndex(&'a str),
+}
+
+impl<'a> ContentFile<'a> {
+    /// The file a page of a list is published as.
+    pub fn list_page(page: &'a crate::ListPage) -> Self {
+        Self::List {
+            section: page.section.as_ref().map(|section| &section.slug),
+            page: page.page,
+        }
+    }
+
+    /// The file below the content folder: `list/front.json`.
+    pub fn path(&self) -> String {
+        match self {
+            Self::Site => "site.json".to_owned(),
+            Self::Schema => "article.schema.json".to_owned(),
+            Self::List { section, page } => {
+                let file = page.map_or_else(|| "front".to_owned(), |k| k.to_string());
+                match section {
+                    None => format!("{}/{file}.json", ContentFolder::List.name()),
+                    Some(section) => format!("{}/{file}.json", ContentFolder::section(section)),
+                }
+            }
+            Self::Article(slug) => format!("{}/{slug}.json", ContentFolder::Articles.name()),
+            Self::Speakers => format!("{}/index.json", ContentFolder::Speakers.name()),
+            Self::Speaker(slug) => format!("{}/{slug}.json", ContentFolder::Speakers.name()),
+            Self::SearchIndex(key) => format!("{}/{key}.json", ContentFolder::Search.name()),
+        }
+    }
+
+    /// The file below the base, as the app asks for it:
+    /// `content/list/front.json`.
+    pub fn href(&self) -> String {
+        format!("{CONTENT_DIR}/{}", self.path())
+    }
+}
+
+/// A folder the content build publishes, below [`CONTENT_DIR`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentFolder {
+    /// The news list's pages.
+    List,
+    /// A folder per section, each with its list's pages.
+    Sections,
+    /// An article each.
+    Articles,
+    /// The speakers' index and a file per person.
+    Speakers,
+    /// The search index's files.
+    Search,
+    /// Drawings (SVG) as editors saved them.
+    Images,
+    /// The copies made of photographs, each named by a hash of its
+    /// original and of how it was made (so cached as immutable).
+    Photos,
+}
+
+impl ContentFolder {
+    /// Every folder, in the order the host rules list them.
+    pub const ALL: [Self; 7] = [
+        Self::List,
+        Self::Sections,
+        Self::Articles,
+        Self::Speakers,
+        Self::Search,
+        Self::Images,
+        Self::Photos,
+    ];
+
+    /// Its name below the content folder.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::List => "list",
+            Self::Sections => "sections",
+            Self::Articles => "articles",
+            Self::Speakers => "speakers",
+            Self::Search => "search",
+            Self::Images => "images",
+            Self::Photos => "photos",
+        }
+    }
+
+    /// The folder of one section's list: `sections/<s>`.
+    pub fn section(section: &Slug) -> String {
+        format!("{}/{section}", Self::Sections.name())
+    }
+
+    /// The folder below the base, with a trailing slash:
+    /// `content/photos/`.
+    pub fn href(self) -> String {
+        format!("{CONTENT_DIR}/{}/", self.name())
+    }
+}
+
+/// A declared base folder as a path: `news` → `/news/`; anything that is
+/// not a plain path (`//host`, `https://…`, `..`, empty segments) → `/`.
+pub fn normalize_base(declared: &str) -> String {
+    let declared = declared.trim();
+    let trimmed = declared.trim_matches('/');
+    let plain = !declared.contains("//")
+        && trimmed.split('/').all(|part| {
+            !part.is_empty() && part != ".." && part != "." && !part.contains(['\\', ':', '?', '#'])
+        });
+    if trimmed.is_empty() || !plain {
+        "/".to_owned()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+/// An article's page below the base: `news/<slug>`.
+pub fn article_path(slug: &Slug) -> String {
+    format!("{NEWS_SEGMENT}/{slug}")
+}
+
+/// A page of a list below the base: the front of all news (`""`) or of
+/// one section (`section/<s>`), or archive page `k` (counted from the
+/// oldest, see [`crate::ListPage`]) of either: `news/archive/<k>`,
+/// `section/<s>/archive/<k>`.
+pub fn list_path(section: Option<&Section>, page: Option<usize>) -> String {
+    match (section, page) {
+        (None, None) => String::new(),
+        (Some(section), None) => format!("{SECTION_SEGMENT}/{}", section.slug),
+        (None, Some(k)) => format!("{NEWS_SEGMENT}/archive/{k}"),
+        (Some(section), Some(k)) => format!("{SECTION_SEGMENT}/{}/archive/{k}", section.slug),
+    }
+}
+
+/// The list page an address of earlier builds names, when list pages
+/// were counted from the newest: `news/page/<n>` or
+/// `section/<s>/page/<n>` → the section's slug (if any) and `n`.
+pub fn old_list_page(path: &str) -> Option<(Option<Slug>, usize)> {
+    let path = path.trim_matches('/');
+    let (list, n) = path.rsplit_once("/page/")?;
+    let n = n.parse::<usize>().ok().filter(|n| *n >= 1)?;
+    let section = match list {
+        NEWS_SEGMENT => None,
+        _ => Some(Slug::parse(list.strip_prefix(SECTION_SEGMENT)?.strip_prefix('/')?).ok()?),
+    };
+    Some((section, n))
+}
+
+/// A section's address segment, from its name as editors write it:
+/// `Campus Life` → `campus-life` (transliterated, like speakers' names).
+pub fn section_slug(name: &str) -> Slug {
+    crate::speakers::text_slug(name, "section")
+}
+
+/// The search page below the base (`search?q=…`).
+pub const SEARCH_PATH: &str = "search";
+
+/// The speakers index below the base.
+pub const SPEAKERS_PATH: &str = "speakers";
+
+/// One speaker's page below the base: `speakers/<slug>`.
+pub fn speaker_path(slug: &Slug) -> String {
+    format!("{SPEAKERS_PATH}/{slug}")
+}
+
+/// The page of an article's `n`-th speech (counted from 1): the article,
+/// opened at that speech, with the speech's own title for sharing.
+pub fn speech_path(slug: &Slug, n: usize) -> String {
+    format!("{NEWS_SEGMENT}/{slug}/speech/{n}")
+}
+
+/// The speech number a page path below the base names
+/// (`news/<slug>/speech/<n>` → `n`), if it names one.
+pub fn speech_number(path: &str) -> Option<usize> {
+    let rest = (path.trim_matches('/').strip_prefix(NEWS_SEGMENT)?).strip_prefix('/')?;
+    let (_slug, n) = rest.split_once("/speech/")?;
+    n.parse().ok().filter(|n| *n >= 1)
+}
+
+/// The `id` (and URL fragment) of an article's `n`-th speech section,
+/// counted from 1 in reading order: `speech-2`. Stable as long as the
+/// speeches before it stay.
+pub fn speech_id(n: usize) -> String {
+    format!("speech-{n}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speech_paths_name_their_number() {
+        let slug = Slug::parse("a-b").expect("slug");
+        assert_eq!(speech_path(&slug, 2), "news/a-b/speech/2");
+        assert_eq!(speech_number("news/a-b/speech/2"), Some(2));
+        assert_eq!(speech_number("/news/a-b/speech/12/"), Some(12));
+        for other in [
+            "news/a-b",
+            "news/a-b/speech/0",
+            "news/a-b/speech/x",
+            "speech/2",
+            "",
+        ] {
+            assert_eq!(speech_number(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn a_list_has_a_front_and_archive_pages() {
+        let campus = Section {
+            slug: Slug::parse("campus").expect("slug"),
+            name: "Campus".to_owned(),
+        };
+        assert_eq!(list_path(None, None), "");
+        assert_eq!(list_path(None, Some(2)), "news/archive/2");
+        assert_eq!(list_path(Some(&campus), None), "section/campus");
+        assert_eq!(
+            list_path(Some(&campus), Some(7)),
+            "section/campus/archive/7"
+        );
+        assert_eq!(section_slug("Campus Life").as_str(), "campus-life");
+    }
+
+    #[test]
+    fn old_list_addresses_name_their_list_and_page() {
+        assert_eq!(old_list_page("news/page/3"), Some((None, 3)));
+        assert_eq!(
+            old_list_page("/section/campus/page/12/"),
+            Some((Slug::parse("campus").ok(), 12))
+        );
+        for other in [
+            "news/page/0",
+            "news/page/x",
+            "news/archive/3",
+            "section/Bad!/page/2",
+            "other/page/2",
+            "news/a/page/2",
+        ] {
+            assert_eq!(old_list_page(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn a_declared_base_becomes_a_folder_path() {
+        assert_eq!(normalize_base(""), "/");
+        assert_eq!(normalize_base("/"), "/");
+        assert_eq!(normalize_base("/news/"), "/news/");
+        assert_eq!(normalize_base("news"), "/news/");
+        assert_eq!(normalize_base("/a/b"), "/a/b/");
+    }
+
+    #[test]
+    fn a_base_that_is_not_a_plain_path_falls_back_to_the_root() {
+        for bad in [
+            "//evil.example/",
+            "https://evil.example/",
+            "/a/../b/",
+            "/a//b/",
+            "/a?b",
+        ] {
+            assert_eq!(normalize_base(bad), "/", "{bad}");
+        }
+    }
+
+    #[test]
+    fn content_files_and_folders_are_named_once() {
+        let slug = Slug::parse("a-b").expect("slug");
+        let list = |section, page| ContentFile::List { section, page }.href();
+        assert_eq!(list(None, None), "content/list/front.json");
+        assert_eq!(list(None, Some(2)), "content/list/2.json");
+        assert_eq!(list(Some(&slug), None), "content/sections/a-b/front.json");
+        assert_eq!(list(Some(&slug), Some(1)), "content/sections/a-b/1.json");
+        assert_eq!(ContentFile::Site.href(), "content/site.json");
+        assert_eq!(ContentFile::Article(&slug).path(), "articles/a-b.json");
+        assert_eq!(ContentFile::Speakers.path(), "speakers/index.json");
+        assert_eq!(ContentFile::Speaker(&slug).path(), "speakers/a-b.json");
+        assert_eq!(ContentFile::SearchIndex("6f70").path(), "search/6f70.json");
+        assert_eq!(ContentFolder::Photos.href(), "content/photos/");
+        assert_eq!(page_file(""), "index.html");
+        assert_eq!(page_file(&article_path(&slug)), "news/a-b/index.html");
+        assert_eq!(sitemap_part(2), "sitemap-2.xml");
+    }
+
+    #[test]
+    fn an_article_lives_under_news() {
+        let slug = Slug::parse("a-b").expect("slug");
+        assert_eq!(article_path(&slug), "news/a-b");
+    }
+}

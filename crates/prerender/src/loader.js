@@ -1,0 +1,71 @@
+// The app's loader, as every prerendered page runs it (its inline module
+// script, hashed into the Content-Security-Policy).
+//
+// The prerender (crates/prerender/src/loader.rs) writes one line before
+// this file: `const config = {…};`, with this build's values:
+//   script, scriptIntegrity  the app's script (hashed name) and its SRI hash
+//   wasm, wasmIntegrity      the app's wasm and its SRI hash
+//   triggers                 what the reader does that starts the app
+//   dataId                   the id of the page's embedded data
+//   notFoundId               the id of the "not found" heading
+//   failedState              the history state of a failed hydration
+//   queryParam               the search page's query parameter
+// and drops the lines that are only comments, and each line's indent.
+//
+// A prerendered page needs none of the app to be read: the app only has
+// to be there for the reader's next step. So the app is asked for once the
+// reader does something on the page (a touch, a scroll, a key, the mouse
+// moving) and the page has loaded and painted: a reader who only reads
+// downloads and runs nothing but the page. Pages that need the app to
+// show what they are for start it at once: a page served without its data
+// (the app fetches what it shows), "not found" (the app may know the
+// address), the search page opened at a query, and a page reloaded after
+// a failed hydration (the app renders it afresh).
+
+// Trunk's own start, with the integrity hashes kept: the script through a
+// modulepreload link (which the import then uses), the wasm through
+// fetch's integrity. The app's bindings are `window.wasmBindings`.
+const start = () => {
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = config.script;
+  link.integrity = config.scriptIntegrity;
+  link.crossOrigin = 'anonymous';
+  document.head.append(link);
+  import(config.script).then((bindings) =>
+    bindings
+      .default({ module_or_path: fetch(config.wasm, { integrity: config.wasmIntegrity }) })
+      .then((wasm) => {
+        window.wasmBindings = bindings;
+        dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+      }),
+  );
+};
+
+// Whether the page has painted; after `load`, wait for its first paint
+// (a frame at a time, at most 60), so the app never delays it.
+const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
+const afterPaint = (tries) =>
+  requestAnimationFrame(() => setTimeout(() => (painted() || tries < 1 ? start() : afterPaint(tries - 1))));
+const loaded = () => afterPaint(60);
+const begin = () =>
+  document.readyState === 'complete' ? loaded() : addEventListener('load', loaded, { once: true });
+
+// The reader's first act: listened for on the window, while capturing,
+// passively (a scroll is never held up), and only once.
+const options = { capture: true, passive: true };
+const first = () => {
+  config.triggers.forEach((name) => removeEventListener(name, first, options));
+  begin();
+};
+
+const eager =
+  !document.getElementById(config.dataId) ||
+  document.getElementById(config.notFoundId) ||
+  history.state === config.failedState ||
+  new URLSearchParams(location.search).has(config.queryParam);
+if (eager) {
+  begin();
+} else {
+  config.triggers.forEach((name) => addEventListener(name, first, options));
+}

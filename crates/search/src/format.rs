@@ -1,0 +1,131 @@
+//! The index's files, as the build writes them and a query reads them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// How many articles a word's list keeps, newest first.
+pub const POSTINGS_CAP: usize = 4_000;
+
+/// How many characters of a word name its file ([`shard_key`]), unless
+/// that file is split; so a word being typed stands for the words it
+/// begins once it has as many.
+pub const KEY_CHARS: usize = 3;
+
+/// The most a file of the index should weigh, as JSON: a heavier file of
+/// more than one word is split. (A single word's lists are bounded by
+/// [`POSTINGS_CAP`]: about 30 KB.)
+pub const FILE_BUDGET: usize = 48 * 1024;
+
+/// The file a word is filed in unless that file is split: its first
+/// three characters (or the whole word, if shorter), as hexadecimal UTF-8
+/// so any script is a safe name.
+pub fn shard_key(word: &str) -> String {
+    key_of(word, KEY_CHARS)
+}
+
+/// The text a file's key names (the inverse of [`shard_key`] and of the
+/// longer keys of split files), if it is a key.
+pub fn key_text(key: &str) -> Option<String> {
+    let bytes = (0..key.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(key.get(i..i + 2)?, 16).ok())
+        .collect::<Option<Vec<u8>>>()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// The key of `word`'s first `chars` characters (the longer keys name
+/// the files a split file's words go to).
+pub fn key_of(word: &str, chars: usize) -> String {
+    let end = word
+        .char_indices()
+        .nth(chars)
+        .map_or(word.len(), |(i, _)| i);
+    word[..end].bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+/// One file of the index: the words filed under one key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchShard {
+    pub words: BTreeMap<String, Postings>,
+    /// The words longer than its name are in files one character longer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub split: bool,
+}
+
+/// One file of the index as a query reads it: every word it files, with
+/// each word's lists left as JSON text until the query asks for that word
+/// (a file holds thousands of words; a query needs a few).
+#[derive(Debug, Default, Deserialize)]
+pub struct IndexFile {
+    pub(crate) words: BTreeMap<String, Box<serde_json::value::RawValue>>,
+    #[serde(default)]
+    pub(crate) split: bool,
+}
+
+/// Where one word appears: how many articles in all, and the newest of
+/// them, as gaps between article numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Postings {
+    /// How many articles contain the word (more than listed when cut).
+    #[serde(rename = "n")]
+    pub count: usize,
+    /// Headline, summary or speaker's name.
+    #[serde(rename = "s", default, skip_serializing_if = "Vec::is_empty")]
+    pub strong: Vec<u32>,
+    /// The text only.
+    #[serde(rename = "b", default, skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<u32>,
+}
+
+impl Postings {
+    /// From ascending article numbers, each list keeping its newest (the
+    /// highest) [`POSTINGS_CAP`].
+    pub fn new(strong: &[u32], body: &[u32]) -> Self {
+        let newest = |ids: &[u32]| gaps(&ids[ids.len().saturating_sub(POSTINGS_CAP)..]);
+        Self {
+            count: strong.len() + body.len(),
+            strong: newest(strong),
+            body: newest(body),
+        }
+    }
+
+    /// Whether some articles were left out of the lists.
+    pub fn is_cut(&self) -> bool {
+        self.count > self.strong.len() + self.body.len()
+    }
+}
+
+/// Ascending article numbers as the gaps between them (how lists are
+/// stored: small numbers, which compress to almost nothing).
+pub fn gaps(ids: &[u32]) -> Vec<u32> {
+    let mut previous = 0;
+    ids.iter()
+        .map(|&id| {
+            let gap = id - previous;
+            previous = id;
+            gap
+        })
+        .collect()
+}
+
+/// The article numbers a list of gaps stands for.
+pub fn ungaps(gaps: &[u32]) -> impl Iterator<Item = u32> + '_ {
+    gaps.iter().scan(0u32, |id, gap| {
+        *id = id.saturating_add(*gap);
+        Some(*id)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_a_words_first_characters_in_hexadecimal() {
+        assert_eq!(shard_key("optical"), "6f7074");
+        assert_eq!(shard_key("5g"), "3567");
+        assert_eq!(key_text(&shard_key("丁晓东")).as_deref(), Some("丁晓东"));
+        assert_eq!(key_text("zz"), None);
+    }
+}

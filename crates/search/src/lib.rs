@@ -1,0 +1,50 @@
+//! Search without a server, over an archive of any size: an inverted index
+//! written at build time as small static files, of which a query fetches
+//! only the few it needs.
+//!
+//! - Words are cut and folded by [`words`], the same way for the index
+//!   and for the query.
+//! - Every article has a number: its place in the news list counted from
+//!   the oldest (0), so the list's archive pages (`content/list/<k>.json`,
+//!   see `reader_model::ListPage::position`) say what to show for a hit, and
+//!   nothing else is downloaded per result; a newly published article
+//!   takes the next number, so the others keep theirs and only the files
+//!   of its own words change.
+//! - Each word lists the articles it appears in, twice: where it is in the
+//!   headline, the summary or a speaker's name (`strong`), and where only in
+//!   the text (`body`). The lists are sorted by number, stored as gaps
+//!   (which compress to almost nothing), and keep the newest
+//!   [`POSTINGS_CAP`] articles: a word in 80,000 articles lists the
+//!   newest, and says how many there are.
+//! - Words are grouped into one file per first three characters
+//!   ([`shard_key`]), so the word being typed ("opt") can be completed
+//!   ("optical", "optics") from the one file that holds them all.
+//! - A file that would weigh more than [`FILE_BUDGET`] (in a large
+//!   archive, "con" or "pro" begin hundreds of common words) is split by
+//!   one more character ("conc", "conf", …), as often as needed: it keeps
+//!   only the word it is named for, if any, and says it is split, and the
+//!   query asks for the longer key next. So no file is much heavier than
+//!   the budget, however large the archive, and only the queries that
+//!   meet a split file pay one more request. The word being typed stands
+//!   for the words it begins within its own file: typed only as far as a
+//!   split file's name ("con"), it finds that word itself until the next
+//!   letter.
+
+//!
+//! This crate is what the app links: the files' format ([`format`]), how
+//! text is cut into words ([`words`]), the query ([`query`]) and the
+//! results as the app shows them ([`results`]). Making the files is the
+//! build's alone, in `reader-search-build`, which the app cannot link.
+
+pub mod format;
+pub mod query;
+pub mod results;
+pub mod words;
+
+pub use format::{
+    FILE_BUDGET, IndexFile, KEY_CHARS, POSTINGS_CAP, Postings, SearchShard, key_of, key_text,
+    shard_key,
+};
+pub use query::{Ranked, SearchQuery};
+pub use results::{ExcerptPart, SearchHit, SearchResults};
+pub use words::{word_slices, words};

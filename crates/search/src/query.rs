@@ -1,0 +1,296 @@
+//! A query over the index's files: which files it needs, the matching
+//! articles ranked, and a text's words it finds, marked.
+
+use std::collections::HashMap;
+
+use crate::format::{IndexFile, KEY_CHARS, Postings, key_of, ungaps};
+use crate::results::ExcerptPart;
+
+/// How many words a prefix (the word still being typed) may stand for.
+const PREFIX_EXPANSION: usize = 64;
+
+impl IndexFile {
+    /// The lists of `word` and, when it is `begun` (still being typed), of
+    /// the words it begins: only those are decoded.
+    fn lists<'a>(&'a self, word: &'a str, begun: bool) -> impl Iterator<Item = Postings> + 'a {
+        self.words
+            .range::<str, _>((std::ops::Bound::Included(word), std::ops::Bound::Unbounded))
+            .take_while(move |(filed, _)| *filed == word || (begun && filed.starts_with(word)))
+            .take(PREFIX_EXPANSION)
+            .filter_map(|(_, raw)| serde_json::from_str(raw.get()).ok())
+    }
+}
+
+impl Postings {
+    /// Each listed article, with how strongly it matches (2 or 1).
+    fn weighted(&self) -> Weighted {
+        let strong: Weighted = ungaps(&self.strong).map(|id| (id, 2)).collect();
+        let body: Weighted = ungaps(&self.body).map(|id| (id, 1)).collect();
+        union_best(&strong, &body)
+    }
+}
+
+/// Article numbers, each with a weight: ascending, each number once.
+type Weighted = Vec<(u32, u32)>;
+
+/// Every number in `a` or `b`, with the better of its weights.
+fn union_best(a: &[(u32, u32)], b: &[(u32, u32)]) -> Weighted {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => {
+                out.push(x);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(y);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((x.0, x.1.max(y.1)));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// The numbers in both `a` and `b`, with their weights added.
+fn intersect_sum(a: &[(u32, u32)], b: &[(u32, u32)]) -> Weighted {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((x.0, x.1 + y.1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A query, as words: every word must match; the last may be unfinished
+/// (it also matches the words it starts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchQuery {
+    pub words: Vec<String>,
+}
+
+impl SearchQuery {
+    pub fn new(text: &str) -> Self {
+        let mut words: Vec<String> = Vec::new();
+        for word in crate::words(text) {
+            if !words.contains(&word) {
+                words.push(word);
+            }
+        }
+        words.truncate(8);
+        Self { words }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The index files this query needs next, given the ones at hand
+    /// (`files`, by key): at first each word's [`shard_key`]; then, for a
+    /// word whose file turned out to be split, the longer key. Empty once
+    /// every word's file is at hand.
+    pub fn keys_needed<F: std::borrow::Borrow<IndexFile>>(
+        &self,
+        files: &HashMap<String, F>,
+    ) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .words
+            .iter()
+            .filter_map(|word| match file_of(word, files) {
+                Found::File(_) | Found::None => None,
+                Found::Needed(key) => Some(key),
+            })
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    /// The matching articles' numbers, best first (more strong matches,
+    /// then newest): `limit` of them after the first `skip`, and how many
+    /// match in all.
+    ///
+    /// Linear in the lists' lengths: they are merged in number order, with
+    /// no table and no sort (an archive's commonest words list thousands).
+    pub fn rank<F: std::borrow::Borrow<IndexFile>>(
+        &self,
+        shards: &HashMap<String, F>,
+        skip: usize,
+        limit: usize,
+    ) -> Ranked {
+        let mut scores: Option<Weighted> = None;
+        let mut cut = false;
+        for (i, word) in self.words.iter().enumerate() {
+            let mut matches = Weighted::new();
+            if let Found::File(file) = file_of(word, shards) {
+                for postings in file.lists(word, self.begun(i)) {
+                    cut |= postings.is_cut();
+                    matches = union_best(&matches, &postings.weighted());
+                }
+            }
+            scores = Some(match scores {
+                None => matches,
+                Some(before) => intersect_sum(&before, &matches),
+            });
+        }
+        let scores = scores.unwrap_or_default();
+        // Scores are small (at most 2 per word): one pass per score, from
+        // the highest, each pass newest (highest number) first; it stops
+        // once `limit` are in.
+        let best = scores.iter().map(|(_, score)| *score).max().unwrap_or(0);
+        let ids = (1..=best)
+            .rev()
+            .flat_map(|score| {
+                scores
+                    .iter()
+                    .rev()
+                    .filter(move |(_, s)| *s == score)
+                    .map(|(id, _)| *id)
+            })
+            .skip(skip)
+            .take(limit)
+            .collect();
+        Ranked {
+            total: scores.len(),
+            more: cut,
+            ids,
+        }
+    }
+
+    /// Whether the `i`-th word is still being typed: the last, once it is
+    /// long enough to stand for the words it begins.
+    fn begun(&self, i: usize) -> bool {
+        i + 1 == self.words.len() && self.words[i].chars().count() >= KEY_CHARS
+    }
+
+    /// Whether `word` (as written in a text) is one the query finds.
+    fn finds(&self, word: &str) -> bool {
+        let lower = if word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            std::borrow::Cow::Borrowed(word)
+        } else {
+            std::borrow::Cow::Owned(word.to_lowercase())
+        };
+        self.words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| *lower == *w || (self.begun(i) && lower.starts_with(w.as_str())))
+    }
+
+    /// `text` cut into plain runs and the words the query finds.
+    pub fn highlight(&self, text: &str) -> Vec<ExcerptPart> {
+        let mut parts = Vec::new();
+        let mut plain = 0;
+        let mut word_start = None;
+        let ends = text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')));
+        for (at, c) in ends {
+            if c.is_alphanumeric() {
+                word_start.get_or_insert(at);
+                continue;
+            }
+            if let Some(start) = word_start.take()
+                && self.finds(&text[start..at])
+            {
+                if plain < start {
+                    parts.push(ExcerptPart::Text(text[plain..start].to_owned()));
+                }
+                parts.push(ExcerptPart::Match(text[start..at].to_owned()));
+                plain = at;
+            }
+        }
+        if plain < text.len() {
+            parts.push(ExcerptPart::Text(text[plain..].to_owned()));
+        }
+        parts
+    }
+}
+
+/// Where a word's file stands, given the files at hand.
+enum Found<'a> {
+    /// At hand.
+    File(&'a IndexFile),
+    /// Not fetched yet: its key.
+    Needed(String),
+    /// Nowhere: the word cannot match.
+    None,
+}
+
+/// The file `word` is in: its three characters' file, or, while the file
+/// at hand is split and the word is longer than its name, the next.
+fn file_of<'a, F: std::borrow::Borrow<IndexFile>>(
+    word: &str,
+    files: &'a HashMap<String, F>,
+) -> Found<'a> {
+    let length = word.chars().count();
+    let mut chars = KEY_CHARS;
+    loop {
+        let key = key_of(word, chars);
+        let Some(file) = files.get(&key) else {
+            return Found::Needed(key);
+        };
+        let file = file.borrow();
+        if !file.split || length <= chars {
+            return Found::File(file);
+        }
+        chars += 1;
+        if chars > length {
+            return Found::None;
+        }
+    }
+}
+
+/// What a query found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked {
+    /// How many listed articles match.
+    pub total: usize,
+    /// Whether more may match than the lists hold (a very common word).
+    pub more: bool,
+    /// The best, in order.
+    pub ids: Vec<u32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_the_words_a_query_matches_and_keeps_the_rest() {
+        let parts = SearchQuery::new("optical lab").highlight("New Optical-imaging labs, <b>");
+        assert_eq!(
+            parts,
+            [
+                ExcerptPart::Text("New ".into()),
+                ExcerptPart::Match("Optical".into()),
+                ExcerptPart::Text("-imaging ".into()),
+                ExcerptPart::Match("labs".into()),
+                ExcerptPart::Text(", <b>".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_query_with_no_file_at_hand_asks_for_its_words_files() {
+        let none: HashMap<String, IndexFile> = HashMap::new();
+        assert_eq!(SearchQuery::new("opti").keys_needed(&none), ["6f7074"]);
+    }
+}

@@ -1,0 +1,168 @@
+//! Each page's title and description, written once: the views set them
+//! in the document once the app runs (`views::PageMeta`), and the
+//! prerender writes the same into each page's `<head>`.
+
+use reader_model::{Article, ListPage, PageContent, PageData, Site};
+
+use crate::display::{list_dates, list_heading, list_title};
+
+/// What a page says about itself in the document's head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meta {
+    /// The page's own title (the document's title adds the site's name:
+    /// [`crate::display::page_title`]).
+    pub title: String,
+    pub description: String,
+    /// Kept out of search engines ("not found").
+    pub noindex: bool,
+}
+
+/// The search page's title (and heading).
+pub const SEARCH_TITLE: &str = "Search";
+
+/// The speakers index's title (and heading, and breadcrumb).
+pub const SPEAKERS_TITLE: &str = "Speakers";
+
+/// The "not found" page's title (and heading).
+pub const NOT_FOUND_TITLE: &str = "Page not found";
+
+/// What "not found" says about an address nobody has.
+pub const NOT_FOUND_MESSAGE: &str =
+    "There is no page at this address. It may have moved, or the link may be mistyped.";
+
+impl Meta {
+    fn indexed(title: impl Into<String>, description: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            description: description.into(),
+            noindex: false,
+        }
+    }
+
+    /// The page `data` shows; `speech`: an article opened at its `n`-th
+    /// speech (from 1).
+    pub fn of(data: &PageData, speech: Option<usize>) -> Self {
+        match &data.content {
+            PageContent::List(list) => Self::list(Some(&data.site), list),
+            PageContent::Article(article) => Self::article(article, speech),
+            PageContent::Speakers(_) => Self::speakers(),
+            PageContent::Speaker(speaker) => Self::speaker(&speaker.name),
+            PageContent::Search => Self::search(),
+            PageContent::NotFound => Self::not_found(),
+        }
+    }
+
+    /// A list page: `Campus` for its front, `Campus, archive page 2` for
+    /// an archive page; described by the site's description on the news
+    /// list's front, a line about the section on its front, and the dates
+    /// an archive page covers.
+    pub fn list(site: Option<&Site>, page: &ListPage) -> Self {
+        let heading = list_heading(&list_title(site), page);
+        match (page.page, &page.section) {
+            (Some(k), _) => {
+                let description = match list_dates(page) {
+                    Some(dates) => format!("{heading}: articles from {dates}."),
+                    None => format!("{heading}: earlier articles."),
+                };
+                Self::indexed(format!("{heading}, archive page {k}"), description)
+            }
+            (None, Some(section)) => {
+                let total = page.total.unwrap_or(page.articles().len());
+                let articles = if total == 1 { "article" } else { "articles" };
+                let line = format!(
+                    "{}: {total} {articles} from our newsroom, newest first.",
+                    section.name
+                );
+                Self::indexed(heading, line)
+            }
+            (None, None) => {
+                let description = site.map(|site| site.description.clone());
+                Self::indexed(heading, description.unwrap_or_default())
+            }
+        }
+    }
+
+    /// An article: its headline and summary, or, opened at its
+    /// `speech`-th speech (from 1), who spoke and the headline, and the
+    /// speech's caption, for sharing.
+    pub fn article<R>(article: &Article<R>, speech: Option<usize>) -> Self {
+        match speech.and_then(|n| article.body.speeches().nth(n.wrapping_sub(1))) {
+            Some(speech) => Self::indexed(
+                format!("{}: {}", speech.speaker, article.headline),
+                speech.caption.clone(),
+            ),
+            None => Self::indexed(article.headline.clone(), article.summary.clone()),
+        }
+    }
+
+    /// The speakers index.
+    pub fn speakers() -> Self {
+        Self::indexed(
+            SPEAKERS_TITLE,
+            "Everyone who has spoken in our news: their roles over the years and each speech.",
+        )
+    }
+
+    /// One speaker's page.
+    pub fn speaker(name: &str) -> Self {
+        Self::indexed(
+            name,
+            format!("Every speech by {name} in our news, newest first."),
+        )
+    }
+
+    /// The search page.
+    pub fn search() -> Self {
+        Self::indexed(
+            SEARCH_TITLE,
+            "Search every article by a word in its headline, summary or text, or a speaker's name.",
+        )
+    }
+
+    /// "Not found", kept out of search engines.
+    pub fn not_found() -> Self {
+        Self {
+            title: NOT_FOUND_TITLE.to_owned(),
+            description: NOT_FOUND_MESSAGE.to_owned(),
+            noindex: true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_archive_page_is_named_by_number_and_described_by_its_dates() {
+        let item = |slug: &str, date: &str| {
+            format!(
+                r#"{{"slug":"{slug}","headline":"H","published":"{date}","section":"Campus","summary":"s"}}"#
+            )
+        };
+        let page = |fields: &str, items: &[String]| -> ListPage {
+            let json = format!(r#"{{{fields}"articles":[{}]}}"#, items.join(","));
+            reader_model::from_json(&json).expect("a list page")
+        };
+        let items = [item("a", "2025-03-03"), item("b", "2025-04-14")];
+        let archive = page(r#""page":7,"older":6,"#, &items);
+        let meta = Meta::list(None, &archive);
+        assert_eq!(meta.title, "News & Events, archive page 7");
+        assert_eq!(
+            meta.description,
+            "News & Events: articles from March 3, 2025 to April 14, 2025."
+        );
+        let one_day = page(r#""page":1,"#, &[item("a", "2025-03-03")]);
+        assert_eq!(list_dates(&one_day).as_deref(), Some("March 3, 2025"));
+        let front = page(r#""total":2,"#, &items);
+        assert_eq!(Meta::list(None, &front).title, "News & Events");
+        assert_eq!(list_dates(&page(r#""page":1,"#, &[])), None);
+    }
+
+    #[test]
+    fn only_not_found_is_kept_out_of_search_engines() {
+        assert!(Meta::not_found().noindex);
+        assert!(!Meta::search().noindex && !Meta::speakers().noindex);
+        assert_eq!(Meta::speaker("Wu Jincheng").title, "Wu Jincheng");
+    }
+}

@@ -1,0 +1,145 @@
+// The app's loader (crates/prerender/src/loader.js) run as JavaScript, in a
+// page of stubs: when it asks for the app, and how. The prerender writes it
+// into every page after a `config` line, without its comments and indents
+// (crates/prerender/src/loader.rs); both the file and that form are run.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+
+const FILE = new URL('../../crates/prerender/src/loader.js', import.meta.url);
+const SOURCE = readFileSync(FILE, 'utf8');
+
+/** The loader as the prerender writes it: no comment lines, no indents. */
+const PRERENDERED = SOURCE.split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith('//'))
+  .join('\n');
+
+const CONFIG = {
+  script: '/reader-1a2b.js',
+  scriptIntegrity: 'sha384-JS',
+  wasm: '/reader-1a2b_bg.wasm',
+  wasmIntegrity: 'sha384-WASM',
+  triggers: ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'wheel', 'scroll'],
+  dataId: 'reader-data',
+  notFoundId: 'not-found-heading',
+  failedState: 'reader:hydration-failed',
+  queryParam: 'q',
+};
+
+/**
+ * Runs `source` in a page of stubs: `ids` are the elements the page has,
+ * `search` its query string, `state` its history state, `ready` its
+ * readyState, `paintAfter` how many frames until its first paint.
+ * Returns what the loader did.
+ */
+async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0 } = {}) {
+  const did = { listeners: new Map(), appended: [], imported: [], fetched: [], events: [], frames: 0 };
+  let frames = 0;
+  const listen = (name, fn, options) => did.listeners.set(name, { fn, options });
+  const context = {
+    config: CONFIG,
+    document: {
+      readyState: ready,
+      getElementById: (id) => (ids.includes(id) ? { id } : null),
+      createElement: (tag) => ({ tag }),
+      head: { append: (el) => did.appended.push(el) },
+    },
+    history: { state },
+    location: { search },
+    URLSearchParams,
+    performance: { getEntriesByName: (name) => (name === 'first-contentful-paint' && frames > paintAfter ? [{}] : []) },
+    requestAnimationFrame: (fn) => {
+      frames += 1;
+      did.frames = frames;
+      queueMicrotask(fn);
+    },
+    setTimeout: (fn) => queueMicrotask(fn),
+    addEventListener: listen,
+    removeEventListener: (name, fn) => {
+      if (did.listeners.get(name)?.fn === fn) did.listeners.delete(name);
+    },
+    dispatchEvent: (event) => did.events.push(event),
+    CustomEvent: class {
+      constructor(type, init) {
+        this.type = type;
+        this.detail = init?.detail;
+      }
+    },
+    fetch: (url, init) => {
+      did.fetched.push({ url, init });
+      return { response: url };
+    },
+    __import: (url) => {
+      did.imported.push(url);
+      return Promise.resolve({ default: async (init) => ({ started: init }) });
+    },
+  };
+  context.window = context;
+  // `import()` cannot be stubbed; it is the one word changed.
+  vm.runInNewContext(source.replaceAll('import(', '__import('), context);
+  await settle();
+  did.context = context;
+  return did;
+}
+
+const settle = () => new Promise((done) => setImmediate(done));
+
+for (const [name, source] of [['as written', SOURCE], ['as prerendered', PRERENDERED]]) {
+  test(`the loader ${name} is valid JavaScript`, () => {
+    assert.doesNotThrow(() => new vm.Script(`const config = {};\n${source}`, { filename: 'loader.js' }));
+  });
+
+  test(`the loader ${name} waits for the reader, then starts the app once, with its integrity`, async () => {
+    const did = await run(source);
+    assert.deepEqual([...did.listeners.keys()], CONFIG.triggers);
+    for (const { options } of did.listeners.values()) assert.deepEqual({ ...options }, { capture: true, passive: true });
+    assert.equal(did.imported.length, 0, 'nothing is asked for before the reader acts');
+    did.listeners.get('scroll').fn();
+    await settle();
+    assert.equal(did.listeners.size, 0, 'every trigger is removed after the first');
+    assert.deepEqual(did.imported, ['/reader-1a2b.js']);
+    assert.deepEqual(did.appended.map(({ tag, rel, href, integrity, crossOrigin }) => ({ tag, rel, href, integrity, crossOrigin })), [
+      { tag: 'link', rel: 'modulepreload', href: '/reader-1a2b.js', integrity: 'sha384-JS', crossOrigin: 'anonymous' },
+    ]);
+    assert.equal(did.fetched.length, 1);
+    assert.equal(did.fetched[0].url, '/reader-1a2b_bg.wasm');
+    assert.deepEqual({ ...did.fetched[0].init }, { integrity: 'sha384-WASM' });
+    assert.equal(did.events.length, 1);
+    assert.equal(did.events[0].type, 'TrunkApplicationStarted');
+    assert.ok(did.context.wasmBindings, 'the bindings are window.wasmBindings');
+  });
+
+  for (const [why, page] of [
+    ['a page without its data', { ids: [] }],
+    ['"not found"', { ids: ['reader-data', 'not-found-heading'] }],
+    ['a reload after a failed hydration', { state: 'reader:hydration-failed' }],
+    ['the search page at a query', { search: '?q=optical' }],
+  ]) {
+    test(`the loader ${name} starts the app at once on ${why}`, async () => {
+      const did = await run(source, page);
+      assert.equal(did.listeners.size, 0);
+      assert.deepEqual(did.imported, ['/reader-1a2b.js']);
+    });
+  }
+
+  test(`the loader ${name} waits for the load event and the first paint`, async () => {
+    const did = await run(source, { ids: [], ready: 'loading', paintAfter: 3 });
+    assert.equal(did.imported.length, 0, 'not before load');
+    const load = did.listeners.get('load');
+    assert.deepEqual({ ...load.options }, { once: true });
+    load.fn();
+    for (let i = 0; i < 10; i += 1) await settle();
+    assert.deepEqual(did.imported, ['/reader-1a2b.js']);
+    assert.equal(did.frames, 4, 'a frame at a time until the page painted');
+  });
+
+  test(`the loader ${name} starts the app after 60 frames even if no paint is reported`, async () => {
+    const did = await run(source, { ids: [], paintAfter: Infinity });
+    for (let i = 0; i < 200 && did.imported.length === 0; i += 1) await settle();
+    assert.deepEqual(did.imported, ['/reader-1a2b.js']);
+    assert.equal(did.frames, 61);
+  });
+}

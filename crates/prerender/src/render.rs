@@ -3,15 +3,26 @@
 //! Each page is rendered by the real [`reader::App`], routed at its URL,
 //! with its data put where the app's client finds it
 //! ([`reader::client::cache`]): the same components the browser runs, so
-//! the static page and the app cannot drift apart.
+//! the static page and the app cannot drift apart. The units of work are
+//! rendered on every core ([`render_all`]), each page written into the
+//! template with its head and its data ([`render_page`]).
+
+use std::path::PathBuf;
 
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use reader::client::cache;
-use reader_model::PageData;
+use reader_model::{PageData, script_safe};
+
+use crate::PrerenderError;
+use crate::head::Head;
+use crate::inputs::Inputs;
+use crate::page::Page;
+use crate::template;
+use crate::work::Work;
 
 /// The app's `<body>` at `url` (a path below the host, base included),
-/// showing `data`. Must run inside [`crate::with_executor`]: the app's
+/// showing `data`. Must run inside [`with_executor`]: the app's
 /// loaders start tasks, even when their answer is already here.
 pub fn render(url: &str, data: PageData) -> String {
     cache::preload(data);
@@ -23,4 +34,87 @@ pub fn render(url: &str, data: PageData) -> String {
     owner.cleanup();
     cache::clear();
     body
+}
+
+/// Every unit's pages, rendered on every core and each handed to `done`
+/// (which writes it) as soon as it is rendered: no page is kept once
+/// written, no article once its pages are. The units are cut into one run
+/// per core, each rendered on its own thread with its own executor (the
+/// app's state while rendering is per thread). Returns the files of each
+/// unit's pages, in the units' order.
+pub(crate) fn render_all(
+    inputs: &Inputs,
+    units: &[Work],
+    done: &(dyn Fn(&Page, &str) -> Result<(), PrerenderError> + Sync),
+) -> Result<Vec<Vec<PathBuf>>, PrerenderError> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let run = units.len().div_ceil(cores).max(1);
+    std::thread::scope(|scope| {
+        let threads = units
+            .chunks(run)
+            .map(|part| {
+                std::thread::Builder::new()
+                    // The views' generic code nests deeply in a debug build.
+                    .stack_size(32 << 20)
+                    .spawn_scoped(scope, move || {
+                        reader::paths::set_host_base(&inputs.base);
+                        with_executor(|| {
+                            let mut files = Vec::with_capacity(part.len());
+                            for unit in part {
+                                let pages = unit.pages(&inputs.site, &inputs.content)?;
+                                for page in &pages {
+                                    done(page, &render_page(inputs, page)?)?;
+                                }
+                                files.push(pages.into_iter().map(|page| page.file).collect());
+                            }
+                            Ok(files)
+                        })
+                        .and_then(|rendered| rendered)
+                    })
+                    .map_err(PrerenderError::Runtime)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut files = Vec::with_capacity(units.len());
+        for thread in threads {
+            match thread.join() {
+                Ok(part) => files.extend(part?),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        Ok(files)
+    })
+}
+
+/// One page: the app rendered at its URL, in the template, with its head
+/// and its data.
+fn render_page(inputs: &Inputs, page: &Page) -> Result<String, PrerenderError> {
+    let head = Head::of(page, &inputs.public).to_html(page);
+    let data_json = script_safe(
+        &reader_model::to_json(&page.data).map_err(|e| PrerenderError::Template(e.to_string()))?,
+    );
+    let body = render(&page.url(&inputs.base), page.data.clone());
+    template::fill(
+        &inputs.template,
+        &template::Filling {
+            language: &page.data.site.language,
+            head: &head,
+            body: &body,
+            data_json: &data_json,
+        },
+    )
+}
+
+/// Runs `work` where Leptos can start tasks: a single-threaded tokio
+/// runtime with a local task set.
+///
+/// # Errors
+/// [`PrerenderError::Runtime`] if the runtime cannot start.
+pub fn with_executor<T>(work: impl FnOnce() -> T) -> Result<T, PrerenderError> {
+    // Set once per process; a second call finds it set, which is fine.
+    let _ = any_spawner::Executor::init_tokio();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(PrerenderError::Runtime)?;
+    let local = tokio::task::LocalSet::new();
+    Ok(local.block_on(&runtime, async move { work() }))
 }

@@ -30,12 +30,14 @@ use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
 
+use reader_output::state::StateFile;
+
 use crate::PrerenderError;
 
-const TEMPLATE: &str = "template.html";
-const BASE: &str = "base";
-const UNITS: &str = "units";
-const JOURNAL: &str = "journal";
+const TEMPLATE: StateFile = StateFile::Template;
+const BASE: StateFile = StateFile::Base;
+const UNITS: StateFile = StateFile::Units;
+const JOURNAL: StateFile = StateFile::Journal;
 
 /// The content build's journal as the last build began it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,16 +92,16 @@ impl State {
     /// The state in `dir`; an empty state if there is none or it cannot
     /// be read (everything is then rendered).
     pub fn load(dir: &Path) -> Self {
-        let template = fs::read_to_string(dir.join(TEMPLATE)).ok();
-        let base = fs::read_to_string(dir.join(BASE)).ok();
+        let template = fs::read_to_string(TEMPLATE.in_folder(dir)).ok();
+        let base = fs::read_to_string(BASE.in_folder(dir)).ok();
         // 113,000 lines at 100,000 articles: parsed on every core.
-        let units = fs::read_to_string(dir.join(UNITS))
+        let units = fs::read_to_string(UNITS.in_folder(dir))
             .map(|text| {
                 let lines: Vec<&str> = text.lines().collect();
                 lines.into_par_iter().filter_map(parse_line).collect()
             })
             .unwrap_or_default();
-        let journal = fs::read_to_string(dir.join(JOURNAL))
+        let journal = fs::read_to_string(JOURNAL.in_folder(dir))
             .ok()
             .and_then(|text| Journal::parse(&text));
         Self {
@@ -118,10 +120,11 @@ impl State {
         let io = |path: PathBuf| move |e| PrerenderError::Io(path, e);
         fs::create_dir_all(dir).map_err(io(dir.to_path_buf()))?;
         if let Some(template) = &self.template {
-            reader_output::write(&dir.join(TEMPLATE), template).map_err(io(dir.join(TEMPLATE)))?;
+            reader_output::write(&TEMPLATE.in_folder(dir), template)
+                .map_err(io(TEMPLATE.in_folder(dir)))?;
         }
         if let Some(base) = &self.base {
-            reader_output::write(&dir.join(BASE), base).map_err(io(dir.join(BASE)))?;
+            reader_output::write(&BASE.in_folder(dir), base).map_err(io(BASE.in_folder(dir)))?;
         }
         let mut keys: Vec<&String> = self.units.keys().collect();
         keys.sort();
@@ -137,17 +140,16 @@ impl State {
             }
             text.push('\n');
         }
-        reader_output::write(&dir.join(UNITS), text).map_err(io(dir.join(UNITS)))?;
+        reader_output::write(&UNITS.in_folder(dir), text).map_err(io(UNITS.in_folder(dir)))?;
         match &self.journal {
             Some(journal) => reader_output::write(
-                &dir.join(JOURNAL),
+                &JOURNAL.in_folder(dir),
                 format!("{}\t{:016x}\n", journal.token, journal.common),
             )
             .map(drop)
-            .map_err(io(dir.join(JOURNAL)))?,
-            None => {
-                reader_output::remove_if_there(&dir.join(JOURNAL)).map_err(io(dir.join(JOURNAL)))?
-            }
+            .map_err(io(JOURNAL.in_folder(dir)))?,
+            None => reader_output::remove_if_there(&JOURNAL.in_folder(dir))
+                .map_err(io(JOURNAL.in_folder(dir)))?,
         }
         Ok(())
     }

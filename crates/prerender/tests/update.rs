@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use reader_prerender::{Options, Shard, Summary, prerender_with};
+use reader_prerender::{Incremental, Mode, Options, Summary, prerender_with};
 
 mod support;
 
@@ -79,12 +79,17 @@ impl Site {
     }
 
     fn prerender(&self, update: bool) -> Summary {
-        let options = Options {
-            shard: Shard::WHOLE,
-            state: Some(self.root.join("state")),
-            update,
-            compress_cache: None,
+        let incremental = Incremental {
+            state: self.root.join("state"),
             content_state: self.journal.then(|| self.content_state()),
+        };
+        let options = Options {
+            mode: if update {
+                Mode::Update(incremental)
+            } else {
+                Mode::Whole(Some(incremental))
+            },
+            compress_cache: None,
         };
         prerender_with(&self.dist(), "/", &self.root.join("configs"), &options).expect("prerender")
     }
@@ -335,11 +340,11 @@ fn an_update_needs_a_full_build_first() {
     let site = Site::new("nostate");
     site.build_content();
     let options = Options {
-        shard: Shard::WHOLE,
-        state: Some(site.root.join("state")),
-        update: true,
+        mode: Mode::Update(Incremental {
+            state: site.root.join("state"),
+            content_state: None,
+        }),
         compress_cache: None,
-        content_state: None,
     };
     let err = prerender_with(&site.dist(), "/", &site.root.join("configs"), &options)
         .expect_err("no state");

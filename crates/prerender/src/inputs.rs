@@ -1,0 +1,232 @@
+//! What a run of the prerender starts from, read once: Trunk's template
+//! (with the loader deferred), the site's settings and public address,
+//! the deployment's plan, the state the last build kept, the content
+//! build's journal, and what the site's pages are made from (the
+//! published lists and speakers, or, when the journal says only articles
+//! changed, just those articles).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+use reader_deploy::Deployment;
+use reader_model::layout::{CONTENT_DIR, ContentFile, PAGE_INDEX};
+use reader_model::{Article, ListItem, ListPage, Paginated, Site, Speaker, Speakers};
+
+use crate::mode::Mode;
+use crate::public_url::PublicUrl;
+use crate::state::{self, State};
+use crate::work::Work;
+use crate::{Options, PrerenderError, loader, read, read_json};
+
+/// What one run starts from.
+pub struct Inputs {
+    pub(crate) mode: Mode,
+    /// Trunk's output, with the content build's in its `content/`.
+    pub(crate) dist: PathBuf,
+    /// Where the host files that do not go into `dist` are written.
+    pub(crate) configs: PathBuf,
+    /// The folder the site is served from (`/`, `/news/`).
+    pub(crate) base: String,
+    /// Trunk's `index.html` as the full build found it (kept in the state:
+    /// by an update, `index.html` is the home page).
+    pub(crate) trunks: String,
+    /// The template every page is written into: Trunk's, with the loader
+    /// deferred.
+    pub(crate) template: String,
+    pub(crate) deployment: Deployment,
+    pub(crate) site: Site,
+    pub(crate) public: PublicUrl,
+    /// The published content.
+    pub(crate) content: PathBuf,
+    /// The stamp every page shares ([`state::common_stamp`]).
+    pub(crate) common: u64,
+    /// What the last build of the folder made (empty but for an update).
+    pub(crate) previous: State,
+    /// The content files changed since the last build, when the content
+    /// build's journal says so and nothing every page reads changed.
+    pub(crate) journal: Option<HashSet<PathBuf>>,
+    pub(crate) scope: Scope,
+    /// Where the app's compressed copies are kept between builds.
+    pub(crate) compress_cache: Option<PathBuf>,
+    /// When the run started, and when it had read all this.
+    pub(crate) started: Instant,
+    pub(crate) read_at: Instant,
+}
+
+/// What the units of work are planned from.
+pub enum Scope {
+    /// The whole site: its published lists and speakers.
+    Site(Archive),
+    /// Only these articles changed (the journal says so): every other
+    /// unit, and the sitemaps, stand as the last build left them.
+    Articles(Vec<ListItem>),
+}
+
+impl Inputs {
+    /// Reads what a run of the prerender on `dist`, served from `base`, as
+    /// `options` say, starts from.
+    ///
+    /// # Errors
+    /// Unreadable or invalid content, a site without an origin, a
+    /// template without Trunk's loader, an update without the state of a
+    /// full build.
+    pub fn read(
+        dist: &Path,
+        base: &str,
+        configs: &Path,
+        options: &Options,
+    ) -> Result<Self, PrerenderError> {
+        let started = Instant::now();
+        let mode = options.mode.clone();
+        let base = reader_model::normalize_base(base);
+        let previous = match &mode {
+            Mode::Update(incremental) => State::load(&incremental.state),
+            Mode::Whole(_) | Mode::Shard(_) => State::default(),
+        };
+        let trunks = match (&mode, &previous.template) {
+            (Mode::Update(_), Some(template)) => template.clone(),
+            (Mode::Update(incremental), None) => {
+                return Err(PrerenderError::NoState(incremental.state.clone()));
+            }
+            _ => read(&dist.join(PAGE_INDEX))?,
+        };
+        let template = loader::defer(&trunks)?;
+        let deployment = Deployment::plan(dist, &base, &template)?;
+        let content = dist.join(CONTENT_DIR);
+        let site_file = content.join(ContentFile::Site.path());
+        let site_json = read(&site_file)?;
+        let site: Site = reader_model::from_json(&site_json)
+            .map_err(|e| PrerenderError::Content(site_file, e))?;
+        let origin = site.origin.as_ref().ok_or(PrerenderError::NoOrigin)?;
+        let public = PublicUrl::new(origin, &base)?;
+        let common = state::common_stamp(&trunks, &base, site_json.as_bytes());
+        let journal = (previous.journal.as_ref())
+            .filter(|journal| mode.is_update() && journal.common == common)
+            .zip(
+                mode.incremental()
+                    .and_then(|inc| inc.content_state.as_deref()),
+            )
+            .and_then(|(journal, dir)| reader_output::journal::read(dir, &journal.token));
+        // When the journal says only articles changed (no list, section or
+        // speaker), the lists are not read, and the units are those
+        // articles'.
+        let standing =
+            (journal.as_ref()).and_then(|changed| standing_articles(changed, &previous, &content));
+        let scope = match standing {
+            Some(items) => Scope::Articles(items),
+            None => Scope::Site(Archive::read(&content, &site)?),
+        };
+        Ok(Self {
+            mode,
+            dist: dist.to_path_buf(),
+            configs: configs.to_path_buf(),
+            base,
+            trunks,
+            template,
+            deployment,
+            site,
+            public,
+            content,
+            common,
+            previous,
+            journal,
+            scope,
+            compress_cache: options.compress_cache.clone(),
+            started,
+            read_at: Instant::now(),
+        })
+    }
+}
+
+/// The published lists, sections and speakers: what plans the site's
+/// units (see [`crate::work::plan`]).
+pub struct Archive {
+    pub(crate) lists: Vec<ListPage>,
+    pub(crate) speakers: Speakers,
+    pub(crate) people: Vec<Speaker>,
+}
+
+impl Archive {
+    /// The news list and the speakers as published in `content`; each
+    /// section's list made from the news list as the content build made
+    /// it (not read again: half the files).
+    fn read(content: &Path, site: &Site) -> Result<Self, PrerenderError> {
+        let mut list = read_list(content)?;
+        let news = Paginated {
+            front: list.remove(0),
+            archive: list,
+        };
+        let newest_first = news.newest_first();
+        let sections: Vec<Paginated> = (site.sections.par_iter())
+            .map(|section| Paginated::of_section(&newest_first, section))
+            .collect();
+        drop(newest_first);
+        let speakers: Speakers = read_json(&content.join(ContentFile::Speakers.path()))?;
+        let people = (speakers.speakers.par_iter())
+            .map(|person| read_json(&content.join(ContentFile::Speaker(&person.slug).path())))
+            .collect::<Result<Vec<Speaker>, _>>()?;
+        let lists = (std::iter::once(news).chain(sections))
+            .flat_map(|list| std::iter::once(list.front).chain(list.archive))
+            .collect();
+        Ok(Self {
+            lists,
+            speakers,
+            people,
+        })
+    }
+}
+
+/// Every page of the news list: its front, then its archive pages from
+/// the first to the last there is.
+fn read_list(content: &Path) -> Result<Vec<ListPage>, PrerenderError> {
+    let file = |page| {
+        content.join(
+            ContentFile::List {
+                section: None,
+                page,
+            }
+            .path(),
+        )
+    };
+    let archive_pages = (1..).take_while(|k| file(Some(*k)).is_file()).count();
+    let files: Vec<PathBuf> = std::iter::once(file(None))
+        .chain((1..=archive_pages).map(|k| file(Some(k))))
+        .collect();
+    files.par_iter().map(|file| read_json(file)).collect()
+}
+
+/// The articles the content build's journal says changed, as list items,
+/// when nothing else that pages are made from did (only articles, and
+/// the search index, pictures and schema no page reads) and each was
+/// published by the last build; `None` otherwise.
+fn standing_articles(
+    changed: &HashSet<PathBuf>,
+    previous: &State,
+    content: &Path,
+) -> Option<Vec<ListItem>> {
+    use reader_model::layout::ContentFolder;
+    let unread = [
+        ContentFolder::Search.name(),
+        ContentFolder::Photos.name(),
+        ContentFolder::Images.name(),
+    ];
+    let schema = ContentFile::Schema.path();
+    let mut items = Vec::new();
+    for path in changed {
+        let top = path.components().next()?.as_os_str().to_str()?;
+        if top == ContentFolder::Articles.name() {
+            let article: Article = read_json(&content.join(path)).ok()?;
+            let item = ListItem::from(&article);
+            if !previous.units.contains_key(&Work::Article(&item).key()) {
+                return None;
+            }
+            items.push(item);
+        } else if !(unread.contains(&top) || top == schema) {
+            return None;
+        }
+    }
+    items.sort_by(|a, b| a.slug.cmp(&b.slug));
+    Some(items)
+}

@@ -1,20 +1,22 @@
 // Preview while editing: serves a finished build the way the test server
 // does (scripts/cdn-server.mjs), watches the content folder, and on every
-// save updates the build in place (what scripts/update.sh does: the
-// content build into its content/, then `reader-prerender --update`, which
-// renders only the pages whose content changed). Every page open in the
+// save updates the build in place (`scripts/pipeline.sh update`, what
+// scripts/update.sh runs: only the pages whose content changed are
+// rendered), with the tools found once (`--tools`, else
+// `scripts/pipeline.sh tools`). Every page open in the
 // preview then reloads itself; a content error is shown on the page
 // instead, as `file:line:column: what is wrong`, until it is fixed. The
 // search index is updated in place from the saved article (only the
 // files of its words change), so a search finds the edit at once.
 //
-//   node scripts/preview.mjs [--content content] [--root dist] [--port 8080] [--tools target/debug]
+//   node scripts/preview.mjs [--content content] [--root dist] [--port 8080] [--tools <folder>]
 //
 // scripts/preview.sh builds what is missing first.
 
 import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServer } from './cdn-server.mjs';
 
 /** What each page of the preview runs: reload once the build has the change. */
@@ -35,10 +37,13 @@ events.addEventListener('problem', (event) => {
 });
 `;
 
-/** Runs `command`; resolves to { code, signal, output }. */
-function run(command, args) {
+/** The site's pipeline: its stages and their order (content, then prerender). */
+const PIPELINE = fileURLToPath(new URL('pipeline.sh', import.meta.url));
+
+/** Runs `command` with `env` added; resolves to { code, signal, output }. */
+function run(command, args, env = {}) {
   return new Promise((done) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -50,7 +55,13 @@ function run(command, args) {
  * Starts the preview. Resolves to { url, close(), updates } where
  * `updates` lists each update's { ms, ok, output }.
  */
-export async function startPreview({ content = 'content', root = 'dist', port = 0, host = '127.0.0.1', tools = 'target/debug', configs = 'target/deploy' } = {}) {
+export async function startPreview({ content = 'content', root = 'dist', port = 0, host = '127.0.0.1', tools, configs = 'target/deploy' } = {}) {
+  // The tools, found once (built if they are not: the profile of READER_TOOLS_PROFILE).
+  if (!tools) {
+    const found = await run(PIPELINE, ['tools']);
+    if (found.code !== 0) throw new Error(`the preview's tools could not be built:\n${found.output}`);
+    tools = found.output.trim().split('\n').pop();
+  }
   const clients = new Set();
   const updates = [];
   const send = (event, data) => {
@@ -90,11 +101,7 @@ export async function startPreview({ content = 'content', root = 'dist', port = 
     }
     running = true;
     const started = performance.now();
-    let result = await run(join(tools, 'reader-content'), ['build', content, join(root, 'content')]);
-    if (result.code === 0) {
-      const prerender = await run(join(tools, 'reader-prerender'), [root, '--update', '--configs', configs]);
-      result = { code: prerender.code, output: result.output + prerender.output };
-    }
+    const result = await run(PIPELINE, ['update', resolve(content), resolve(root)], { READER_TOOLS: resolve(tools), READER_DEPLOY_CONFIGS: resolve(configs) });
     const ms = performance.now() - started;
     const ok = result.code === 0;
     const entry = { ms, ok, output: result.output };
@@ -141,7 +148,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.
     root: arg('root', 'dist'),
     port: Number(arg('port', '8080')),
     host: arg('host', '127.0.0.1'),
-    tools: arg('tools', 'target/debug'),
+    tools: arg('tools', undefined),
   });
   console.log(`previewing ${arg('content', 'content')} at ${preview.url}/ (saves show there; Ctrl-C to stop)`);
 }

@@ -14,7 +14,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
 export READER_CONTENT=${READER_CONTENT:-content}
-profile=${READER_TOOLS_PROFILE:-dev}
 trunk build --release
-tools=target/$([ "$profile" = dev ] && echo debug || echo "$profile")
-exec node scripts/preview.mjs --content "$READER_CONTENT" --root dist --port "${PORT:-8080}" --tools "$tools"
+exec node scripts/preview.mjs --content "$READER_CONTENT" --root dist --port "${PORT:-8080}"

@@ -31,10 +31,10 @@ pub const NOT_FOUND_MESSAGE: &str =
     "There is no page at this address. It may have moved, or the link may be mistyped.";
 
 impl Meta {
-    fn indexed(title: impl Into<String>, description: impl Into<String>) -> Self {
+    fn indexed(title: String, description: String) -> Self {
         Self {
-            title: title.into(),
-            description: description.into(),
+            title,
+            description,
             noindex: false,
         }
     }
@@ -98,15 +98,16 @@ impl Meta {
     /// The speakers index.
     pub fn speakers() -> Self {
         Self::indexed(
-            SPEAKERS_TITLE,
-            "Everyone who has spoken in our news: their roles over the years and each speech.",
+            SPEAKERS_TITLE.to_owned(),
+            "Everyone who has spoken in our news: their roles over the years and each speech."
+                .to_owned(),
         )
     }
 
     /// One speaker's page.
     pub fn speaker(name: &str) -> Self {
         Self::indexed(
-            name,
+            name.to_owned(),
             format!("Every speech by {name} in our news, newest first."),
         )
     }
@@ -114,8 +115,9 @@ impl Meta {
     /// The search page.
     pub fn search() -> Self {
         Self::indexed(
-            SEARCH_TITLE,
-            "Search every article by a word in its headline, summary or text, or a speaker's name.",
+            SEARCH_TITLE.to_owned(),
+            "Search every article by a word in its headline, summary or text, or a speaker's name."
+                .to_owned(),
         )
     }
 

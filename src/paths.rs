@@ -162,7 +162,9 @@ pub fn resolve_under(base: &str, url: &SafeUrl) -> String {
 
 /// A file the content build published, under the base.
 pub(crate) fn content_href(file: ContentFile) -> String {
-    format!("{}{}", base(), file.href())
+    let mut href = base();
+    file.push_href(&mut href);
+    href
 }
 
 #[cfg(test)]

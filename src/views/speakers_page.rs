@@ -15,7 +15,7 @@ pub fn SpeakersPage(speakers: Speakers) -> impl IntoView {
         <PageMeta meta=Meta::speakers() />
         <Breadcrumb current=SPEAKERS_TITLE />
         <section class="speakers" aria-labelledby="speakers-heading">
-            <h1 id="speakers-heading" class="speakers__heading">{SPEAKERS_TITLE}</h1>
+            <h1 id="speakers-heading" class="speakers__heading">"Speakers"</h1>
             {empty.then(|| view! { <p>"No speeches have been published yet."</p> })}
             <ul class="speakers__list">
                 {people

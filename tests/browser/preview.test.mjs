@@ -32,7 +32,6 @@ before(async () => {
   preview = await startPreview({
     content: join(work, 'content'),
     root: join(work, 'dist'),
-    tools: join(REPO, 'target', 'debug'),
     configs: join(work, 'deploy'),
   });
   browser = await launchBrowser();

@@ -117,27 +117,58 @@ impl<'a> ContentFile<'a> {
 
     /// The file below the content folder: `list/front.json`.
     pub fn path(&self) -> String {
-        match self {
-            Self::Site => "site.json".to_owned(),
-            Self::Schema => "article.schema.json".to_owned(),
-            Self::List { section, page } => {
-                let file = page.map_or_else(|| "front".to_owned(), |k| k.to_string());
-                match section {
-                    None => format!("{}/{file}.json", ContentFolder::List.name()),
-                    Some(section) => format!("{}/{file}.json", ContentFolder::section(section)),
-                }
-            }
-            Self::Article(slug) => format!("{}/{slug}.json", ContentFolder::Articles.name()),
-            Self::Speakers => format!("{}/index.json", ContentFolder::Speakers.name()),
-            Self::Speaker(slug) => format!("{}/{slug}.json", ContentFolder::Speakers.name()),
-            Self::SearchIndex(key) => format!("{}/{key}.json", ContentFolder::Search.name()),
-        }
+        let mut path = String::new();
+        self.push_path(&mut path);
+        path
     }
 
     /// The file below the base, as the app asks for it:
     /// `content/list/front.json`.
     pub fn href(&self) -> String {
-        format!("{CONTENT_DIR}/{}", self.path())
+        let mut href = String::new();
+        self.push_href(&mut href);
+        href
+    }
+
+    /// [`Self::href`], added to `out`.
+    pub fn push_href(&self, out: &mut String) {
+        out.push_str(CONTENT_DIR);
+        out.push('/');
+        self.push_path(out);
+    }
+
+    fn push_path(&self, out: &mut String) {
+        let (folder, name) = match self {
+            Self::Site => (None, "site"),
+            Self::Schema => (None, "article.schema"),
+            Self::List { section, page } => {
+                match section {
+                    None => out.push_str(ContentFolder::List.name()),
+                    Some(section) => {
+                        out.push_str(ContentFolder::Sections.name());
+                        out.push('/');
+                        out.push_str(section.as_str());
+                    }
+                }
+                out.push('/');
+                match page {
+                    None => out.push_str("front"),
+                    Some(k) => out.push_str(&k.to_string()),
+                }
+                out.push_str(".json");
+                return;
+            }
+            Self::Article(slug) => (Some(ContentFolder::Articles), slug.as_str()),
+            Self::Speakers => (Some(ContentFolder::Speakers), "index"),
+            Self::Speaker(slug) => (Some(ContentFolder::Speakers), slug.as_str()),
+            Self::SearchIndex(key) => (Some(ContentFolder::Search), *key),
+        };
+        if let Some(folder) = folder {
+            out.push_str(folder.name());
+            out.push('/');
+        }
+        out.push_str(name);
+        out.push_str(".json");
     }
 }
 
@@ -184,11 +215,6 @@ impl ContentFolder {
             Self::Images => "images",
             Self::Photos => "photos",
         }
-    }
-
-    /// The folder of one section's list: `sections/<s>`.
-    pub fn section(section: &Slug) -> String {
-        format!("{}/{section}", Self::Sections.name())
     }
 
     /// The folder below the base, with a trailing slash:

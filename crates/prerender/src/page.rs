@@ -125,7 +125,7 @@ impl Page {
 }
 
 fn article_data(site: &Site, article: Article) -> PageData {
-    PageData::new(site, PageContent::Article(Box::new(article)))
+    PageData::new(site, PageContent::Article(article))
 }
 
 /// The picture that stands for an article on sharing cards: its lead

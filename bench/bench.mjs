@@ -400,7 +400,7 @@ function markdown({ header, rows, photoHeader, photoRows, budgets, route, result
   const bars = (metric) => chartPages.map((n) => Math.round(results[`mobile/${n}`][metric])).join(', ');
   return `# Benchmarks
 
-Written by \`scripts/bench.sh\` (see README) on ${new Date().toISOString().slice(0, 10)}:
+Written by \`scripts/bench.sh\` (see docs/benchmarks.md) on ${new Date().toISOString().slice(0, 10)}:
 ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 1024 ** 3)} GiB, headless Chromium,
 Lighthouse 12. **mobile**: Lighthouse's default profile (Slow 4G: 150 ms RTT,
 1.6 Mbit/s; CPU 4× slower; simulated). **desktop**: Lighthouse's desktop

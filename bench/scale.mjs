@@ -602,7 +602,7 @@ if (rows.length === 3) {
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown CPU';
   writeFileSync(join(REPO, 'BENCHMARKS-SCALE.md'), `# The archive at scale
 
-Written by \`scripts/scale-bench.sh\` (see README) on ${new Date().toISOString().slice(0, 10)}: ${cpu}, 2 cores, headless Chromium.
+Written by \`scripts/scale-bench.sh\` (see docs/benchmarks.md) on ${new Date().toISOString().slice(0, 10)}: ${cpu}, 2 cores, headless Chromium.
 Synthetic archives from \`reader-content generate\` (about 7.5 KB of JSON per article, 8 sections, speakers drawn from 3,000 names).
 Content build: the release \`reader-content build\`, peak memory of its process. List: median of ${RUNS} fresh visits to \`/\` at 390 px,
 navigation to the first headline on screen; bytes as sent by the test server (JSON uncompressed; a CDN would compress it), all

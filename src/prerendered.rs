@@ -58,7 +58,7 @@ pub fn mark_interactive(how: &str) {
 /// The history entry's state after a failed hydration: the reload of the
 /// entry renders afresh instead (see [`hydration_failed`]). The history
 /// entry keeps it across reloads, and reading it costs nothing (the first
-/// touch of `sessionStorage` took 6 ms of the start-up task).
+/// touch of `sessionStorage` is a noticeable part of the start-up task).
 /// The loader reads it too: such a load starts the app at once.
 pub const FAILED_STATE: &str = "reader:hydration-failed";
 

@@ -21,16 +21,7 @@ use crate::views::{PageMeta, SearchResultsList};
 /// the box and the search.
 #[component]
 pub fn SearchRoute() -> impl IntoView {
-    let query = use_query_map();
-    let address = Memo::new(move |_| {
-        let query = query.read();
-        let page = query
-            .get(paths::PAGE_PARAM)
-            .and_then(|n| n.parse::<usize>().ok())
-            .filter(|n| *n >= 1)
-            .unwrap_or(1);
-        (query.get(paths::QUERY_PARAM).unwrap_or_default(), page)
-    });
+    let address = address();
     // The page rendered at build time has an empty box: hydrating, the
     // app shows the same, and the address fills it a moment later.
     let (from_address, page_from_address) = if crate::prerendered::is_hydrating() {
@@ -52,29 +43,7 @@ pub fn SearchRoute() -> impl IntoView {
     // What is searched: the box's words (a space more is the same search).
     let wanted = Memo::new(move |_| typed.read().trim().to_owned());
     let has_query = Memo::new(move |_| !wanted.read().is_empty());
-    let navigate = StoredValue::new_local(use_navigate());
-    // The address, made to say what is searched (after the next frame, out
-    // of the rendering that calls it); nothing if it already does, or if
-    // the reader has left the page meanwhile.
-    let follow = move || {
-        request_animation_frame(move || {
-            let (Some(text), Some(n), Some(shown)) = (
-                wanted.try_get_untracked(),
-                page.try_get_untracked(),
-                address.try_get_untracked(),
-            ) else {
-                return;
-            };
-            if shown != (text.clone(), n) {
-                let options = NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..NavigateOptions::default()
-                };
-                navigate.with_value(|navigate| navigate(&paths::search_href(&text, n), options));
-            }
-        });
-    };
+    let follow = follow(wanted, page, address);
     let on_input = move |event| {
         typed.set(event_target_value(&event));
         page.set(1);
@@ -123,5 +92,49 @@ pub fn SearchRoute() -> impl IntoView {
             </noscript>
             {results}
         </section>
+    }
+}
+
+/// What the address asks for: the words, and the page of results (from 1).
+fn address() -> Memo<(String, usize)> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let query = query.read();
+        let page = query
+            .get(paths::PAGE_PARAM)
+            .and_then(|n| n.parse::<usize>().ok())
+            .filter(|n| *n >= 1)
+            .unwrap_or(1);
+        (query.get(paths::QUERY_PARAM).unwrap_or_default(), page)
+    })
+}
+
+/// The address, made to say what is searched (after the next frame, out
+/// of the rendering that calls it); nothing if it already does, or if the
+/// reader has left the page meanwhile.
+fn follow(
+    wanted: Memo<String>,
+    page: RwSignal<usize>,
+    address: Memo<(String, usize)>,
+) -> impl Fn() + Copy + Send + Sync + 'static {
+    let navigate = StoredValue::new_local(use_navigate());
+    move || {
+        request_animation_frame(move || {
+            let (Some(text), Some(n), Some(shown)) = (
+                wanted.try_get_untracked(),
+                page.try_get_untracked(),
+                address.try_get_untracked(),
+            ) else {
+                return;
+            };
+            if shown != (text.clone(), n) {
+                let options = NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..NavigateOptions::default()
+                };
+                navigate.with_value(|navigate| navigate(&paths::search_href(&text, n), options));
+            }
+        });
     }
 }

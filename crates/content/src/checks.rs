@@ -52,7 +52,7 @@ pub struct Checked {
     /// since articles share them).
     pub photos: Vec<PhotoUse>,
     /// The files of the content folder its pictures name, found there:
-    /// the checks hold while they are (see `crate::read_cache`).
+    /// the checks hold while they are (see `crate::incremental::read_cache`).
     pub locals: Vec<PathBuf>,
 }
 

@@ -42,6 +42,37 @@ pub fn import(page: &str) -> Result<Imported, ImportError> {
         .collect();
     let mut guessed = Vec::new();
     let mut missing = Vec::new();
+    let (headline, slug, dateline, rest) = header(&lines, &mut guessed, &mut missing)?;
+    let (blocks, related) = body(rest, &mut guessed);
+    missing.extend(still_missing(&blocks, &related));
+    let article = ArticleSource {
+        slug,
+        headline: headline.to_owned(),
+        section: String::new(),
+        published: dateline.date,
+        authors: dateline.authors,
+        copy_editors: dateline.copy_editors,
+        summary: String::new(),
+        thumbnail: None,
+        lead: None,
+        body: Body::new(blocks),
+        related: Vec::<Slug>::new(),
+    };
+    Ok(Imported {
+        article,
+        guessed,
+        missing,
+    })
+}
+
+/// The page's top: a breadcrumb (left out), the headline (and the slug
+/// made of it) and the dateline; and the lines after them.
+#[allow(clippy::type_complexity)]
+fn header<'a>(
+    lines: &'a [(usize, &'a str)],
+    guessed: &mut Vec<String>,
+    missing: &mut Vec<String>,
+) -> Result<(&'a str, Slug, Dateline, &'a [(usize, &'a str)]), ImportError> {
     let mut at = 0;
     if let Some((n, line)) = lines.first().filter(|(_, line)| is_breadcrumb(line)) {
         guessed.push(format!("line {n}: breadcrumb {line:?}, left out"));
@@ -65,10 +96,16 @@ pub fn import(page: &str) -> Result<Imported, ImportError> {
     } else {
         guessed.push("no dateline: no date, author or copy editors".to_owned());
     }
+    Ok((headline, slug, dateline, &lines[at.min(lines.len())..]))
+}
+
+/// The body's blocks, up to the site's footer, and the headlines listed
+/// under "Related articles".
+fn body(lines: &[(usize, &str)], guessed: &mut Vec<String>) -> (Vec<Block>, Vec<String>) {
     let mut blocks = Vec::new();
     let mut related = Vec::new();
     let mut in_related = false;
-    for &(n, line) in &lines[at.min(lines.len())..] {
+    for &(n, line) in lines {
         let lower = line.to_lowercase();
         if lower == "stay connected" {
             guessed.push(format!(
@@ -106,45 +143,30 @@ pub fn import(page: &str) -> Result<Imported, ImportError> {
             });
         }
     }
-    missing.push("section: the page does not say which desk published it".to_owned());
-    missing.push("summary: one or two sentences for the news list".to_owned());
-    for headline in &related {
+    (blocks, related)
+}
+
+/// What the editor must still complete: the fields no page says, the
+/// related articles' slugs, and the pictures.
+fn still_missing(blocks: &[Block], related: &[String]) -> Vec<String> {
+    let mut missing = vec![
+        "section: the page does not say which desk published it".to_owned(),
+        "summary: one or two sentences for the news list".to_owned(),
+    ];
+    for headline in related {
         missing.push(format!(
             "related article {headline:?}: give its slug under `related:`"
         ));
     }
-    let figures = blocks
-        .iter()
-        .filter(|block| matches!(block, Block::Figure(_)))
-        .count();
-    let speeches = blocks
-        .iter()
-        .filter(|block| matches!(block, Block::Speech(_)))
-        .count();
+    let count = |kind: fn(&Block) -> bool| blocks.iter().filter(|block| kind(block)).count();
+    let figures = count(|block| matches!(block, Block::Figure(_)));
+    let speeches = count(|block| matches!(block, Block::Speech(_)));
     if figures + speeches > 0 {
         missing.push(format!(
-            "pictures: {} speech section(s) and {figures} figure(s) have captions but no picture",
-            speeches
+            "pictures: {speeches} speech section(s) and {figures} figure(s) have captions but no picture"
         ));
     }
-    let article = ArticleSource {
-        slug,
-        headline: headline.to_owned(),
-        section: String::new(),
-        published: dateline.date,
-        authors: dateline.authors,
-        copy_editors: dateline.copy_editors,
-        summary: String::new(),
-        thumbnail: None,
-        lead: None,
-        body: Body::new(blocks),
-        related: Vec::<Slug>::new(),
-    };
-    Ok(Imported {
-        article,
-        guessed,
-        missing,
-    })
+    missing
 }
 
 fn is_breadcrumb(line: &str) -> bool {

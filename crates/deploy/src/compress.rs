@@ -3,13 +3,13 @@
 //! precompressed files (nginx `gzip_static`, the test server).
 //!
 //! Only they pay: every first visit downloads them, and Brotli 11 makes
-//! the wasm 10 to 15 % smaller than the level a CDN uses on the fly. The
+//! the wasm markedly smaller than the level a CDN uses on the fly. The
 //! pages, content and feeds are compressed by the host as it sends them
 //! (Netlify, Cloudflare and CloudFront do; the nginx configuration turns
 //! `gzip` on), at the level a build could afford for hundreds of thousands
-//! of files: at quality 11 they took 97 % of a 500-article build's
-//! prerender, and even at Brotli 6 and gzip 6 half of a 10,000-article
-//! build (32 s of 62 s), for files a reader fetches one at a time.
+//! of files: compressing them at build time took most of a large
+//! archive's build (BENCHMARKS-SCALE.md), for files a reader fetches one
+//! at a time.
 
 use std::fs;
 use std::io::Write;
@@ -37,8 +37,8 @@ pub struct Compressed {
 }
 
 /// Where `reader-prerender` keeps the copies between builds unless
-/// `$READER_COMPRESS_CACHE` says otherwise: Brotli 11 takes about 9 s for
-/// the wasm, which changes only when the app's code does.
+/// `$READER_COMPRESS_CACHE` says otherwise: Brotli 11 is slow on the wasm,
+/// which changes only when the app's code does.
 pub const CACHE: &str = "target/compress-cache";
 
 /// Writes `<file>.br` (Brotli 11) and `<file>.gz` (gzip 9) next to each of

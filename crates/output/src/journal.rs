@@ -1,7 +1,7 @@
 //! What changed in a published folder since the tool that reads it last
 //! looked: the prerender reads the content build's changes to `content/`
-//! here instead of looking at the size and time of every file there (at
-//! 100,000 articles, 113,000 units of work a `stat` each).
+//! here instead of looking at the size and time of every file there (a
+//! `stat` for every unit of work).
 //!
 //! The file (`changes`, in the folder's state, see [`crate::state_folder`])
 //! is begun by its reader, [`reset`], with a token that the reader keeps

@@ -94,7 +94,8 @@ impl State {
     pub fn load(dir: &Path) -> Self {
         let template = fs::read_to_string(TEMPLATE.in_folder(dir)).ok();
         let base = fs::read_to_string(BASE.in_folder(dir)).ok();
-        // 113,000 lines at 100,000 articles: parsed on every core.
+        // A line per unit of work (more than one per article): parsed on
+        // every core.
         let units = fs::read_to_string(UNITS.in_folder(dir))
             .map(|text| {
                 let lines: Vec<&str> = text.lines().collect();

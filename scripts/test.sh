@@ -34,6 +34,10 @@ section "release build for a site under /news/ (same cargo build, bundled again)
 READER_DEPLOY_CONFIGS=target/deploy-subpath \
   trunk build --release --public-url /news/ --dist target/dist-subpath
 
+section "release build with offline reading turned off: the kill switch (same cargo build, bundled again)"
+READER_OFFLINE=off READER_DEPLOY_CONFIGS=target/deploy-killswitch \
+  trunk build --release --dist target/dist-killswitch
+
 section "release build of a generated archive (pages, sections and search over more than one page)"
 rm -rf target/archive-content
 cargo run --quiet --locked -p reader-content -- generate 200 target/archive-content

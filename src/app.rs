@@ -7,7 +7,8 @@ use crate::client::cache;
 use crate::page_focus::PageFocus;
 use crate::paths;
 use crate::routes::{
-    ArticleRoute, NewsListRoute, NotFoundRoute, SearchRoute, SpeakerRoute, SpeakersRoute,
+    ArticleRoute, NewsListRoute, NotFoundRoute, OfflineRoute, SavedRoute, SearchRoute,
+    SpeakerRoute, SpeakersRoute,
 };
 use crate::site_context::provide_site;
 use crate::views::{SiteFooter, SiteHeader, SkipLink};
@@ -56,6 +57,8 @@ fn Pages() -> impl IntoView {
                     <Route path=path!("/search") view=SearchRoute />
                     <Route path=path!("/speakers") view=SpeakersRoute />
                     <Route path=path!("/speakers/:slug") view=SpeakerRoute />
+                    <Route path=path!("/saved") view=SavedRoute />
+                    <Route path=path!("/offline") view=OfflineRoute />
                 </Routes>
             }
             .into_any()

@@ -23,6 +23,9 @@ pub const SEARCH_TITLE: &str = "Search";
 /// The speakers index's title (and heading, and breadcrumb).
 pub const SPEAKERS_TITLE: &str = "Speakers";
 
+/// The Saved page's title (and breadcrumb).
+pub const SAVED_TITLE: &str = "Saved";
+
 /// The "not found" page's title (and heading).
 pub const NOT_FOUND_TITLE: &str = "Page not found";
 
@@ -49,6 +52,8 @@ impl Meta {
             PageContent::Speaker(speaker) => Self::speaker(&speaker.name),
             PageContent::Search => Self::search(),
             PageContent::NotFound => Self::not_found(),
+            PageContent::Saved => Self::saved(),
+            PageContent::Offline => Self::offline(),
         }
     }
 
@@ -119,6 +124,25 @@ impl Meta {
             "Search every article by a word in its headline, summary or text, or a speaker's name."
                 .to_owned(),
         )
+    }
+
+    /// What this device keeps for offline reading: the reader's own, kept
+    /// out of search engines.
+    pub fn saved() -> Self {
+        Self {
+            title: SAVED_TITLE.to_owned(),
+            description: "The articles saved on this device for reading offline.".to_owned(),
+            noindex: true,
+        }
+    }
+
+    /// The page shown offline for a page not saved on the device.
+    pub fn offline() -> Self {
+        Self {
+            title: "You’re offline".to_owned(),
+            description: "This page is not saved on this device.".to_owned(),
+            noindex: true,
+        }
     }
 
     /// "Not found", kept out of search engines.

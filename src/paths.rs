@@ -111,6 +111,11 @@ fn query_component(text: &str) -> String {
     out
 }
 
+/// The Saved page: what this device keeps for offline reading.
+pub fn saved_href() -> String {
+    format!("{}{}", base(), reader_model::layout::SAVED_PATH)
+}
+
 /// The page of one article.
 pub fn article_href(slug: &Slug) -> String {
     format!("{}{}", base(), article_path(slug))

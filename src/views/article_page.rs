@@ -4,7 +4,9 @@ use reader_model::{Article, Block, Place};
 use crate::meta::Meta;
 use crate::paths;
 
-use super::{BodyBlock, Breadcrumb, Dateline, FigureBlock, PageMeta, RelatedArticles, WhoSpoke};
+use super::{
+    BodyBlock, Breadcrumb, Dateline, FigureBlock, KeepButton, PageMeta, RelatedArticles, WhoSpoke,
+};
 
 /// A whole article: breadcrumb, headline, dateline, who spoke, the body in
 /// published order (speeches numbered from 1), then related articles.
@@ -41,6 +43,7 @@ pub fn ArticlePage(
                 <p class="article__section">{article.section.clone()}</p>
                 <h1 class="article__headline">{article.headline.clone()}</h1>
                 <Dateline article=article />
+                <KeepButton href=paths::article_href(&slug) />
             </header>
             {lead.map(|figure| view! { <FigureBlock figure place=Place::Lead /> })}
             <WhoSpoke speakers />

@@ -27,6 +27,9 @@ const CONFIG = {
   notFoundId: 'not-found-heading',
   failedState: 'reader:hydration-failed',
   queryParam: 'q',
+  savedListId: 'saved-list',
+  offline: '/offline/controls-1.js',
+  staleState: 'reader:stale-build',
 };
 
 /**
@@ -35,8 +38,8 @@ const CONFIG = {
  * readyState, `paintAfter` how many frames until its first paint.
  * Returns what the loader did.
  */
-async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0 } = {}) {
-  const did = { listeners: new Map(), appended: [], imported: [], fetched: [], events: [], frames: 0 };
+async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0, gone = false } = {}) {
+  const did = { listeners: new Map(), appended: [], imported: [], fetched: [], events: [], frames: 0, reloads: 0, states: [] };
   let frames = 0;
   const listen = (name, fn, options) => did.listeners.set(name, { fn, options });
   const context = {
@@ -47,8 +50,14 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
       createElement: (tag) => ({ tag }),
       head: { append: (el) => did.appended.push(el) },
     },
-    history: { state },
-    location: { search },
+    history: {
+      state,
+      replaceState(value) {
+        this.state = value;
+        did.states.push(value);
+      },
+    },
+    location: { search, reload: () => (did.reloads += 1) },
     URLSearchParams,
     performance: { getEntriesByName: (name) => (name === 'first-contentful-paint' && frames > paintAfter ? [{}] : []) },
     requestAnimationFrame: (fn) => {
@@ -74,6 +83,8 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
     },
     __import: (url) => {
       did.imported.push(url);
+      // A deploy removed the app's files: the import fails.
+      if (gone && url === CONFIG.script) return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
       return Promise.resolve({ default: async (init) => ({ started: init }) });
     },
   };
@@ -100,7 +111,7 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     did.listeners.get('scroll').fn();
     await settle();
     assert.equal(did.listeners.size, 0, 'every trigger is removed after the first');
-    assert.deepEqual(did.imported, ['/reader-1a2b.js']);
+    assert.deepEqual(did.imported, ['/reader-1a2b.js', '/offline/controls-1.js'], 'the app, and the offline controls with it');
     assert.deepEqual(did.appended.map(({ tag, rel, href, integrity, crossOrigin }) => ({ tag, rel, href, integrity, crossOrigin })), [
       { tag: 'link', rel: 'modulepreload', href: '/reader-1a2b.js', integrity: 'sha384-JS', crossOrigin: 'anonymous' },
     ]);
@@ -117,13 +128,25 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     ['"not found"', { ids: ['reader-data', 'not-found-heading'] }],
     ['a reload after a failed hydration', { state: 'reader:hydration-failed' }],
     ['the search page at a query', { search: '?q=optical' }],
+    ['the Saved page', { ids: ['reader-data', 'saved-list'] }],
   ]) {
     test(`the loader ${name} starts the app at once on ${why}`, async () => {
       const did = await run(source, page);
       assert.equal(did.listeners.size, 0);
-      assert.deepEqual(did.imported, ['/reader-1a2b.js']);
+      assert.equal(did.imported[0], '/reader-1a2b.js');
     });
   }
+
+  test(`the loader ${name} reloads once into a newer build when a deploy removed the app`, async () => {
+    const did = await run(source, { ids: [], gone: true });
+    for (let i = 0; i < 5; i += 1) await settle();
+    assert.equal(did.reloads, 1);
+    assert.deepEqual(did.states, ['reader:stale-build']);
+    // Reloaded, and the app is still gone: no second reload.
+    const again = await run(source, { ids: [], gone: true, state: 'reader:stale-build' });
+    for (let i = 0; i < 5; i += 1) await settle();
+    assert.equal(again.reloads, 0, 'never a loop');
+  });
 
   test(`the loader ${name} waits for the load event and the first paint`, async () => {
     const did = await run(source, { ids: [], ready: 'loading', paintAfter: 3 });
@@ -132,14 +155,14 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     assert.deepEqual({ ...load.options }, { once: true });
     load.fn();
     for (let i = 0; i < 10; i += 1) await settle();
-    assert.deepEqual(did.imported, ['/reader-1a2b.js']);
+    assert.equal(did.imported[0], '/reader-1a2b.js');
     assert.equal(did.frames, 4, 'a frame at a time until the page painted');
   });
 
   test(`the loader ${name} starts the app after 60 frames even if no paint is reported`, async () => {
     const did = await run(source, { ids: [], paintAfter: Infinity });
     for (let i = 0; i < 200 && did.imported.length === 0; i += 1) await settle();
-    assert.deepEqual(did.imported, ['/reader-1a2b.js']);
+    assert.equal(did.imported[0], '/reader-1a2b.js');
     assert.equal(did.frames, 61);
   });
 }

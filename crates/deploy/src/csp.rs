@@ -36,6 +36,20 @@ pub fn policy(script_hashes: &[String], for_meta: bool) -> String {
     directives.join("; ")
 }
 
+/// The service worker's own policy (a worker takes its policy from the
+/// headers of its script, not from the page): it only reads and stores
+/// this site's files.
+pub fn worker_policy() -> String {
+    [
+        // Nothing is allowed unless a directive below allows it: no
+        // scripts imported, no eval.
+        "default-src 'none'",
+        // fetch() of this site's pages, data and files, to keep them.
+        "connect-src 'self'",
+    ]
+    .join("; ")
+}
+
 /// The other headers a careful static site sends with every response.
 pub const SECURITY_HEADERS: &[(&str, &str)] = &[
     // Never guess a type: a JSON file is never run as a script.
@@ -68,6 +82,11 @@ mod tests {
              style-src 'self'; img-src 'self' https:; connect-src 'self'; manifest-src 'self'; \
              base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'none'"
         );
+    }
+
+    #[test]
+    fn the_worker_may_only_fetch_this_site() {
+        assert_eq!(worker_policy(), "default-src 'none'; connect-src 'self'");
     }
 
     #[test]

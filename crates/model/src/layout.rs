@@ -46,19 +46,51 @@ pub fn page_globs() -> Vec<String> {
         PAGE_INDEX.to_owned(),
         NOT_FOUND_FILE.to_owned(),
     ];
+    // Each route's first segment: its pages below it, the segment itself
+    // a page, or only that one page (whose folder holds other files).
     let routes = [
-        (NEWS_SEGMENT, false),
-        (SECTION_SEGMENT, false),
-        (SEARCH_PATH, true),
-        (SPEAKERS_PATH, true),
+        (NEWS_SEGMENT, false, true),
+        (SECTION_SEGMENT, false, true),
+        (SEARCH_PATH, true, true),
+        (SPEAKERS_PATH, true, true),
+        (SAVED_PATH, true, false),
+        (OFFLINE_PATH, true, false),
     ];
-    for (segment, is_page) in routes {
+    for (segment, is_page, has_pages_below) in routes {
         if is_page {
             globs.push(segment.to_owned());
         }
-        globs.push(format!("{segment}/*"));
+        globs.push(if has_pages_below {
+            format!("{segment}/*")
+        } else {
+            format!("{segment}/")
+        });
     }
     globs
+}
+
+/// The page of what this device keeps for offline reading, below the base.
+pub const SAVED_PATH: &str = "saved";
+
+/// The page the service worker shows, offline, for a page not saved on the
+/// device, below the base.
+pub const OFFLINE_PATH: &str = "offline";
+
+// ---- Offline reading and installing: the service worker and the manifest.
+
+/// The service worker: a fixed name (never hashed: the browser checks it
+/// for updates), served `no-cache`.
+pub const SERVICE_WORKER_FILE: &str = "sw.js";
+
+/// The web app manifest.
+pub const MANIFEST_FILE: &str = "manifest.webmanifest";
+
+/// The installed app's icons (maskable), by size in pixels.
+pub const ICON_FILES: [(u32, &str); 2] = [(192, "icon-192.png"), (512, "icon-512.png")];
+
+/// The pages' offline controls, named by a hash of what they hold.
+pub fn offline_script(hash: &str) -> String {
+    format!("offline-{hash}.js")
 }
 
 // ---- Feeds: what crawlers and feed readers fetch.

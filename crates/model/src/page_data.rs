@@ -32,6 +32,12 @@ pub enum PageContent {
     Speaker(Speaker),
     /// The search page: its box (the results need the app).
     Search,
+    /// What this device keeps for offline reading (the list is the
+    /// service worker's: the page shows it with the offline controls).
+    Saved,
+    /// The page the service worker shows for a page not saved on the
+    /// device while it is offline (never hydrated).
+    Offline,
     /// The host has nothing at this address: its "not found" page.
     NotFound,
 }
@@ -84,6 +90,10 @@ struct WireOut<'a> {
     speaker: Option<&'a Speaker>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     not_found: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    saved: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    offline: bool,
 }
 
 impl Serialize for PageData {
@@ -95,6 +105,8 @@ impl Serialize for PageData {
             speakers: None,
             speaker: None,
             not_found: false,
+            saved: false,
+            offline: false,
         };
         match &self.content {
             PageContent::List(list) => wire.list = Some(list),
@@ -103,6 +115,8 @@ impl Serialize for PageData {
             PageContent::Speaker(speaker) => wire.speaker = Some(speaker),
             PageContent::Search => {}
             PageContent::NotFound => wire.not_found = true,
+            PageContent::Saved => wire.saved = true,
+            PageContent::Offline => wire.offline = true,
         }
         wire.serialize(serializer)
     }
@@ -137,6 +151,8 @@ impl<'de> serde::de::Visitor<'de> for PageDataVisitor {
                 "speakers" => content = PageContent::Speakers(map.next_value()?),
                 "speaker" => content = PageContent::Speaker(map.next_value()?),
                 "not_found" if map.next_value::<bool>()? => content = PageContent::NotFound,
+                "saved" if map.next_value::<bool>()? => content = PageContent::Saved,
+                "offline" if map.next_value::<bool>()? => content = PageContent::Offline,
                 _ => {
                     map.next_value::<serde::de::IgnoredAny>()?;
                 }

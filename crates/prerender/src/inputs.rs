@@ -15,6 +15,7 @@ use reader_model::layout::{CONTENT_DIR, ContentFile, PAGE_INDEX};
 use reader_model::{Article, ListItem, ListPage, Paginated, Site, Speaker, Speakers};
 
 use crate::mode::Mode;
+use crate::offline::Offline;
 use crate::public_url::PublicUrl;
 use crate::state::{self, State};
 use crate::work::Work;
@@ -36,6 +37,8 @@ pub struct Inputs {
     /// deferred.
     pub(crate) template: String,
     pub(crate) deployment: Deployment,
+    /// Offline reading: the worker, the controls, the manifest.
+    pub(crate) offline: Offline,
     pub(crate) site: Site,
     pub(crate) public: PublicUrl,
     /// The published content.
@@ -92,8 +95,11 @@ impl Inputs {
             }
             _ => read(&dist.join(PAGE_INDEX))?,
         };
-        let template = loader::defer(&trunks)?;
-        let deployment = Deployment::plan(dist, &base, &template)?;
+        let offline = Offline::new(&base, options.offline);
+        let template = loader::defer(&trunks, Some(&offline.controls_href()))?;
+        let mut deployment = Deployment::plan(dist, &base, &template)?;
+        // The offline controls are named by their content too.
+        deployment.hashed_files.push(offline.controls_file.clone());
         let content = dist.join(CONTENT_DIR);
         let site_file = content.join(ContentFile::Site.path());
         let site_json = read(&site_file)?;
@@ -126,6 +132,7 @@ impl Inputs {
             trunks,
             template,
             deployment,
+            offline,
             site,
             public,
             content,

@@ -16,6 +16,7 @@
 //! - [`work`]: the units of work, each the pages of one piece of content;
 //! - [`state`]: what the last build made, so an update renders only what changed;
 //! - [`feeds`]: `sitemap.xml`, `robots.txt`, `atom.xml`;
+//! - [`offline`]: the service worker, the offline controls, the manifest;
 //! - [`public_url`]: absolute URLs of the published site.
 
 pub mod feeds;
@@ -23,6 +24,7 @@ pub mod head;
 pub mod inputs;
 pub mod loader;
 pub mod mode;
+pub mod offline;
 pub mod page;
 pub mod plan;
 pub mod public_url;
@@ -120,6 +122,9 @@ pub struct Options {
     /// Where the app's compressed copies are kept between builds (see
     /// `reader_deploy::compress`); `None` compresses every time.
     pub compress_cache: Option<PathBuf>,
+    /// Whether the pages register the service worker (offline reading);
+    /// `false` writes the kill switch in its place (see [`offline`]).
+    pub offline: bool,
 }
 
 impl Options {
@@ -127,6 +132,7 @@ impl Options {
     pub const WHOLE: Self = Self {
         mode: Mode::Whole(None),
         compress_cache: None,
+        offline: true,
     };
 }
 
@@ -157,7 +163,7 @@ pub fn prerender_shard(
 ) -> Result<Summary, PrerenderError> {
     let options = Options {
         mode: Mode::Shard(shard),
-        compress_cache: None,
+        ..Options::WHOLE
     };
     prerender_with(dist, base, configs, &options)
 }

@@ -10,6 +10,10 @@
 //   notFoundId               the id of the "not found" heading
 //   failedState              the history state of a failed hydration
 //   queryParam               the search page's query parameter
+//   savedListId              the id of the Saved page's list
+//   offline                  the offline controls' script (they register
+//                            the service worker), or null
+//   staleState               the history state of a reload into a newer build
 // and drops the lines that are only comments, and each line's indent.
 //
 // A prerendered page needs none of the app to be read: the app only has
@@ -22,9 +26,20 @@
 // address), the search page opened at a query, and a page reloaded after
 // a failed hydration (the app renders it afresh).
 
+// A deploy removed this page's app (its files are named by their content,
+// and the host no longer has them): the page reloads once into the newer
+// build, marked so it never loops; the page stays readable meanwhile.
+const stale = () => {
+  if (history.state !== config.staleState) {
+    history.replaceState(config.staleState, '');
+    location.reload();
+  }
+};
+
 // Trunk's own start, with the integrity hashes kept: the script through a
 // modulepreload link (which the import then uses), the wasm through
-// fetch's integrity. The app's bindings are `window.wasmBindings`.
+// fetch's integrity. The app's bindings are `window.wasmBindings`. The
+// offline controls come with it.
 const start = () => {
   const link = document.createElement('link');
   link.rel = 'modulepreload';
@@ -32,14 +47,17 @@ const start = () => {
   link.integrity = config.scriptIntegrity;
   link.crossOrigin = 'anonymous';
   document.head.append(link);
-  import(config.script).then((bindings) =>
-    bindings
-      .default({ module_or_path: fetch(config.wasm, { integrity: config.wasmIntegrity }) })
-      .then((wasm) => {
-        window.wasmBindings = bindings;
-        dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
-      }),
-  );
+  import(config.script)
+    .then((bindings) =>
+      bindings
+        .default({ module_or_path: fetch(config.wasm, { integrity: config.wasmIntegrity }) })
+        .then((wasm) => {
+          window.wasmBindings = bindings;
+          dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+        }),
+    )
+    .catch(stale);
+  if (config.offline) import(config.offline).catch(() => undefined);
 };
 
 // Whether the page has painted; after `load`, wait for its first paint
@@ -63,7 +81,8 @@ const eager =
   !document.getElementById(config.dataId) ||
   document.getElementById(config.notFoundId) ||
   history.state === config.failedState ||
-  new URLSearchParams(location.search).has(config.queryParam);
+  new URLSearchParams(location.search).has(config.queryParam) ||
+  document.getElementById(config.savedListId);
 if (eager) {
   begin();
 } else {

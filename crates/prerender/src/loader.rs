@@ -36,7 +36,7 @@ struct Asset {
 /// [`PrerenderError::Template`] if the template has no Trunk loader (its
 /// module script, the script's `modulepreload` and the wasm's `preload`),
 /// or cannot be rewritten.
-pub fn defer(template: &str) -> Result<String, PrerenderError> {
+pub fn defer(template: &str, offline: Option<&str>) -> Result<String, PrerenderError> {
     let script = RefCell::new(None::<Asset>);
     let wasm = RefCell::new(None::<Asset>);
     let asset = |el: &lol_html::html_content::Element| Asset {
@@ -66,7 +66,7 @@ pub fn defer(template: &str) -> Result<String, PrerenderError> {
     let html = rewrite(
         &html,
         vec![element!("script[type=module]", |el| {
-            el.set_inner_content(&loader_source(&script, &wasm), ContentType::Html);
+            el.set_inner_content(&loader_source(&script, &wasm, offline), ContentType::Html);
             replaced = true;
             Ok(())
         })],
@@ -108,14 +108,19 @@ pub const TRIGGERS: [&str; 6] = [
     "scroll",
 ];
 
+/// The history state of a page reloaded because a deploy removed its app:
+/// it reloads once, never again.
+pub const STALE_STATE: &str = "reader:stale-build";
+
 /// The loader as written, with its notes (see [`loader_source`]).
 pub const SOURCE: &str = include_str!("loader.js");
 
 /// The loader's source: a `config` line with this build's values (Trunk's
 /// file names, hashed, under the public URL, and their SRI hashes; the
-/// app's names for what the loader looks at), then `loader.js` without
-/// the lines that are only comments and without each line's indent.
-fn loader_source(script: &Asset, wasm: &Asset) -> String {
+/// app's names for what the loader looks at; the offline controls'
+/// script), then `loader.js` without the lines that are only comments and
+/// without each line's indent.
+fn loader_source(script: &Asset, wasm: &Asset, offline: Option<&str>) -> String {
     let config = serde_json::json!({
         "script": script.href,
         "scriptIntegrity": script.integrity,
@@ -126,15 +131,25 @@ fn loader_source(script: &Asset, wasm: &Asset) -> String {
         "notFoundId": reader::views::not_found_page::HEADING_ID,
         "failedState": reader::prerendered::FAILED_STATE,
         "queryParam": reader::paths::QUERY_PARAM,
+        "savedListId": reader::views::saved_page::SAVED_LIST_ID,
+        "offline": offline,
+        "staleState": STALE_STATE,
     });
-    let mut source = format!("const config = {config};\n");
-    for line in SOURCE.lines().map(str::trim) {
+    with_config(&config, SOURCE)
+}
+
+/// A script as a page or the browser runs it: a line that sets its
+/// `config`, then `source` without the lines that are only comments and
+/// without each line's indent (the scripts' notes stay in the repository).
+pub(crate) fn with_config(config: &serde_json::Value, source: &str) -> String {
+    let mut script = format!("const config = {config};\n");
+    for line in source.lines().map(str::trim) {
         if !line.is_empty() && !line.starts_with("//") {
-            source.push_str(line);
-            source.push('\n');
+            script.push_str(line);
+            script.push('\n');
         }
     }
-    source
+    script
 }
 
 #[cfg(test)]
@@ -151,7 +166,7 @@ mod tests {
 
     #[test]
     fn the_preloads_go_and_the_loader_waits_for_the_page_and_the_reader() {
-        let html = defer(TRUNK).expect("deferred");
+        let html = defer(TRUNK, Some("/offline/controls-1.js")).expect("deferred");
         assert!(!html.contains("rel=modulepreload"), "{html}");
         assert!(!html.contains("rel=preload"), "{html}");
         assert!(!html.contains("await init"), "{html}");
@@ -170,9 +185,12 @@ mod tests {
         assert_eq!(config["notFoundId"], "not-found-heading");
         assert_eq!(config["failedState"], "reader:hydration-failed");
         assert_eq!(config["queryParam"], "q");
+        assert_eq!(config["savedListId"], "saved-list");
+        assert_eq!(config["offline"], "/offline/controls-1.js");
         // The file itself, without its notes and indents.
         for part in [
-            "import(config.script).then((bindings) =>",
+            "import(config.script)",
+            ".catch(stale);",
             ".default({ module_or_path: fetch(config.wasm, { integrity: config.wasmIntegrity }) })",
             "window.wasmBindings = bindings;",
             "document.readyState === 'complete' ? loaded() : addEventListener('load', loaded, { once: true });",
@@ -189,8 +207,8 @@ mod tests {
 
     #[test]
     fn a_template_without_trunks_loader_is_an_error() {
-        let error =
-            defer("<title>x</title><script type=module>go()</script>").expect_err("no loader");
+        let error = defer("<title>x</title><script type=module>go()</script>", None)
+            .expect_err("no loader");
         assert!(error.to_string().contains("Trunk's loader"), "{error}");
     }
 }

@@ -102,9 +102,12 @@ fn main() -> ExitCode {
         (false, Shard::WHOLE) => Mode::Whole(Some(incremental)),
         (false, shard) => Mode::Shard(shard),
     };
+    // READER_OFFLINE=off: the kill switch (docs/deploy.md).
+    let offline = std::env::var("READER_OFFLINE").map_or(true, |value| value != "off");
     let options = Options {
         mode,
         compress_cache: Some(compress_cache),
+        offline,
     };
     let result = reader_prerender::prerender_with(&args.dist, &base, &args.configs, &options)
         .and_then(|summary| {

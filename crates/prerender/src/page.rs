@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use crate::feeds::SitemapEntry;
 
 use reader_model::layout::{
-    NOT_FOUND_FILE, SEARCH_PATH, SPEAKERS_PATH, article_path, list_path, page_file, speaker_path,
-    speech_path,
+    NOT_FOUND_FILE, OFFLINE_PATH, SAVED_PATH, SEARCH_PATH, SPEAKERS_PATH, article_path, list_path,
+    page_file, speaker_path, speech_path,
 };
 use reader_model::{
     Article, Block, Date, Image, ListPage, PageContent, PageData, Site, Speaker, Speakers,
@@ -66,6 +66,18 @@ impl Page {
         )
     }
 
+    /// What this device keeps for offline reading.
+    pub fn saved(site: &Site) -> Self {
+        let data = PageData::new(site, PageContent::Saved);
+        Self::at(SAVED_PATH.to_owned(), data, None)
+    }
+
+    /// What the service worker shows offline for a page not saved.
+    pub fn offline(site: &Site) -> Self {
+        let data = PageData::new(site, PageContent::Offline);
+        Self::at(OFFLINE_PATH.to_owned(), data, None)
+    }
+
     pub fn not_found(site: &Site) -> Self {
         Self {
             path: None,
@@ -113,6 +125,8 @@ impl Page {
             PageContent::List(list) => list_lastmod(list),
             PageContent::Speaker(speaker) => speaker_lastmod(speaker),
             PageContent::Speakers(_) | PageContent::Search | PageContent::NotFound => None,
+            // The reader's own: kept out of search engines.
+            PageContent::Saved | PageContent::Offline => return None,
         };
         Some(SitemapEntry { path, lastmod })
     }

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use reader::client::cache;
-use reader_model::{PageData, script_safe};
+use reader_model::{PageContent, PageData, script_safe};
 
 use crate::PrerenderError;
 use crate::head::Head;
@@ -93,7 +93,7 @@ fn render_page(inputs: &Inputs, page: &Page) -> Result<String, PrerenderError> {
         &reader_model::to_json(&page.data).map_err(|e| PrerenderError::Template(e.to_string()))?,
     );
     let body = render(&page.url(&inputs.base), page.data.clone());
-    template::fill(
+    let html = template::fill(
         &inputs.template,
         &template::Filling {
             language: &page.data.site.language,
@@ -101,7 +101,13 @@ fn render_page(inputs: &Inputs, page: &Page) -> Result<String, PrerenderError> {
             body: &body,
             data_json: &data_json,
         },
-    )
+    )?;
+    match page.data.content {
+        // The service worker's offline page: static, the offline controls
+        // its only script.
+        PageContent::Offline => template::without_app(&html, &inputs.offline.controls_href()),
+        _ => Ok(html),
+    }
 }
 
 /// Runs `work` where Leptos can start tasks: a single-threaded tokio

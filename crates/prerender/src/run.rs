@@ -5,7 +5,8 @@
 //!    the home page removes Trunk's template from its `index.html`;
 //! 2. in an update, the pages the site no longer has are removed;
 //! 3. the sitemaps (unless the lists stand), `robots.txt`, the Atom feed
-//!    ([`crate::feeds`]) and each host's configuration;
+//!    ([`crate::feeds`]), the service worker, the offline controls and the
+//!    manifest ([`crate::offline`]), and each host's configuration;
 //! 4. the compressed copies of the app's files (not in an update);
 //! 5. the state for the next update, and the content build's journal
 //!    begun afresh.
@@ -16,7 +17,9 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use reader_model::layout::{ATOM_FILE, ContentFile, PAGE_INDEX, ROBOTS_FILE};
+use reader_model::layout::{
+    ATOM_FILE, ContentFile, MANIFEST_FILE, PAGE_INDEX, ROBOTS_FILE, SERVICE_WORKER_FILE,
+};
 use reader_model::{Article, ListPage};
 
 use crate::inputs::Scope;
@@ -180,6 +183,13 @@ impl Plan<'_> {
             .collect::<Result<Vec<Article>, _>>()?;
         let atom = feeds::atom(&inputs.public, &inputs.site, &newest);
         write(&dist.join(ATOM_FILE), &atom)?;
+        // Offline reading and installing: the worker names this build's
+        // hashed files.
+        let offline = &inputs.offline;
+        write(&dist.join(&offline.controls_file), offline.controls())?;
+        let worker = offline.worker(inputs.common, &inputs.deployment.hashed_files);
+        write(&dist.join(SERVICE_WORKER_FILE), &worker)?;
+        write(&dist.join(MANIFEST_FILE), &offline.manifest(&inputs.site))?;
         inputs.deployment.write_host_files(dist, &inputs.configs)?;
         Ok(())
     }

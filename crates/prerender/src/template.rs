@@ -69,6 +69,41 @@ pub fn fill(template: &str, filling: &Filling<'_>) -> Result<String, PrerenderEr
     }
 }
 
+/// A filled page as a static page: no loader, no data for the app (which
+/// never runs on it), and `script` (a same-origin module) as its only
+/// script.
+///
+/// # Errors
+/// [`PrerenderError::Template`] when the page cannot be rewritten.
+pub fn without_app(html: &str, script: &str) -> Result<String, PrerenderError> {
+    let data_selector = format!("#{PAGE_DATA_ID}");
+    let shell_selector = format!("#{SHELL_ID}");
+    let tag = format!(r#"<script type="module" src="{script}"></script>"#);
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("script[type=module]", |el| {
+                    el.remove();
+                    Ok(())
+                }),
+                element!(data_selector, |el| {
+                    el.remove();
+                    Ok(())
+                }),
+                // After the page (Trunk's minified template may leave out
+                // `<head>` and `<body>`; the shell is always there).
+                element!(shell_selector, |el| {
+                    el.after(&tag, ContentType::Html);
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|error| PrerenderError::Template(error.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +141,21 @@ mod tests {
         };
         let error = fill("<title>x</title><body></body>", &filling).expect_err("no shell");
         assert!(error.to_string().contains("id=\"shell\""), "{error}");
+    }
+
+    #[test]
+    fn the_offline_page_keeps_no_app_and_one_script() {
+        let page = "<html><head><title>t</title><script type=module>loader()</script></head>\
+            <body><div id=shell><p>x</p></div><script type=\"application/json\" id=reader-data>{}</script></body></html>";
+        let html = without_app(page, "/offline/controls-1.js").expect("static");
+        assert!(
+            !html.contains("loader()") && !html.contains("reader-data"),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"</div><script type="module" src="/offline/controls-1.js"></script>"#),
+            "{html}"
+        );
+        assert!(html.contains("<p>x</p>"));
     }
 }

@@ -18,6 +18,10 @@ use crate::page::Page;
 pub enum Work<'a> {
     NotFound,
     Search,
+    /// What this device keeps for offline reading.
+    Saved,
+    /// What the service worker shows offline for a page not saved.
+    Offline,
     /// The front or an archive page of the news list or of a section's.
     List(&'a ListPage),
     Speakers(&'a Speakers),
@@ -36,6 +40,8 @@ impl Work<'_> {
         Ok(match *self {
             Self::NotFound => vec![Page::not_found(site)],
             Self::Search => vec![Page::search(site)],
+            Self::Saved => vec![Page::saved(site)],
+            Self::Offline => vec![Page::offline(site)],
             Self::List(page) => vec![Page::list(site, page.clone())],
             Self::Speakers(speakers) => vec![Page::speakers(site, speakers)],
             Self::Speaker(person) => vec![Page::speaker(site, person.clone())],
@@ -85,6 +91,8 @@ impl Work<'_> {
         match *self {
             Self::NotFound => "not-found".to_owned(),
             Self::Search => "search".to_owned(),
+            Self::Saved => "saved".to_owned(),
+            Self::Offline => "offline".to_owned(),
             Self::List(page) => format!("list {}", list_path(page.section.as_ref(), page.page)),
             Self::Speakers(_) => "speakers".to_owned(),
             Self::Speaker(person) => format!("speaker {}", person.slug),
@@ -97,7 +105,7 @@ impl Work<'_> {
     /// when none of them changed, neither did the pages.
     pub fn inputs(&self, content: &Path) -> Vec<PathBuf> {
         match *self {
-            Self::NotFound | Self::Search => Vec::new(),
+            Self::NotFound | Self::Search | Self::Saved | Self::Offline => Vec::new(),
             Self::List(page) => vec![list_file(content, page)],
             Self::Speakers(_) => vec![content.join(ContentFile::Speakers.path())],
             Self::Speaker(person) => vec![content.join(ContentFile::Speaker(&person.slug).path())],
@@ -119,7 +127,7 @@ pub fn plan<'a>(
     speakers: &'a Speakers,
     people: &'a [Speaker],
 ) -> Vec<Work<'a>> {
-    let mut work = vec![Work::NotFound, Work::Search];
+    let mut work = vec![Work::NotFound, Work::Search, Work::Saved, Work::Offline];
     work.extend(lists.iter().map(Work::List));
     work.push(Work::Speakers(speakers));
     work.extend(people.iter().map(Work::Speaker));

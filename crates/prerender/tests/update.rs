@@ -90,6 +90,7 @@ impl Site {
                 Mode::Whole(Some(incremental))
             },
             compress_cache: None,
+            offline: true,
         };
         prerender_with(&self.dist(), "/", &self.root.join("configs"), &options).expect("prerender")
     }
@@ -345,6 +346,7 @@ fn an_update_needs_a_full_build_first() {
             content_state: None,
         }),
         compress_cache: None,
+        offline: true,
     };
     let err = prerender_with(&site.dist(), "/", &site.root.join("configs"), &options)
         .expect_err("no state");

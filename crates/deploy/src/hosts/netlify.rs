@@ -5,11 +5,11 @@
 //! comma-separated value, so no two rules here set the same header for
 //! the same path.
 
-use reader_model::layout;
+use reader_model::layout::{self, SERVICE_WORKER_FILE};
 
 use super::{IMMUTABLE, REVALIDATE, content, photos};
 use crate::Deployment;
-use crate::csp::SECURITY_HEADERS;
+use crate::csp::{SECURITY_HEADERS, worker_policy};
 
 pub fn headers(deployment: &Deployment) -> String {
     let base = &deployment.base;
@@ -31,6 +31,13 @@ pub fn headers(deployment: &Deployment) -> String {
     out.push_str(&format!(
         "{base}{}*\n  Cache-Control: {IMMUTABLE}\n",
         photos()
+    ));
+    // The service worker: always asked again (a browser checks it for a
+    // new build), with a policy of its own (both hosts send both policies
+    // for it, and a browser keeps to both).
+    out.push_str(&format!(
+        "{base}{SERVICE_WORKER_FILE}\n  Cache-Control: {REVALIDATE}\n  Content-Security-Policy: {}\n",
+        worker_policy()
     ));
     // Pages and content: always asked again, answered 304 when unchanged.
     // (Content is named folder by folder: a rule for all of it would also

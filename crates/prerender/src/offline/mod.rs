@@ -1,0 +1,189 @@
+//! Offline reading and installing, as the build writes them: the service
+//! worker (`sw.js`), the pages' offline controls (`offline/controls-<hash>.js`),
+//! and the web app manifest. The worker and the controls are plain
+//! JavaScript (`sw.js`, `page.js` here; tested in `tests/browser/offline.test.mjs`),
+//! each given this build's values in a `config` line before it: the worker
+//! its version, the base, and the list of the build's hashed files, so no
+//! list is kept by hand.
+//!
+//! `READER_OFFLINE=off` makes a kill-switch build: `sw.js` is then
+//! `kill-switch.js`, which removes the worker and its caches from every
+//! browser that has it, and the pages stop registering it.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use reader_model::Site;
+use reader_model::layout::{ICON_FILES, MANIFEST_FILE, OFFLINE_PATH, SERVICE_WORKER_FILE};
+use serde_json::json;
+
+use crate::loader::with_config;
+
+/// The worker, as written.
+const WORKER: &str = include_str!("sw.js");
+/// The kill switch, written in the worker's place by a build that turns
+/// offline reading off.
+const KILL_SWITCH: &str = include_str!("kill-switch.js");
+/// The pages' offline controls, as written.
+const CONTROLS: &str = include_str!("page.js");
+
+/// How many pages, data files and photos a reader's device keeps, beyond
+/// what the reader saved on purpose (the least recently used go first).
+pub const CACHE_CAP: usize = 200;
+
+/// Offline reading in one build: on, or the kill switch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offline {
+    /// Whether the pages register the worker (else the kill switch).
+    pub on: bool,
+    /// The folder the site is served from.
+    base: String,
+    /// The controls' file, below the base, and its text.
+    pub controls_file: String,
+    controls: String,
+}
+
+impl Offline {
+    /// Offline reading for a site served from `base`; `on` false for the
+    /// kill switch.
+    pub fn new(base: &str, on: bool) -> Self {
+        let worker = on.then(|| format!("{base}{SERVICE_WORKER_FILE}"));
+        let config = json!({ "worker": worker, "base": base });
+        let controls = with_config(&config, CONTROLS);
+        let controls_file = format!("{OFFLINE_PATH}/controls-{:016x}.js", hash(&controls));
+        Self {
+            on,
+            base: base.to_owned(),
+            controls_file,
+            controls,
+        }
+    }
+
+    /// The controls' address, for the loader.
+    pub fn controls_href(&self) -> String {
+        format!("{}{}", self.base, self.controls_file)
+    }
+
+    /// The controls' text.
+    pub fn controls(&self) -> &str {
+        &self.controls
+    }
+
+    /// The worker's text: its version changes with `build` (what every
+    /// page is made from) and with the build's hashed files, which it
+    /// keeps (`app`, below the base).
+    pub fn worker(&self, build: u64, app: &[String]) -> String {
+        if !self.on {
+            return with_config(&json!({ "base": self.base }), KILL_SWITCH);
+        }
+        let base = &self.base;
+        let mut app: Vec<String> = app.iter().map(|file| format!("{base}{file}")).collect();
+        app.sort();
+        let shell: Vec<String> = std::iter::once(MANIFEST_FILE)
+            .chain(ICON_FILES.iter().map(|(_, file)| *file))
+            .map(|file| format!("{base}{file}"))
+            .collect();
+        let mut hasher = DefaultHasher::new();
+        (build, &app, WORKER, &self.controls).hash(&mut hasher);
+        let config = json!({
+            "version": format!("{:016x}", hasher.finish()),
+            "base": base,
+            "app": app,
+            "shell": shell,
+            "offline": {
+                "page": format!("{base}{OFFLINE_PATH}/"),
+                "script": self.controls_href(),
+            },
+            "cap": CACHE_CAP,
+        });
+        with_config(&config, WORKER)
+    }
+
+    /// The web app manifest: the site's name, addresses relative to the
+    /// manifest (so a site in a folder installs as itself), the maskable
+    /// icons and the site's colours.
+    pub fn manifest(&self, site: &Site) -> String {
+        let icons: Vec<_> = ICON_FILES
+            .iter()
+            .map(|(size, file)| {
+                json!({
+                    "src": file,
+                    "sizes": format!("{size}x{size}"),
+                    "type": "image/png",
+                    "purpose": "any maskable",
+                })
+            })
+            .collect();
+        let manifest = json!({
+            "id": "./",
+            "name": site.name,
+            "short_name": site.name,
+            "description": site.description,
+            "lang": site.language,
+            "start_url": "./",
+            "scope": "./",
+            "display": "standalone",
+            "background_color": "#ffffff",
+            "theme_color": "#0b3d7a",
+            "icons": icons,
+        });
+        serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n"
+    }
+}
+
+fn hash(text: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_worker_names_this_builds_files_and_changes_with_them() {
+        let offline = Offline::new("/news/", true);
+        assert!(offline.controls_file.starts_with("offline/controls-"));
+        assert_eq!(
+            offline.controls_href(),
+            format!("/news/{}", offline.controls_file)
+        );
+        let files = ["reader-0123456789abcdef.js".to_owned()];
+        let worker = offline.worker(1, &files);
+        assert!(worker.starts_with("const config = {"), "{worker}");
+        assert!(
+            worker.contains(r#""/news/reader-0123456789abcdef.js""#),
+            "{worker}"
+        );
+        assert!(worker.contains(r#""page":"/news/offline/""#), "{worker}");
+        assert!(worker.contains("self.addEventListener('fetch'"));
+        assert_ne!(
+            worker,
+            offline.worker(2, &files),
+            "a new build, a new version"
+        );
+        let kill = Offline::new("/news/", false).worker(1, &files);
+        assert!(kill.contains("unregister()") && !kill.contains("reader-0123"));
+        assert!(
+            Offline::new("/news/", false)
+                .controls()
+                .contains(r#""worker":null"#)
+        );
+    }
+
+    #[test]
+    fn the_manifest_is_relative_so_a_site_in_a_folder_installs_as_itself() {
+        let site: Site = reader_model::from_json(
+            r#"{"name": "USST News", "description": "D", "list_title": "L", "footer": {"heading": "F"}}"#,
+        )
+        .expect("site");
+        let manifest: serde_json::Value =
+            serde_json::from_str(&Offline::new("/news/", true).manifest(&site)).expect("json");
+        for field in ["id", "start_url", "scope"] {
+            assert_eq!(manifest[field], "./");
+        }
+        assert_eq!(manifest["display"], "standalone");
+        assert_eq!(manifest["icons"][1]["sizes"], "512x512");
+        assert_eq!(manifest["icons"][0]["purpose"], "any maskable");
+    }
+}

@@ -1,0 +1,166 @@
+// The pages' side of offline reading: registers the service worker, and
+// runs the controls that talk to it: "Save for offline" on an article,
+// the list on the Saved page and on the offline page, "Try again".
+//
+// The prerender writes it as `<base>offline-<hash>.js`, with one line
+// before this file: `const config = {…};`:
+//   worker    the worker's address (`<base>sw.js`), or null: no worker
+//             (a kill-switch build, see docs/deploy.md)
+//   base      the folder the site is served from
+// The loader imports it with the app, on the reader's first act (and at
+// once on the Saved page); the offline page loads it itself. Everything it
+// shows is text (textContent), never markup.
+
+const support = 'serviceWorker' in navigator && config.worker;
+
+if (support) {
+  navigator.serviceWorker.register(config.worker, { scope: config.base }).catch(() => undefined);
+}
+
+/** Asks the worker `message`; resolves to its answer, or null without one. */
+async function ask(message) {
+  if (!support) return null;
+  const registration = await navigator.serviceWorker.ready;
+  const worker = registration.active;
+  if (!worker) return null;
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(null), 5000);
+    channel.port1.onmessage = (event) => {
+      clearTimeout(timer);
+      resolve(event.data);
+    };
+    worker.postMessage(message, [channel.port2]);
+  });
+}
+
+/** The page's own address, as saved: its canonical one when it has it. */
+function pageAddress() {
+  const canonical = document.querySelector('link[rel="canonical"]');
+  const here = new URL(location.href);
+  here.search = '';
+  here.hash = '';
+  // The canonical address names the public origin; the page is kept under
+  // this one (the same path).
+  if (canonical) return new URL(new URL(canonical.href).pathname, location.origin).href;
+  return here.href;
+}
+
+/** The article a "Save for offline" control is for. */
+const keptUrl = (button) => new URL(button.dataset.keep || pageAddress(), location.origin).href;
+
+/** Shows on `button` whether its article is kept. */
+function showKept(button, kept) {
+  button.dataset.kept = kept ? 'true' : 'false';
+  button.setAttribute('aria-pressed', kept ? 'true' : 'false');
+}
+
+/**
+ * A "Save for offline" control: shows what the worker says, and toggles
+ * it. The app may keep the same button for the next article it shows (and
+ * hide it again): it is set up again for each article it is for.
+ */
+async function keepControl(button) {
+  const url = keptUrl(button);
+  const list = await ask({ type: 'list' });
+  if (!list || list.error || keptUrl(button) !== url) return;
+  showKept(button, list.pages.some((page) => page.url === url && page.kept));
+  button.hidden = false;
+  if (button.dataset.bound) return;
+  button.dataset.bound = '';
+  button.addEventListener('click', async () => {
+    const kept = button.dataset.kept === 'true';
+    button.disabled = true;
+    const reply = await ask({ type: kept ? 'drop' : 'keep', url: keptUrl(button) });
+    button.disabled = false;
+    if (reply && !reply.error) showKept(button, reply.kept);
+  });
+}
+
+/** The list of saved pages, in `container` (the Saved page's, the offline page's). */
+async function savedList(container) {
+  const reply = await ask({ type: 'list' });
+  container.replaceChildren();
+  const say = (text) => {
+    const p = document.createElement('p');
+    p.className = 'saved__empty';
+    p.textContent = text;
+    container.append(p);
+  };
+  if (!config.worker) return say('Offline reading is turned off on this site.');
+  if (!support) return say('This browser cannot keep articles for offline reading.');
+  if (!reply || reply.error) return say('The saved articles could not be read.');
+  const kept = reply.pages.filter((page) => page.kept);
+  const read = reply.pages.filter((page) => !page.kept);
+  if (!reply.pages.length) return say('Nothing is saved on this device yet. Articles you open are kept here for a while; use “Save for offline” on an article to keep it.');
+  for (const [heading, pages] of [
+    ['Saved for later', kept],
+    ['Recently read', read],
+  ]) {
+    if (!pages.length) continue;
+    const h2 = document.createElement('h2');
+    h2.className = 'saved__group';
+    h2.textContent = heading;
+    const ul = document.createElement('ul');
+    ul.className = 'saved__items';
+    for (const page of pages) ul.append(item(page));
+    container.append(h2, ul);
+  }
+}
+
+/** One saved page: its link, when it was saved, and for a kept one, Remove. */
+function item(page) {
+  const li = document.createElement('li');
+  li.className = 'saved__item';
+  const link = document.createElement('a');
+  link.href = new URL(page.url).pathname;
+  link.textContent = page.title || new URL(page.url).pathname;
+  const when = document.createElement('time');
+  when.className = 'saved__when';
+  when.dateTime = new Date(page.saved).toISOString();
+  when.textContent = `saved ${new Date(page.saved).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' })}`;
+  li.append(link, ' ', when);
+  if (page.kept) {
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'button button--quiet saved__remove';
+    remove.textContent = 'Remove';
+    remove.setAttribute('aria-label', `Remove ${link.textContent} from this device`);
+    remove.addEventListener('click', async () => {
+      remove.disabled = true;
+      const reply = await ask({ type: 'drop', url: page.url });
+      if (reply && !reply.error) li.remove();
+      else remove.disabled = false;
+    });
+    li.append(' ', remove);
+  }
+  return li;
+}
+
+/** Runs the controls now on the page (once each), and on those the app adds later. */
+function enhance(root) {
+  for (const button of root.querySelectorAll('[data-keep]')) {
+    if (button.dataset.ready === keptUrl(button)) continue;
+    button.dataset.ready = keptUrl(button);
+    keepControl(button);
+    // The article's page, kept like any page opened (the app may have
+    // shown it without loading it).
+    ask({ type: 'visit', url: keptUrl(button) });
+  }
+  for (const container of root.querySelectorAll('[data-saved-list]:not([data-ready])')) {
+    container.dataset.ready = '';
+    savedList(container);
+  }
+  for (const retry of root.querySelectorAll('[data-retry]:not([data-ready])')) {
+    retry.dataset.ready = '';
+    retry.addEventListener('click', () => location.reload());
+  }
+}
+
+enhance(document);
+new MutationObserver(() => enhance(document)).observe(document.body, {
+  childList: true,
+  subtree: true,
+  attributes: true,
+  attributeFilter: ['data-keep'],
+});

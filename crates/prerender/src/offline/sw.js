@@ -1,0 +1,357 @@
+// The site's service worker: articles a reader opened stay readable
+// offline, and a deploy never strands a reader.
+//
+// The prerender (crates/prerender/src/offline/mod.rs) writes it as
+// `<base>sw.js`, served `no-cache`, with one line before this file:
+// `const config = {…};`, this build's values:
+//   version    changes with every build whose app or worker changed
+//   base       the folder the site is served from (`/`, `/news/`)
+//   app        the build's hashed files (its script, wasm, styles, favicon)
+//   shell      the manifest and the icons (not hashed: from the network
+//              first, kept for offline)
+//   offline    the offline page, and the script of the offline controls
+//   cap        how many pages, data files and photos the rolling cache keeps
+//
+// Caches, all named `reader:<base>:…` so that another app on the same
+// origin is never touched:
+//   app:<version>  this build's hashed files, kept at install (best
+//                  effort: a file that fails never fails the install)
+//   pages          what the reader opened: pages, their JSON, photos;
+//                  at most `cap`, the least recently used dropped first
+//   kept           what the reader saved on purpose: never dropped
+//
+// Pages and data come from the network first (never stale online), from
+// the saved copy when the network fails, with a line saying when it was
+// saved; anything not saved gets the offline page. Only a response that
+// is OK, not redirected and of this origin is ever stored: a 404 or a 5xx
+// is never served offline. A new worker waits until no page uses the old
+// one (no skipWaiting: it never takes over a page it did not load).
+
+const PREFIX = `reader:${config.base}:`;
+const APP_CACHE = `${PREFIX}app:${config.version}`;
+const PAGES = `${PREFIX}pages`;
+const KEPT = `${PREFIX}kept`;
+// The worker's own addresses, below the base: its index of the rolling
+// cache is kept under one; none is ever asked of the network.
+const API = `${config.base}__reader/`;
+const INDEX = `${API}index.json`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(APP_CACHE).then((cache) =>
+      Promise.allSettled(
+        [...config.app, ...config.shell, config.offline.page, config.offline.script].map((url) => cache.add(url)),
+      ),
+    ),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(
+        names
+          .filter((name) => name.startsWith(`${PREFIX}app:`) && name !== APP_CACHE)
+          .map((name) => caches.delete(name)),
+      );
+      // The pages open when the worker first took charge were loaded
+      // without it: keep them now, as if they had been opened through it.
+      const open = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      await Promise.allSettled(open.map((client) => remember(new Request(client.url))));
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !url.pathname.startsWith(config.base)) return;
+  if (request.method !== 'GET' || url.pathname.startsWith(API)) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(page(event, request));
+  } else if (immutable(url)) {
+    event.respondWith(cacheFirst(event, request));
+  } else if (url.pathname.startsWith(`${config.base}content/`)) {
+    event.respondWith(networkFirst(event, request));
+  } else if (config.shell.includes(url.pathname)) {
+    event.respondWith(fetch(request).catch(() => find(request.url).then((saved) => saved || Response.error())));
+  }
+});
+
+/** Files whose name changes when their bytes do: the app's, the photos'. */
+function immutable(url) {
+  const path = url.pathname;
+  return config.app.includes(path) || path === config.offline.script || path.startsWith(`${config.base}content/photos/`);
+}
+
+/** The address a page or file is saved under: no query, no fragment. */
+function key(url) {
+  const clean = new URL(url);
+  clean.search = '';
+  clean.hash = '';
+  return clean.href;
+}
+
+/** Whether `response` may be stored: OK, not redirected, this origin's. */
+function storable(response) {
+  return response && response.ok && !response.redirected && response.type === 'basic';
+}
+
+/** A page: the network's, else the saved copy, else the offline page. */
+async function page(event, request) {
+  try {
+    const response = await fetch(request);
+    if (storable(response) && (response.headers.get('content-type') || '').includes('text/html')) {
+      event.waitUntil(store(request.url, response.clone(), 'page'));
+    } else if (response.status === 404 || response.status === 410) {
+      // Gone from the site: gone from the rolling cache too.
+      event.waitUntil(forget(request.url, false));
+    }
+    return response;
+  } catch (offline) {
+    const saved = await find(request.url);
+    if (saved) {
+      event.waitUntil(touch(request.url));
+      return stamped(saved);
+    }
+    return offlinePage();
+  }
+}
+
+/** Data (the articles' and lists' JSON): the network's, else the saved copy. */
+async function networkFirst(event, request) {
+  try {
+    const response = await fetch(request);
+    if (storable(response)) event.waitUntil(store(request.url, response.clone(), 'data'));
+    return response;
+  } catch (offline) {
+    const saved = await find(request.url);
+    if (saved) return saved;
+    throw offline;
+  }
+}
+
+/** A hashed file: the saved copy, else the network's (then saved). */
+async function cacheFirst(event, request) {
+  const saved = await find(request.url);
+  if (saved) return saved;
+  const response = await fetch(request);
+  if (storable(response)) {
+    const path = new URL(request.url).pathname;
+    if (config.app.includes(path) || path === config.offline.script) {
+      event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.put(request, response.clone())));
+    } else {
+      event.waitUntil(store(request.url, response.clone(), 'photo'));
+    }
+  }
+  return response;
+}
+
+/** The saved copy of `url`: kept on purpose, in the rolling cache, or the app's. */
+async function find(url) {
+  for (const name of [KEPT, PAGES, APP_CACHE]) {
+    const cache = await caches.open(name);
+    const found = await cache.match(key(url));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The offline page, as this build made it; never stored under another address. */
+async function offlinePage() {
+  const cache = await caches.open(APP_CACHE);
+  const found = await cache.match(new URL(config.offline.page, self.location.origin).href);
+  const body = found ? await found.text() : '<!doctype html><title>Offline</title><p>You are offline.</p>';
+  return new Response(body, {
+    status: 503,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+/**
+ * A saved page, with a line at the top saying it is a copy saved on this
+ * device, and when (plain text in the page's own markup: no script, no
+ * style attribute, so the page's policy holds).
+ */
+async function stamped(response) {
+  const type = response.headers.get('content-type') || '';
+  const saved = Number(response.headers.get('x-reader-saved')) || 0;
+  if (!type.includes('text/html') || !saved) return response;
+  const when = new Date(saved);
+  const shown = when.toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+  const note =
+    `<p class="saved-copy" role="status">You are offline: this is the copy saved on this device ` +
+    `<time datetime="${when.toISOString()}">${shown}</time>.</p>`;
+  const html = (await response.text()).replace(/<body([^>]*)>/, (body) => `${body}${note}`);
+  return new Response(html, { status: 200, headers: response.headers });
+}
+
+// ---- The rolling cache's index: what it holds, when each was last used.
+//
+// Kept in memory and saved in the cache itself (the worker may be stopped
+// at any moment); changed one at a time, in order.
+
+let index = null;
+let queue = Promise.resolve();
+
+/** Runs `change(entries)` on the index, after every change before it (one
+ * that fails does not stop the next). */
+function withIndex(change) {
+  const turn = queue.then(async () => {
+    if (!index) {
+      const cache = await caches.open(PAGES);
+      const saved = await cache.match(INDEX);
+      index = saved ? await saved.json().catch(() => ({})) : {};
+    }
+    const result = await change(index);
+    const cache = await caches.open(PAGES);
+    await cache.put(INDEX, new Response(JSON.stringify(index), { headers: { 'content-type': 'application/json' } }));
+    return result;
+  });
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
+/**
+ * Stores `response` for `url`: in the kept cache if the reader saved it on
+ * purpose, else in the rolling cache, dropping the least recently used
+ * past the cap. Decided and done in the index's turn, so a page saved
+ * while it is being stored stays saved.
+ */
+async function store(url, response, kind) {
+  const stored = await markSaved(response);
+  const title = kind === 'page' ? await titleOf(stored.clone()) : '';
+  const address = key(url);
+  return withIndex(async (entries) => {
+    const now = Date.now();
+    const entry = entries[address];
+    if (entry?.kept) {
+      await (await caches.open(KEPT)).put(address, stored);
+      entries[address] = { ...entry, title: title || entry.title, saved: now, used: now };
+      return;
+    }
+    const cache = await caches.open(PAGES);
+    await cache.put(address, stored);
+    entries[address] = { title, saved: now, used: now, kind, kept: false };
+    const rolling = Object.entries(entries).filter(([, entry]) => !entry.kept);
+    if (rolling.length > config.cap) {
+      rolling.sort((a, b) => a[1].used - b[1].used);
+      for (const [old] of rolling.slice(0, rolling.length - config.cap)) {
+        delete entries[old];
+        await cache.delete(old);
+      }
+    }
+  });
+}
+
+/** Marks a saved copy with the time it was saved. */
+async function markSaved(response) {
+  const headers = new Headers(response.headers);
+  headers.set('x-reader-saved', String(Date.now()));
+  return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
+}
+
+/** A page's own title (its sharing title, else its `<title>`), as text. */
+async function titleOf(response) {
+  const html = await response.text();
+  const match =
+    html.match(/<meta[^>]*property="og:title"[^>]*content="([^"]*)"/) || html.match(/<title>([^<]*)<\/title>/);
+  if (!match) return '';
+  return match[1].replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[name]);
+}
+
+/** Keeps `url`'s page fresh from the network (the tabs open at activation). */
+async function remember(request) {
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !url.pathname.startsWith(config.base) || url.pathname.startsWith(API)) return;
+  const response = await fetch(request);
+  if (storable(response) && (response.headers.get('content-type') || '').includes('text/html')) {
+    await store(request.url, response, 'page');
+  }
+}
+
+/** Marks `url` as just used. */
+function touch(url) {
+  return withIndex((entries) => {
+    if (entries[key(url)]) entries[key(url)].used = Date.now();
+  });
+}
+
+/** Drops `url` from the rolling cache (and from the kept one if `kept`). */
+function forget(url, kept) {
+  const address = key(url);
+  return withIndex(async (entries) => {
+    if (!entries[address] || (entries[address].kept && !kept)) return;
+    delete entries[address];
+    await (await caches.open(PAGES)).delete(address);
+    await (await caches.open(KEPT)).delete(address);
+  });
+}
+
+// ---- What the pages ask of the worker (the offline controls, offline.js),
+// as messages with a port for the answer: a page the worker does not
+// control (the first one a reader opens) can ask too.
+
+self.addEventListener('message', (event) => {
+  const port = event.ports[0];
+  const message = event.data || {};
+  if (!port || event.origin !== self.location.origin) return;
+  event.waitUntil(
+    answer(message)
+      .then((reply) => port.postMessage(reply))
+      .catch((error) => port.postMessage({ error: String(error) })),
+  );
+});
+
+/** `{type: 'list'}`: the pages saved on this device; `{type: 'keep' | 'drop', url}`. */
+async function answer(message) {
+  if (message.type === 'list') {
+    const entries = await withIndex((entries) => ({ ...entries }));
+    const pages = Object.entries(entries)
+      .filter(([, entry]) => entry.kind === 'page')
+      .map(([address, entry]) => ({ url: address, title: entry.title, saved: entry.saved, kept: entry.kept }))
+      .sort((a, b) => b.saved - a.saved);
+    return { pages };
+  }
+  const url = typeof message.url === 'string' ? new URL(message.url, self.location.origin) : null;
+  if (!url || url.origin !== self.location.origin || !url.pathname.startsWith(config.base)) {
+    return { error: 'not a page of this site' };
+  }
+  if (message.type === 'keep') return { kept: await keep(url.href) };
+  if (message.type === 'visit') {
+    // A page the app showed without loading it (a link followed in the
+    // app): kept as if it had been loaded, unless it just was.
+    const entries = await withIndex((entries) => ({ ...entries }));
+    const seen = entries[key(url.href)];
+    if (!seen || Date.now() - seen.saved > 60_000) await remember(new Request(url.href)).catch(() => undefined);
+    return { seen: true };
+  }
+  if (message.type === 'drop') {
+    await forget(url.href, true);
+    return { kept: false };
+  }
+  return { error: 'unknown message' };
+}
+
+/** Saves `url`'s page on purpose: from the rolling cache, else the network. */
+async function keep(url) {
+  const address = key(url);
+  let fetched = null;
+  if (!(await (await caches.open(PAGES)).match(address))) {
+    const response = await fetch(url).catch(() => null);
+    if (!storable(response)) return false;
+    fetched = await markSaved(response);
+  }
+  return withIndex(async (entries) => {
+    const pages = await caches.open(PAGES);
+    const copy = (await pages.match(address)) || fetched;
+    if (!copy) return false;
+    const title = await titleOf(copy.clone());
+    await (await caches.open(KEPT)).put(address, copy);
+    await pages.delete(address);
+    const entry = entries[address];
+    entries[address] = { ...entry, title, saved: entry?.saved || Date.now(), used: Date.now(), kind: 'page', kept: true };
+    return true;
+  });
+}

@@ -1,0 +1,19 @@
+use leptos::prelude::*;
+
+/// "Save for offline": keeps the article at `href` on this device until the
+/// reader removes it (on the Saved page, or here). The service worker does
+/// the keeping; the offline controls (`crates/prerender/src/offline/page.js`)
+/// show the button once it can, and say which it is (`data-kept`).
+#[component]
+pub fn KeepButton(
+    /// The article's address, from the site's root.
+    #[prop(into)]
+    href: String,
+) -> impl IntoView {
+    view! {
+        <button type="button" class="keep" data-keep=href aria-pressed="false" hidden=true>
+            <span class="keep__save">"Save for offline"</span>
+            <span class="keep__saved">"Saved on this device · Remove"</span>
+        </button>
+    }
+}

@@ -1,0 +1,29 @@
+use leptos::prelude::*;
+
+use super::{Breadcrumb, PageMeta};
+use crate::meta::{Meta, SAVED_TITLE};
+
+/// The id of the Saved page's list: the loader starts the offline controls
+/// at once on a page that has it.
+pub const SAVED_LIST_ID: &str = "saved-list";
+
+/// What this device keeps for offline reading. The list is the service
+/// worker's: the offline controls (`crates/prerender/src/offline/page.js`)
+/// fill the element marked `data-saved-list`, which the app leaves empty.
+#[component]
+pub fn SavedPage() -> impl IntoView {
+    view! {
+        <PageMeta meta=Meta::saved() />
+        <Breadcrumb current=SAVED_TITLE />
+        <section class="saved" aria-labelledby="saved-heading">
+            <h1 id="saved-heading" class="saved__heading">"Saved on this device"</h1>
+            <p class="saved__intro">
+                "Articles you open stay on this device for a while, so you can read them again without a network. Those you save with “Save for offline” stay until you remove them here."
+            </p>
+            <div id=SAVED_LIST_ID class="saved__list" data-saved-list="" aria-live="polite"></div>
+            <noscript>
+                <p class="saved__empty">"Keeping articles for offline reading needs JavaScript."</p>
+            </noscript>
+        </section>
+    }
+}

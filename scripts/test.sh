@@ -19,7 +19,7 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 section "clippy (wasm32)"
 cargo clippy --locked -p reader --target wasm32-unknown-unknown --features hydrate --all-targets -- -D warnings
 
-section "JavaScript: the loader every page runs (node, no browser)"
+section "JavaScript: the loader and the offline scripts (node, no browser)"
 node --test tests/js/
 
 section "host tests"

@@ -33,7 +33,8 @@ describe('release build', () => {
     const assets = await page.evaluate(() =>
       // Canonical and alternate links name pages and the feed, not files;
       // rel=expect names a part of the page (index.html).
-      [...document.querySelectorAll('link[href]:not([rel="canonical"]):not([rel="alternate"]):not([rel="expect"]), script[src]')].map((el) => ({
+      // rel=manifest: the web app manifest, never hashed (revalidated).
+      [...document.querySelectorAll('link[href]:not([rel="canonical"]):not([rel="alternate"]):not([rel="expect"]):not([rel="manifest"]), script[src]')].map((el) => ({
         url: el.getAttribute('href') ?? el.getAttribute('src'),
         integrity: el.getAttribute('integrity'),
       })),
@@ -58,6 +59,7 @@ describe('release build', () => {
       assert.equal(integrity, `sha384-${digest}`, `wrong SRI for ${file}`);
     }
     assert.match(loader, /^import\(config\.script\)/m);
+    assert.match(loader, /^const wasm = fetch\(config\.wasm, \{ integrity: config\.wasmIntegrity \}\);$/m);
   });
 
   test('the app is asked for only after the page has loaded and painted', async () => {
@@ -76,7 +78,8 @@ describe('release build', () => {
           .map((entry) => [new URL(entry.name).pathname, entry.startTime]),
       };
     });
-    assert.equal(timing.app.length, 2, JSON.stringify(timing.app));
+    // The app's script and wasm, and the offline controls that come with them.
+    assert.equal(timing.app.length, 3, JSON.stringify(timing.app));
     for (const [file, at] of timing.app) {
       assert.ok(at >= timing.loaded && at >= timing.painted, `${file} was asked for at ${at} ms, before the page loaded (${timing.loaded}) and painted (${timing.painted})`);
     }
@@ -106,7 +109,7 @@ describe('release build', () => {
       assert.equal(await page.locator('main h1').textContent(), seedLine(3), 'the page is there to read');
       await act(page);
       await page.waitForFunction(() => document.documentElement.dataset.app === 'hydrated', null, { timeout: 15_000 });
-      assert.equal((await appFiles(page)).length, 2, `${how}: the script and the wasm, once`);
+      assert.equal((await appFiles(page)).length, 3, `${how}: the script, the wasm and the offline controls, once`);
       assert.deepEqual(problems, [], how);
       await context.close();
     }

@@ -70,7 +70,8 @@ describe('the app hydrates the prerendered page', () => {
 
 describe('when the page and the app disagree', () => {
   test('a page whose HTML was edited is rendered afresh, whole and working', async () => {
-    const { page, context, problems } = await openPage(app.browser);
+    // The worker would load the page again itself, past the edit below.
+    const { page, context, problems } = await openPage(app.browser, { serviceWorkers: 'block' });
     const articlePath = `/news/${SEED_SLUG}`;
     let loads = 0;
     // A hostile or stale edit: one paragraph of the body gone from the HTML

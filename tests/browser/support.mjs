@@ -87,10 +87,12 @@ export async function launchBrowser() {
 /**
  * A new page in a fresh context. `problems` collects console errors and
  * uncaught exceptions; `warnings` collects console warnings. `scale` is the
- * screen's device pixel ratio (3 on most phones); `touch`, a touch screen.
+ * screen's device pixel ratio (3 on most phones); `touch`, a touch screen;
+ * `serviceWorkers: 'block'` keeps the site's worker out (for a test whose
+ * requests the page's routes must see, as a worker's are not).
  */
-export async function openPage(browser, { width = 1280, height = 900, colorScheme = 'light', scale = 1, touch = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: scale, hasTouch: touch });
+export async function openPage(browser, { width = 1280, height = 900, colorScheme = 'light', scale = 1, touch = false, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, deviceScaleFactor: scale, hasTouch: touch, serviceWorkers });
   const page = await context.newPage();
   const problems = [];
   const warnings = [];

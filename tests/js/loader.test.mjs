@@ -38,7 +38,7 @@ const CONFIG = {
  * readyState, `paintAfter` how many frames until its first paint.
  * Returns what the loader did.
  */
-async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0, gone = false } = {}) {
+async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0, gone = false, wasmGone = false, failsToStart = false } = {}) {
   const did = { listeners: new Map(), appended: [], imported: [], fetched: [], events: [], frames: 0, reloads: 0, states: [] };
   let frames = 0;
   const listen = (name, fn, options) => did.listeners.set(name, { fn, options });
@@ -79,13 +79,19 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
     },
     fetch: (url, init) => {
       did.fetched.push({ url, init });
-      return { response: url };
+      return Promise.resolve({ ok: !wasmGone, status: wasmGone ? 404 : 200, url });
     },
     __import: (url) => {
       did.imported.push(url);
       // A deploy removed the app's files: the import fails.
       if (gone && url === CONFIG.script) return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
-      return Promise.resolve({ default: async (init) => ({ started: init }) });
+      return Promise.resolve({
+        default: async (init) => {
+          // The app's own start failing (a failed hydration, say).
+          if (failsToStart) throw new Error('unreachable');
+          return { started: init };
+        },
+      });
     },
   };
   context.window = context;
@@ -142,10 +148,17 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     for (let i = 0; i < 5; i += 1) await settle();
     assert.equal(did.reloads, 1);
     assert.deepEqual(did.states, ['reader:stale-build']);
+    const wasm = await run(source, { ids: [], wasmGone: true });
+    for (let i = 0; i < 5; i += 1) await settle();
+    assert.equal(wasm.reloads, 1, 'the wasm gone: one reload too');
     // Reloaded, and the app is still gone: no second reload.
     const again = await run(source, { ids: [], gone: true, state: 'reader:stale-build' });
     for (let i = 0; i < 5; i += 1) await settle();
     assert.equal(again.reloads, 0, 'never a loop');
+    // An app that fails as it starts is not a stale build.
+    const failing = await run(source, { ids: [], failsToStart: true });
+    for (let i = 0; i < 5; i += 1) await settle();
+    assert.equal(failing.reloads, 0);
   });
 
   test(`the loader ${name} waits for the load event and the first paint`, async () => {

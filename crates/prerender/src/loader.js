@@ -29,6 +29,8 @@
 // A deploy removed this page's app (its files are named by their content,
 // and the host no longer has them): the page reloads once into the newer
 // build, marked so it never loops; the page stays readable meanwhile.
+// (Only a file that is gone: an app that fails as it starts reports it
+// itself, with its panic notice, see src/prerendered.rs.)
 const stale = () => {
   if (history.state !== config.staleState) {
     history.replaceState(config.staleState, '');
@@ -47,16 +49,17 @@ const start = () => {
   link.integrity = config.scriptIntegrity;
   link.crossOrigin = 'anonymous';
   document.head.append(link);
-  import(config.script)
-    .then((bindings) =>
-      bindings
-        .default({ module_or_path: fetch(config.wasm, { integrity: config.wasmIntegrity }) })
-        .then((wasm) => {
-          window.wasmBindings = bindings;
-          dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
-        }),
-    )
-    .catch(stale);
+  import(config.script).then((bindings) => {
+    const wasm = fetch(config.wasm, { integrity: config.wasmIntegrity });
+    wasm.then((response) => response.ok || stale(), stale);
+    return bindings
+      .default({ module_or_path: wasm })
+      .then((wasm) => {
+        window.wasmBindings = bindings;
+        dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+      })
+      .catch(() => undefined);
+  }, stale);
   if (config.offline) import(config.offline).catch(() => undefined);
 };
 

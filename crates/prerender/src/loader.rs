@@ -189,9 +189,10 @@ mod tests {
         assert_eq!(config["offline"], "/offline/controls-1.js");
         // The file itself, without its notes and indents.
         for part in [
-            "import(config.script)",
-            ".catch(stale);",
-            ".default({ module_or_path: fetch(config.wasm, { integrity: config.wasmIntegrity }) })",
+            "import(config.script).then((bindings) => {",
+            "const wasm = fetch(config.wasm, { integrity: config.wasmIntegrity });",
+            ".default({ module_or_path: wasm })",
+            "}, stale);",
             "window.wasmBindings = bindings;",
             "document.readyState === 'complete' ? loaded() : addEventListener('load', loaded, { once: true });",
         ] {

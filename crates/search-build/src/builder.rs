@@ -6,8 +6,9 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
 
+use reader_search::format::key_chars;
 use reader_search::{
-    FILE_BUDGET, KEY_CHARS, Postings, SearchShard, key_of, shard_key, word_slices,
+    FILE_BUDGET, KEY_CHARS, Postings, SearchShard, key_of, key_text, shard_key, word_slices,
 };
 
 /// One article's distinct words: in its strong text, and in its text only,
@@ -176,7 +177,10 @@ pub fn split_files(
     let mut files = BTreeMap::new();
     let mut pending: Vec<(usize, String, SearchShard)> = by_key
         .into_iter()
-        .map(|(key, shard)| (KEY_CHARS, key, shard))
+        .map(|(key, shard)| {
+            let chars = key_text(&key).map_or(KEY_CHARS, |text| key_chars(&text));
+            (chars, key, shard)
+        })
         .collect();
     while let Some((chars, key, shard)) = pending.pop() {
         if shard.words.len() < 2 || weight(&shard) <= budget {

@@ -8,10 +8,8 @@ use std::io;
 use std::path::Path;
 
 use reader_model::Article;
-use reader_search::format::{gaps, ungaps};
-use reader_search::{
-    FILE_BUDGET, KEY_CHARS, POSTINGS_CAP, Postings, SearchShard, key_text, shard_key, words,
-};
+use reader_search::format::{gaps, key_chars, ungaps};
+use reader_search::{FILE_BUDGET, POSTINGS_CAP, Postings, SearchShard, key_text, shard_key, words};
 
 use crate::{search_file, split_files, texts};
 
@@ -161,7 +159,7 @@ fn key_files(existing: &BTreeMap<String, String>, key: &str) -> Vec<String> {
     let Some(word) = key_text(key) else {
         return Vec::new();
     };
-    if word.chars().count() < KEY_CHARS {
+    if word.chars().count() < key_chars(&word) {
         return existing.get(&word).cloned().into_iter().collect();
     }
     existing

@@ -22,8 +22,20 @@ fn small_articles() -> impl Strategy<Value = Vec<(String, String)>> {
         "nyström",
         "丁晓东",
         "5g",
+        // Chinese, in runs with no space between words (joined below),
+        // full-width letters and digits, and Latin inside Han text.
+        "上海理工大学",
+        "医疗器械",
+        "医疗",
+        "器械",
+        "学术年会",
+        "在沪",
+        "5G实验室",
+        "ＵＳＳＴ２０２０",
     ]);
-    let text = prop::collection::vec(word, 0..5).prop_map(|words| words.join(" "));
+    // Words joined by a space, or by nothing (Chinese is written so).
+    let text = (prop::collection::vec(word, 0..5), any::<bool>())
+        .prop_map(|(words, spaced)| words.join(if spaced { " " } else { "" }));
     prop::collection::vec((text.clone(), text), 0..40)
 }
 
@@ -71,7 +83,8 @@ proptest! {
     #[test]
     fn search_ranks_as_a_brute_force_reading(
         articles in small_articles(),
-        query in prop::sample::select(vec!["lab", "labs", "la", "labo", "optical lab", "lab optic", "campus 5g", "nyström", "丁", "x"]),
+        query in prop::sample::select(vec!["lab", "labs", "la", "labo", "optical lab", "lab optic", "campus 5g", "nyström", "丁", "x",
+            "理工", "上海理工大学", "医疗器械", "年会", "沪", "USST 2020", "5G 实验室", "器械", "疗器", "大学 lab"]),
         skip in 0usize..6,
         budget in prop_oneof![Just(reader_search::FILE_BUDGET), 0usize..400],
     ) {
@@ -137,5 +150,40 @@ proptest! {
                 ExcerptPart::Text(run) => prop_assert!(!reader_search::words(run).any(found)),
             }
         }
+    }
+
+    /// Any run of Chinese characters an article holds finds it, wherever
+    /// it stands in the text (no dictionary decides where words begin):
+    /// index and query cut text the same way.
+    #[test]
+    fn any_run_of_chinese_an_article_holds_finds_it(
+        articles in small_articles(),
+        pick in any::<prop::sample::Index>(),
+        from in any::<prop::sample::Index>(),
+        length in 1usize..6,
+    ) {
+        let runs: Vec<(usize, Vec<char>)> = articles.iter().enumerate()
+            .flat_map(|(id, (strong, body))| {
+                let text = format!("{strong} {body}");
+                text.split(|c: char| !reader_search::words::is_han(c))
+                    .filter(|run| !run.is_empty())
+                    .map(|run| (id, run.chars().collect::<Vec<char>>()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        prop_assume!(!runs.is_empty());
+        let (id, run) = &runs[pick.index(runs.len())];
+        let start = from.index(run.len());
+        let end = (start + length).min(run.len());
+        let query = SearchQuery::new(&run[start..end].iter().collect::<String>());
+        let mut builder = IndexBuilder::default();
+        for (strong, body) in articles.iter() {
+            builder.add(strong, body);
+        }
+        let files: HashMap<String, IndexFile> = builder.finish_within(300).into_iter()
+            .map(|(key, shard)| (key, from_json(&reader_model::to_json(&shard).unwrap_or_default()).unwrap_or_default()))
+            .collect();
+        let ranked = query.rank(&files, 0, 1000);
+        prop_assert!(ranked.ids.contains(&(*id as u32)), "{:?} in article {}", query.words, id);
     }
 }

@@ -18,10 +18,22 @@ pub const KEY_CHARS: usize = 3;
 pub const FILE_BUDGET: usize = 48 * 1024;
 
 /// The file a word is filed in unless that file is split: its first
-/// three characters (or the whole word, if shorter), as hexadecimal UTF-8
-/// so any script is a safe name.
+/// [`key_chars`] characters (or the whole word, if shorter), as
+/// hexadecimal UTF-8 so any script is a safe name.
 pub fn shard_key(word: &str) -> String {
-    key_of(word, KEY_CHARS)
+    key_of(word, key_chars(word))
+}
+
+/// How many characters of `word` name its file before any split: three,
+/// but one for a piece of Han text (a character or a pair: a file per
+/// first character, not per pair, keeps the files a few thousand at most
+/// however large the archive).
+pub fn key_chars(word: &str) -> usize {
+    if crate::words::is_han_word(word) {
+        1
+    } else {
+        KEY_CHARS
+    }
 }
 
 /// The text a file's key names (the inverse of [`shard_key`] and of the
@@ -125,7 +137,8 @@ mod tests {
     fn keys_are_a_words_first_characters_in_hexadecimal() {
         assert_eq!(shard_key("optical"), "6f7074");
         assert_eq!(shard_key("5g"), "3567");
-        assert_eq!(key_text(&shard_key("丁晓东")).as_deref(), Some("丁晓东"));
+        assert_eq!(key_text(&shard_key("丁晓东")).as_deref(), Some("丁"));
+        assert_eq!(key_text(&shard_key("理工")).as_deref(), Some("理"));
         assert_eq!(key_text("zz"), None);
     }
 }

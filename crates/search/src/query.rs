@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
-use crate::format::{IndexFile, KEY_CHARS, Postings, key_of, ungaps};
+use crate::format::{IndexFile, KEY_CHARS, Postings, key_chars, key_of, ungaps};
 use crate::results::ExcerptPart;
+use crate::words::{Cut, fold, is_han, is_han_word, tokens};
 
 /// How many words a prefix (the word still being typed) may stand for.
 const PREFIX_EXPANSION: usize = 64;
@@ -78,7 +79,8 @@ fn intersect_sum(a: &[(u32, u32)], b: &[(u32, u32)]) -> Weighted {
 }
 
 /// A query, as words: every word must match; the last may be unfinished
-/// (it also matches the words it starts).
+/// (it also matches the words it starts). A run of Chinese characters is
+/// its overlapping pairs (see [`crate::words`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchQuery {
     pub words: Vec<String>,
@@ -87,9 +89,9 @@ pub struct SearchQuery {
 impl SearchQuery {
     pub fn new(text: &str) -> Self {
         let mut words: Vec<String> = Vec::new();
-        for word in crate::words(text) {
-            if !words.contains(&word) {
-                words.push(word);
+        for word in tokens(text, Cut::Query) {
+            if !words.iter().any(|w| *w == word) {
+                words.push(word.into_owned());
             }
         }
         words.truncate(8);
@@ -175,7 +177,9 @@ impl SearchQuery {
     /// Whether the `i`-th word is still being typed: the last, once it is
     /// long enough to stand for the words it begins.
     fn begun(&self, i: usize) -> bool {
-        i + 1 == self.words.len() && self.words[i].chars().count() >= KEY_CHARS
+        i + 1 == self.words.len()
+            && !is_han_word(&self.words[i])
+            && self.words[i].chars().count() >= KEY_CHARS
     }
 
     /// Whether `word` (as written in a text) is one the query finds.
@@ -186,7 +190,7 @@ impl SearchQuery {
         {
             std::borrow::Cow::Borrowed(word)
         } else {
-            std::borrow::Cow::Owned(word.to_lowercase())
+            std::borrow::Cow::Owned(word.chars().map(fold).collect::<String>().to_lowercase())
         };
         self.words
             .iter()
@@ -194,33 +198,90 @@ impl SearchQuery {
             .any(|(i, w)| *lower == *w || (self.begun(i) && lower.starts_with(w.as_str())))
     }
 
-    /// `text` cut into plain runs and the words the query finds.
+    /// `text` cut into plain runs and what the query finds: its words, and
+    /// in runs of Chinese characters the stretches its pairs cover.
     pub fn highlight(&self, text: &str) -> Vec<ExcerptPart> {
-        let mut parts = Vec::new();
-        let mut plain = 0;
+        let mut found: Vec<(usize, usize)> = Vec::new();
         let mut word_start = None;
-        let ends = text
-            .char_indices()
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let ends = chars
+            .iter()
+            .copied()
             .chain(std::iter::once((text.len(), ' ')));
         for (at, c) in ends {
-            if c.is_alphanumeric() {
+            if c.is_alphanumeric() && !is_han(c) {
                 word_start.get_or_insert(at);
                 continue;
             }
             if let Some(start) = word_start.take()
                 && self.finds(&text[start..at])
             {
-                if plain < start {
-                    parts.push(ExcerptPart::Text(text[plain..start].to_owned()));
-                }
-                parts.push(ExcerptPart::Match(text[start..at].to_owned()));
-                plain = at;
+                found.push((start, at));
             }
+        }
+        found.extend(self.han_matches(text, &chars));
+        found.sort_unstable();
+        let mut parts = Vec::new();
+        let mut plain = 0;
+        for (start, end) in found {
+            if start < plain {
+                continue;
+            }
+            if plain < start {
+                parts.push(ExcerptPart::Text(text[plain..start].to_owned()));
+            }
+            parts.push(ExcerptPart::Match(text[start..end].to_owned()));
+            plain = end;
         }
         if plain < text.len() {
             parts.push(ExcerptPart::Text(text[plain..].to_owned()));
         }
         parts
+    }
+
+    /// The stretches of Han characters in `text` that the query's pieces
+    /// of Han text cover (as byte ranges).
+    fn han_matches(&self, text: &str, chars: &[(usize, char)]) -> Vec<(usize, usize)> {
+        let han: Vec<&str> = self
+            .words
+            .iter()
+            .filter(|w| is_han_word(w))
+            .map(String::as_str)
+            .collect();
+        if han.is_empty() {
+            return Vec::new();
+        }
+        let end_of = |i: usize| chars.get(i + 1).map_or(text.len(), |(at, _)| *at);
+        let mut covered = vec![false; chars.len()];
+        for (i, (at, c)) in chars.iter().enumerate() {
+            if !is_han(*c) {
+                continue;
+            }
+            if han.contains(&&text[*at..end_of(i)]) {
+                covered[i] = true;
+            }
+            if let Some((_, next)) = chars.get(i + 1)
+                && is_han(*next)
+                && han.contains(&&text[*at..end_of(i + 1)])
+            {
+                covered[i] = true;
+                covered[i + 1] = true;
+            }
+        }
+        let mut stretches = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if !covered[i] {
+                i += 1;
+                continue;
+            }
+            let start = chars[i].0;
+            while i < chars.len() && covered[i] {
+                i += 1;
+            }
+            stretches.push((start, chars.get(i).map_or(text.len(), |(at, _)| *at)));
+        }
+        stretches
     }
 }
 
@@ -234,14 +295,14 @@ enum Found<'a> {
     None,
 }
 
-/// The file `word` is in: its three characters' file, or, while the file
-/// at hand is split and the word is longer than its name, the next.
+/// The file `word` is in: its [`key_chars`] characters' file, or, while the
+/// file at hand is split and the word is longer than its name, the next.
 fn file_of<'a, F: std::borrow::Borrow<IndexFile>>(
     word: &str,
     files: &'a HashMap<String, F>,
 ) -> Found<'a> {
     let length = word.chars().count();
-    let mut chars = KEY_CHARS;
+    let mut chars = key_chars(word);
     loop {
         let key = key_of(word, chars);
         let Some(file) = files.get(&key) else {
@@ -289,8 +350,38 @@ mod tests {
     }
 
     #[test]
+    fn highlights_the_chinese_a_query_covers() {
+        let parts = SearchQuery::new("医疗器械").highlight("上海高端医疗器械创新中心，医疗设备");
+        assert_eq!(
+            parts,
+            [
+                ExcerptPart::Text("上海高端".into()),
+                ExcerptPart::Match("医疗器械".into()),
+                ExcerptPart::Text("创新中心，".into()),
+                ExcerptPart::Match("医疗".into()),
+                ExcerptPart::Text("设备".into()),
+            ]
+        );
+        let mixed = SearchQuery::new("5G 实验室").highlight("新建5G实验室启用");
+        assert_eq!(
+            mixed,
+            [
+                ExcerptPart::Text("新建".into()),
+                ExcerptPart::Match("5G".into()),
+                ExcerptPart::Match("实验室".into()),
+                ExcerptPart::Text("启用".into()),
+            ]
+        );
+    }
+
+    #[test]
     fn a_query_with_no_file_at_hand_asks_for_its_words_files() {
         let none: HashMap<String, IndexFile> = HashMap::new();
         assert_eq!(SearchQuery::new("opti").keys_needed(&none), ["6f7074"]);
+        // Chinese: a file per first character of each pair.
+        assert_eq!(
+            SearchQuery::new("理工大学").keys_needed(&none),
+            ["e5a4a7", "e5b7a5", "e79086"]
+        );
     }
 }

@@ -1,36 +1,163 @@
 //! How text is cut into words, the same way for the index and for the
-//! query: runs of letters and digits, lowercased.
+//! query, so the two can never disagree.
+//!
+//! - Text is folded as NFKC folds width: full-width letters and digits
+//!   (`ＵＳＳＴ２０２０`) are ordinary ones. (This is the part of NFKC that
+//!   Chinese text carries; the same few lines run at build time and in the
+//!   browser, with no Unicode tables to ship.)
+//! - Runs of letters and digits are words, lowercased (`5G-lab` is `5g`
+//!   and `lab`).
+//! - Runs of Chinese characters (Han) have no spaces to cut at, and no
+//!   dictionary is shipped to cut them: the index files every character
+//!   and every overlapping pair of characters (`理工大学`: 理, 工, 大, 学,
+//!   理工, 工大, 大学), and a query asks for the pairs of each run it holds
+//!   (one character alone, for a run of one). Any run of two or more
+//!   characters is then found wherever it stands, and a run the text does
+//!   not hold is not (`医疗器械` needs 医疗, 疗器 and 器械).
 
 use std::borrow::Cow;
 
-/// The words of `text`, lowercased: runs of letters and digits.
+/// How a run of Han characters is cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cut {
+    /// For the index: every character and every overlapping pair.
+    Index,
+    /// For a query: every overlapping pair (a run of one: the character).
+    Query,
+}
+
+/// The words of `text` as the index files them, lowercased.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     word_slices(text).map(Cow::into_owned)
 }
 
-/// [`words`], borrowing those already lowercase.
+/// [`words`], borrowing those that are already as filed.
 pub fn word_slices(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    tokens(text, Cut::Index)
+}
+
+/// The words of `text`, its runs of Han characters cut as `cut` says.
+pub fn tokens(text: &str, cut: Cut) -> impl Iterator<Item = Cow<'_, str>> {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(|word| {
-            if word
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            {
-                Cow::Borrowed(word)
+        .filter(|run| !run.is_empty())
+        .flat_map(move |run| {
+            let (fast, slow) = if run.is_ascii() {
+                (Some(lowercase(run)), None)
             } else {
-                Cow::Owned(word.to_lowercase())
-            }
+                (None, Some(mixed(run, cut)))
+            };
+            fast.into_iter().chain(slow.into_iter().flatten())
         })
+}
+
+/// An ASCII word, lowercased (borrowed when it already is).
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_ascii_lowercase())
+    }
+}
+
+/// A run of letters and digits beyond ASCII: folded, then cut into its
+/// words and its runs of Han characters.
+fn mixed(run: &str, cut: Cut) -> Vec<Cow<'static, str>> {
+    let folded: String = run.chars().map(fold).collect();
+    let chars: Vec<char> = folded.chars().collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < chars.len() {
+        let han = is_han(chars[at]);
+        let end = (at..chars.len())
+            .find(|&i| is_han(chars[i]) != han)
+            .unwrap_or(chars.len());
+        let part = &chars[at..end];
+        if han {
+            cut_han(part, cut, &mut out);
+        } else {
+            out.push(Cow::Owned(part.iter().collect::<String>().to_lowercase()));
+        }
+        at = end;
+    }
+    out
+}
+
+/// A run of Han characters, cut into characters and pairs.
+fn cut_han(run: &[char], cut: Cut, out: &mut Vec<Cow<'static, str>>) {
+    if cut == Cut::Index || run.len() == 1 {
+        out.extend(run.iter().map(|c| Cow::Owned(c.to_string())));
+    }
+    out.extend(
+        run.windows(2)
+            .map(|pair| Cow::Owned(pair.iter().collect::<String>())),
+    );
+}
+
+/// A character as NFKC folds its width: a full-width ASCII form is the
+/// ASCII character.
+pub fn fold(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// Whether `c` is a Chinese (Han) character: the CJK Unified Ideographs,
+/// their extensions and the compatibility ideographs.
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}')
+}
+
+/// Whether a word is a piece of Han text (a character or a pair).
+pub fn is_han_word(word: &str) -> bool {
+    word.chars().next().is_some_and(is_han)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn cut(text: &str, how: Cut) -> Vec<String> {
+        tokens(text, how).map(Cow::into_owned).collect()
+    }
+
     #[test]
     fn words_are_lowercase_runs_of_letters_and_digits() {
-        let found: Vec<String> = words("USST’s 5G-lab: Nyström, 丁晓东!").collect();
-        assert_eq!(found, ["usst", "s", "5g", "lab", "nyström", "丁晓东"]);
+        let found: Vec<String> = words("USST’s 5G-lab: Nyström!").collect();
+        assert_eq!(found, ["usst", "s", "5g", "lab", "nyström"]);
+    }
+
+    #[test]
+    fn han_runs_are_cut_into_characters_and_pairs_for_the_index_and_pairs_for_a_query() {
+        assert_eq!(
+            cut("理工大学", Cut::Index),
+            ["理", "工", "大", "学", "理工", "工大", "大学"]
+        );
+        assert_eq!(cut("理工大学", Cut::Query), ["理工", "工大", "大学"]);
+        assert_eq!(cut("沪", Cut::Query), ["沪"]);
+        assert_eq!(cut("张柳", Cut::Index), ["张", "柳", "张柳"]);
+    }
+
+    #[test]
+    fn mixed_text_cuts_latin_words_and_han_runs_apart() {
+        assert_eq!(cut("5G实验室", Cut::Query), ["5g", "实验", "验室"]);
+        assert_eq!(cut("5G 实验室", Cut::Query), ["5g", "实验", "验室"]);
+        assert_eq!(cut("USST，2020年", Cut::Query), ["usst", "2020", "年"]);
+    }
+
+    #[test]
+    fn full_width_letters_and_digits_are_ordinary_ones() {
+        assert_eq!(cut("ＵＳＳＴ　２０２０", Cut::Index), ["usst", "2020"]);
+        assert_eq!(fold('Ａ'), 'A');
+        assert_eq!(fold('９'), '9');
+        assert_eq!(fold('中'), '中');
     }
 }

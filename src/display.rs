@@ -1,7 +1,7 @@
 //! Small decisions about how content is shown, kept out of `view!` so they
 //! are plain functions with plain tests.
 
-use reader_model::{ListPage, Site};
+use reader_model::{Label, ListPage, Site};
 
 /// The document title: `<page> · <site>`, or the page alone while the
 /// site's name is not known (or the page is the site's own front page).
@@ -34,10 +34,12 @@ pub fn list_heading(list_title: &str, page: &ListPage) -> String {
 /// dated.
 pub fn list_dates(page: &ListPage) -> Option<String> {
     let (oldest, newest) = page.dates()?;
+    let labels = crate::labels::labels();
     Some(if oldest == newest {
-        newest.long()
+        labels.date(newest)
     } else {
-        format!("{} to {}", oldest.long(), newest.long())
+        let (from, to) = (labels.date(oldest), labels.date(newest));
+        labels.fill(Label::DatesBetween, &[("from", &from), ("to", &to)])
     })
 }
 

@@ -8,6 +8,7 @@
 //! - [`loader`]: what the client loads, as reactive state;
 //! - [`paths`]: every URL the app builds;
 //! - [`display`]: formatting decisions, as plain functions;
+//! - [`labels`]: the chrome's words in the page's language;
 //! - [`meta`]: each page's title and description, for the views and the head;
 //! - [`site_context`]: the site's name, navigation and footer, shared;
 //! - [`panic_notice`]: what the reader sees if the app ever panics;
@@ -20,6 +21,7 @@
 pub mod app;
 pub mod client;
 pub mod display;
+pub mod labels;
 pub mod loader;
 pub mod meta;
 pub mod page_focus;

@@ -2,9 +2,10 @@
 //! in the document once the app runs (`views::PageMeta`), and the
 //! prerender writes the same into each page's `<head>`.
 
-use reader_model::{Article, ListPage, PageContent, PageData, Site};
+use reader_model::{Article, Label, ListPage, PageContent, PageData, Site};
 
 use crate::display::{list_dates, list_heading, list_title};
+use crate::labels::labels;
 
 /// What a page says about itself in the document's head.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,22 +17,6 @@ pub struct Meta {
     /// Kept out of search engines ("not found").
     pub noindex: bool,
 }
-
-/// The search page's title (and heading).
-pub const SEARCH_TITLE: &str = "Search";
-
-/// The speakers index's title (and heading, and breadcrumb).
-pub const SPEAKERS_TITLE: &str = "Speakers";
-
-/// The Saved page's title (and breadcrumb).
-pub const SAVED_TITLE: &str = "Saved";
-
-/// The "not found" page's title (and heading).
-pub const NOT_FOUND_TITLE: &str = "Page not found";
-
-/// What "not found" says about an address nobody has.
-pub const NOT_FOUND_MESSAGE: &str =
-    "There is no page at this address. It may have moved, or the link may be mistyped.";
 
 impl Meta {
     fn indexed(title: String, description: String) -> Self {
@@ -63,20 +48,30 @@ impl Meta {
     /// an archive page covers.
     pub fn list(site: Option<&Site>, page: &ListPage) -> Self {
         let heading = list_heading(&list_title(site), page);
+        let labels = labels();
         match (page.page, &page.section) {
             (Some(k), _) => {
                 let description = match list_dates(page) {
-                    Some(dates) => format!("{heading}: articles from {dates}."),
-                    None => format!("{heading}: earlier articles."),
+                    Some(dates) => labels.fill(
+                        Label::ArchiveDescription,
+                        &[("list", &heading), ("dates", &dates)],
+                    ),
+                    None => labels.fill(Label::ArchiveDescriptionUndated, &[("list", &heading)]),
                 };
-                Self::indexed(format!("{heading}, archive page {k}"), description)
+                let title = labels.fill(
+                    Label::ArchivePage,
+                    &[("list", &heading), ("page", &k.to_string())],
+                );
+                Self::indexed(title, description)
             }
             (None, Some(section)) => {
                 let total = page.total.unwrap_or(page.articles().len());
-                let articles = if total == 1 { "article" } else { "articles" };
-                let line = format!(
-                    "{}: {total} {articles} from our newsroom, newest first.",
-                    section.name
+                let line = labels.fill(
+                    Label::SectionDescription,
+                    &[
+                        ("section", &section.name),
+                        ("count", &labels.articles(total)),
+                    ],
                 );
                 Self::indexed(heading, line)
             }
@@ -100,58 +95,47 @@ impl Meta {
         }
     }
 
+    /// A page titled and described by two labels; `noindex` keeps it out
+    /// of search engines.
+    fn labelled(title: Label, description: Label, noindex: bool) -> Self {
+        let labels = labels();
+        Self {
+            title: labels.get(title).to_owned(),
+            description: labels.get(description).to_owned(),
+            noindex,
+        }
+    }
+
     /// The speakers index.
     pub fn speakers() -> Self {
-        Self::indexed(
-            SPEAKERS_TITLE.to_owned(),
-            "Everyone who has spoken in our news: their roles over the years and each speech."
-                .to_owned(),
-        )
+        Self::labelled(Label::Speakers, Label::SpeakersDescription, false)
     }
 
     /// One speaker's page.
     pub fn speaker(name: &str) -> Self {
-        Self::indexed(
-            name.to_owned(),
-            format!("Every speech by {name} in our news, newest first."),
-        )
+        let description = labels().fill(Label::SpeakerDescription, &[("name", name)]);
+        Self::indexed(name.to_owned(), description)
     }
 
     /// The search page.
     pub fn search() -> Self {
-        Self::indexed(
-            SEARCH_TITLE.to_owned(),
-            "Search every article by a word in its headline, summary or text, or a speaker's name."
-                .to_owned(),
-        )
+        Self::labelled(Label::Search, Label::SearchDescription, false)
     }
 
     /// What this device keeps for offline reading: the reader's own, kept
     /// out of search engines.
     pub fn saved() -> Self {
-        Self {
-            title: SAVED_TITLE.to_owned(),
-            description: "The articles saved on this device for reading offline.".to_owned(),
-            noindex: true,
-        }
+        Self::labelled(Label::Saved, Label::SavedDescription, true)
     }
 
     /// The page shown offline for a page not saved on the device.
     pub fn offline() -> Self {
-        Self {
-            title: "You’re offline".to_owned(),
-            description: "This page is not saved on this device.".to_owned(),
-            noindex: true,
-        }
+        Self::labelled(Label::Offline, Label::OfflineDescription, true)
     }
 
     /// "Not found", kept out of search engines.
     pub fn not_found() -> Self {
-        Self {
-            title: NOT_FOUND_TITLE.to_owned(),
-            description: NOT_FOUND_MESSAGE.to_owned(),
-            noindex: true,
-        }
+        Self::labelled(Label::NotFound, Label::NotFoundMessage, true)
     }
 }
 

@@ -32,14 +32,18 @@ fn show() {
         notice.set_class_name("panic-notice");
         notice.set_attribute("role", "alert").ok()?;
         let message = document.create_element("p").ok()?;
-        message.set_text_content(Some("Something went wrong and this page stopped working. "));
+        let labels = crate::labels::labels();
+        message.set_text_content(Some(&format!(
+            "{} ",
+            labels.get(reader_model::Label::Panic)
+        )));
         let reload = document.create_element("a").ok()?;
         let here = document
             .location()
             .and_then(|l| l.href().ok())
             .unwrap_or_default();
         reload.set_attribute("href", &here).ok()?;
-        reload.set_text_content(Some("Reload the page"));
+        reload.set_text_content(Some(labels.get(reader_model::Label::ReloadPage)));
         message.append_child(&reload).ok()?;
         notice.append_child(&message).ok()?;
         Some(notice)

@@ -69,7 +69,10 @@ fn the_seed_keeps_its_headline_date_and_dateline_as_published() {
     );
     assert_eq!(seed.authors, ["Zhang Liu"]);
     assert_eq!(seed.copy_editors, ["William", "Zhang Liu"]);
-    assert_eq!(seed.dateline(), Some(seed_line(5)));
+    assert_eq!(
+        seed.dateline(&reader_model::Labels::english()),
+        Some(seed_line(5))
+    );
 }
 
 /// Every paragraph and caption, to the byte: typos ("Comission",

@@ -1,3 +1,4 @@
+use reader_model::Label;
 use reader_model::ModelError;
 use thiserror::Error;
 
@@ -23,21 +24,21 @@ pub enum FetchError {
 }
 
 impl FetchError {
-    /// A sentence for the reader: what happened, in plain words.
-    pub fn reader_message(&self) -> &'static str {
+    /// A sentence for the reader: what happened, in plain words (the
+    /// label that says it in the page's language).
+    pub fn reader_label(&self) -> Label {
         match self {
-            Self::Network(_) => {
-                "We couldn’t reach the news server. Check your connection and try again."
-            }
-            Self::NotFound => "This content is missing from the server.",
-            Self::Status(code) if *code >= 500 => {
-                "The news server had a problem answering. Please try again in a moment."
-            }
-            Self::Status(_) => "The news server refused the request.",
-            Self::NotJson { .. } => {
-                "The server sent a web page where the news content should be. The site may be misconfigured."
-            }
-            Self::Invalid(_) => "This content is damaged and could not be displayed.",
+            Self::Network(_) => Label::ErrorOffline,
+            Self::NotFound => Label::ErrorMissing,
+            Self::Status(code) if *code >= 500 => Label::ErrorServer,
+            Self::Status(_) => Label::ErrorRefused,
+            Self::NotJson { .. } => Label::ErrorWebPage,
+            Self::Invalid(_) => Label::ErrorDamaged,
         }
+    }
+
+    /// [`Self::reader_label`], in the page's language.
+    pub fn reader_message(&self) -> String {
+        crate::labels::label(self.reader_label())
     }
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use reader_model::Label;
 
 use super::loaded::loaded;
 use super::slug::{load_by_slug, slug_param};
@@ -16,7 +17,7 @@ pub fn ArticleRoute() -> impl IntoView {
     let article = load_by_slug(slug_param(), client::article);
     loaded(
         article,
-        "this article",
+        Label::WhatArticle,
         // The same words as the prerendered 404.html the host answers with,
         // so the page does not change when the app takes it over.
         true,

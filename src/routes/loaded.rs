@@ -1,3 +1,4 @@
+use reader_model::Label;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ use crate::views::{ErrorNotice, NotFoundPage};
 /// page the app hydrates, node for node.
 pub fn loaded<T, V>(
     loader: Loader<T>,
-    what: &'static str,
+    what: Label,
     not_found: bool,
     skeleton: fn() -> AnyView,
     render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
@@ -36,7 +37,7 @@ where
 /// failure is a notice inside the page, not the page.
 pub fn loaded_part<T, V>(
     loader: Loader<T>,
-    what: &'static str,
+    what: Label,
     skeleton: fn() -> AnyView,
     render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
 ) -> AnyView
@@ -49,7 +50,7 @@ where
 
 fn show<T, V>(
     loader: Loader<T>,
-    what: &'static str,
+    what: Label,
     not_found: bool,
     skeleton: fn() -> AnyView,
     render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
@@ -88,7 +89,7 @@ struct Answer {
 
 fn frame(
     answer: Answer,
-    what: &'static str,
+    what: Label,
     not_found: bool,
     skeleton: fn() -> AnyView,
     part: bool,
@@ -108,7 +109,7 @@ fn frame(
             Some(Ok(page)) => page,
             Some(Err(FetchError::NotFound)) if not_found => view! { <NotFoundPage /> }.into_any(),
             Some(Err(error)) => {
-                leptos::logging::warn!("could not load {what}: {error}");
+                leptos::logging::warn!("could not load {}: {error}", what.key());
                 view! { <ErrorNotice error what pending on_retry part /> }.into_any()
             }
         };

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use reader_model::Label;
 use reader_model::Slug;
 
 use super::loaded::loaded;
@@ -41,7 +42,7 @@ pub fn NewsListRoute() -> impl IntoView {
     let site = use_site();
     loaded(
         list,
-        "the news list",
+        Label::WhatNewsList,
         !is_front,
         || view! { <ListSkeleton /> }.into_any(),
         move |page| {

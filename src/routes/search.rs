@@ -4,11 +4,13 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::loaded::loaded_part;
 use crate::client;
+use crate::labels::label;
 use crate::loader::Loader;
-use crate::meta::{Meta, SEARCH_TITLE};
+use crate::meta::Meta;
 use crate::page_focus::PageArrived;
 use crate::paths;
 use crate::views::{PageMeta, SearchResultsList};
+use reader_model::Label;
 
 /// `/search?q=…`: a box, and the articles matching what is typed in it.
 ///
@@ -57,8 +59,8 @@ pub fn SearchRoute() -> impl IntoView {
             let answer = Loader::new(move || client::search(&wanted.get(), page.get()));
             loaded_part(
                 answer,
-                "search results",
-                || view! { <p class="search-page__hint">"Searching…"</p> }.into_any(),
+                Label::WhatSearch,
+                || view! { <p class="search-page__hint">{label(Label::Searching)}</p> }.into_any(),
                 move |results| {
                     follow();
                     view! { <SearchResultsList results query=wanted.get_untracked() /> }
@@ -67,7 +69,7 @@ pub fn SearchRoute() -> impl IntoView {
         } else {
             view! {
                 <p class="search-page__hint">
-                    "Type a word from a headline or an article, or a speaker’s name."
+                    {label(Label::SearchHint)}
                 </p>
                 <PageArrived />
             }
@@ -77,18 +79,16 @@ pub fn SearchRoute() -> impl IntoView {
     view! {
         <PageMeta meta=Meta::search() />
         <section class="search-page" aria-labelledby="search-heading">
-            <h1 id="search-heading" class="news-list__heading">{SEARCH_TITLE}</h1>
-            <form class="search-page__form" role="search" aria-label="Search the archive"
+            <h1 id="search-heading" class="news-list__heading">{label(Label::Search)}</h1>
+            <form class="search-page__form" role="search" aria-label=label(Label::SearchTheArchive)
                 action=paths::search_href("", 1) method="get"
                 on:submit=|event: leptos::ev::SubmitEvent| event.prevent_default()>
-                <label for="search-query">"Search the news"</label>
+                <label for="search-query">{label(Label::SearchTheNews)}</label>
                 <input id="search-query" type="search" name=paths::QUERY_PARAM autocomplete="off"
                     prop:value=move || typed.get() on:input=on_input />
             </form>
             <noscript>
-                <p class="search-page__hint">
-                    "Search runs in your browser and needs JavaScript. Every article is also listed, newest first, in the news list and in each section."
-                </p>
+                <p class="search-page__hint">{label(Label::SearchNeedsScript)}</p>
             </noscript>
             {results}
         </section>

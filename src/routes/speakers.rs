@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use reader_model::Label;
 
 use super::loaded::loaded;
 use super::slug::{load_by_slug, slug_param};
@@ -12,7 +13,7 @@ pub fn SpeakersRoute() -> impl IntoView {
     let speakers = Loader::new(client::speakers);
     loaded(
         speakers,
-        "the speakers",
+        Label::WhatSpeakers,
         false,
         || view! { <ListSkeleton /> }.into_any(),
         |speakers| view! { <SpeakersPage speakers /> },
@@ -25,7 +26,7 @@ pub fn SpeakerRoute() -> impl IntoView {
     let speaker = load_by_slug(slug_param(), client::speaker);
     loaded(
         speaker,
-        "this speaker",
+        Label::WhatSpeaker,
         true,
         || view! { <ListSkeleton /> }.into_any(),
         |speaker| view! { <SpeakerPage speaker /> },

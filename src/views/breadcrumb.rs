@@ -1,4 +1,6 @@
+use crate::labels::label;
 use leptos::prelude::*;
+use reader_model::Label;
 
 use crate::display::list_title;
 use crate::paths;
@@ -17,7 +19,7 @@ pub fn Breadcrumb(#[prop(into)] current: String) -> impl IntoView {
             .as_ref()
             .and_then(|site| site.home.clone())
             .map_or_else(
-                || ("Home".to_owned(), paths::home()),
+                || (label(Label::Home), paths::home()),
                 |home| (home.label, paths::resolve(&home.href)),
             );
         let list_title = list_title(site.as_ref());
@@ -31,7 +33,7 @@ pub fn Breadcrumb(#[prop(into)] current: String) -> impl IntoView {
         }
     };
     view! {
-        <nav class="breadcrumb" aria-label="Breadcrumb">
+        <nav class="breadcrumb" aria-label=label(Label::Breadcrumb)>
             <ol>
                 {ancestors}
                 <li aria-current="page">{current}</li>

@@ -1,4 +1,6 @@
+use crate::labels::labels;
 use leptos::prelude::*;
+use reader_model::Label;
 
 /// A button that copies `href` (made absolute) to the clipboard and says
 /// whether it worked, on the button and through the page's live region.
@@ -10,31 +12,39 @@ pub fn CopyLink(
     /// The address to copy, absolute or from the site's root.
     #[prop(into)]
     href: String,
-    /// What is copied, for screen readers ("the speech by …").
+    /// What is copied, for screen readers, after the button's words
+    /// (" to the speech by …").
     #[prop(into)]
     what: String,
 ) -> impl IntoView {
-    let (said, set_said) = signal(None::<&'static str>);
+    let (said, set_said) = signal(None::<String>);
+    let labels = labels();
+    let (copied, failed) = (
+        labels.get(Label::LinkCopied).to_owned(),
+        labels.get(Label::CouldNotCopy).to_owned(),
+    );
+    let copy_label = labels.get(Label::CopyLink).to_owned();
     // The live region is found now, while the component's context is at hand.
     let announcer = use_context::<crate::page_focus::Announcer>();
     let copy = move |_| {
         let href = href.clone();
+        let (copied, failed) = (copied.clone(), failed.clone());
         leptos::task::spawn_local(async move {
             let outcome = if write_clipboard(&href).await {
-                "Link copied"
+                copied
             } else {
-                "Could not copy: use the link instead"
+                failed
             };
-            set_said.set(Some(outcome));
             if let Some(announcer) = announcer {
-                announcer.say(outcome);
+                announcer.say(&outcome);
             }
+            set_said.set(Some(outcome));
         });
     };
     view! {
         <button type="button" class="speech__copy" on:click=copy>
-            {move || said.get().unwrap_or("Copy link")}
-            <span class="visually-hidden">{format!(" to {what}")}</span>
+            {move || said.get().unwrap_or_else(|| copy_label.clone())}
+            <span class="visually-hidden">{what}</span>
         </button>
     }
 }

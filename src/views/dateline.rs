@@ -8,8 +8,9 @@ use super::Published;
 /// by separators, and nothing at all when it has none of them.
 #[component]
 pub fn Dateline(article: Article) -> impl IntoView {
-    let byline = article.byline();
-    let copyedit = article.copyedit_line();
+    let labels = crate::labels::labels();
+    let byline = article.byline(&labels);
+    let copyedit = article.copyedit_line(&labels);
     let date = article.published;
     (date.is_some() || byline.is_some() || copyedit.is_some()).then(|| {
         let after_date = date.is_some();

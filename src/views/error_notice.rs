@@ -1,4 +1,6 @@
+use crate::labels::labels;
 use leptos::prelude::*;
+use reader_model::Label;
 
 use super::PageMeta;
 use crate::client::FetchError;
@@ -8,9 +10,8 @@ use crate::meta::Meta;
 #[component]
 pub fn ErrorNotice(
     error: FetchError,
-    /// What was being loaded ("the news list", "this article").
-    #[prop(into)]
-    what: String,
+    /// What was being loaded ("the news list", "this article"), as its label.
+    what: Label,
     /// True while a retry is in flight. A signal owned by the route, not
     /// converted here: this view stays on screen while its own reactive
     /// scope is replaced by the retry, so it must not own what it reads.
@@ -22,14 +23,19 @@ pub fn ErrorNotice(
     #[prop(optional)]
     part: bool,
 ) -> impl IntoView {
-    let heading = format!("We couldn’t load {what}");
+    let labels = labels();
+    let heading = labels.fill(Label::CouldNotLoad, &[("what", labels.get(what))]);
+    let (retry, retrying) = (
+        labels.get(Label::Retry).to_owned(),
+        labels.get(Label::Retrying).to_owned(),
+    );
     let title = if part {
         view! { <h2 id="error-heading">{heading}</h2> }.into_any()
     } else {
         view! {
             <PageMeta meta=Meta {
                 title: heading.clone(),
-                description: error.reader_message().to_owned(),
+                description: error.reader_message(),
                 noindex: true,
             } />
             <h1 id="error-heading">{heading}</h1>
@@ -47,7 +53,7 @@ pub fn ErrorNotice(
                     disabled=move || pending.get()
                     on:click=move |_| on_retry.run(())
                 >
-                    {move || if pending.get() { "Retrying…" } else { "Retry" }}
+                    {move || if pending.get() { retrying.clone() } else { retry.clone() }}
                 </button>
             </p>
             <p class="notice__detail">"Details: " {error.to_string()}</p>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use reader_model::{Figure, Image, Place};
+use reader_model::{Figure, Place};
 
 use super::OpenablePhoto;
 
@@ -9,7 +9,10 @@ use super::OpenablePhoto;
 /// the same, at the top of the article, fetched first.
 #[component]
 pub fn FigureBlock(figure: Figure, #[prop(default = Place::Figure)] place: Place) -> impl IntoView {
-    let credit = figure.image.as_ref().and_then(Image::credit_line);
+    let credit = figure
+        .image
+        .as_ref()
+        .and_then(|image| image.credit_line(&crate::labels::labels()));
     let picture = match figure.image {
         Some(image) => view! { <OpenablePhoto image place class="figure__image" /> }.into_any(),
         None => view! { <div class="figure__placeholder" aria-hidden="true"></div> }.into_any(),

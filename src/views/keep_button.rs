@@ -1,4 +1,7 @@
 use leptos::prelude::*;
+use reader_model::Label;
+
+use crate::labels::label;
 
 /// "Save for offline": keeps the article at `href` on this device until the
 /// reader removes it (on the Saved page, or here). The service worker does
@@ -12,8 +15,8 @@ pub fn KeepButton(
 ) -> impl IntoView {
     view! {
         <button type="button" class="keep" data-keep=href aria-pressed="false" hidden=true>
-            <span class="keep__save">"Save for offline"</span>
-            <span class="keep__saved">"Saved on this device · Remove"</span>
+            <span class="keep__save">{label(Label::SaveForOffline)}</span>
+            <span class="keep__saved">{label(Label::SavedRemove)}</span>
         </button>
     }
 }

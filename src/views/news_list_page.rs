@@ -1,4 +1,6 @@
+use crate::labels::label;
 use leptos::prelude::*;
+use reader_model::Label;
 use reader_model::{ListPage, Newer, Site};
 
 use super::{NewsCard, PageMeta, Pagination};
@@ -27,14 +29,14 @@ pub fn NewsListPage(page: ListPage, site: Option<Site>) -> impl IntoView {
         <section class="news-list" aria-labelledby="news-list-heading">
             <h1 id="news-list-heading" class="news-list__heading">{heading}</h1>
             {position.clone().map(|text| view! { <p class="news-list__position">{text}</p> })}
-            {empty.then(|| view! { <p class="news-list__empty">"No news has been published yet."</p> })}
+            {empty.then(|| view! { <p class="news-list__empty">{label(Label::NoNews)}</p> })}
             <ol class="news-list__items">
                 {items
                     .into_iter()
                     .map(|item| view! { <li><NewsCard item /></li> })
                     .collect_view()}
             </ol>
-            <Pagination newer older position labels=("← Newer", "Older →") label="Pages" />
+            <Pagination newer older position labels=(label(Label::Newer), label(Label::Older)) label=label(Label::Pages) />
         </section>
     }
 }

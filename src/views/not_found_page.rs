@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 
 use super::PageMeta;
-use crate::meta::{Meta, NOT_FOUND_MESSAGE, NOT_FOUND_TITLE};
+use crate::labels::label;
+use crate::meta::Meta;
 use crate::paths;
+use reader_model::Label;
 
 /// The id of the "not found" heading: the loader starts the app at once
 /// on a page that has it (the host serves "not found" for any address it
@@ -15,11 +17,11 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <PageMeta meta=Meta::not_found() />
         <section class="notice notice--not-found" aria-labelledby=HEADING_ID>
-            <h1 id=HEADING_ID>{NOT_FOUND_TITLE}</h1>
-            <p>{NOT_FOUND_MESSAGE}</p>
+            <h1 id=HEADING_ID>{label(Label::NotFound)}</h1>
+            <p>{label(Label::NotFoundMessage)}</p>
             <p>
                 <a class="button" href=paths::home()>
-                    "Go to the news list"
+                    {label(Label::GoToNewsList)}
                 </a>
             </p>
         </section>

@@ -1,4 +1,6 @@
+use crate::labels::label;
 use leptos::prelude::*;
+use reader_model::Label;
 
 use super::PageMeta;
 use crate::meta::Meta;
@@ -12,16 +14,14 @@ pub fn OfflinePage() -> impl IntoView {
     view! {
         <PageMeta meta=Meta::offline() />
         <section class="notice notice--offline" aria-labelledby="offline-heading">
-            <h1 id="offline-heading">"You’re offline"</h1>
+            <h1 id="offline-heading">{label(Label::Offline)}</h1>
+            <p>{label(Label::OfflineMessage)}</p>
             <p>
-                "This page isn’t saved on this device. Check your connection and try again, or read one of the articles saved here."
-            </p>
-            <p>
-                <button type="button" class="button" data-retry="">"Try again"</button>
+                <button type="button" class="button" data-retry="">{label(Label::TryAgain)}</button>
             </p>
             <div class="saved__list" data-saved-list="" aria-live="polite"></div>
             <p>
-                <a href=paths::saved_href()>"Everything saved on this device"</a>
+                <a href=paths::saved_href()>{label(Label::EverythingSaved)}</a>
             </p>
         </section>
     }

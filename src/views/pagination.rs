@@ -12,7 +12,7 @@ pub fn Pagination(
     /// Where this page sits, if that says something.
     position: Option<String>,
     /// The links' words: `("← Newer", "Older →")`.
-    labels: (&'static str, &'static str),
+    labels: (String, String),
     /// What the pages are, for screen readers ("Pages", "Result pages").
     #[prop(into)]
     label: String,

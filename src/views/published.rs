@@ -5,7 +5,7 @@ use reader_model::Date;
 /// an undated article.
 #[component]
 pub fn Published(date: Option<Date>) -> impl IntoView {
-    date.map(|date| view! { <time datetime=date.iso()>{date.long()}</time> })
+    date.map(|date| view! { <time datetime=date.iso()>{crate::labels::labels().date(date)}</time> })
 }
 
 /// `Research · November 22, 2020` above a headline in a list; only the

@@ -1,4 +1,6 @@
+use crate::labels::label;
 use leptos::prelude::*;
+use reader_model::Label;
 use reader_model::RelatedLink;
 
 use crate::paths;
@@ -10,7 +12,7 @@ pub fn RelatedArticles(related: Vec<RelatedLink>) -> impl IntoView {
     (!related.is_empty()).then(|| {
         view! {
             <section class="related" aria-labelledby="related-heading">
-                <h2 id="related-heading">"Related articles"</h2>
+                <h2 id="related-heading">{label(Label::RelatedArticles)}</h2>
                 <ul>
                     {related
                         .into_iter()

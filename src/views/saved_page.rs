@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
 use super::{Breadcrumb, PageMeta};
-use crate::meta::{Meta, SAVED_TITLE};
+use crate::labels::label;
+use crate::meta::Meta;
+use reader_model::Label;
 
 /// The id of the Saved page's list: the loader starts the offline controls
 /// at once on a page that has it.
@@ -14,15 +16,13 @@ pub const SAVED_LIST_ID: &str = "saved-list";
 pub fn SavedPage() -> impl IntoView {
     view! {
         <PageMeta meta=Meta::saved() />
-        <Breadcrumb current=SAVED_TITLE />
+        <Breadcrumb current=label(Label::Saved) />
         <section class="saved" aria-labelledby="saved-heading">
-            <h1 id="saved-heading" class="saved__heading">"Saved on this device"</h1>
-            <p class="saved__intro">
-                "Articles you open stay on this device for a while, so you can read them again without a network. Those you save with “Save for offline” stay until you remove them here."
-            </p>
+            <h1 id="saved-heading" class="saved__heading">{label(Label::SavedHeading)}</h1>
+            <p class="saved__intro">{label(Label::SavedIntro)}</p>
             <div id=SAVED_LIST_ID class="saved__list" data-saved-list="" aria-live="polite"></div>
             <noscript>
-                <p class="saved__empty">"Keeping articles for offline reading needs JavaScript."</p>
+                <p class="saved__empty">{label(Label::SavedNeedsScript)}</p>
             </noscript>
         </section>
     }

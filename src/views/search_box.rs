@@ -1,5 +1,7 @@
+use crate::labels::labels;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use reader_model::Label;
 
 use crate::paths;
 
@@ -16,11 +18,12 @@ pub fn SearchBox() -> impl IntoView {
         let query = input.get().map(|input| input.value()).unwrap_or_default();
         navigate(&paths::search_href(query.trim(), 1), Default::default());
     };
+    let labels = labels();
     view! {
-        <form class="search-box" role="search" aria-label="Site" action=paths::search_href("", 1) method="get" on:submit=on_submit>
-            <label class="visually-hidden" for="site-search">"Search the news"</label>
-            <input id="site-search" node_ref=input type="search" name=paths::QUERY_PARAM placeholder="Search the news" autocomplete="off" />
-            <button type="submit">"Search"</button>
+        <form class="search-box" role="search" aria-label=labels.get(Label::Search).to_owned() action=paths::search_href("", 1) method="get" on:submit=on_submit>
+            <label class="visually-hidden" for="site-search">{labels.get(Label::SearchTheNews).to_owned()}</label>
+            <input id="site-search" node_ref=input type="search" name=paths::QUERY_PARAM placeholder=labels.get(Label::SearchTheNews).to_owned() autocomplete="off" />
+            <button type="submit">{labels.get(Label::Search).to_owned()}</button>
         </form>
     }
 }

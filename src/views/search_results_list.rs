@@ -1,4 +1,6 @@
+use crate::labels::labels;
 use leptos::prelude::*;
+use reader_model::Label;
 use reader_search::{ExcerptPart, SearchResults};
 
 use super::{Pagination, SectionAndDate};
@@ -15,13 +17,25 @@ pub fn SearchResultsList(results: SearchResults, #[prop(into)] query: String) ->
     let words = query.clone();
     let newer = (page > 1).then(|| paths::search_href(&words, page - 1));
     let older = (page < pages).then(|| paths::search_href(&words, page + 1));
-    let position = Some(format!("Page {page} of {pages}"));
+    let labels = labels();
+    let (page_text, pages_text) = (page.to_string(), pages.to_string());
+    let position = Some(labels.fill(
+        Label::PageOf,
+        &[("page", &page_text), ("pages", &pages_text)],
+    ));
+    let total = results.total.to_string();
+    let values = [("query", query.as_str()), ("count", total.as_str())];
     let count = match results.total {
-        0 => format!("No articles match “{query}”."),
-        1 => format!("1 article matches “{query}”."),
-        n if results.more => format!("More than {n} articles match “{query}”, best first."),
-        n => format!("{n} articles match “{query}”, best first."),
+        0 => labels.fill(Label::MatchesNone, &values),
+        1 => labels.fill(Label::MatchesOne, &values),
+        _ if results.more => labels.fill(Label::MatchesMore, &values),
+        _ => labels.fill(Label::MatchesMany, &values),
     };
+    let links = (
+        labels.get(Label::BetterMatches).to_owned(),
+        labels.get(Label::MoreResults).to_owned(),
+    );
+    let pages_label = labels.get(Label::ResultPages).to_owned();
     view! {
         <p class="search-page__count" role="status">{count}</p>
         <ol class="search-results" start=first>
@@ -50,6 +64,6 @@ pub fn SearchResultsList(results: SearchResults, #[prop(into)] query: String) ->
                 })
                 .collect_view()}
         </ol>
-        <Pagination newer older position labels=("← Better matches", "More results →") label="Result pages" />
+        <Pagination newer older position labels=links label=pages_label />
     }
 }

@@ -1,4 +1,6 @@
+use crate::labels::label;
 use leptos::prelude::*;
+use reader_model::Label;
 
 use crate::paths;
 
@@ -37,9 +39,10 @@ pub fn SiteFooter() -> impl IntoView {
         context.error().map(|_| {
             view! {
                 <p class="site-footer__note" role="status">
-                    "The site’s links could not be loaded. "
+                    {label(Label::FooterUnavailable)}
+                    " "
                     <button type="button" class="button button--quiet" on:click=move |_| context.retry()>
-                        "Retry"
+                        {label(Label::Retry)}
                     </button>
                 </p>
             }

@@ -1,5 +1,7 @@
+use crate::labels::label;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use reader_model::Label;
 
 use super::SearchBox;
 use crate::paths;
@@ -13,17 +15,19 @@ use crate::site_context::use_site;
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let site = use_site();
-    let brand = move || match site.map(|site| (site.site(), site.error())) {
+    let brand = move || {
+        match site.map(|site| (site.site(), site.error())) {
         Some((Some(site), _)) => view! { <span>{site.name}</span> }.into_any(),
         Some((None, None)) => {
-            view! { <span class="skeleton skeleton--brand" aria-label="Loading"></span> }.into_any()
+            view! { <span class="skeleton skeleton--brand" aria-label=label(Label::Loading)></span> }.into_any()
         }
-        _ => view! { <span>"News"</span> }.into_any(),
+        _ => view! { <span>{label(Label::News)}</span> }.into_any(),
+    }
     };
     let nav = move || {
         site.and_then(|site| site.site()).map(|site| {
             view! {
-                <nav class="site-nav" aria-label="Main">
+                <nav class="site-nav" aria-label=label(Label::Navigation)>
                     <ul>
                         {site
                             .nav
@@ -47,7 +51,7 @@ pub fn SiteHeader() -> impl IntoView {
             .filter(|site| !site.sections.is_empty())
             .map(|site| {
                 view! {
-                    <nav class="section-nav" aria-label="Sections">
+                    <nav class="section-nav" aria-label=label(Label::Sections)>
                         <ul>
                             {site
                                 .sections

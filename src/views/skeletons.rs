@@ -1,11 +1,13 @@
+use crate::labels::label;
 use leptos::prelude::*;
+use reader_model::Label;
 
 /// The list's shape while it loads (the same markup `index.html` shows
 /// before the app starts, so the hand-over does not move anything).
 #[component]
 pub fn ListSkeleton() -> impl IntoView {
     view! {
-        <div class="skeleton-page" aria-busy="true" aria-label="Loading the news list">
+        <div class="skeleton-page" aria-busy="true" aria-label=label(Label::Loading)>
             <span class="skeleton skeleton--heading"></span>
             {(0..4)
                 .map(|_| {
@@ -29,7 +31,7 @@ pub fn ListSkeleton() -> impl IntoView {
 #[component]
 pub fn ArticleSkeleton() -> impl IntoView {
     view! {
-        <div class="skeleton-page skeleton-page--article" aria-busy="true" aria-label="Loading the article">
+        <div class="skeleton-page skeleton-page--article" aria-busy="true" aria-label=label(Label::Loading)>
             <span class="skeleton skeleton--line skeleton--short"></span>
             <span class="skeleton skeleton--heading"></span>
             <span class="skeleton skeleton--heading skeleton--short"></span>

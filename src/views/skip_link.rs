@@ -1,4 +1,6 @@
+use crate::labels::label;
 use leptos::prelude::*;
+use reader_model::Label;
 use wasm_bindgen::JsCast;
 
 /// "Skip to content": the first thing a keyboard reaches. The router would
@@ -18,7 +20,7 @@ pub fn SkipLink() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#main" on:click=skip>
-            "Skip to content"
+            {label(Label::SkipToContent)}
         </a>
     }
 }

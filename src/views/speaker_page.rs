@@ -1,4 +1,6 @@
+use crate::labels::label;
 use leptos::prelude::*;
+use reader_model::Label;
 use reader_model::Speaker;
 
 use super::{Breadcrumb, PageMeta, Published};
@@ -14,7 +16,7 @@ pub fn SpeakerPage(speaker: Speaker) -> impl IntoView {
         <Breadcrumb current=speaker.name.clone() />
         <section class="speaker" aria-labelledby="speaker-heading">
             <p class="speaker__back">
-                <a href=paths::speakers_href()>"All speakers"</a>
+                <a href=paths::speakers_href()>{label(Label::AllSpeakers)}</a>
             </p>
             <h1 id="speaker-heading" class="speaker__heading">{speaker.name}</h1>
             <ol class="speaker__appearances">

@@ -1,8 +1,10 @@
+use crate::labels::labels;
 use leptos::prelude::*;
+use reader_model::Label;
 use reader_model::{RoleSpan, Speakers};
 
 use super::{Breadcrumb, PageMeta};
-use crate::meta::{Meta, SPEAKERS_TITLE};
+use crate::meta::Meta;
 use crate::paths;
 
 /// The speakers index: everyone who spoke, by name, with their roles over
@@ -11,20 +13,18 @@ use crate::paths;
 pub fn SpeakersPage(speakers: Speakers) -> impl IntoView {
     let people = speakers.speakers;
     let empty = people.is_empty();
+    let labels = labels();
     view! {
         <PageMeta meta=Meta::speakers() />
-        <Breadcrumb current=SPEAKERS_TITLE />
+        <Breadcrumb current=labels.get(Label::Speakers).to_owned() />
         <section class="speakers" aria-labelledby="speakers-heading">
-            <h1 id="speakers-heading" class="speakers__heading">"Speakers"</h1>
-            {empty.then(|| view! { <p>"No speeches have been published yet."</p> })}
+            <h1 id="speakers-heading" class="speakers__heading">{labels.get(Label::Speakers).to_owned()}</h1>
+            {empty.then(|| view! { <p>{labels.get(Label::NoSpeeches).to_owned()}</p> })}
             <ul class="speakers__list">
                 {people
                     .into_iter()
                     .map(|person| {
-                        let count = match person.articles {
-                            1 => "1 article".to_owned(),
-                            n => format!("{n} articles"),
-                        };
+                        let count = labels.articles(person.articles);
                         view! {
                             <li class="speaker-card">
                                 <h2 class="speaker-card__name">

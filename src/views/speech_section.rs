@@ -1,7 +1,9 @@
+use crate::labels::labels;
 use leptos::prelude::*;
+use reader_model::Label;
 
 use reader_model::layout::speech_id;
-use reader_model::{Image, Place, Speech};
+use reader_model::{Place, Speech};
 
 use super::{CopyLink, OpenablePhoto};
 use crate::display::initials;
@@ -20,11 +22,17 @@ pub fn SpeechSection(
     link: String,
 ) -> impl IntoView {
     let id = speech_id(number);
-    let label = format!("Speech by {}", speech.speaker);
+    let labels = labels();
+    let name = [("name", speech.speaker.as_str())];
+    let label = labels.fill(Label::SpeechBy, &name);
     // Read after the visible words, which a voice user says to follow it.
-    let link_label = format!(" by {}", speech.speaker);
-    let copy_label = format!("the speech by {}", speech.speaker);
-    let credit = speech.photo.as_ref().and_then(Image::credit_line);
+    let link_label = labels.fill(Label::LinkBy, &name);
+    let copy_label = labels.fill(Label::CopyLinkTo, &name);
+    let link_words = labels.get(Label::LinkToThisSpeech).to_owned();
+    let credit = speech
+        .photo
+        .as_ref()
+        .and_then(|image| image.credit_line(&crate::labels::labels()));
     let photo = match speech.photo {
         Some(photo) => view! {
             <OpenablePhoto image=photo place=Place::Speaker class="speech__photo" />
@@ -47,7 +55,7 @@ pub fn SpeechSection(
                 {credit.map(|credit| view! { <span class="speech__credit credit">{credit}</span> })}
                 <span class="speech__share">
                     <a class="speech__link" href=link.clone()>
-                        "Link to this speech"
+                        {link_words}
                         <span class="visually-hidden">{link_label}</span>
                     </a>
                     <CopyLink href=link what=copy_label />

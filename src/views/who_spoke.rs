@@ -1,4 +1,6 @@
+use crate::labels::label;
 use leptos::prelude::*;
+use reader_model::Label;
 use reader_model::Speech;
 use reader_model::layout::speech_id;
 
@@ -10,7 +12,7 @@ pub fn WhoSpoke(speakers: Vec<Speech>) -> impl IntoView {
         view! {
             <nav class="who-spoke" aria-labelledby="who-spoke-heading">
                 <h2 id="who-spoke-heading" class="who-spoke__heading">
-                    "Who spoke"
+                    {label(Label::WhoSpoke)}
                 </h2>
                 <ol class="who-spoke__list">
                     {speakers

@@ -192,7 +192,11 @@ describe('offline reading', () => {
 
   test('installable: a manifest with relative addresses and maskable icons, and no installability error', async () => {
     const { context, page } = await browserProfile();
+    // The manifest comes with the reader's first act.
     await page.goto(`${served.server.url}/`);
+    assert.equal(await page.locator('link[rel="manifest"]').count(), 0, 'nothing for installing in the first view');
+    await openAndAct(page, `${served.server.url}/`);
+    await page.locator('link[rel="manifest"]').waitFor({ state: 'attached' });
     const client = await context.newCDPSession(page);
     const { installabilityErrors } = await client.send('Page.getInstallabilityErrors');
     assert.deepEqual(installabilityErrors, []);
@@ -428,7 +432,7 @@ describe('deploys never strand a reader', () => {
     const controls = await after.evaluate(() =>
       performance.getEntriesByType('resource').map((entry) => entry.name).find((name) => name.includes('/offline/controls-')),
     );
-    assert.match(await (await fetch(controls)).text(), /^const config = \{"base":"\/","worker":null\};/);
+    assert.match(await (await fetch(controls)).text(), /^const config = \{"base":"\/","manifest":"\/manifest\.webmanifest","worker":null\};/);
     await after.waitForTimeout(500);
     assert.equal(await after.locator('[data-keep]').isHidden(), true, 'nothing to save with');
     // And the worker stays gone.

@@ -136,7 +136,11 @@ fn a_camera_photo_is_published_upright_sized_and_without_its_metadata() {
         .lead
         .and_then(|lead| lead.image)
         .expect("the lead photo");
-    assert_eq!(lead.credit_line().as_deref(), Some("Photo: Li Rui"));
+    assert_eq!(
+        lead.credit_line(&reader_model::Labels::english())
+            .as_deref(),
+        Some("Photo: Li Rui")
+    );
     let copies = lead.copies.expect("copies");
     assert_eq!(copies.widths, [360, 720, 1080, 1440]);
     assert_eq!((lead.width, lead.height), (Some(720), Some(450)));

@@ -1,3 +1,4 @@
+use crate::{Label, Labels};
 use serde::de::Deserializer;
 use serde::ser::{SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
@@ -69,41 +70,35 @@ pub struct RelatedLink {
 }
 
 impl<R> Article<R> {
-    /// `By Zhang Liu`, `By Zhang Liu and Li Rui`, `By A, B and C`; `None`
-    /// when the article names no author.
-    pub fn byline(&self) -> Option<String> {
-        (!self.authors.is_empty()).then(|| format!("By {}", spoken_list(&self.authors)))
+    /// `By Zhang Liu`, `By Zhang Liu and Li Rui`, `By A, B and C`
+    /// (`作者：张柳、李芮`); `None` when the article names no author.
+    pub fn byline(&self, labels: &Labels) -> Option<String> {
+        (!self.authors.is_empty())
+            .then(|| labels.fill(Label::By, &[("names", &labels.list(&self.authors))]))
     }
 
     /// `Copyedited by William, Zhang Liu`, when anyone copyedited it.
-    pub fn copyedit_line(&self) -> Option<String> {
-        (!self.copy_editors.is_empty())
-            .then(|| format!("Copyedited by {}", self.copy_editors.join(", ")))
+    pub fn copyedit_line(&self, labels: &Labels) -> Option<String> {
+        (!self.copy_editors.is_empty()).then(|| {
+            let names = self.copy_editors.join(labels.get(Label::ListComma));
+            labels.fill(Label::CopyeditedBy, &[("names", &names)])
+        })
     }
 
     /// The whole dateline as one line of text, with what the article has:
     /// `November 22, 2020 | By Zhang Liu | Copyedited by William, Zhang Liu`,
     /// or `November 22, 2020`, or `By Li Rui`; `None` when it has none of
     /// them.
-    pub fn dateline(&self) -> Option<String> {
+    pub fn dateline(&self, labels: &Labels) -> Option<String> {
         let parts: Vec<String> = [
-            self.published.map(|date| date.long()),
-            self.byline(),
-            self.copyedit_line(),
+            self.published.map(|date| labels.date(date)),
+            self.byline(labels),
+            self.copyedit_line(labels),
         ]
         .into_iter()
         .flatten()
         .collect();
         (!parts.is_empty()).then(|| parts.join(" | "))
-    }
-}
-
-/// Names as a sentence says them: `A`, `A and B`, `A, B and C`.
-fn spoken_list(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

@@ -2,21 +2,6 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A calendar day, written `YYYY-MM-DD` in content files.
 ///
 /// Only real days parse (no February 30th), so views never format nonsense.
@@ -71,6 +56,16 @@ impl Date {
         self.year
     }
 
+    /// The month, from 1.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month, from 1.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
     /// Days since 0000-03-01 (proleptic Gregorian): the distance in days
     /// between two dates is the difference of their `days()`.
     pub fn days(self) -> i64 {
@@ -82,12 +77,6 @@ impl Date {
         let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
         let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
         era * 146_097 + day_of_era
-    }
-
-    /// The date as readers of an English news site read it: `November 22, 2020`.
-    pub fn long(self) -> String {
-        let month = MONTHS[usize::from(self.month - 1)];
-        format!("{month} {}, {}", self.day, self.year)
     }
 
     /// The machine-readable form, for `<time datetime>` and the JSON files.
@@ -133,7 +122,6 @@ mod tests {
     #[test]
     fn formats_the_seed_date_as_published() {
         let date = Date::parse("2020-11-22").expect("valid date");
-        assert_eq!(date.long(), "November 22, 2020");
         assert_eq!(date.iso(), "2020-11-22");
     }
 

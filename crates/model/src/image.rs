@@ -63,11 +63,10 @@ impl Lenient for Image {
 }
 
 impl Image {
-    /// "Photo: Li Rui", when it has a credit.
-    pub fn credit_line(&self) -> Option<String> {
-        self.credit
-            .as_ref()
-            .map(|credit| format!("Photo: {credit}"))
+    /// "Photo: Li Rui" (`摄影：李芮`), when it has a credit.
+    pub fn credit_line(&self, labels: &crate::Labels) -> Option<String> {
+        (self.credit.as_ref())
+            .map(|credit| labels.fill(crate::Label::PhotoCredit, &[("name", credit)]))
     }
 }
 
@@ -250,7 +249,10 @@ mod tests {
                 "widths": [360, 720], "full": "content/photos/a.0123456789ab-full.jpg"}}}"#,
         )
         .unwrap();
-        assert_eq!(image.credit_line().as_deref(), Some("Photo: Li Rui"));
+        assert_eq!(
+            image.credit_line(&crate::Labels::english()).as_deref(),
+            Some("Photo: Li Rui")
+        );
         let copies = image.copies.unwrap();
         let webp: Vec<_> = copies
             .candidates(Format::Webp)

@@ -128,12 +128,16 @@ fn the_dateline_is_built_from_structured_fields() {
     article.copy_editors = vec!["William".into(), "Zhang Liu".into()];
     article.authors = vec!["Zhang Liu".into()];
     assert_eq!(
-        article.dateline().as_deref(),
+        article
+            .dateline(&reader_model::Labels::english())
+            .as_deref(),
         Some("March 4, 2021 | By Zhang Liu | Copyedited by William, Zhang Liu")
     );
     article.copy_editors.clear();
     assert_eq!(
-        article.dateline().as_deref(),
+        article
+            .dateline(&reader_model::Labels::english())
+            .as_deref(),
         Some("March 4, 2021 | By Zhang Liu")
     );
 }
@@ -188,8 +192,18 @@ fn every_shape_of_the_archive_is_read_and_shown_as_it_is() {
     ];
     for (fields, dateline, byline) in cases {
         let article = shaped(fields).unwrap_or_else(|err| panic!("{fields}: {err}"));
-        assert_eq!(article.dateline().as_deref(), dateline, "{fields}");
-        assert_eq!(article.byline().as_deref(), byline, "{fields}");
+        assert_eq!(
+            article
+                .dateline(&reader_model::Labels::english())
+                .as_deref(),
+            dateline,
+            "{fields}"
+        );
+        assert_eq!(
+            article.byline(&reader_model::Labels::english()).as_deref(),
+            byline,
+            "{fields}"
+        );
     }
 }
 

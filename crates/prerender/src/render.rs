@@ -88,6 +88,8 @@ pub(crate) fn render_all(
 /// One page: the app rendered at its URL, in the template, with its head
 /// and its data.
 fn render_page(inputs: &Inputs, page: &Page) -> Result<String, PrerenderError> {
+    // The chrome's words in the page's language, for its head and body.
+    reader::labels::set_host_language(&page.data.site.language);
     let head = Head::of(page, &inputs.public).to_html(page);
     let data_json = script_safe(
         &reader_model::to_json(&page.data).map_err(|e| PrerenderError::Template(e.to_string()))?,

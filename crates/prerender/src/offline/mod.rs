@@ -47,7 +47,11 @@ impl Offline {
     /// kill switch.
     pub fn new(base: &str, on: bool) -> Self {
         let worker = on.then(|| format!("{base}{SERVICE_WORKER_FILE}"));
-        let config = json!({ "worker": worker, "base": base });
+        let config = json!({
+            "worker": worker,
+            "base": base,
+            "manifest": format!("{base}{MANIFEST_FILE}"),
+        });
         let controls = with_config(&config, CONTROLS);
         let controls_file = format!("{OFFLINE_PATH}/controls-{:016x}.js", hash(&controls));
         Self {
@@ -168,6 +172,11 @@ mod tests {
             Offline::new("/news/", false)
                 .controls()
                 .contains(r#""worker":null"#)
+        );
+        assert!(
+            offline
+                .controls()
+                .contains(r#""manifest":"/news/manifest.webmanifest""#)
         );
     }
 

@@ -7,11 +7,21 @@
 //   worker    the worker's address (`<base>sw.js`), or null: no worker
 //             (a kill-switch build, see docs/deploy.md)
 //   base      the folder the site is served from
+//   manifest  the web app manifest's address
 // The loader imports it with the app, on the reader's first act (and at
 // once on the Saved page); the offline page loads it itself. Everything it
 // shows is text (textContent), never markup.
 
 const support = 'serviceWorker' in navigator && config.worker;
+
+// The manifest, linked now rather than in the page: a reader who only
+// reads fetches nothing for installing.
+if (!document.querySelector('link[rel="manifest"]')) {
+  const manifest = document.createElement('link');
+  manifest.rel = 'manifest';
+  manifest.href = config.manifest;
+  document.head.append(manifest);
+}
 
 if (support) {
   navigator.serviceWorker.register(config.worker, { scope: config.base }).catch(() => undefined);

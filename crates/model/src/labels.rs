@@ -1,0 +1,285 @@
+//! The words of the site's chrome (the header, the dateline's "By", the
+//! pagination, the errors…) in each language: one table per language,
+//! `i18n/<language>.json`, that a translator edits without reading Rust.
+//! A table missing a label fails the content build
+//! ([`Labels::missing`]). The tables are compiled in (a few kilobytes):
+//! the app and the prerender show the same words, and a page carries none.
+
+use std::collections::BTreeMap;
+
+use crate::Date;
+
+/// The tables, by language code. A new language: its table in `i18n/`,
+/// and a line here.
+const TABLES: [(&str, &str); 2] = [
+    ("en", include_str!("../../../i18n/en.json")),
+    ("zh", include_str!("../../../i18n/zh.json")),
+];
+
+/// One language's labels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Labels {
+    words: BTreeMap<String, String>,
+}
+
+macro_rules! labels {
+    ($($variant:ident => $key:literal,)*) => {
+        /// A label of the chrome, by the key its tables name it with.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Label {
+            $($variant,)*
+        }
+
+        impl Label {
+            /// Every label, which every table must have.
+            pub const ALL: &'static [Label] = &[$(Label::$variant,)*];
+
+            /// Its key in the tables.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Label::$variant => $key,)*
+                }
+            }
+        }
+    };
+}
+
+labels! {
+    Language => "language",
+    SkipToContent => "skip_to_content",
+    Navigation => "navigation",
+    Sections => "sections",
+    SwitchLanguage => "switch_language",
+    News => "news",
+    Loading => "loading",
+    Search => "search",
+    SearchTheNews => "search_the_news",
+    SearchTheArchive => "search_the_archive",
+    Breadcrumb => "breadcrumb",
+    Home => "home",
+    Date => "date",
+    Months => "months",
+    DatesBetween => "dates_between",
+    By => "by",
+    CopyeditedBy => "copyedited_by",
+    ListAnd => "list_and",
+    ListComma => "list_comma",
+    PhotoCredit => "photo_credit",
+    WhoSpoke => "who_spoke",
+    SpeechBy => "speech_by",
+    LinkToThisSpeech => "link_to_this_speech",
+    LinkBy => "link_by",
+    CopyLink => "copy_link",
+    CopyLinkTo => "copy_link_to",
+    LinkCopied => "link_copied",
+    CouldNotCopy => "could_not_copy",
+    RelatedArticles => "related_articles",
+    SaveForOffline => "save_for_offline",
+    SavedRemove => "saved_remove",
+    Newer => "newer",
+    Older => "older",
+    Pages => "pages",
+    PageOf => "page_of",
+    ArchivePage => "archive_page",
+    ArchiveDescription => "archive_description",
+    ArchiveDescriptionUndated => "archive_description_undated",
+    SectionDescription => "section_description",
+    ArticlesOne => "articles_one",
+    ArticlesMany => "articles_many",
+    NoNews => "no_news",
+    SearchDescription => "search_description",
+    SearchHint => "search_hint",
+    SearchNeedsScript => "search_needs_script",
+    Searching => "searching",
+    MatchesNone => "matches_none",
+    MatchesOne => "matches_one",
+    MatchesMany => "matches_many",
+    MatchesMore => "matches_more",
+    BetterMatches => "better_matches",
+    MoreResults => "more_results",
+    ResultPages => "result_pages",
+    Speakers => "speakers",
+    SpeakersDescription => "speakers_description",
+    SpeakerDescription => "speaker_description",
+    AllSpeakers => "all_speakers",
+    NoSpeeches => "no_speeches",
+    NotFound => "not_found",
+    NotFoundMessage => "not_found_message",
+    GoToNewsList => "go_to_news_list",
+    CouldNotLoad => "could_not_load",
+    WhatNewsList => "what_news_list",
+    WhatArticle => "what_article",
+    WhatSpeakers => "what_speakers",
+    WhatSpeaker => "what_speaker",
+    WhatSearch => "what_search",
+    Retry => "retry",
+    Retrying => "retrying",
+    FooterUnavailable => "footer_unavailable",
+    ErrorOffline => "error_offline",
+    ErrorMissing => "error_missing",
+    ErrorServer => "error_server",
+    ErrorRefused => "error_refused",
+    ErrorWebPage => "error_web_page",
+    ErrorDamaged => "error_damaged",
+    Saved => "saved",
+    SavedHeading => "saved_heading",
+    SavedDescription => "saved_description",
+    SavedIntro => "saved_intro",
+    SavedNeedsScript => "saved_needs_script",
+    Offline => "offline",
+    OfflineDescription => "offline_description",
+    OfflineMessage => "offline_message",
+    TryAgain => "try_again",
+    EverythingSaved => "everything_saved",
+    SavedForLater => "saved_for_later",
+    RecentlyRead => "recently_read",
+    Remove => "remove",
+    NothingSaved => "nothing_saved",
+    OfflineOff => "offline_off",
+    CannotKeep => "cannot_keep",
+    SavedUnreadable => "saved_unreadable",
+    SavedAt => "saved_at",
+    SavedCopy => "saved_copy",
+    Panic => "panic",
+    ReloadPage => "reload_page",
+}
+
+impl Labels {
+    /// The labels of the language `code` (`en`, `zh`, or a tag such as
+    /// `zh-CN`: its first part), if it has a table.
+    pub fn of(code: &str) -> Option<Self> {
+        let code = code.split(['-', '_']).next().unwrap_or(code);
+        let (_, table) = TABLES.iter().find(|(language, _)| *language == code)?;
+        Self::parse(table).ok()
+    }
+
+    /// English: the labels of a site that names no language.
+    pub fn english() -> Self {
+        Self::of("en").unwrap_or_else(|| Self {
+            words: BTreeMap::new(),
+        })
+    }
+
+    /// A table as written.
+    ///
+    /// # Errors
+    /// JSON that is not an object of strings.
+    pub fn parse(table: &str) -> Result<Self, crate::ModelError> {
+        Ok(Self {
+            words: crate::from_json(table)?,
+        })
+    }
+
+    /// The language codes that have a table.
+    pub fn languages() -> impl Iterator<Item = &'static str> {
+        TABLES.iter().map(|(code, _)| *code)
+    }
+
+    /// The labels a table lacks (each fails the build).
+    pub fn missing(&self) -> Vec<&'static str> {
+        (Label::ALL.iter())
+            .map(|label| label.key())
+            .filter(|key| !self.words.contains_key(*key))
+            .collect()
+    }
+
+    /// A label as written.
+    pub fn get(&self, label: Label) -> &str {
+        self.words.get(label.key()).map_or("", String::as_str)
+    }
+
+    /// A label with its `{name}`s filled in.
+    pub fn fill(&self, label: Label, values: &[(&str, &str)]) -> String {
+        let mut text = self.get(label).to_owned();
+        for (name, value) in values {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    /// A day as this language writes it: `November 22, 2020`,
+    /// `2020年11月22日`.
+    pub fn date(&self, date: Date) -> String {
+        let months: Vec<&str> = self.get(Label::Months).split('|').collect();
+        let month = months
+            .get(usize::from(date.month()) - 1)
+            .copied()
+            .unwrap_or("");
+        self.fill(
+            Label::Date,
+            &[
+                ("year", &date.year().to_string()),
+                ("month", month),
+                ("day", &date.day().to_string()),
+            ],
+        )
+    }
+
+    /// Names as a sentence in this language says them: `A`, `A and B`,
+    /// `A, B and C`; `A、B、C`.
+    pub fn list(&self, names: &[String]) -> String {
+        match names {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!(
+                "{}{}{last}",
+                rest.join(self.get(Label::ListComma)),
+                self.get(Label::ListAnd)
+            ),
+        }
+    }
+
+    /// `1 article`, `3 articles`.
+    pub fn articles(&self, count: usize) -> String {
+        match count {
+            1 => self.get(Label::ArticlesOne).to_owned(),
+            n => self.fill(Label::ArticlesMany, &[("count", &n.to_string())]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_has_every_label() {
+        for code in Labels::languages() {
+            let labels = Labels::of(code).expect("a table that reads");
+            assert_eq!(labels.missing(), Vec::<&str>::new(), "i18n/{code}.json");
+        }
+    }
+
+    #[test]
+    fn dates_lists_and_counts_read_as_each_language_writes_them() {
+        let day = Date::parse("2020-11-22").expect("a day");
+        let en = Labels::english();
+        let zh = Labels::of("zh-CN").expect("zh");
+        assert_eq!(en.date(day), "November 22, 2020");
+        assert_eq!(zh.date(day), "2020年11月22日");
+        let names = [
+            "Zhang Liu".to_owned(),
+            "Li Rui".to_owned(),
+            "William".to_owned(),
+        ];
+        assert_eq!(en.list(&names), "Zhang Liu, Li Rui and William");
+        assert_eq!(en.list(&names[..2]), "Zhang Liu and Li Rui");
+        assert_eq!(
+            zh.list(&["张柳".to_owned(), "李芮".to_owned()]),
+            "张柳、李芮"
+        );
+        assert_eq!(en.articles(1), "1 article");
+        assert_eq!(zh.articles(3), "3 篇文章");
+        assert_eq!(
+            en.fill(Label::By, &[("names", "Zhang Liu")]),
+            "By Zhang Liu"
+        );
+    }
+
+    #[test]
+    fn a_table_missing_a_label_says_which() {
+        let labels = Labels::parse(r#"{"language": "X"}"#).expect("json");
+        assert!(labels.missing().contains(&"skip_to_content"));
+        assert!(Labels::of("xx").is_none());
+    }
+}

@@ -51,7 +51,7 @@ READER_CONTENT=target/photo-content READER_DEPLOY_CONFIGS=target/deploy-photos \
   trunk build --release --dist target/dist-photos
 
 section "browser and deploy tests (Chromium against dist/, nginx, CloudFront function)"
-node --test --test-concurrency=1 tests/browser/ tests/deploy/
+node --test --test-concurrency=1 --test-force-exit tests/browser/ tests/deploy/
 
 echo
 echo "all checks passed in $((SECONDS - started)) s"

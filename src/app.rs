@@ -10,7 +10,7 @@ use crate::routes::{
     ArticleRoute, NewsListRoute, NotFoundRoute, OfflineRoute, SavedRoute, SearchRoute,
     SpeakerRoute, SpeakersRoute,
 };
-use crate::site_context::provide_site;
+use crate::site_context::{provide_site, provide_translations};
 use crate::views::{SiteFooter, SiteHeader, SkipLink};
 
 /// The app: a skip link, the site's header and footer around the routed
@@ -18,6 +18,7 @@ use crate::views::{SiteFooter, SiteHeader, SkipLink};
 #[component]
 pub fn App() -> impl IntoView {
     provide_site();
+    provide_translations();
     view! {
         <Router base=paths::router_base().unwrap_or_default()>
             <SkipLink />

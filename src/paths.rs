@@ -56,6 +56,26 @@ pub fn router_base() -> Option<String> {
     (!trimmed.is_empty()).then(|| trimmed.to_owned())
 }
 
+/// The folder the whole site is served from, for an edition in the folder
+/// `edition` (`zh/`) below it: `/` for `/zh/`.
+pub fn site_root(edition: &str) -> String {
+    let base = base();
+    base.strip_suffix(edition).unwrap_or(&base).to_owned()
+}
+
+/// How the app moves to an address built here (already under the base):
+/// the router must not put the base before it again (its default, which
+/// would make `/zh/zh/search`); `replace` the history entry or not, and
+/// `scroll` to the top or not.
+pub fn navigation(replace: bool, scroll: bool) -> leptos_router::NavigateOptions {
+    leptos_router::NavigateOptions {
+        resolve: false,
+        replace,
+        scroll,
+        ..leptos_router::NavigateOptions::default()
+    }
+}
+
 /// The news list (the site's home).
 pub fn home() -> String {
     base()

@@ -2,7 +2,7 @@
 //! by the header, the footer and every page title.
 
 use leptos::prelude::*;
-use reader_model::Site;
+use reader_model::{Site, Translation};
 
 use crate::client::{self, FetchError};
 use crate::loader::Loader;
@@ -40,4 +40,37 @@ pub fn provide_site() {
 /// rendered on its own still works, without the site's name).
 pub fn use_site() -> Option<SiteContext> {
     use_context::<SiteContext>()
+}
+
+/// The page's translations in the site's other editions (an article's,
+/// as its editor linked them; none for other pages): what the header's
+/// language switch links to. The page the app starts on carries its own;
+/// the article route keeps them up to date as the reader moves on.
+#[derive(Clone, Copy)]
+pub struct PageTranslations(RwSignal<Vec<Translation>>);
+
+impl PageTranslations {
+    /// The page's translations now.
+    pub fn get(self) -> Vec<Translation> {
+        self.0.get()
+    }
+
+    /// The page shown now has these translations.
+    pub fn set(self, translations: Vec<Translation>) {
+        if self.0.with_untracked(|now| *now != translations) {
+            self.0.set(translations);
+        }
+    }
+}
+
+/// Shares the page's translations, starting from those the page carried.
+pub fn provide_translations() {
+    provide_context(PageTranslations(RwSignal::new(
+        crate::client::cache::translations(),
+    )));
+}
+
+/// The page's translations, or `None` outside the app.
+pub fn use_translations() -> Option<PageTranslations> {
+    use_context::<PageTranslations>()
 }

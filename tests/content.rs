@@ -28,14 +28,27 @@ fn seed_line(n: usize) -> String {
     text.split('\n').nth(n - 1).expect("line exists").to_owned()
 }
 
+/// Every article file below `dir`, in its sub-folders too.
+fn article_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).expect("articles folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            files.extend(article_files(&path));
+        } else if path
+            .extension()
+            .is_some_and(|ext| ext == "json" || ext == "md")
+        {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// Every article of every edition.
 fn sources() -> Vec<ArticleSource> {
-    let mut articles: Vec<ArticleSource> = fs::read_dir(content().join("articles"))
-        .expect("articles folder")
-        .map(|entry| entry.expect("entry").path())
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|ext| ext == "json" || ext == "md")
-        })
+    let mut articles: Vec<ArticleSource> = article_files(&content().join("articles"))
+        .into_iter()
         .map(|path| {
             reader_content::convert::read(&path, &fs::read_to_string(&path).expect("readable"))
                 .unwrap_or_else(|err| panic!("{err}"))
@@ -226,7 +239,17 @@ fn every_picture_exists_and_has_alternative_text() {
 fn the_published_files_parse_as_the_app_reads_them() {
     let out = std::env::temp_dir().join(format!("reader-published-{}", std::process::id()));
     let _ = fs::remove_dir_all(&out);
-    Content::load(&content()).write(&out).expect("written");
+    let (editions, problems) = Content::load(&content()).editions();
+    assert_eq!(problems, [], "content problems");
+    let english = editions.into_iter().next().expect("the first edition");
+    assert_eq!(english.code, "en");
+    english.content.write(&out).expect("written");
+    // The first edition's articles: those that name no other language.
+    let sources = || -> Vec<ArticleSource> {
+        (sources().into_iter())
+            .filter(|a| a.language.is_none())
+            .collect()
+    };
     let read = |path: &Path| fs::read_to_string(path).expect("published file");
 
     let site: Site = from_json(&read(&out.join("site.json"))).expect("site");

@@ -4,7 +4,9 @@
 
 use std::cell::RefCell;
 
-use reader_model::{Article, ListPage, PageContent, PageData, Site, Slug, Speaker, Speakers};
+use reader_model::{
+    Article, ListPage, PageContent, PageData, Site, Slug, Speaker, Speakers, Translation,
+};
 
 thread_local! {
     static PRELOADED: RefCell<Option<PageData>> = const { RefCell::new(None) };
@@ -57,6 +59,16 @@ pub(crate) fn list_page(section: Option<&Slug>, page: Option<usize>) -> Option<L
         }
         _ => None,
     })
+}
+
+/// The translations of the article the page carried (none for any other
+/// page).
+pub(crate) fn translations() -> Vec<Translation> {
+    carried(|data| match &data.content {
+        PageContent::Article(article) => Some(article.translations.clone()),
+        _ => None,
+    })
+    .unwrap_or_default()
 }
 
 pub(crate) fn article(slug: &Slug) -> Option<Article> {

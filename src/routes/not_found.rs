@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::client;
@@ -24,11 +23,7 @@ pub fn NotFoundRoute() -> impl IntoView {
                 && let Some(page) = front.moved_page(n)
             {
                 let to = paths::list_href(front.section.as_ref(), page);
-                let replace = NavigateOptions {
-                    replace: true,
-                    ..NavigateOptions::default()
-                };
-                navigate(&to, replace);
+                navigate(&to, paths::navigation(true, true));
             }
         });
     }

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::loaded::loaded_part;
@@ -128,11 +127,7 @@ fn follow(
                 return;
             };
             if shown != (text.clone(), n) {
-                let options = NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..NavigateOptions::default()
-                };
+                let options = paths::navigation(true, false);
                 navigate.with_value(|navigate| navigate(&paths::search_href(&text, n), options));
             }
         });

@@ -16,7 +16,10 @@ pub fn SearchBox() -> impl IntoView {
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let query = input.get().map(|input| input.value()).unwrap_or_default();
-        navigate(&paths::search_href(query.trim(), 1), Default::default());
+        navigate(
+            &paths::search_href(query.trim(), 1),
+            paths::navigation(false, true),
+        );
     };
     let labels = labels();
     view! {

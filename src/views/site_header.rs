@@ -3,9 +3,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use reader_model::Label;
 
-use super::SearchBox;
+use super::{LanguageSwitch, SearchBox};
 use crate::paths;
-use crate::site_context::use_site;
+use crate::site_context::{use_site, use_translations};
 
 /// The site's header: its name (linking to the news list), navigation, a
 /// search box, and the newsroom's sections.
@@ -45,6 +45,12 @@ pub fn SiteHeader() -> impl IntoView {
             }
         })
     };
+    let translations = use_translations();
+    let switch = move || {
+        let site = site.and_then(|site| site.site())?;
+        let translations = translations.map(|t| t.get()).unwrap_or_default();
+        Some(view! { <LanguageSwitch site translations /> })
+    };
     let location = use_location();
     let sections = move || {
         site.and_then(|site| site.site())
@@ -80,6 +86,7 @@ pub fn SiteHeader() -> impl IntoView {
                     {brand}
                 </a>
                 {nav}
+                {switch}
             </div>
             <div class="site-header__sub">
                 <div class="site-header__inner site-header__inner--sub">

@@ -160,6 +160,41 @@ describe('offline reading', () => {
     await context.close();
   });
 
+  test('the Chinese edition offline: its articles read after reload, its own offline page, in Chinese', async () => {
+    const { context, page, problems } = await browserProfile({ width: 390, height: 844 });
+    const url = served.server.url;
+    const seed = '/zh/news/shangli-gaoduan-yiliao-qixie-zhongxin';
+    const reloaded = '/zh/news/5g-shiyanshi-jiepai-qiyong';
+    await openAndAct(page, `${url}${seed}`);
+    await page.goto(`${url}${reloaded}`);
+    await page.reload();
+    await waitForApp(page);
+    await waitUntilSaved(page, [seed, reloaded]);
+    await context.setOffline(true);
+    const requestsBefore = served.server.requests.length;
+    for (const path of [seed, reloaded]) {
+      await page.goto(`${url}${path}`);
+      await page.reload();
+      assert.notEqual((await page.locator('main h1').textContent()).trim(), '您已离线', `${path} is saved`);
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+      const header = await page.locator('.site-header').evaluate((el) => getComputedStyle(el).backgroundColor);
+      assert.equal(header, 'rgb(11, 61, 122)', `${path}: the styles are there`);
+      assert.match(await page.locator('.saved-copy').textContent(), /您已离线：这是保存在本设备上的副本，保存于 .*2\d{3}/);
+    }
+    assert.equal(served.server.requests.length, requestsBefore, 'no request reached the server while offline');
+    // An article of the edition never opened: the edition's offline page.
+    const response = await page.goto(`${url}/zh/news/xiaoyezi-zhiyuanzhe-jinbohui`);
+    assert.equal(response.status(), 503);
+    assert.equal((await page.locator('main h1').textContent()).trim(), '您已离线');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    const saved = page.locator('[data-saved-list] a');
+    await saved.first().waitFor();
+    assert.ok((await saved.allTextContents()).includes('上海高端医疗器械创新中心在上海理工大学揭牌'));
+    await screenshot(page, 'offline-page-zh-390');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('save for later: one control on the article, a Saved page that lists and removes', async () => {
     const { context, page, problems } = await browserProfile();
     const url = served.server.url;
@@ -432,7 +467,9 @@ describe('deploys never strand a reader', () => {
     const controls = await after.evaluate(() =>
       performance.getEntriesByType('resource').map((entry) => entry.name).find((name) => name.includes('/offline/controls-')),
     );
-    assert.match(await (await fetch(controls)).text(), /^const config = \{"base":"\/","manifest":"\/manifest\.webmanifest","worker":null\};/);
+    const config = JSON.parse((await (await fetch(controls)).text()).match(/^const config = (\{.*\});\n/)[1]);
+    assert.equal(config.worker, null, 'the kill switch registers no worker');
+    assert.equal(config.base, '/');
     await after.waitForTimeout(500);
     assert.equal(await after.locator('[data-keep]').isHidden(), true, 'nothing to save with');
     // And the worker stays gone.

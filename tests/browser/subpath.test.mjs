@@ -49,6 +49,40 @@ describe('site under /news/', () => {
     await context.close();
   });
 
+  test('searching from the header box and typing on the search page stay under the base', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/news/`);
+    await heading(page);
+    await page.locator('#site-search').fill('optical');
+    await page.locator('#site-search').press('Enter');
+    await page.waitForURL(`${app.server.url}/news/search?q=optical`);
+    const lab = sourceArticle('usst-opens-optical-imaging-research-laboratory');
+    await page.waitForFunction((h) => [...document.querySelectorAll('.search-result__headline a')].some((a) => a.textContent === h), lab.headline);
+    await page.locator('#search-query').fill('renovation');
+    await page.waitForURL(`${app.server.url}/news/search?q=renovation`);
+    assert.equal(await page.locator('main h1').textContent(), 'Search');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the Chinese edition lives under the base too, and the switch leads between the two', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/news/zh/`);
+    assert.equal(await heading(page), '新闻动态');
+    const hrefs = await page.locator('.news-card__headline a').evaluateAll((els) => els.map((el) => el.getAttribute('href')));
+    assert.ok(hrefs.length > 0 && hrefs.every((href) => href.startsWith('/news/zh/news/')), hrefs.join());
+    assert.equal(await page.locator('.language-switch a').getAttribute('href'), '/news/');
+    await page.locator('#site-search').fill('理工');
+    await page.locator('#site-search').press('Enter');
+    await page.waitForURL(`${app.server.url}/news/zh/search?q=%E7%90%86%E5%B7%A5`);
+    await page.waitForFunction(() => document.querySelectorAll('.search-result__headline a').length > 0);
+    await page.locator('.language-switch a').click();
+    await page.waitForURL(`${app.server.url}/news/`);
+    assert.equal(await heading(page), 'News & Events');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the prerendered pages, read with JavaScript off, link and point under the base', async () => {
     const { page, context } = await openStaticPage(app.browser);
     await page.goto(`${app.server.url}/news/news/${SEED_SLUG}`);

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use reader_model::{
     Aliases, ListItem, ListPage, Paginated, Place, RelatedLink, Section, Slug, Speaker, Speakers,
-    section_slug,
+    Translation, section_slug,
 };
 use serde_json::Value;
 
@@ -48,6 +48,9 @@ pub struct Content {
     pub(crate) read: usize,
     /// Where loading's time went.
     pub(crate) phases: Phases,
+    /// Each article's translations in the site's other editions (see
+    /// [`crate::editions`]).
+    pub(crate) translations: HashMap<Slug, Vec<Translation>>,
 }
 
 /// Where copies of photographs are kept between builds unless
@@ -71,7 +74,9 @@ impl Content {
         self.photo_cache = dir;
     }
 
-    pub(crate) fn inspect_photos(&mut self) {
+    /// Reads and plans the photographs the articles show; an original
+    /// `known` has read already is not read again.
+    pub(crate) fn inspect_photos(&mut self, known: &Photos) {
         let uses: Vec<PhotoUse> = (self.articles.values())
             .flat_map(|loaded| loaded.photos.iter().cloned())
             .collect();
@@ -80,7 +85,7 @@ impl Content {
             .as_ref()
             .and_then(|site| site["require_photo_credit"].as_bool())
             .unwrap_or(false);
-        let (photos, problems) = Photos::inspect(&uses, require);
+        let (photos, problems) = Photos::inspect(&uses, require, known);
         self.photos = photos;
         self.problems.extend(problems);
     }
@@ -131,6 +136,9 @@ impl Content {
             .values()
             .map(|loaded| {
                 let mut item = ListItem::from(&*loaded.source);
+                if let Some(translations) = self.translations.get(&loaded.source.slug) {
+                    item.translations.clone_from(translations);
+                }
                 if let Some(image) = &mut item.thumbnail
                     && let Some(original) = self.original(image.src.as_str())
                 {
@@ -194,6 +202,12 @@ impl Content {
                 "related".into(),
                 serde_json::to_value(related).map_err(io::Error::other)?,
             );
+            if let Some(translations) = self.translations.get(slug) {
+                map.insert(
+                    "translations".into(),
+                    serde_json::to_value(translations).map_err(io::Error::other)?,
+                );
+            }
             map.remove("$schema");
         }
         for (steps, place) in checks::images(&json) {

@@ -29,6 +29,7 @@ pub mod article_file;
 pub mod checks;
 pub mod content;
 pub mod convert;
+pub mod editions;
 pub mod generate;
 pub mod import;
 pub mod incremental;

@@ -54,6 +54,7 @@ impl Content {
             fresh: HashSet::new(),
             read: 0,
             phases: Phases::new(),
+            translations: HashMap::new(),
         };
         let mut clock = Clock::start();
         content.site = content.read_model::<Site>(&root.join(SITE_FILE));
@@ -73,7 +74,7 @@ impl Content {
         }
         content.check_related();
         clock.phase("related");
-        content.inspect_photos();
+        content.inspect_photos(&crate::photos::Photos::default());
         clock.phase("photos' headers");
         content.phases = clock.phases;
         content

@@ -5,7 +5,7 @@
 //! reader-content check <content-dir>
 //! reader-content build <content-dir> <out-dir> [--keep-search-index]
 //! reader-content schema <file>
-//! reader-content generate <count> <content-dir>
+//! reader-content generate [--chinese] <count> <content-dir>
 //! ```
 //!
 //! Problems are printed as `file:line:column: what is wrong`; any error
@@ -16,6 +16,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use reader_content::editions::Edition;
+use reader_content::generate::Language;
 use reader_content::{ArchiveWide, Content, IndexMade, Mode, Problem, Severity};
 use reader_output::state::StateFile;
 
@@ -27,7 +29,7 @@ const USAGE: &str = "usage: reader-content check <content-dir>
        reader-content convert <in> <out>        (an article from .json to .md, or back)
        reader-content import <page.txt> [out.md] (a published page's text as a Markdown
                                                  article; default content/articles/<slug>.md)
-       reader-content generate <count> <dir>    (a synthetic archive, for benchmarks)";
+       reader-content generate [--chinese] <count> <dir>    (a synthetic archive, for benchmarks)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -63,14 +65,20 @@ fn main() -> ExitCode {
                 }
             }
         }
-        ["generate", count, dir] => match count.replace('_', "").parse::<usize>() {
-            Ok(count) => done(
-                reader_content::generate::generate(count, &PathBuf::from(dir)),
-                dir,
-            ),
-            Err(_) => usage(),
-        },
+        ["generate", count, dir] => generate(count, dir, Language::English),
+        ["generate", "--chinese", count, dir] => generate(count, dir, Language::Chinese),
         _ => usage(),
+    }
+}
+
+/// `reader-content generate`: a synthetic archive of `count` articles.
+fn generate(count: &str, dir: &str, language: Language) -> ExitCode {
+    match count.replace('_', "").parse::<usize>() {
+        Ok(count) => done(
+            reader_content::generate::generate(count, &PathBuf::from(dir), language),
+            dir,
+        ),
+        Err(_) => usage(),
     }
 }
 
@@ -104,9 +112,10 @@ fn done(result: std::io::Result<()>, target: &str) -> ExitCode {
     }
 }
 
-/// Checks `content` and builds it into `out`; with a read `cache`, reads
-/// again only the article files that changed since the last build
-/// (reader_content::read_cache).
+/// Checks `content` and builds each of its editions: the first into
+/// `out`, another into the same place below its own folder (`zh/content`
+/// beside `content`). With a read `cache`, reads again only the article
+/// files that changed since the last build (reader_content::read_cache).
 fn check_and_build(
     content: &str,
     out: Option<PathBuf>,
@@ -118,69 +127,96 @@ fn check_and_build(
     if let Some(cache) = std::env::var_os("READER_PHOTO_CACHE") {
         build.set_photo_cache(PathBuf::from(cache));
     }
-    report(build.problems());
-    if build.has_errors() {
-        let errors = build
-            .problems()
-            .iter()
-            .filter(|p| p.severity == Severity::Error)
-            .count();
+    let (editions, problems) = build.editions();
+    report(&problems);
+    let errors = (problems.iter())
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    if errors > 0 {
         eprintln!("content has {errors} error(s): nothing written");
         return ExitCode::FAILURE;
     }
-    if let Some(out) = out {
-        let written = match build.write_with(&out, mode) {
-            Ok(written) => written,
-            Err(err) => {
-                eprintln!("{}: {err}", out.display());
-                return ExitCode::FAILURE;
-            }
-        };
-        let photos = &written.photos;
-        if photos.originals > 0 {
+    for edition in editions {
+        let Some(out) = &out else {
             println!(
-                "photos: {} originals, {} files: {} made from {} decoded originals, the rest from the cache ({:.2} s, {:.0} ms a decoded original)",
-                photos.originals,
-                photos.files,
-                photos.made,
-                photos.decoded,
-                photos.seconds,
-                photos.seconds * 1000.0 / photos.decoded.max(1) as f64
+                "content: {} articles{}, no errors",
+                edition.content.article_count(),
+                edition_name(&edition)
             );
+            continue;
+        };
+        let (out, mode) = (edition.out(out), edition.mode(&mode));
+        if let Err(code) = build_edition(&edition, &out, mode, started) {
+            return code;
         }
-        let phases: Vec<String> = (build.phases().iter().chain(&written.phases))
-            .map(|(name, seconds)| format!("{name} {seconds:.2} s"))
-            .collect();
-        println!(
-            "content: {} articles in {} sections written to {} ({} files read, {} published again, search index {}, archive-wide files {}): {} files, {} changed, {} removed ({:.1} s: {})",
-            build.article_count(),
-            build.sections().len(),
-            out.display(),
-            build.files_read(),
-            written.published,
-            match written.index {
-                IndexMade::Kept => "kept".to_owned(),
-                IndexMade::Whole => "built whole".to_owned(),
-                IndexMade::Updated(n) => format!("updated from {n} articles"),
-            },
-            match written.archive_wide {
-                ArchiveWide::Written => "made",
-                ArchiveWide::Standing => "standing",
-            },
-            written.made,
-            written.written,
-            written.removed,
-            started.elapsed().as_secs_f64(),
-            phases.join(", ")
-        );
-    } else {
-        println!("content: {} articles, no errors", build.article_count());
+        // The process ends here: the system takes the archive's memory
+        // back at once, where freeing each article's strings one by one
+        // takes a noticeable time in a large archive.
+        std::mem::forget(edition);
     }
-    // The process ends here: the system takes the archive's memory back
-    // at once, where freeing each article's strings one by one takes a
-    // noticeable time in a large archive.
-    std::mem::forget(build);
     ExitCode::SUCCESS
+}
+
+/// ` (zh)` for an edition but the first.
+fn edition_name(edition: &Edition) -> String {
+    if edition.path.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", edition.code)
+    }
+}
+
+/// Builds one edition into `out` and says what it did.
+fn build_edition(
+    edition: &Edition,
+    out: &std::path::Path,
+    mode: Mode,
+    started: Instant,
+) -> Result<(), ExitCode> {
+    let build = &edition.content;
+    let written = build.write_with(out, mode).map_err(|err| {
+        eprintln!("{}: {err}", out.display());
+        ExitCode::FAILURE
+    })?;
+    let photos = &written.photos;
+    if photos.originals > 0 {
+        println!(
+            "photos: {} originals, {} files: {} made from {} decoded originals, the rest from the cache ({:.2} s, {:.0} ms a decoded original)",
+            photos.originals,
+            photos.files,
+            photos.made,
+            photos.decoded,
+            photos.seconds,
+            photos.seconds * 1000.0 / photos.decoded.max(1) as f64
+        );
+    }
+    let phases: Vec<String> = (build.phases().iter().chain(&written.phases))
+        .map(|(name, seconds)| format!("{name} {seconds:.2} s"))
+        .collect();
+    println!(
+        "content: {} articles{} in {} sections written to {} ({} files read, {} published again, search index {}, archive-wide files {}): {} files, {} changed, {} removed ({:.1} s: {})",
+        build.article_count(),
+        edition_name(edition),
+        build.sections().len(),
+        out.display(),
+        build.files_read(),
+        written.published,
+        match written.index {
+            IndexMade::Kept => "kept".to_owned(),
+            IndexMade::Whole => "built whole".to_owned(),
+            IndexMade::Updated(n) => format!("updated from {n} articles"),
+        },
+        match written.archive_wide {
+            ArchiveWide::Written => "made",
+            ArchiveWide::Standing => "standing",
+        },
+        written.made,
+        written.written,
+        written.removed,
+        started.elapsed().as_secs_f64(),
+        phases.join(", ")
+    );
+    Ok(())
 }
 
 fn report(problems: &[Problem]) {

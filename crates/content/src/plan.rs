@@ -122,6 +122,7 @@ impl Content {
                 self.site.as_ref(),
                 &self.aliases,
                 &self.articles,
+                &self.translations,
                 self.photos.fingerprint(),
             )
         });

@@ -566,7 +566,8 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
     let root = std::env::temp_dir().join(format!("reader-content-index-{}", std::process::id()));
     let _ = fs::remove_dir_all(&root);
     let content = root.join("content");
-    reader_content::generate::generate(400, &content).expect("generate");
+    reader_content::generate::generate(400, &content, reader_content::generate::Language::English)
+        .expect("generate");
     // Written an hour ago: the read cache keeps no file changed within
     // the last tick of the clock (see Seen::racy).
     backdate(&content.join("articles"));

@@ -141,11 +141,14 @@ fn an_imported_page_is_a_markdown_article_the_build_reads() {
         "date-only.txt",
         "several-authors.txt",
         "unlabelled-editors.txt",
+        "zh-seed.txt",
+        "zh-speech.txt",
     ] {
         let article = import(&page(name)).expect("imports").article;
         let markdown = reader_content::markdown::write::article(&article).expect("writes");
         let back = convert::read(Path::new("x.md"), &markdown).expect("reads back");
         assert_eq!(back.body, article.body, "{name}");
+        assert_eq!(back.language, article.language, "{name}");
     }
 }
 
@@ -170,4 +173,101 @@ fn the_build_asks_for_what_the_import_could_not_know() {
             "{messages:?}"
         );
     }
+}
+
+#[test]
+fn a_page_of_the_chinese_site_imports_with_its_dateline_and_speeches() {
+    let imported = import(&page("zh-seed.txt")).expect("imports");
+    assert!(
+        !imported.missing.iter().any(|m| m.contains("dateline part")),
+        "{:?}",
+        imported.missing
+    );
+    let article = &imported.article;
+    assert_eq!(
+        article.headline,
+        "上海高端医疗器械创新中心在上海理工大学揭牌"
+    );
+    assert_eq!(article.language.as_deref(), Some("zh"));
+    assert_eq!(
+        article.published.map(|d| d.iso()).as_deref(),
+        Some("2020-11-22")
+    );
+    assert_eq!(article.authors, ["张柳"]);
+    assert_eq!(article.copy_editors, ["王伟", "李明"]);
+    let speeches: Vec<(&str, &str)> = (article.body.speeches())
+        .map(|s| (s.speaker.as_str(), s.caption.as_str()))
+        .collect();
+    assert_eq!(
+        speeches,
+        [
+            ("吴金城", "吴金城在会上致辞"),
+            ("吴建勇", "吴建勇在会上致辞"),
+            ("丁晓东", "丁晓东讲话"),
+        ]
+    );
+    // Speech sections stand where their captions stood, among the paragraphs.
+    assert_eq!(
+        kinds(article.body.blocks()),
+        [
+            "paragraph",
+            "paragraph",
+            "speech",
+            "paragraph",
+            "speech",
+            "paragraph",
+            "paragraph",
+            "speech",
+            "paragraph",
+            "paragraph"
+        ]
+    );
+    // The related headlines and the footer are not body text.
+    assert!(!article.body.blocks().iter().any(|block| matches!(
+        block,
+        Block::Paragraph { text, .. } if text.contains("我校团队") || text.contains("军工路516号")
+    )));
+    assert!(
+        imported
+            .missing
+            .iter()
+            .any(|m| m.contains("我校团队研制便携式超声探头样机")),
+        "{:?}",
+        imported.missing
+    );
+}
+
+#[test]
+fn a_chinese_caption_with_a_title_before_the_name_names_the_role() {
+    let imported = import(&page("zh-speech.txt")).expect("imports");
+    let article = &imported.article;
+    assert_eq!(article.authors, ["李芮"]);
+    assert!(article.copy_editors.is_empty());
+    let speech = article.body.speeches().next().expect("a speech");
+    assert_eq!(
+        (speech.speaker.as_str(), speech.role.as_deref()),
+        ("陈华", None),
+        "陈华在年会上致辞: the name alone"
+    );
+    for (caption, speaker, role) in [
+        ("副校长陈华在年会上致辞", "陈华", Some("副校长")),
+        (
+            "上海理工大学党委书记吴建勇讲话",
+            "吴建勇",
+            Some("上海理工大学党委书记"),
+        ),
+        ("丁晓东发言", "丁晓东", None),
+    ] {
+        let text = format!("标题\n\n{caption}\n");
+        let imported = import(&text).expect("imports");
+        let speech = imported.article.body.speeches().next().expect(caption);
+        assert_eq!(
+            (speech.speaker.as_str(), speech.role.as_deref()),
+            (speaker, role)
+        );
+    }
+    // A sentence about a speech is a paragraph, not a caption.
+    let text = "标题\n\n吴金城在致辞中表示，高端医疗器械是本市重点发展的战略性新兴产业之一。\n";
+    let imported = import(text).expect("imports");
+    assert_eq!(kinds(imported.article.body.blocks()), ["paragraph"]);
 }

@@ -112,7 +112,7 @@ fn first_error(text: &str) -> ((usize, usize), String) {
 
 #[test]
 fn each_problem_is_reported_where_it_is() {
-    let cases: [(&str, &str, (usize, usize), &str); 9] = [
+    let cases: [(&str, &str, (usize, usize), &str); 11] = [
         (
             "raw HTML",
             "Text with <b>bold</b> markup.",
@@ -151,6 +151,20 @@ fn each_problem_is_reported_where_it_is() {
             "> > deep",
             (12, 3),
             "quote inside a quote",
+        ),
+        // Columns count characters, not bytes: each Chinese character is
+        // one column (three bytes in UTF-8).
+        (
+            "a javascript: link after Chinese text",
+            "上海理工大学举行[链接](javascript:alert(1))。",
+            (12, 9),
+            "javascript:",
+        ),
+        (
+            "raw HTML after Chinese text",
+            "中文<b>粗体</b>",
+            (12, 3),
+            "raw HTML",
         ),
     ];
     let front = ARTICLE.split("\nOn June").next().expect("front matter");

@@ -29,6 +29,9 @@ pub struct Deployment {
     pub script_hashes: Vec<String>,
     /// Files with a content hash in their name, served immutable.
     pub hashed_files: Vec<String>,
+    /// The folders of the site's editions but the first, below the base
+    /// (`zh/`): each has its content, its photos and its "not found" page.
+    pub editions: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -55,7 +58,20 @@ impl Deployment {
             base: base.to_owned(),
             script_hashes: html::inline_script_hashes(template),
             hashed_files,
+            editions: Vec::new(),
         })
+    }
+
+    /// The folders of every edition below the host's root: the base,
+    /// then each other edition's below it (`/news/`, `/news/zh/`).
+    pub fn edition_bases(&self) -> Vec<String> {
+        std::iter::once(self.base.clone())
+            .chain(
+                self.editions
+                    .iter()
+                    .map(|path| format!("{}{path}", self.base)),
+            )
+            .collect()
     }
 
     /// The full Content-Security-Policy header value.

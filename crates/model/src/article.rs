@@ -57,6 +57,28 @@ pub struct Article<R = RelatedLink> {
     pub body: Body,
     #[serde(default)]
     pub related: Vec<R>,
+    /// The edition it belongs to, by its language's code (`zh`): the site's
+    /// first edition when it says none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// A key it shares with its translation in another edition (as Hugo's
+    /// `translationKey`): most articles have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation_key: Option<String>,
+    /// Its translations in the other editions, as published (the content
+    /// build finds them by their shared key; editors write the key).
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<Translation>,
+}
+
+/// An article's translation in another edition, as published.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Translation {
+    /// The edition, by its language's code (`en`, `zh`).
+    pub edition: String,
+    pub slug: Slug,
 }
 
 /// An article as an editor writes it in `content/articles/<slug>.json`.

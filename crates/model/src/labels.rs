@@ -134,6 +134,7 @@ labels! {
     SavedForLater => "saved_for_later",
     RecentlyRead => "recently_read",
     Remove => "remove",
+    RemoveFromDevice => "remove_from_device",
     NothingSaved => "nothing_saved",
     OfflineOff => "offline_off",
     CannotKeep => "cannot_keep",

@@ -26,7 +26,9 @@ mod speakers;
 #[cfg(feature = "strategies")]
 pub mod strategies;
 
-pub use article::{Article, ArticleSource, Block, Body, Figure, Quote, RelatedLink, Run, Speech};
+pub use article::{
+    Article, ArticleSource, Block, Body, Figure, Quote, RelatedLink, Run, Speech, Translation,
+};
 pub use date::Date;
 pub use error::ModelError;
 pub use image::{Copies, Format, Image, Place};
@@ -39,7 +41,7 @@ pub use page_data::{PageContent, PageData, script_safe};
 pub use safe_url::{SafeUrl, UnsafeUrl};
 #[cfg(feature = "schema")]
 pub use schema::article_schema;
-pub use site::{Footer, Site};
+pub use site::{EditionLink, Footer, Site};
 pub use slug::{InvalidSlug, Slug};
 pub use speakers::{
     Aliases, Appearance, Person, RoleSpan, Speaker, SpeakerSummary, Speakers,

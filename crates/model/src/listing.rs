@@ -1,6 +1,6 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::{Article, Date, Image, Slug, lenient};
+use crate::{Article, Date, Image, Slug, Translation, lenient};
 
 /// How many articles one page of a list holds. Every list (all news, or one
 /// section) is published as archive pages of this size, and its front
@@ -107,6 +107,10 @@ pub struct ListItem {
         skip_serializing_if = "Option::is_none"
     )]
     pub thumbnail: Option<Image>,
+    /// The article in the site's other editions (most have none): for the
+    /// sitemap's language alternates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<Translation>,
 }
 
 impl ListPage {
@@ -221,6 +225,7 @@ impl<R> From<&Article<R>> for ListItem {
                 .thumbnail
                 .clone()
                 .or_else(|| article.lead.as_ref().and_then(|lead| lead.image.clone())),
+            translations: article.translations.clone(),
         }
     }
 }

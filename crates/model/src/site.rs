@@ -37,6 +37,55 @@ pub struct Site {
     /// write this: the content build lists every section an article names.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
+    /// The site's editions, one per language, for the language switch and
+    /// the pages' alternates. Editors write them as `languages` in
+    /// `content/site.json`; the content build publishes them here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<EditionLink>,
+}
+
+/// One edition of the site, as the others link to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditionLink {
+    /// Its language's code (`en`, `zh`).
+    pub code: String,
+    /// Its language, as its readers name it (`English`, `中文`).
+    pub name: String,
+    /// Its language as a BCP 47 tag (`en`, `zh-CN`).
+    pub language: String,
+    /// Its folder below the site's base: `""` for the first edition,
+    /// `zh/` for another.
+    pub path: String,
+    /// Whether it is the edition this `site.json` is (of).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub current: bool,
+}
+
+impl Site {
+    /// This edition, among the site's (none for a site of one edition).
+    pub fn current_edition(&self) -> Option<&EditionLink> {
+        self.editions
+            .iter()
+            .find(|edition| edition.current && edition.has_safe_path())
+    }
+
+    /// The other editions (those whose folder is one the content build
+    /// could have written: a link is never made to another).
+    pub fn other_editions(&self) -> impl Iterator<Item = &EditionLink> {
+        (self.editions.iter()).filter(|edition| !edition.current && edition.has_safe_path())
+    }
+}
+
+impl EditionLink {
+    /// Whether its folder is `""` or lowercase letters and a slash
+    /// (`zh/`), as the content build writes it: a link to it stays on the
+    /// site whatever a damaged `site.json` says (`//elsewhere/` would not).
+    pub fn has_safe_path(&self) -> bool {
+        self.path.is_empty()
+            || self.path.strip_suffix('/').is_some_and(|name| {
+                !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase())
+            })
+    }
 }
 
 fn english() -> String {

@@ -184,6 +184,9 @@ fn article_with<R: std::fmt::Debug + Clone>(
                 lead: lead.map(|(image, caption)| Figure { image, caption }),
                 body: Body::new(blocks),
                 related,
+                language: None,
+                translation_key: None,
+                translations: Vec::new(),
             },
         )
 }

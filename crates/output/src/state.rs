@@ -29,6 +29,11 @@
 //! | [`StateFile::Units`] | per unit of work, the stamp of its inputs and the files it wrote | a unit whose stamp stands is not rendered again |
 //! | [`StateFile::Journal`] | the token of the content build's journal it began, and the stamp all pages share | whether the journal can be trusted |
 //!
+//! A site of several editions (one per language) keeps each edition but
+//! the first in a folder of the first's ([`EditionState`]): the content
+//! build's in the published `content/`'s state folder, the prerender's in
+//! the site's.
+//!
 //! Under Trunk, the tools build into its staging folder; the prerender
 //! moves the content build's state to the published folder's once the
 //! build succeeded ([`move_state`]), so a failed build leaves it as it was.
@@ -83,6 +88,28 @@ impl StateFile {
     }
 }
 
+/// Whose state an edition's folder holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditionState {
+    /// The content build's, of the edition's `content/`.
+    Content,
+    /// The prerender's, of the edition's pages.
+    Pages,
+}
+
+impl EditionState {
+    /// The state folder of edition `code` (`zh`), in the first edition's
+    /// state folder `state` of the same kind: `content-zh`, `pages-zh`
+    /// (distinct, so that one `$READER_STATE` holds them all).
+    pub fn in_folder(self, state: &Path, code: &str) -> PathBuf {
+        let kind = match self {
+            Self::Content => "content",
+            Self::Pages => "pages",
+        };
+        state.join(format!("{kind}-{code}"))
+    }
+}
+
 /// Where the state of the published folder `dir` is kept between builds:
 /// `$READER_STATE` if set, else `target/reader-state/<its absolute path>`,
 /// each character other than `A-Z a-z 0-9 . _ -` written `_` (below the
@@ -105,10 +132,11 @@ pub fn state_folder(dir: &Path) -> PathBuf {
     PathBuf::from("target/reader-state").join(name)
 }
 
-/// Moves every file of the state folder `from` into `to` (replacing what
-/// is there), then removes `from`: the state of a folder built under one
-/// name and published under another (Trunk's staging folder, moved to
-/// its dist once the build succeeded). Nothing to move is no error.
+/// Moves every file and folder (an edition's state) of the state folder
+/// `from` into `to` (replacing what is there), then removes `from`: the
+/// state of a folder built under one name and published under another
+/// (Trunk's staging folder, moved to its dist once the build succeeded).
+/// Nothing to move is no error.
 ///
 /// # Errors
 /// A file that cannot be moved.
@@ -124,8 +152,14 @@ pub fn move_state(from: &Path, to: &Path) -> io::Result<()> {
     fs::create_dir_all(to)?;
     for entry in entries {
         let entry = entry?;
-        if entry.file_type()?.is_file() {
-            fs::rename(entry.path(), to.join(entry.file_name()))?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            if target.is_dir() {
+                fs::remove_dir_all(&target)?;
+            }
+            fs::rename(entry.path(), target)?;
+        } else if entry.file_type()?.is_file() {
+            fs::rename(entry.path(), target)?;
         }
     }
     fs::remove_dir_all(from)

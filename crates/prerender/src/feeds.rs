@@ -2,8 +2,9 @@
 //! Atom feed (`atom.xml`) of the newest articles.
 
 use reader_model::layout::{ATOM_FILE, SITEMAP_FILE, sitemap_part};
-use reader_model::{Article, Date};
+use reader_model::{Article, Date, Site};
 
+use crate::alternates;
 use crate::public_url::PublicUrl;
 
 /// How many articles the feed carries, newest first.
@@ -18,6 +19,9 @@ pub const SITEMAP_LIMIT: usize = 50_000;
 pub struct SitemapEntry {
     pub path: String,
     pub lastmod: Option<Date>,
+    /// The page's translations, as (edition code, path there): written
+    /// as its language alternates ([`crate::alternates`]).
+    pub translations: Vec<(String, String)>,
 }
 
 /// The sitemap files, as (file name, XML): `sitemap.xml` with every entry
@@ -26,18 +30,19 @@ pub struct SitemapEntry {
 /// `limit` of them, so an archive of any size is crawlable.
 pub fn sitemaps(
     public: &PublicUrl,
+    site: &Site,
     entries: &[SitemapEntry],
     limit: usize,
 ) -> Vec<(String, String)> {
     if entries.len() <= limit {
-        return vec![(SITEMAP_FILE.to_owned(), urlset(public, entries))];
+        return vec![(SITEMAP_FILE.to_owned(), urlset(public, site, entries))];
     }
     let parts: Vec<(String, String, Option<Date>)> = entries
         .chunks(limit.max(1))
         .enumerate()
         .map(|(i, chunk)| {
             let newest = chunk.iter().filter_map(|entry| entry.lastmod).max();
-            (sitemap_part(i + 1), urlset(public, chunk), newest)
+            (sitemap_part(i + 1), urlset(public, site, chunk), newest)
         })
         .collect();
     let mut index = String::from(
@@ -57,14 +62,26 @@ pub fn sitemaps(
         .collect()
 }
 
-fn urlset(public: &PublicUrl, entries: &[SitemapEntry]) -> String {
+/// One sitemap file; a page with translations names every language's
+/// address of it (its alternates, itself among them).
+fn urlset(public: &PublicUrl, site: &Site, entries: &[SitemapEntry]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for entry in entries {
+        let mut links = String::new();
+        if !entry.translations.is_empty() {
+            for alternate in alternates::of(site, public, &entry.path, &entry.translations) {
+                links.push_str(&format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    escape(&alternate.language),
+                    escape(&alternate.url)
+                ));
+            }
+        }
         xml.push_str(&format!(
-            "  <url><loc>{}</loc>{}</url>\n",
+            "  <url><loc>{}</loc>{}{links}</url>\n",
             escape(&public.page(&entry.path)),
             lastmod(entry.lastmod)
         ));
@@ -81,11 +98,17 @@ fn lastmod(day: Option<Date>) -> String {
 /// Everything may be crawled; the sitemap is named. (Crawlers read
 /// `robots.txt` only at the host's root: a site under `/news/` must have
 /// its host's own file name the sitemap.)
-pub fn robots(public: &PublicUrl) -> String {
-    format!(
+pub fn robots(public: &PublicUrl, site: &Site) -> String {
+    let mut text = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         public.page(SITEMAP_FILE)
-    )
+    );
+    // Each other edition's sitemap, in its folder.
+    for edition in site.other_editions() {
+        let sitemap = public.in_edition(&edition.path).page(SITEMAP_FILE);
+        text.push_str(&format!("Sitemap: {sitemap}\n"));
+    }
+    text
 }
 
 /// An Atom 1.0 feed of the newest articles (`articles` newest first).
@@ -182,8 +205,16 @@ mod tests {
             .map(|i| SitemapEntry {
                 path: format!("news/a-{i}"),
                 lastmod: Date::parse(&format!("2024-01-{:02}", i % 28 + 1)),
+                translations: Vec::new(),
             })
             .collect()
+    }
+
+    fn site() -> Site {
+        reader_model::from_json(
+            r#"{"name": "N", "description": "D", "list_title": "L", "footer": {"heading": "F"}}"#,
+        )
+        .expect("site")
     }
 
     fn public() -> PublicUrl {
@@ -193,7 +224,7 @@ mod tests {
 
     #[test]
     fn one_file_while_the_entries_fit() {
-        let files = sitemaps(&public(), &entries(3), 3);
+        let files = sitemaps(&public(), &site(), &entries(3), 3);
         assert_eq!(files.len(), 1);
         let (name, xml) = &files[0];
         assert_eq!(name, "sitemap.xml");
@@ -206,7 +237,7 @@ mod tests {
 
     #[test]
     fn an_index_of_files_when_they_do_not() {
-        let files = sitemaps(&public(), &entries(7), 3);
+        let files = sitemaps(&public(), &site(), &entries(7), 3);
         let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
         assert_eq!(
             names,

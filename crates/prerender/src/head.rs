@@ -12,6 +12,7 @@ use reader::prerendered::PAGE_HEAD_ATTRIBUTE;
 use reader_model::{Article, PageContent, script_safe};
 use serde_json::json;
 
+use crate::alternates::{self, Alternate};
 use crate::page::{Page, lead_image};
 use crate::public_url::PublicUrl;
 
@@ -34,6 +35,9 @@ pub struct Head {
     pub structured_data: Option<serde_json::Value>,
     /// The site's Atom feed.
     pub feed: String,
+    /// The page's addresses in each language it is written in
+    /// (`hreflang`); none for a page without an address.
+    pub alternates: Vec<Alternate>,
 }
 
 impl Head {
@@ -47,8 +51,19 @@ impl Head {
             noindex,
         } = Meta::of(data, page.speech);
         let PageContent::Article(article) = &data.content else {
-            let canonical = page.canonical_path().map(|path| public.page(&path));
+            let path = page.canonical_path();
+            let canonical = path.as_deref().map(|path| public.page(path));
+            // The home's translations are the other editions' homes.
+            let alternates = path.map_or_else(Vec::new, |path| {
+                let translations = if path.is_empty() {
+                    alternates::of_home(&data.site)
+                } else {
+                    Vec::new()
+                };
+                alternates::of(&data.site, public, &path, &translations)
+            });
             return Self {
+                alternates,
                 title,
                 description,
                 noindex,
@@ -59,7 +74,10 @@ impl Head {
                 feed,
             };
         };
-        let canonical = Some(public.page(&reader_model::layout::article_path(&article.slug)));
+        let path = reader_model::layout::article_path(&article.slug);
+        let canonical = Some(public.page(&path));
+        let translations = alternates::of_article(&article.translations);
+        let alternates = alternates::of(&data.site, public, &path, &translations);
         // A photograph is shared whole, at its largest size, not as the
         // copy cut for a place on the page.
         let image = lead_image(article).map(|image| {
@@ -84,6 +102,7 @@ impl Head {
             url,
             image,
             feed,
+            alternates,
         }
     }
 
@@ -102,8 +121,9 @@ impl Head {
         }
         if let Some(canonical) = &self.canonical {
             tags.push(link("canonical", canonical, None));
-            tags.push(link("alternate", canonical, Some(&site.language)));
-            tags.push(link("alternate", canonical, Some("x-default")));
+        }
+        for alternate in &self.alternates {
+            tags.push(link("alternate", &alternate.url, Some(&alternate.language)));
         }
         if let Some(url) = &self.url {
             tags.push(meta("property", "og:url", url));

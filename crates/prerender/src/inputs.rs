@@ -12,7 +12,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 use reader_deploy::Deployment;
 use reader_model::layout::{CONTENT_DIR, ContentFile, PAGE_INDEX};
-use reader_model::{Article, ListItem, ListPage, Paginated, Site, Speaker, Speakers};
+use reader_model::{Article, EditionLink, ListItem, ListPage, Paginated, Site, Speaker, Speakers};
 
 use crate::mode::Mode;
 use crate::offline::Offline;
@@ -24,6 +24,9 @@ use crate::{Options, PrerenderError, loader, read, read_json};
 /// What one run starts from.
 pub struct Inputs {
     pub(crate) mode: Mode,
+    /// The edition this run renders, by its code; `None` for the site's
+    /// first (or only) one.
+    pub(crate) edition: Option<String>,
     /// Trunk's output, with the content build's in its `content/`.
     pub(crate) dist: PathBuf,
     /// Where the host files that do not go into `dist` are written.
@@ -67,9 +70,25 @@ pub enum Scope {
     Articles(Vec<ListItem>),
 }
 
+/// What every edition's run shares: the app's template and its
+/// deployment, offline reading, the base.
+struct Shared {
+    mode: Mode,
+    previous: State,
+    /// The site's folder, and this edition's (below it, or the same).
+    root: String,
+    base: String,
+    trunks: String,
+    template: String,
+    deployment: Deployment,
+    offline: Offline,
+    started: Instant,
+}
+
 impl Inputs {
     /// Reads what a run of the prerender on `dist`, served from `base`, as
-    /// `options` say, starts from.
+    /// `options` say, starts from: the site's first edition (the only one
+    /// of a site in one language), whose run writes the site-wide files.
     ///
     /// # Errors
     /// Unreadable or invalid content, a site without an origin, a
@@ -84,10 +103,7 @@ impl Inputs {
         let started = Instant::now();
         let mode = options.mode.clone();
         let base = reader_model::normalize_base(base);
-        let previous = match &mode {
-            Mode::Update(incremental) => State::load(&incremental.state),
-            Mode::Whole(_) | Mode::Shard(_) => State::default(),
-        };
+        let previous = mode.previous();
         let trunks = match (&mode, &previous.template) {
             (Mode::Update(_), Some(template)) => template.clone(),
             (Mode::Update(incremental), None) => {
@@ -100,13 +116,89 @@ impl Inputs {
         let mut deployment = Deployment::plan(dist, &base, &template)?;
         // The offline controls are named by their content too.
         deployment.hashed_files.push(offline.controls_file.clone());
+        let shared = Shared {
+            mode,
+            previous,
+            root: base.clone(),
+            base,
+            trunks,
+            template,
+            deployment,
+            offline,
+            started,
+        };
+        let mut inputs = Self::of_edition(shared, dist, configs, options, None)?;
+        // The host's rules know every edition's folder (its "not found").
+        inputs.deployment.editions = (inputs.site.other_editions())
+            .map(|edition| edition.path.clone())
+            .collect();
+        Ok(inputs)
+    }
+
+    /// What the run of another of the site's editions (`edition`, below
+    /// the first's folder) starts from: this run's template, deployment
+    /// and offline reading, the edition's own content, state and journal.
+    ///
+    /// # Errors
+    /// As [`Inputs::read`].
+    pub fn read_edition(
+        &self,
+        edition: &EditionLink,
+        options: &Options,
+    ) -> Result<Self, PrerenderError> {
+        let started = Instant::now();
+        let mode = self.mode.for_edition(&edition.code);
+        let previous = mode.previous();
+        let base = format!("{}{}", self.base, edition.path);
+        let mut deployment = self.deployment.clone();
+        deployment.base.clone_from(&base);
+        let shared = Shared {
+            mode,
+            previous,
+            root: self.base.clone(),
+            base,
+            trunks: self.trunks.clone(),
+            template: self.template.clone(),
+            deployment,
+            offline: self.offline.clone(),
+            started,
+        };
+        let dist = self.dist.join(&edition.path);
+        Self::of_edition(
+            shared,
+            &dist,
+            &self.configs,
+            options,
+            Some(edition.code.clone()),
+        )
+    }
+
+    /// The inputs of one edition's run, its content in `dist`'s.
+    fn of_edition(
+        shared: Shared,
+        dist: &Path,
+        configs: &Path,
+        options: &Options,
+        edition: Option<String>,
+    ) -> Result<Self, PrerenderError> {
+        let Shared {
+            mode,
+            previous,
+            root,
+            base,
+            trunks,
+            template,
+            deployment,
+            offline,
+            started,
+        } = shared;
         let content = dist.join(CONTENT_DIR);
         let site_file = content.join(ContentFile::Site.path());
         let site_json = read(&site_file)?;
         let site: Site = reader_model::from_json(&site_json)
             .map_err(|e| PrerenderError::Content(site_file, e))?;
         let origin = site.origin.as_ref().ok_or(PrerenderError::NoOrigin)?;
-        let public = PublicUrl::new(origin, &base)?;
+        let public = PublicUrl::new(origin, &root)?.in_edition(&base[root.len()..]);
         let common = state::common_stamp(&trunks, &base, site_json.as_bytes());
         let journal = (previous.journal.as_ref())
             .filter(|journal| mode.is_update() && journal.common == common)
@@ -126,6 +218,7 @@ impl Inputs {
         };
         Ok(Self {
             mode,
+            edition,
             dist: dist.to_path_buf(),
             configs: configs.to_path_buf(),
             base,
@@ -144,6 +237,13 @@ impl Inputs {
             started,
             read_at: Instant::now(),
         })
+    }
+
+    /// Whether this run is the first edition's, which writes the site-wide
+    /// files: the app's compressed copies, `robots.txt`, offline reading,
+    /// the host's rules.
+    pub fn is_first_edition(&self) -> bool {
+        self.edition.is_none()
     }
 }
 

@@ -10,6 +10,7 @@
 //! - [`run`]: the stages that render and write;
 //! - [`render`]: the app rendered to HTML at a page's URL, on every core;
 //! - [`head`]: title, description, canonical, sharing cards, JSON-LD;
+//! - [`alternates`]: a page's addresses in the site's languages;
 //! - [`template`]: Trunk's `index.html` filled in for each page;
 //! - [`loader`]: Trunk's loader, deferred until the page has painted;
 //! - [`page`]: the pages and what each shows;
@@ -19,6 +20,7 @@
 //! - [`offline`]: the service worker, the offline controls, the manifest;
 //! - [`public_url`]: absolute URLs of the published site.
 
+pub mod alternates;
 pub mod feeds;
 pub mod head;
 pub mod inputs;
@@ -115,6 +117,26 @@ pub struct Summary {
     pub lists_standing: bool,
 }
 
+impl Summary {
+    /// This run's figures with another edition's run added.
+    fn add(&mut self, other: &Self) {
+        self.units += other.units;
+        self.my_units += other.my_units;
+        self.rendered_units += other.rendered_units;
+        self.rendered += other.rendered;
+        self.written += other.written;
+        self.removed += other.removed;
+        let (t, o) = (&mut self.timings, other.timings);
+        t.read += o.read;
+        t.check += o.check;
+        t.render += o.render;
+        t.feeds += o.feeds;
+        t.compress += o.compress;
+        self.journal &= other.journal;
+        self.lists_standing &= other.lists_standing;
+    }
+}
+
 /// How one run goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
@@ -179,11 +201,19 @@ pub fn prerender_with(
     configs: &Path,
     options: &Options,
 ) -> Result<Summary, PrerenderError> {
-    let inputs = Inputs::read(dist, base, configs, options)?;
-    let summary = inputs.plan().run()?;
+    let first = Inputs::read(dist, base, configs, options)?;
+    let editions: Vec<_> = first.site.other_editions().cloned().collect();
+    let mut summary = first.plan().run()?;
+    // Each other edition: a site of its own in its folder, made with the
+    // first's template, deployment and offline reading.
+    for edition in &editions {
+        let inputs = first.read_edition(edition, options)?;
+        summary.add(&inputs.plan().run()?);
+        std::thread::spawn(move || drop(inputs));
+    }
     // A large site's lists and state take a noticeable time to free: on
     // another thread, which the process does not wait for when it ends.
-    std::thread::spawn(move || drop(inputs));
+    std::thread::spawn(move || drop(first));
     Ok(summary)
 }
 

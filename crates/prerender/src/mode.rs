@@ -35,7 +35,41 @@ pub struct Incremental {
     pub content_state: Option<PathBuf>,
 }
 
+impl Incremental {
+    /// The state of the site's edition `code` (`zh`): kept in the first
+    /// edition's folders (see `reader_output::state::EditionState`).
+    #[must_use]
+    pub fn for_edition(&self, code: &str) -> Self {
+        use reader_output::state::EditionState;
+        Self {
+            state: EditionState::Pages.in_folder(&self.state, code),
+            content_state: (self.content_state.as_deref())
+                .map(|state| EditionState::Content.in_folder(state, code)),
+        }
+    }
+}
+
 impl Mode {
+    /// This mode for another of the site's editions (`code`): the same,
+    /// with the edition's own state folders.
+    pub fn for_edition(&self, code: &str) -> Self {
+        match self {
+            Self::Whole(incremental) => {
+                Self::Whole(incremental.as_ref().map(|inc| inc.for_edition(code)))
+            }
+            Self::Update(incremental) => Self::Update(incremental.for_edition(code)),
+            Self::Shard(shard) => Self::Shard(*shard),
+        }
+    }
+
+    /// What the last build left: its state in an update, none otherwise.
+    pub(crate) fn previous(&self) -> crate::state::State {
+        match self {
+            Self::Update(incremental) => crate::state::State::load(&incremental.state),
+            Self::Whole(_) | Self::Shard(_) => crate::state::State::default(),
+        }
+    }
+
     /// The part of the pages this run renders.
     pub fn shard(&self) -> Shard {
         match self {

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::alternates;
 use crate::feeds::SitemapEntry;
 
 use reader_model::layout::{
@@ -120,15 +121,25 @@ impl Page {
         if self.canonical_path().as_ref() != Some(&path) || path == SEARCH_PATH {
             return None;
         }
-        let lastmod = match &self.data.content {
-            PageContent::Article(article) => article.published,
-            PageContent::List(list) => list_lastmod(list),
-            PageContent::Speaker(speaker) => speaker_lastmod(speaker),
-            PageContent::Speakers(_) | PageContent::Search | PageContent::NotFound => None,
+        let site = &self.data.site;
+        let (lastmod, translations) = match &self.data.content {
+            PageContent::Article(article) => (
+                article.published,
+                alternates::of_article(&article.translations),
+            ),
+            PageContent::List(list) => (list_lastmod(list), list_translations(site, list)),
+            PageContent::Speaker(speaker) => (speaker_lastmod(speaker), Vec::new()),
+            PageContent::Speakers(_) | PageContent::Search | PageContent::NotFound => {
+                (None, Vec::new())
+            }
             // The reader's own: kept out of search engines.
             PageContent::Saved | PageContent::Offline => return None,
         };
-        Some(SitemapEntry { path, lastmod })
+        Some(SitemapEntry {
+            path,
+            lastmod,
+            translations,
+        })
     }
 
     /// The address the app is routed at to render this page, below the
@@ -153,6 +164,15 @@ pub fn lead_image(article: &Article) -> Option<&Image> {
             _ => None,
         })
     })
+}
+
+/// A list page's translations: the home's are the other editions' homes.
+pub fn list_translations(site: &Site, list: &ListPage) -> Vec<(String, String)> {
+    if list.section.is_none() && list.page.is_none() {
+        alternates::of_home(site)
+    } else {
+        Vec::new()
+    }
 }
 
 /// The day a list page's content last changed: its newest article's.

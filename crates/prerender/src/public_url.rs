@@ -5,12 +5,14 @@ use reader_model::SafeUrl;
 
 use crate::PrerenderError;
 
-/// The site's origin (`https://news.example.edu`) and the folder it is
-/// served from (`/` or `/news/`).
+/// The site's origin (`https://news.example.edu`) and the folder one of
+/// its editions is served from (`/` or `/news/`, `/news/zh/`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublicUrl {
     origin: String,
     base: String,
+    /// The folder the site is served from: the first edition's.
+    root: String,
 }
 
 impl PublicUrl {
@@ -28,6 +30,7 @@ impl PublicUrl {
             Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '@']) => Ok(Self {
                 origin: text.to_owned(),
                 base: reader_model::normalize_base(base),
+                root: reader_model::normalize_base(base),
             }),
             _ => Err(PrerenderError::Origin(origin.to_string())),
         }
@@ -36,6 +39,17 @@ impl PublicUrl {
     /// A page of the site: `path` is below the base (`""`, `news/a-b`).
     pub fn page(&self, path: &str) -> String {
         format!("{}{}{path}", self.origin, self.base)
+    }
+
+    /// The same site's edition in the folder `edition` (`zh/`) below the
+    /// site's: its pages are below that.
+    #[must_use]
+    pub fn in_edition(&self, edition: &str) -> Self {
+        Self {
+            origin: self.origin.clone(),
+            base: format!("{}{edition}", self.root),
+            root: self.root.clone(),
+        }
     }
 
     /// A link or picture named in the content, made absolute: other sites'
@@ -77,6 +91,18 @@ mod tests {
             public.resolve(&url("https://cdn.example.org/a.jpg")),
             "https://cdn.example.org/a.jpg"
         );
+    }
+
+    #[test]
+    fn an_editions_pages_are_below_its_folder_and_its_others_below_theirs() {
+        let site = PublicUrl::new(&url("https://news.example.edu"), "/news/").expect("origin");
+        let zh = site.in_edition("zh/");
+        assert_eq!(zh.page("news/a"), "https://news.example.edu/news/zh/news/a");
+        assert_eq!(
+            zh.resolve(&url("content/images/a.svg")),
+            "https://news.example.edu/news/zh/content/images/a.svg"
+        );
+        assert_eq!(zh.in_edition("").page(""), "https://news.example.edu/news/");
     }
 
     #[test]

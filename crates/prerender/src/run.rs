@@ -39,7 +39,10 @@ impl Plan<'_> {
     pub fn run(mut self) -> Result<Summary, PrerenderError> {
         let inputs = self.inputs;
         let checked = self.planned;
-        if !inputs.mode.is_update() && !self.mine.iter().any(Work::is_home) {
+        if inputs.is_first_edition()
+            && !inputs.mode.is_update()
+            && !self.mine.iter().any(Work::is_home)
+        {
             let home = inputs.dist.join(PAGE_INDEX);
             fs::remove_file(&home).map_err(|e| PrerenderError::Io(home, e))?;
         }
@@ -52,8 +55,8 @@ impl Plan<'_> {
         self.write_feeds()?;
         let feeds_at = Instant::now();
         // An update leaves the app's files, the only ones with copies, as
-        // they are.
-        let compressed = if inputs.mode.is_update() {
+        // they are; they are the first edition's.
+        let compressed = if inputs.mode.is_update() || !inputs.is_first_edition() {
             reader_deploy::compress::Compressed::default()
         } else {
             reader_deploy::compress::write_copies(&inputs.dist, inputs.compress_cache.as_deref())?
@@ -166,11 +169,12 @@ impl Plan<'_> {
             let entries: Vec<_> = (self.units.iter())
                 .flat_map(|unit| unit.sitemap_entries(&inputs.site))
                 .collect();
-            for (file, xml) in feeds::sitemaps(&inputs.public, &entries, feeds::SITEMAP_LIMIT) {
+            let sitemaps =
+                feeds::sitemaps(&inputs.public, &inputs.site, &entries, feeds::SITEMAP_LIMIT);
+            for (file, xml) in sitemaps {
                 write(&dist.join(file), &xml)?;
             }
         }
-        write(&dist.join(ROBOTS_FILE), &feeds::robots(&inputs.public))?;
         let front = ContentFile::List {
             section: None,
             page: None,
@@ -183,11 +187,21 @@ impl Plan<'_> {
             .collect::<Result<Vec<Article>, _>>()?;
         let atom = feeds::atom(&inputs.public, &inputs.site, &newest);
         write(&dist.join(ATOM_FILE), &atom)?;
+        if !inputs.is_first_edition() {
+            return Ok(());
+        }
+        // The site's own, written by its first edition's run: crawlers
+        // read `robots.txt` at the root only, one worker serves every
+        // edition, and the host's rules cover them all.
+        write(
+            &dist.join(ROBOTS_FILE),
+            &feeds::robots(&inputs.public, &inputs.site),
+        )?;
         // Offline reading and installing: the worker names this build's
         // hashed files.
         let offline = &inputs.offline;
         write(&dist.join(&offline.controls_file), offline.controls())?;
-        let worker = offline.worker(inputs.common, &inputs.deployment.hashed_files);
+        let worker = offline.worker(inputs.common, &inputs.deployment.hashed_files, &inputs.site);
         write(&dist.join(SERVICE_WORKER_FILE), &worker)?;
         write(&dist.join(MANIFEST_FILE), &offline.manifest(&inputs.site))?;
         inputs.deployment.write_host_files(dist, &inputs.configs)?;

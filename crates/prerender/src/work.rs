@@ -10,6 +10,7 @@ use reader_model::layout::{ContentFile, article_path, list_path, speaker_path};
 use reader_model::{Article, ListItem, ListPage, Site, Speaker, Speakers};
 
 use crate::PrerenderError;
+use crate::alternates;
 use crate::feeds::SitemapEntry;
 use crate::page::Page;
 
@@ -67,15 +68,18 @@ impl Work<'_> {
             Self::Article(item) => vec![SitemapEntry {
                 path: article_path(&item.slug),
                 lastmod: item.published,
+                translations: alternates::of_article(&item.translations),
             }],
             // Without making the page (a copy of the list or speaker).
             Self::List(page) => vec![SitemapEntry {
                 path: list_path(page.section.as_ref(), page.page),
                 lastmod: crate::page::list_lastmod(page),
+                translations: crate::page::list_translations(site, page),
             }],
             Self::Speaker(person) => vec![SitemapEntry {
                 path: speaker_path(&person.slug),
                 lastmod: crate::page::speaker_lastmod(person),
+                translations: Vec::new(),
             }],
             _ => self
                 .pages(site, Path::new(""))

@@ -34,7 +34,14 @@ fn hostile_dist(name: &str, via_markdown: bool) -> PathBuf {
         "home": {"label": text, "href": "https://example.edu/"},
         "nav": [{"label": text, "href": "/"}],
         "footer": {"heading": text, "links": [{"label": text, "href": "mailto:a@example.edu"}], "note": text},
-        "sections": [{"slug": "hostile", "name": text}]
+        "sections": [{"slug": "hostile", "name": text}],
+        // Editions as a damaged site.json might name them: a folder that
+        // would lead off the site is never linked.
+        "editions": [
+            {"code": "en", "name": text, "language": "en", "path": "", "current": true},
+            {"code": text, "name": text, "language": text, "path": "zh/"},
+            {"code": "xx", "name": text, "language": text, "path": "//evil.example/"}
+        ]
     });
     let article = |slug: &str, related: Vec<serde_json::Value>| {
         serde_json::json!({
@@ -49,7 +56,10 @@ fn hostile_dist(name: &str, via_markdown: bool) -> PathBuf {
                 {"type": "figure", "caption": text, "image": {"src": "content/images/a.svg", "alt": text, "width": 4, "height": 3}},
                 {"type": "quote", "text": text, "attribution": text}
             ],
-            "related": related
+            "related": related,
+            "language": text,
+            "translation_key": text,
+            "translations": [{"edition": text, "slug": "b"}, {"edition": "xx", "slug": "a"}]
         })
     };
     let mut a = article(
@@ -105,7 +115,26 @@ fn hostile_dist(name: &str, via_markdown: bool) -> PathBuf {
         )
         .expect("person");
     }
+    // The second edition: the same content, in its folder.
+    copy_folder(&dist.join("content"), &dist.join("zh/content"));
+    let mut zh_site = site.clone();
+    zh_site["editions"][0]["current"] = false.into();
+    zh_site["editions"][1]["current"] = true.into();
+    fs::write(dist.join("zh/content/site.json"), zh_site.to_string()).expect("site");
     dist
+}
+
+fn copy_folder(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("folder");
+    for entry in fs::read_dir(from).expect("folder") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copy");
+        }
+    }
 }
 
 /// `article` written as Markdown and read back, as the build reads an
@@ -160,6 +189,8 @@ fn only_text(dist: &Path) {
         "news/a/index.html",
         "news/b/index.html",
         "404.html",
+        "zh/index.html",
+        "zh/news/a/index.html",
     ] {
         let page = prerendered(&dist, file);
         // No element the content could have added.
@@ -180,6 +211,10 @@ fn only_text(dist: &Path) {
                             .any(|ok| value.starts_with(ok)),
                         "{file}: {name}={value}"
                     );
+                    assert!(
+                        !value.starts_with("//") && !value.contains("evil.example"),
+                        "{file}: {name}={value} leads off the site"
+                    );
                 }
             }
         }
@@ -197,7 +232,7 @@ fn only_text(dist: &Path) {
             .collect();
         kinds.sort_unstable();
         let mut expected = vec!["application/json", "module"];
-        if file.starts_with("news/") {
+        if file.starts_with("news/") || file.starts_with("zh/news/") {
             expected.insert(1, "application/ld+json");
         }
         assert_eq!(kinds, expected, "{file}");

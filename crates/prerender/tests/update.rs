@@ -67,14 +67,19 @@ impl Site {
     /// The content build into `dist/content`, as `scripts/update.sh` and
     /// Trunk's hook run it.
     fn build_content(&self) {
-        let build = reader_content::Content::load(&self.content());
-        assert!(!build.has_errors(), "{:?}", build.problems());
+        let (editions, problems) = reader_content::Content::load(&self.content()).editions();
+        assert_eq!(problems, [], "content problems");
         let out = self.dist().join("content");
-        if self.journal {
-            let state = reader_content::Mode::Update(self.content_state());
-            build.write_with(&out, state).expect("content");
-        } else {
-            build.write(&out).expect("content");
+        for edition in editions {
+            let out = edition.out(&out);
+            if self.journal {
+                let state = reader_content::Mode::Update(self.content_state());
+                (edition.content)
+                    .write_with(&out, edition.mode(&state))
+                    .expect("content");
+            } else {
+                edition.content.write(&out).expect("content");
+            }
         }
     }
 
@@ -359,7 +364,12 @@ fn publishing_an_article_renders_a_bounded_number_of_pages() {
     // the sections a few each.
     let site = Site::new("publish");
     fs::remove_dir_all(site.content()).expect("clear");
-    reader_content::generate::generate(300, &site.content()).expect("generate");
+    reader_content::generate::generate(
+        300,
+        &site.content(),
+        reader_content::generate::Language::English,
+    )
+    .expect("generate");
     site.build_content();
     let full = site.prerender(false);
     let list_units = fs::read_dir(site.dist().join("content/list"))

@@ -13,12 +13,12 @@
 //! rest as it is. Like the articles' stamps, it trusts the folder to hold
 //! what the last build wrote there.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::Path;
 
-use reader_model::{Aliases, ArticleSource, Slug};
+use reader_model::{Aliases, ArticleSource, Slug, Translation};
 use serde_json::Value;
 
 use reader_output::state::StateFile;
@@ -40,6 +40,7 @@ pub fn key(
     site: Option<&Value>,
     aliases: &Aliases,
     articles: &BTreeMap<Slug, Loaded>,
+    translations: &HashMap<Slug, Vec<Translation>>,
     photos: u64,
 ) -> u64 {
     let mut hasher = DefaultHasher::new();
@@ -50,6 +51,12 @@ pub fn key(
         .hash(&mut hasher);
     for (slug, loaded) in articles {
         (slug.as_str(), loaded.outline_hash).hash(&mut hasher);
+        // The lists name each article's translations.
+        if let Some(translations) = translations.get(slug) {
+            for translation in translations {
+                (&translation.edition, translation.slug.as_str()).hash(&mut hasher);
+            }
+        }
     }
     hasher.finish()
 }

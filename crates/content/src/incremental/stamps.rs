@@ -10,7 +10,7 @@ use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 
-use reader_model::RelatedLink;
+use reader_model::{RelatedLink, Translation};
 
 /// Each article's stamp, by slug.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -59,14 +59,21 @@ pub fn text_hash(text: &str) -> u64 {
 }
 
 /// What an article's published file is made from: the tool, the hash of
-/// its file's text and its related links (photographs' copies are not in
-/// it: an article with photographs is always published again).
-pub fn stamp(tool: u64, text_hash: u64, related: &[RelatedLink]) -> u64 {
+/// its file's text, its related links and its translations (photographs'
+/// copies are not in it: an article with photographs is always published
+/// again).
+pub fn stamp(
+    tool: u64,
+    text_hash: u64,
+    related: &[RelatedLink],
+    translations: &[Translation],
+) -> u64 {
     let mut hasher = DefaultHasher::new();
     (tool, text_hash).hash(&mut hasher);
     for link in related {
         (link.slug.as_str(), link.headline.as_str()).hash(&mut hasher);
     }
+    translations.hash(&mut hasher);
     hasher.finish()
 }
 
@@ -105,11 +112,11 @@ mod tests {
             slug: reader_model::Slug::parse("x").expect("slug"),
             headline: headline.into(),
         };
-        let base = stamp(1, 2, &[link("X")]);
-        assert_ne!(base, stamp(9, 2, &[link("X")]));
-        assert_ne!(base, stamp(1, 9, &[link("X")]));
-        assert_ne!(base, stamp(1, 2, &[link("Y")]));
-        assert_ne!(base, stamp(1, 2, &[]));
+        let base = stamp(1, 2, &[link("X")], &[]);
+        assert_ne!(base, stamp(9, 2, &[link("X")], &[]));
+        assert_ne!(base, stamp(1, 9, &[link("X")], &[]));
+        assert_ne!(base, stamp(1, 2, &[link("Y")], &[]));
+        assert_ne!(base, stamp(1, 2, &[], &[]));
         assert_eq!(ArticleStamps::load(&file), ArticleStamps::default());
     }
 }

@@ -35,6 +35,10 @@ struct Front<'a> {
     lead: Option<&'a Figure>,
     #[serde(skip_serializing_if = "<[Slug]>::is_empty")]
     related: &'a [Slug],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    translation_key: Option<&'a str>,
 }
 
 /// One name as a string, several as a list.
@@ -72,6 +76,8 @@ pub fn article(article: &ArticleSource) -> Result<String, ConvertError> {
         thumbnail: article.thumbnail.as_ref(),
         lead: article.lead.as_ref(),
         related: &article.related,
+        language: article.language.as_deref(),
+        translation_key: article.translation_key.as_deref(),
     };
     let yaml = yaml(&front)?;
     let mut out = format!("---\n{yaml}---\n");

@@ -88,11 +88,16 @@ pub struct Written {
 impl Photos {
     /// Reads each original once (on every core) and plans its copies;
     /// what is wrong becomes a problem at each article place that names it.
-    pub fn inspect(uses: &[PhotoUse], require_credit: bool) -> (Self, Vec<Problem>) {
+    /// An original `known` has read already is not read again (an
+    /// edition's photographs, after the whole content's).
+    pub fn inspect(uses: &[PhotoUse], require_credit: bool, known: &Self) -> (Self, Vec<Problem>) {
         let paths: BTreeSet<&PathBuf> = uses.iter().map(|use_| &use_.original).collect();
         let read: BTreeMap<&PathBuf, Result<Original, PhotoError>> = paths
             .into_par_iter()
-            .map(|path| (path, Original::inspect(path)))
+            .map(|path| match known.planned.get(path) {
+                Some((original, _)) => (path, Ok(original.clone())),
+                None => (path, Original::inspect(path)),
+            })
             .collect();
         let mut photos = Self::default();
         let mut problems: Vec<Problem> = Vec::new();

@@ -124,8 +124,10 @@ impl Job<'_> {
                 let related = (self.read_again)
                     .and_then(|links| links.get(*slug).cloned().flatten())
                     .unwrap_or_else(|| self.content.related(slug));
+                let translations =
+                    (self.content.translations.get(*slug)).map_or(&[][..], Vec::as_slice);
                 let stamp = (loaded.photos.is_empty())
-                    .then(|| stamps::stamp(tool, loaded.text_hash, &related));
+                    .then(|| stamps::stamp(tool, loaded.text_hash, &related, translations));
                 let there = || match &self.present {
                     Some(present) => present.contains(OsStr::new(&name)),
                     None => path.is_file(),

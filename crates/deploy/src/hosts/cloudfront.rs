@@ -112,11 +112,15 @@ pub fn s3_upload_script(deployment: &Deployment) -> String {
             "aws s3 cp \"$dist/{file}\" \"$dest/{file}\" --cache-control '{IMMUTABLE}'{wasm}\n"
         ));
     }
-    let photos = photos();
-    script.push_str(&format!(
-        "aws s3 sync \"$dist/{photos}\" \"$dest/{photos}\" --cache-control '{IMMUTABLE}'\n"
-    ));
-    excludes.push_str(&format!(" --exclude '{photos}*'"));
+    // Each edition's photos (the first's in `content/`, another's in
+    // `zh/content/`).
+    for edition in std::iter::once("").chain(deployment.editions.iter().map(String::as_str)) {
+        let photos = format!("{edition}{}", photos());
+        script.push_str(&format!(
+            "aws s3 sync \"$dist/{photos}\" \"$dest/{photos}\" --cache-control '{IMMUTABLE}'\n"
+        ));
+        excludes.push_str(&format!(" --exclude '{photos}*'"));
+    }
     script.push_str(&format!(
         "aws s3 sync \"$dist\" \"$dest\" --delete{excludes} --exclude '_headers' --exclude '_redirects' --exclude '*.br' --exclude '*.gz' --cache-control '{REVALIDATE}'\n"
     ));
@@ -133,6 +137,7 @@ mod tests {
             base: "/".into(),
             script_hashes: vec![],
             hashed_files: vec!["reader-0123456789abcdef_bg.wasm".into()],
+            editions: vec![],
         });
         assert!(script.contains(&format!(
             "aws s3 sync \"$dist/content/photos/\" \"$dest/content/photos/\" --cache-control '{IMMUTABLE}'\n"

@@ -56,26 +56,38 @@ pub fn config(deployment: &Deployment) -> String {
             IMMUTABLE,
             "        try_files $uri =404;\n",
         ),
-        location(
-            &format!("^~ {base}{}", photos()),
-            IMMUTABLE,
-            "        try_files $uri =404;\n",
-        ),
-        location(
-            &format!("^~ {base}{CONTENT_DIR}/"),
-            REVALIDATE,
-            "        # A missing content file is a real 404.\n        try_files $uri =404;\n",
-        ),
-        location(
-            base,
-            REVALIDATE,
-            &format!(
-                "        # Pages: the route's prerendered file, else 404.\n        try_files $uri $uri/{PAGE_INDEX} =404;\n"
-            ),
-        ),
-        "}\n".to_owned(),
     ]
-    .concat()
+    .into_iter()
+    .chain(deployment.edition_bases().iter().enumerate().flat_map(|(i, edition)| {
+        // Each edition but the first answers what it lacks with its own
+        // "not found" page.
+        let not_found = if i == 0 {
+            String::new()
+        } else {
+            format!("        error_page 404 {edition}{NOT_FOUND_FILE};\n")
+        };
+        [
+            location(
+                &format!("^~ {edition}{}", photos()),
+                IMMUTABLE,
+                "        try_files $uri =404;\n",
+            ),
+            location(
+                &format!("^~ {edition}{CONTENT_DIR}/"),
+                REVALIDATE,
+                "        # A missing content file is a real 404.\n        try_files $uri =404;\n",
+            ),
+            location(
+                edition,
+                REVALIDATE,
+                &format!(
+                    "{not_found}        # Pages: the route's prerendered file, else 404.\n        try_files $uri $uri/{PAGE_INDEX} =404;\n"
+                ),
+            ),
+        ]
+    }))
+    .chain(["}\n".to_owned()])
+    .collect::<String>()
 }
 
 #[cfg(test)]
@@ -88,6 +100,7 @@ mod tests {
             base: "/news/".into(),
             script_hashes: vec![],
             hashed_files: vec![],
+            editions: vec!["zh/".into()],
         };
         let text = config(&deployment);
         assert!(text.contains("location ^~ /news/content/ {"));
@@ -102,8 +115,14 @@ mod tests {
         assert!(text.contains("error_page 404 /news/404.html;"));
         assert_eq!(
             text.matches("add_header Content-Security-Policy").count(),
-            7
+            10
         );
+        let chinese = text.split("location /news/zh/ {").nth(1).unwrap_or("");
+        assert!(
+            chinese.contains("error_page 404 /news/zh/404.html;"),
+            "{text}"
+        );
+        assert!(text.contains("location ^~ /news/zh/content/photos/ {\n"));
         let worker = text
             .split("location = /news/sw.js {")
             .nth(1)

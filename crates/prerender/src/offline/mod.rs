@@ -12,9 +12,9 @@
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use reader_model::Site;
 use reader_model::layout::{ICON_FILES, MANIFEST_FILE, OFFLINE_PATH, SERVICE_WORKER_FILE};
-use serde_json::json;
+use reader_model::{Label, Labels, Site};
+use serde_json::{Map, Value, json};
 
 use crate::loader::with_config;
 
@@ -51,6 +51,7 @@ impl Offline {
             "worker": worker,
             "base": base,
             "manifest": format!("{base}{MANIFEST_FILE}"),
+            "labels": controls_labels(),
         });
         let controls = with_config(&config, CONTROLS);
         let controls_file = format!("{OFFLINE_PATH}/controls-{:016x}.js", hash(&controls));
@@ -75,7 +76,10 @@ impl Offline {
     /// The worker's text: its version changes with `build` (what every
     /// page is made from) and with the build's hashed files, which it
     /// keeps (`app`, below the base).
-    pub fn worker(&self, build: u64, app: &[String]) -> String {
+    ///
+    /// It serves every edition of `site`: each edition's pages get its
+    /// offline page, and its saved copies its words.
+    pub fn worker(&self, build: u64, app: &[String], site: &Site) -> String {
         if !self.on {
             return with_config(&json!({ "base": self.base }), KILL_SWITCH);
         }
@@ -86,20 +90,47 @@ impl Offline {
             .chain(ICON_FILES.iter().map(|(_, file)| *file))
             .map(|file| format!("{base}{file}"))
             .collect();
+        let editions = self.editions(site);
         let mut hasher = DefaultHasher::new();
-        (build, &app, WORKER, &self.controls).hash(&mut hasher);
+        (build, &app, WORKER, &self.controls, editions.to_string()).hash(&mut hasher);
         let config = json!({
             "version": format!("{:016x}", hasher.finish()),
             "base": base,
             "app": app,
             "shell": shell,
-            "offline": {
-                "page": format!("{base}{OFFLINE_PATH}/"),
-                "script": self.controls_href(),
-            },
+            "editions": editions,
+            "script": self.controls_href(),
             "cap": CACHE_CAP,
         });
         with_config(&config, WORKER)
+    }
+
+    /// Each edition, as the worker tells them apart: its folder, its
+    /// offline page, its language and the line over a saved copy; the
+    /// deepest folder first (the worker takes the first that holds a
+    /// page).
+    fn editions(&self, site: &Site) -> Value {
+        let base = &self.base;
+        let mut editions: Vec<(String, String)> = if site.editions.is_empty() {
+            vec![(String::new(), site.language.clone())]
+        } else {
+            (site.editions.iter())
+                .map(|e| (e.path.clone(), e.language.clone()))
+                .collect()
+        };
+        editions.sort_by_key(|(path, _)| std::cmp::Reverse(path.len()));
+        let editions: Vec<Value> = (editions.iter())
+            .map(|(path, language)| {
+                let labels = Labels::of(language).unwrap_or_else(Labels::english);
+                json!({
+                    "base": format!("{base}{path}"),
+                    "page": format!("{base}{path}{OFFLINE_PATH}/"),
+                    "lang": language,
+                    "saved_copy": labels.get(Label::SavedCopy),
+                })
+            })
+            .collect();
+        Value::Array(editions)
     }
 
     /// The web app manifest: the site's name, addresses relative to the
@@ -134,6 +165,31 @@ impl Offline {
     }
 }
 
+/// The words the offline controls show, in every language with a table
+/// (the page's `<html lang>` picks).
+fn controls_labels() -> Value {
+    const USED: [Label; 9] = [
+        Label::OfflineOff,
+        Label::CannotKeep,
+        Label::SavedUnreadable,
+        Label::NothingSaved,
+        Label::SavedForLater,
+        Label::RecentlyRead,
+        Label::SavedAt,
+        Label::Remove,
+        Label::RemoveFromDevice,
+    ];
+    let mut all = Map::new();
+    for language in Labels::languages() {
+        let labels = Labels::of(language).unwrap_or_else(Labels::english);
+        let words: Map<String, Value> = (USED.iter())
+            .map(|label| (label.key().to_owned(), json!(labels.get(*label))))
+            .collect();
+        all.insert(language.to_owned(), Value::Object(words));
+    }
+    Value::Object(all)
+}
+
 fn hash(text: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
     text.hash(&mut hasher);
@@ -153,20 +209,28 @@ mod tests {
             format!("/news/{}", offline.controls_file)
         );
         let files = ["reader-0123456789abcdef.js".to_owned()];
-        let worker = offline.worker(1, &files);
+        let site: Site = reader_model::from_json(
+            r#"{"name": "N", "description": "D", "list_title": "L", "footer": {"heading": "F"}, "language": "zh-CN"}"#,
+        )
+        .expect("site");
+        let worker = offline.worker(1, &files, &site);
         assert!(worker.starts_with("const config = {"), "{worker}");
         assert!(
             worker.contains(r#""/news/reader-0123456789abcdef.js""#),
             "{worker}"
         );
         assert!(worker.contains(r#""page":"/news/offline/""#), "{worker}");
+        assert!(
+            worker.contains("您已离线"),
+            "the saved copy's line in the site's language: {worker}"
+        );
         assert!(worker.contains("self.addEventListener('fetch'"));
         assert_ne!(
             worker,
-            offline.worker(2, &files),
+            offline.worker(2, &files, &site),
             "a new build, a new version"
         );
-        let kill = Offline::new("/news/", false).worker(1, &files);
+        let kill = Offline::new("/news/", false).worker(1, &files, &site);
         assert!(kill.contains("unregister()") && !kill.contains("reader-0123"));
         assert!(
             Offline::new("/news/", false)

@@ -8,11 +8,14 @@
 //             (a kill-switch build, see docs/deploy.md)
 //   base      the folder the site is served from
 //   manifest  the web app manifest's address
+//   labels    the words it shows, by language (`en`, `zh`): the page's
+//             `<html lang>` picks, English when it names none of them
 // The loader imports it with the app, on the reader's first act (and at
 // once on the Saved page); the offline page loads it itself. Everything it
 // shows is text (textContent), never markup.
 
 const support = 'serviceWorker' in navigator && config.worker;
+const words = config.labels[(document.documentElement.lang || 'en').split('-')[0]] || config.labels.en;
 
 // The manifest, linked now rather than in the page: a reader who only
 // reads fetches nothing for installing.
@@ -97,15 +100,15 @@ async function savedList(container) {
     p.textContent = text;
     container.append(p);
   };
-  if (!config.worker) return say('Offline reading is turned off on this site.');
-  if (!support) return say('This browser cannot keep articles for offline reading.');
-  if (!reply || reply.error) return say('The saved articles could not be read.');
+  if (!config.worker) return say(words.offline_off);
+  if (!support) return say(words.cannot_keep);
+  if (!reply || reply.error) return say(words.saved_unreadable);
   const kept = reply.pages.filter((page) => page.kept);
   const read = reply.pages.filter((page) => !page.kept);
-  if (!reply.pages.length) return say('Nothing is saved on this device yet. Articles you open are kept here for a while; use “Save for offline” on an article to keep it.');
+  if (!reply.pages.length) return say(words.nothing_saved);
   for (const [heading, pages] of [
-    ['Saved for later', kept],
-    ['Recently read', read],
+    [words.saved_for_later, kept],
+    [words.recently_read, read],
   ]) {
     if (!pages.length) continue;
     const h2 = document.createElement('h2');
@@ -128,14 +131,18 @@ function item(page) {
   const when = document.createElement('time');
   when.className = 'saved__when';
   when.dateTime = new Date(page.saved).toISOString();
-  when.textContent = `saved ${new Date(page.saved).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' })}`;
+  const shown = new Date(page.saved).toLocaleString(document.documentElement.lang || undefined, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+  });
+  when.textContent = words.saved_at.replace('{when}', shown);
   li.append(link, ' ', when);
   if (page.kept) {
     const remove = document.createElement('button');
     remove.type = 'button';
     remove.className = 'button button--quiet saved__remove';
-    remove.textContent = 'Remove';
-    remove.setAttribute('aria-label', `Remove ${link.textContent} from this device`);
+    remove.textContent = words.remove;
+    remove.setAttribute('aria-label', words.remove_from_device.replace('{title}', link.textContent));
     remove.addEventListener('click', async () => {
       remove.disabled = true;
       const reply = await ask({ type: 'drop', url: page.url });

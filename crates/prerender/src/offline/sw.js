@@ -9,7 +9,11 @@
 //   app        the build's hashed files (its script, wasm, styles, favicon)
 //   shell      the manifest and the icons (not hashed: from the network
 //              first, kept for offline)
-//   offline    the offline page, and the script of the offline controls
+//   editions   each edition of the site (one per language), deepest
+//              folder first: its folder (`base`), its offline page
+//              (`page`), its language (`lang`) and the line over a saved
+//              copy (`saved_copy`)
+//   script     the script of the offline controls
 //   cap        how many pages, data files and photos the rolling cache keeps
 //
 // Caches, all named `reader:<base>:…` so that another app on the same
@@ -40,7 +44,9 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(APP_CACHE).then((cache) =>
       Promise.allSettled(
-        [...config.app, ...config.shell, config.offline.page, config.offline.script].map((url) => cache.add(url)),
+        [...config.app, ...config.shell, ...config.editions.map((edition) => edition.page), config.script].map((url) =>
+          cache.add(url),
+        ),
       ),
     ),
   );
@@ -72,17 +78,22 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(page(event, request));
   } else if (immutable(url)) {
     event.respondWith(cacheFirst(event, request));
-  } else if (url.pathname.startsWith(`${config.base}content/`)) {
+  } else if (url.pathname.startsWith(`${edition(url.pathname).base}content/`)) {
     event.respondWith(networkFirst(event, request));
   } else if (config.shell.includes(url.pathname)) {
     event.respondWith(fetch(request).catch(() => find(request.url).then((saved) => saved || Response.error())));
   }
 });
 
+/** The edition an address is in: the one with the deepest folder holding it. */
+function edition(path) {
+  return config.editions.find((edition) => path.startsWith(edition.base)) || config.editions[config.editions.length - 1];
+}
+
 /** Files whose name changes when their bytes do: the app's, the photos'. */
 function immutable(url) {
   const path = url.pathname;
-  return config.app.includes(path) || path === config.offline.script || path.startsWith(`${config.base}content/photos/`);
+  return config.app.includes(path) || path === config.script || path.startsWith(`${edition(path).base}content/photos/`);
 }
 
 /** The address a page or file is saved under: no query, no fragment. */
@@ -113,9 +124,9 @@ async function page(event, request) {
     const saved = await find(request.url);
     if (saved) {
       event.waitUntil(touch(request.url));
-      return stamped(saved);
+      return stamped(saved, edition(new URL(request.url).pathname));
     }
-    return offlinePage();
+    return offlinePage(edition(new URL(request.url).pathname));
   }
 }
 
@@ -139,7 +150,7 @@ async function cacheFirst(event, request) {
   const response = await fetch(request);
   if (storable(response)) {
     const path = new URL(request.url).pathname;
-    if (config.app.includes(path) || path === config.offline.script) {
+    if (config.app.includes(path) || path === config.script) {
       event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.put(request, response.clone())));
     } else {
       event.waitUntil(store(request.url, response.clone(), 'photo'));
@@ -158,10 +169,10 @@ async function find(url) {
   return undefined;
 }
 
-/** The offline page, as this build made it; never stored under another address. */
-async function offlinePage() {
+/** The edition's offline page, as this build made it; never stored under another address. */
+async function offlinePage(edition) {
   const cache = await caches.open(APP_CACHE);
-  const found = await cache.match(new URL(config.offline.page, self.location.origin).href);
+  const found = await cache.match(new URL(edition.page, self.location.origin).href);
   const body = found ? await found.text() : '<!doctype html><title>Offline</title><p>You are offline.</p>';
   return new Response(body, {
     status: 503,
@@ -174,15 +185,15 @@ async function offlinePage() {
  * device, and when (plain text in the page's own markup: no script, no
  * style attribute, so the page's policy holds).
  */
-async function stamped(response) {
+async function stamped(response, edition) {
   const type = response.headers.get('content-type') || '';
   const saved = Number(response.headers.get('x-reader-saved')) || 0;
   if (!type.includes('text/html') || !saved) return response;
   const when = new Date(saved);
-  const shown = when.toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
-  const note =
-    `<p class="saved-copy" role="status">You are offline: this is the copy saved on this device ` +
-    `<time datetime="${when.toISOString()}">${shown}</time>.</p>`;
+  const shown = when.toLocaleString(edition.lang, { dateStyle: 'long', timeStyle: 'short' });
+  const time = `<time datetime="${when.toISOString()}">${shown}</time>`;
+  const escaped = edition.saved_copy.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+  const note = `<p class="saved-copy" role="status">${escaped.replace('{when}', time)}</p>`;
   const html = (await response.text()).replace(/<body([^>]*)>/, (body) => `${body}${note}`);
   return new Response(html, { status: 200, headers: response.headers });
 }

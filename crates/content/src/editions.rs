@@ -1,0 +1,370 @@
+//! The site's editions, one per language: English at the site's root and,
+//! say, Chinese under `zh/`, each a site of its own (its lists, sections,
+//! speakers, search index and pages), built from one content folder.
+//!
+//! `content/site.json` configures them: its own fields are the first
+//! edition's (its `language`, `en`, names it), and each entry of its
+//! `languages` is another edition's settings (`code`, `language`,
+//! `language_name`, and the site's `name`, `description`, `list_title`,
+//! `home`, `nav` and `footer` in that language). An article says its
+//! edition with `language: zh`; without it, it is the first edition's. An
+//! article may name a `translation_key` it shares with its translation in
+//! another edition; the build finds the pairs, and reports a key that
+//! dangles or names two articles of one edition, where it is written.
+//! Every edition's language must have a complete table of labels
+//! (`i18n/`, `reader_model::Labels`).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use reader_model::{EditionLink, Labels, Slug, Translation};
+use serde_json::{Map, Value, json};
+
+use crate::article_file::locate_in;
+use crate::content::Content;
+use crate::load::SITE_FILE;
+use crate::plan::Mode;
+use crate::problem::Problem;
+use reader_output::state::EditionState;
+
+/// One edition, as the build makes it.
+pub struct Edition {
+    /// Its language's code (`en`, `zh`).
+    pub code: String,
+    /// Its folder below the site's root: `""` for the first edition,
+    /// `zh/` for another.
+    pub path: String,
+    /// Its articles and settings.
+    pub content: Content,
+}
+
+impl Edition {
+    /// Where this edition is published when the first edition is into
+    /// `out` (a site's `content/`): `out` itself for the first, the same
+    /// place below the edition's folder for another (`zh/content`).
+    pub fn out(&self, out: &Path) -> PathBuf {
+        if self.path.is_empty() {
+            return out.to_path_buf();
+        }
+        let parent = out.parent().unwrap_or(Path::new(""));
+        let name = out.file_name().unwrap_or_default();
+        parent.join(&self.path).join(name)
+    }
+
+    /// How this edition is built when the first is built as `mode`: an
+    /// update keeps its state in the first's state folder
+    /// (`reader_output::state::EditionState`).
+    pub fn mode(&self, mode: &Mode) -> Mode {
+        match mode {
+            Mode::Update(state) if !self.path.is_empty() => {
+                Mode::Update(EditionState::Content.in_folder(state, &self.code))
+            }
+            other => other.clone(),
+        }
+    }
+}
+
+/// An edition's settings, read from `site.json`.
+struct Settings {
+    code: String,
+    language: String,
+    name: String,
+    site: Value,
+    /// Where it is written in `site.json`.
+    at: Vec<crate::locate::Step>,
+}
+
+impl Content {
+    /// The content of each of the site's editions, and what is wrong with
+    /// them (an article in a language the site has not, a language without
+    /// a complete table of labels, a translation key that dangles or is
+    /// shared within an edition, a related article in another edition). A
+    /// site of one language is one edition: this content, as it is.
+    pub fn editions(self) -> (Vec<Edition>, Vec<Problem>) {
+        let site_file = self.root.join(SITE_FILE);
+        let mut problems = Vec::new();
+        let settings = settings(self.site.as_ref(), &site_file, &mut problems);
+        if settings.len() < 2 {
+            problems.extend(self.problems.iter().cloned());
+            let code = settings
+                .first()
+                .map_or_else(|| "en".to_owned(), |s| s.code.clone());
+            let edition = Edition {
+                code,
+                path: String::new(),
+                content: self,
+            };
+            return (vec![edition], problems);
+        }
+        let codes: Vec<&str> = settings.iter().map(|s| s.code.as_str()).collect();
+        let mut parts: Vec<BTreeMap<Slug, crate::incremental::read_cache::Loaded>> =
+            settings.iter().map(|_| BTreeMap::new()).collect();
+        for (slug, loaded) in self.articles.iter() {
+            let code = loaded.source.language.as_deref().unwrap_or(codes[0]);
+            match codes.iter().position(|known| *known == code) {
+                Some(at) => {
+                    parts[at].insert(slug.clone(), loaded.clone());
+                }
+                None => problems.push(Problem::error(
+                    &loaded.path,
+                    locate_in(&loaded.path, &["language".into()]),
+                    &format!(
+                        "language {code:?} is not one of the site's ({})",
+                        codes.join(", ")
+                    ),
+                )),
+            }
+        }
+        let translations = translations(&parts, &codes, &mut problems);
+        let links: Vec<EditionLink> = (settings.iter().enumerate())
+            .map(|(at, s)| EditionLink {
+                code: s.code.clone(),
+                name: s.name.clone(),
+                language: s.language.clone(),
+                path: path_of(at, &s.code),
+                current: false,
+            })
+            .collect();
+        let editions = (settings.into_iter().zip(parts).enumerate())
+            .map(|(at, (settings, articles))| {
+                let mut site = settings.site;
+                let mut links = links.clone();
+                links[at].current = true;
+                if let Value::Object(map) = &mut site {
+                    map.insert("editions".into(), json!(links));
+                }
+                let content = self.edition(site, articles, &translations);
+                Edition {
+                    path: path_of(at, &settings.code),
+                    code: settings.code,
+                    content,
+                }
+            })
+            .collect::<Vec<_>>();
+        // What loading found (each file read and checked), then what each
+        // edition's own checks find (a related article in another
+        // edition), each said once.
+        problems.extend(self.problems.iter().cloned());
+        for edition in &editions {
+            for problem in &edition.content.problems {
+                if !problems.contains(problem) {
+                    problems.push(problem.clone());
+                }
+            }
+        }
+        (editions, problems)
+    }
+
+    /// This content, holding only `articles`, with `site` as its settings.
+    fn edition(
+        &self,
+        site: Value,
+        articles: BTreeMap<Slug, crate::incremental::read_cache::Loaded>,
+        translations: &HashMap<Slug, Vec<Translation>>,
+    ) -> Content {
+        let mut content = Content {
+            root: self.root.clone(),
+            site: Some(site),
+            aliases: self.aliases.clone(),
+            fresh: (self.fresh.iter())
+                .filter(|slug| articles.contains_key(*slug))
+                .cloned()
+                .collect(),
+            translations: (articles.keys())
+                .filter_map(|slug| Some((slug.clone(), translations.get(slug)?.clone())))
+                .collect(),
+            articles,
+            automatic: std::sync::OnceLock::new(),
+            photos: crate::photos::Photos::default(),
+            photo_cache: self.photo_cache.clone(),
+            problems: Vec::new(),
+            read: 0,
+            phases: self.phases.clone(),
+        };
+        content.check_related();
+        content.inspect_photos(&self.photos);
+        content
+    }
+}
+
+/// Where an edition's pages and content are, below the site's root.
+fn path_of(at: usize, code: &str) -> String {
+    if at == 0 {
+        String::new()
+    } else {
+        format!("{code}/")
+    }
+}
+
+/// The editions `site.json` configures, each checked: its code, its
+/// language, a complete table of labels for it.
+fn settings(site: Option<&Value>, file: &Path, problems: &mut Vec<Problem>) -> Vec<Settings> {
+    let Some(Value::Object(top)) = site else {
+        return Vec::new();
+    };
+    let language = top.get("language").and_then(Value::as_str).unwrap_or("en");
+    let mut first = top.clone();
+    first.remove("languages");
+    let mut all = vec![Settings {
+        code: code_of(language),
+        language: language.to_owned(),
+        name: top
+            .get("language_name")
+            .and_then(Value::as_str)
+            .unwrap_or(language)
+            .to_owned(),
+        site: Value::Object(first.clone()),
+        at: vec!["language".into()],
+    }];
+    let others = top.get("languages").and_then(Value::as_array);
+    for (i, other) in others.into_iter().flatten().enumerate() {
+        let steps: Vec<crate::locate::Step> = vec!["languages".into(), i.into()];
+        match other_edition(&first, other, &all, &steps) {
+            Ok(settings) => all.push(settings),
+            Err((steps, message)) => {
+                problems.push(Problem::error(file, locate_in(file, &steps), &message));
+            }
+        }
+    }
+    check_labels(&all, file, problems);
+    all
+}
+
+/// Where a problem with an edition's settings is, and what it is.
+type SettingsError = (Vec<crate::locate::Step>, String);
+
+/// The settings of `other`, an edition `site.json`'s `languages` names
+/// at `steps`: the `first` edition's, with its own over them.
+fn other_edition(
+    first: &Map<String, Value>,
+    other: &Value,
+    all: &[Settings],
+    steps: &[crate::locate::Step],
+) -> Result<Settings, SettingsError> {
+    let Some(map) = other.as_object() else {
+        return Err((steps.to_vec(), "an edition is an object of settings".into()));
+    };
+    let field = |name: &str| map.get(name).and_then(Value::as_str).map(str::to_owned);
+    let (Some(code), Some(language)) = (field("code"), field("language")) else {
+        return Err((
+            steps.to_vec(),
+            "an edition names its `code` (zh) and its `language` (zh-CN)".into(),
+        ));
+    };
+    if !code.bytes().all(|b| b.is_ascii_lowercase()) || all.iter().any(|s| s.code == code) {
+        return Err((
+            [steps, &["code".into()]].concat(),
+            format!("edition code {code:?}: lowercase letters, and one edition each"),
+        ));
+    }
+    let mut edition = first.clone();
+    for (key, value) in map {
+        if key != "code" {
+            edition.insert(key.clone(), value.clone());
+        }
+    }
+    Ok(Settings {
+        name: field("language_name").unwrap_or_else(|| language.clone()),
+        code,
+        language,
+        site: Value::Object(edition),
+        at: [steps, &["language".into()]].concat(),
+    })
+}
+
+/// Every edition's language has a complete table of labels.
+fn check_labels(all: &[Settings], file: &Path, problems: &mut Vec<Problem>) {
+    for settings in all {
+        let missing = match Labels::of(&settings.language) {
+            None => vec!["(the whole table)"],
+            Some(labels) => labels.missing(),
+        };
+        if !missing.is_empty() {
+            problems.push(Problem::error(
+                file,
+                locate_in(file, &settings.at),
+                &format!(
+                    "language {:?} has no complete table of labels: i18n/{}.json lacks {}",
+                    settings.language,
+                    settings.code,
+                    missing.join(", ")
+                ),
+            ));
+        }
+    }
+}
+
+/// An edition's code from its language's tag: `zh-CN` → `zh`.
+fn code_of(language: &str) -> String {
+    language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(language)
+        .to_ascii_lowercase()
+}
+
+/// Each article's translations, by its shared key; what is wrong with a
+/// key (one that no other edition has, or two articles of one edition
+/// share) is reported at the key.
+fn translations(
+    parts: &[BTreeMap<Slug, crate::incremental::read_cache::Loaded>],
+    codes: &[&str],
+    problems: &mut Vec<Problem>,
+) -> HashMap<Slug, Vec<Translation>> {
+    let mut by_key: BTreeMap<&str, Vec<(usize, &Slug, &Path)>> = BTreeMap::new();
+    for (at, articles) in parts.iter().enumerate() {
+        for (slug, loaded) in articles {
+            if let Some(key) = loaded.source.translation_key.as_deref() {
+                by_key
+                    .entry(key)
+                    .or_default()
+                    .push((at, slug, &loaded.path));
+            }
+        }
+    }
+    let mut found: HashMap<Slug, Vec<Translation>> = HashMap::new();
+    for (key, articles) in by_key {
+        let here = |path: &Path| locate_in(path, &["translation_key".into()]);
+        let mut editions: Vec<usize> = articles.iter().map(|(at, _, _)| *at).collect();
+        editions.sort_unstable();
+        editions.dedup();
+        if editions.len() < 2 {
+            for (_, _, path) in &articles {
+                problems.push(Problem::error(
+                    path,
+                    here(path),
+                    &format!("translation key {key:?}: no article of another edition has it"),
+                ));
+            }
+            continue;
+        }
+        let mut shared = false;
+        for (i, (at, _, path)) in articles.iter().enumerate() {
+            if let Some((_, first, _)) = articles[..i].iter().find(|(other, _, _)| other == at) {
+                shared = true;
+                problems.push(Problem::error(
+                    path,
+                    here(path),
+                    &format!(
+                        "translation key {key:?} is {first}'s already, in the same edition ({}): a key names one article in each",
+                        codes[*at]
+                    ),
+                ));
+            }
+        }
+        if shared {
+            continue;
+        }
+        for (at, slug, _) in &articles {
+            let others = (articles.iter())
+                .filter(|(other, _, _)| other != at)
+                .map(|(other, slug, _)| Translation {
+                    edition: codes[*other].to_owned(),
+                    slug: (*slug).clone(),
+                })
+                .collect();
+            found.insert((*slug).clone(), others);
+        }
+    }
+    found
+}

@@ -1,0 +1,206 @@
+//! Two editions from one content folder: which article goes where (its
+//! `language` field), the translation links between them, and every
+//! problem with a link at its `file:line:column`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use reader_content::{Content, Problem};
+use reader_model::{Article, from_json};
+
+const SITE: &str = r#"{
+  "name": "USST News",
+  "origin": "https://news.example.edu",
+  "language": "en",
+  "language_name": "English",
+  "description": "News.",
+  "list_title": "News",
+  "nav": [{"label": "News", "href": "/"}],
+  "footer": {"heading": "Contact", "links": []},
+  "languages": [{
+    "code": "zh",
+    "language": "zh-CN",
+    "language_name": "中文",
+    "name": "上海理工大学新闻网",
+    "description": "新闻。",
+    "list_title": "新闻动态",
+    "nav": [{"label": "新闻动态", "href": "/"}],
+    "footer": {"heading": "联系我们", "links": []}
+  }]
+}"#;
+
+/// A content folder of `files` (path below `articles/`, text).
+fn folder(test: &str, files: &[(&str, String)]) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("reader-editions-{test}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    fs::create_dir_all(root.join("articles/zh")).expect("folder");
+    fs::write(root.join("site.json"), SITE).expect("site");
+    for (path, text) in files {
+        fs::write(root.join("articles").join(path), text).expect("article");
+    }
+    root
+}
+
+/// A Markdown article; `extra` lines go into its front matter.
+fn article(headline: &str, extra: &str) -> String {
+    format!(
+        "---\nheadline: {headline}\nsection: Research\npublished: 2020-11-22\nauthor: 张柳\n{extra}summary: 摘要。\n---\n\n上海理工大学举行会议。\n"
+    )
+}
+
+fn errors(problems: &[Problem]) -> Vec<String> {
+    problems
+        .iter()
+        .map(|p| {
+            let name = p.file.file_name().map(|n| n.to_string_lossy().into_owned());
+            let (line, column) = p.position.unwrap_or((0, 0));
+            format!(
+                "{}:{line}:{column}: {}",
+                name.unwrap_or_default(),
+                p.message
+            )
+        })
+        .collect()
+}
+
+/// The published article `slug` of the edition in `path` below `out`.
+fn published(out: &Path, path: &str, slug: &str) -> Article {
+    let folder = out.join(path).join("articles");
+    let text = fs::read_to_string(folder.join(format!("{slug}.json"))).expect("published");
+    from_json(&text).expect("an article")
+}
+
+#[test]
+fn the_field_says_the_language_and_a_shared_key_links_the_two() {
+    let root = folder(
+        "linked",
+        &[
+            (
+                "centre.md",
+                article("Centre opens", "translation_key: centre-2020\n"),
+            ),
+            (
+                "zh/zhongxin.md",
+                article("中心揭牌", "language: zh\ntranslation_key: centre-2020\n"),
+            ),
+            // The field decides, not the folder (which is for editors).
+            ("huiyi.md", article("学术年会举行", "language: zh\n")),
+            ("zh/in-english.md", article("In English", "")),
+            ("alone.md", article("Alone", "")),
+        ],
+    );
+    let (editions, problems) = Content::load(&root).editions();
+    assert_eq!(errors(&problems), Vec::<String>::new());
+    let codes: Vec<(&str, &str)> = (editions.iter())
+        .map(|e| (e.code.as_str(), e.path.as_str()))
+        .collect();
+    assert_eq!(codes, [("en", ""), ("zh", "zh/")]);
+    assert_eq!(editions[0].content.article_count(), 3);
+    assert_eq!(editions[1].content.article_count(), 2);
+    let out = root.join("out/content");
+    for edition in editions {
+        let into = edition.out(&out);
+        edition.content.write(&into).expect("writes");
+    }
+    let en = published(&out, "", "centre");
+    let zh = published(&out, "../zh/content", "zhongxin");
+    assert_eq!(en.translations.len(), 1);
+    assert_eq!(
+        (
+            en.translations[0].edition.as_str(),
+            en.translations[0].slug.as_str()
+        ),
+        ("zh", "zhongxin")
+    );
+    assert_eq!(
+        (
+            zh.translations[0].edition.as_str(),
+            zh.translations[0].slug.as_str()
+        ),
+        ("en", "centre")
+    );
+    assert!(published(&out, "", "alone").translations.is_empty());
+    assert!(
+        published(&out, "../zh/content", "huiyi")
+            .translations
+            .is_empty()
+    );
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_key_no_other_edition_has_is_reported_at_the_key() {
+    let root = folder(
+        "dangling",
+        &[(
+            "zh/zhongxin.md",
+            article("中心揭牌", "language: zh\ntranslation_key: nowhere\n"),
+        )],
+    );
+    let (_, problems) = Content::load(&root).editions();
+    assert_eq!(
+        errors(&problems),
+        ["zhongxin.md:7:18: translation key \"nowhere\": no article of another edition has it"]
+    );
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_key_two_articles_of_one_edition_share_is_not_mutual_and_is_reported() {
+    let root = folder(
+        "shared",
+        &[
+            ("centre.md", article("Centre opens", "translation_key: k\n")),
+            (
+                "zh/a.md",
+                article("中心揭牌", "language: zh\ntranslation_key: k\n"),
+            ),
+            (
+                "zh/b.md",
+                article("中心揭牌仪式", "language: zh\ntranslation_key: k\n"),
+            ),
+        ],
+    );
+    let (_, problems) = Content::load(&root).editions();
+    assert_eq!(
+        errors(&problems),
+        [
+            "b.md:7:18: translation key \"k\" is a's already, in the same edition (zh): a key names one article in each"
+        ]
+    );
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_language_the_site_lacks_is_reported_at_the_field() {
+    let root = folder(
+        "unknown",
+        &[("fr.md", article("Le centre", "language: fr\n"))],
+    );
+    let (_, problems) = Content::load(&root).editions();
+    assert_eq!(
+        errors(&problems),
+        ["fr.md:6:11: language \"fr\" is not one of the site's (en, zh)"]
+    );
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
+fn an_edition_in_a_language_with_no_table_of_labels_fails_the_build() {
+    let root = folder("no-labels", &[("centre.md", article("Centre opens", ""))]);
+    let site = SITE.replace(
+        r#""code": "zh",
+    "language": "zh-CN","#,
+        r#""code": "fr",
+    "language": "fr-FR","#,
+    );
+    fs::write(root.join("site.json"), site).expect("site");
+    let (_, problems) = Content::load(&root).editions();
+    assert_eq!(
+        errors(&problems),
+        [
+            "site.json:12:17: language \"fr-FR\" has no complete table of labels: i18n/fr.json lacks (the whole table)"
+        ]
+    );
+    let _ = fs::remove_dir_all(&root);
+}

@@ -1,0 +1,250 @@
+// The Chinese edition beside the English one (issue #26): its pages under
+// /zh/ in Chinese (labels, dates, names, <html lang>, the head's language
+// alternates), the language switch both ways, and search that understands
+// Chinese, with JavaScript and without, at a phone's width and a desktop's.
+
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { heading, openPage, openStaticPage, REPO, screenshot, SEED_SLUG, unexpected, waitForHeading, withApp } from './support.mjs';
+
+/** The Chinese version of the seed, linked to it as its translation. */
+const ZH_SEED = 'shangli-gaoduan-yiliao-qixie-zhongxin';
+/** A Chinese article no query below but 理工 and 上海理工大学 names. */
+const LIBRARY = 'jungonglu-xiaoqu-xin-tushuguan-qiyong';
+
+const published = (edition, slug) =>
+  JSON.parse(readFileSync(join(REPO, 'dist', ...edition, 'content', 'articles', `${slug}.json`), 'utf8'));
+const zh = (slug) => published(['zh'], slug);
+const en = (slug) => published([], slug);
+const ZH_SLUGS = [
+  '5g-shiyanshi-jiepai-qiyong',
+  'guangxue-gongcheng-xueshu-nianhui-2023',
+  LIBRARY,
+  ZH_SEED,
+  'xiaoyezi-zhiyuanzhe-jinbohui',
+  'zhong-de-gongcheng-jiaoyu-hezuo-luntan',
+];
+
+/** Each query, the articles it must find (all of them, and no other). */
+const QUERIES = [
+  ['理工', ZH_SLUGS], // two characters, in every article
+  ['上海理工大学', ZH_SLUGS], // six: every overlapping pair must be there
+  ['年会', ['guangxue-gongcheng-xueshu-nianhui-2023']],
+  ['医疗器械', [ZH_SEED]],
+  ['器械创新', [ZH_SEED]], // a run across words a dictionary would cut
+  ['沪', [ZH_SEED]], // one character
+  ['USST 2020', ['5g-shiyanshi-jiepai-qiyong']], // Latin and digits in a Chinese edition
+  ['5G 实验室', ['5g-shiyanshi-jiepai-qiyong']], // mixed: both must be there
+  ['５Ｇ　实验室', ['5g-shiyanshi-jiepai-qiyong']], // full-width letters, digits and space
+];
+
+const hits = (page) =>
+  page.locator('.search-result__headline a').evaluateAll((links) => links.map((a) => new URL(a.href).pathname));
+
+describe('the Chinese edition', () => {
+  const app = withApp();
+
+  test('a Chinese article reads in Chinese at 390 and 1280 px, light and dark', async () => {
+    const article = zh(ZH_SEED);
+    for (const [width, colorScheme] of [[390, 'light'], [1280, 'light'], [390, 'dark'], [1280, 'dark']]) {
+      const { page, context, problems } = await openPage(app.browser, { width, colorScheme });
+      await page.goto(`${app.server.url}/zh/news/${ZH_SEED}`);
+      assert.equal(await heading(page), article.headline);
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+      const dateline = await page.locator('main .dateline').first().innerText();
+      assert.match(dateline, /2020年11月22日/);
+      assert.match(dateline, /作者：张柳/);
+      assert.match(dateline, /编辑：王伟、李明/);
+      // The chrome in Chinese: the breadcrumb, the speakers' box, the search box.
+      assert.equal(await page.locator('nav.breadcrumb a').first().textContent(), '学校主页');
+      assert.ok(await page.getByRole('heading', { name: '发言嘉宾' }).isVisible());
+      assert.equal(await page.locator('#site-search').getAttribute('placeholder'), '搜索新闻');
+      // A speech section with its caption, among the paragraphs.
+      assert.ok(await page.getByText('吴金城在会上致辞').first().isVisible());
+      // Upright: a Chinese face has no italics (the browser would fake them).
+      assert.equal(await page.locator('.speech__caption').first().evaluate((e) => getComputedStyle(e).fontStyle), 'normal');
+      // Set in a Chinese face, with a taller line than the English text.
+      const body = await page.locator('.article__body > p').first().evaluate((p) => {
+        const style = getComputedStyle(p);
+        return { font: style.fontFamily, line: parseFloat(style.lineHeight) / parseFloat(style.fontSize) };
+      });
+      assert.match(body.font, /PingFang SC|Noto Sans CJK SC/);
+      assert.ok(body.line >= 1.8, `line height ${body.line}`);
+      // Nothing wider than the screen.
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scroll');
+      await screenshot(page, `zh-article-${width}-${colorScheme}`);
+      assert.deepEqual(unexpected(problems), []);
+      await context.close();
+    }
+  });
+
+  test('the head names the page in each language, and x-default; the feed and sitemap are the edition’s', async () => {
+    const { page, context } = await openStaticPage(app.browser);
+    await page.goto(`${app.server.url}/zh/news/${ZH_SEED}`);
+    const alternates = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) =>
+      links.map((l) => [l.hreflang, new URL(l.href).pathname]),
+    );
+    assert.deepEqual(alternates, [
+      ['zh-CN', `/zh/news/${ZH_SEED}`],
+      ['en', `/news/${SEED_SLUG}`],
+      ['x-default', `/news/${SEED_SLUG}`],
+    ]);
+    assert.equal(await page.getAttribute('meta[property="og:locale"]', 'content'), 'zh_CN');
+    const data = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    assert.equal(data.inLanguage, 'zh-CN');
+    assert.equal(new URL(await page.getAttribute('link[type="application/atom+xml"]', 'href')).pathname, '/zh/atom.xml');
+    await context.close();
+    const sitemap = await (await fetch(`${app.server.url}/zh/sitemap.xml`)).text();
+    assert.match(sitemap, new RegExp(`<loc>[^<]*/zh/news/${ZH_SEED}</loc>`));
+    assert.match(sitemap, new RegExp(`hreflang="en" href="[^"]*/news/${SEED_SLUG}"`));
+    assert.doesNotMatch(sitemap, /<loc>[^<]*\/news\/usst-/, 'English articles are in the English sitemap');
+    const robots = await (await fetch(`${app.server.url}/robots.txt`)).text();
+    assert.match(robots, /Sitemap: \S+\/sitemap\.xml\nSitemap: \S+\/zh\/sitemap\.xml/);
+    const feed = await (await fetch(`${app.server.url}/zh/atom.xml`)).text();
+    assert.match(feed, /xml:lang="zh-CN"/);
+    assert.match(feed, new RegExp(zh(ZH_SEED).headline));
+  });
+
+  test('the switch goes to the translation both ways, else to the other edition’s home', async () => {
+    const { page, context, problems } = await openPage(app.browser, { width: 390 });
+    await page.goto(`${app.server.url}/zh/news/${ZH_SEED}`);
+    await heading(page);
+    await page.locator('.language-switch a', { hasText: 'English' }).click();
+    await waitForHeading(page, en(SEED_SLUG).headline);
+    assert.equal(new URL(page.url()).pathname, `/news/${SEED_SLUG}`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await heading(page);
+    await page.locator('.language-switch a', { hasText: '中文' }).click();
+    await waitForHeading(page, zh(ZH_SEED).headline);
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    // In the app, from the translated article to an untranslated one: the
+    // switch follows, to the other edition's home.
+    await page.locator(`main a[href="/zh/news/${LIBRARY}"]`).first().click().catch(async () => {
+      await page.goto(`${app.server.url}/zh/news/${LIBRARY}`);
+    });
+    await waitForHeading(page, zh(LIBRARY).headline);
+    await page.waitForFunction(() => document.querySelector('.language-switch a')?.getAttribute('href') === '/');
+    await page.locator('.language-switch a').click();
+    await page.waitForURL(`${app.server.url}/`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
+  test('the Chinese list and a speaker’s page with the app, at 390 and 1280 px, and a route change into an article', async () => {
+    for (const width of [390, 1280]) {
+      const { page, context, problems } = await openPage(app.browser, { width });
+      await page.goto(`${app.server.url}/zh/`);
+      assert.equal(await heading(page), '新闻动态');
+      const listed = await page.locator('main .news-card__headline a').evaluateAll((links) =>
+        [...new Set(links.map((a) => new URL(a.href).pathname))],
+      );
+      assert.deepEqual([...listed].sort(), ZH_SLUGS.map((slug) => `/zh/news/${slug}`).sort());
+      assert.match(await page.locator('main').innerText(), /2020年11月22日/);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scroll');
+      await screenshot(page, `zh-list-${width}`);
+      // The app takes the reader to the article without leaving the edition.
+      await page.locator(`main .news-card__headline a[href="/zh/news/${ZH_SEED}"]`).first().click();
+      await page.waitForURL(`${app.server.url}/zh/news/${ZH_SEED}`);
+      await waitForHeading(page, zh(ZH_SEED).headline);
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+      // A speaker who spoke in two Chinese articles: one page, both speeches.
+      await page.goto(`${app.server.url}/zh/speakers/ding-xiao-dong`);
+      assert.equal(await heading(page), '丁晓东');
+      const speeches = await page.locator('main a[href^="/zh/news/"]').evaluateAll((links) =>
+        [...new Set(links.map((a) => new URL(a.href).pathname))],
+      );
+      assert.deepEqual(speeches.sort(), [`/zh/news/${ZH_SEED}/speech/3`, '/zh/news/zhong-de-gongcheng-jiaoyu-hezuo-luntan/speech/1']);
+      assert.equal(await page.locator('nav.breadcrumb a').last().textContent(), '新闻动态');
+      assert.equal(await page.locator('.speaker__back a').textContent(), '全部发言人');
+      assert.match(await page.locator('main').innerText(), /2019年6月14日/);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scroll');
+      await screenshot(page, `zh-speaker-${width}`);
+      assert.deepEqual(unexpected(problems), []);
+      await context.close();
+    }
+  });
+
+  test('without JavaScript: the Chinese article, list, speaker and search pages, and the switch', async () => {
+    for (const width of [390, 1280]) {
+      const { page, context } = await openStaticPage(app.browser, { width });
+      await page.goto(`${app.server.url}/zh/`);
+      assert.equal(await page.locator('main h1').textContent(), '新闻动态');
+      const listed = await page.locator('main .news-card__headline a').evaluateAll((links) =>
+        [...new Set(links.map((a) => new URL(a.href).pathname))],
+      );
+      for (const slug of ZH_SLUGS) assert.ok(listed.includes(`/zh/news/${slug}`), `${slug} listed: ${listed}`);
+      assert.ok(!listed.some((path) => path.startsWith('/news/')), 'no English article in the Chinese list');
+      await screenshot(page, `zh-list-${width}-static`);
+      await page.goto(`${app.server.url}/zh/speakers/wu-jin-cheng`);
+      assert.equal(await page.locator('main h1').textContent(), '吴金城');
+      assert.match(await page.locator('main').innerText(), /上海市经济和信息化委员会主任/);
+      await screenshot(page, `zh-speaker-${width}-static`);
+      await page.goto(`${app.server.url}/zh/search`);
+      assert.equal(await page.locator('main h1').textContent(), '搜索');
+      assert.match(await page.locator('main').innerText(), /JavaScript/);
+      await page.goto(`${app.server.url}/zh/news/${ZH_SEED}`);
+      assert.equal(await page.locator('main h1').textContent(), zh(ZH_SEED).headline);
+      assert.equal(await page.locator('.language-switch a').getAttribute('href'), `/news/${SEED_SLUG}`);
+      await page.locator('.language-switch a').click();
+      await page.waitForURL(`${app.server.url}/news/${SEED_SLUG}`);
+      assert.equal(await page.locator('main h1').textContent(), en(SEED_SLUG).headline);
+      assert.equal(await page.locator('.language-switch a').getAttribute('href'), `/zh/news/${ZH_SEED}`);
+      await context.close();
+    }
+  });
+
+  test('an address the Chinese edition lacks gets its own “not found”', async () => {
+    const response = await fetch(`${app.server.url}/zh/news/no-such-article`);
+    assert.equal(response.status, 404);
+    assert.match(await response.text(), /lang="zh-CN"[\s\S]*页面不存在/);
+  });
+
+  test('search understands Chinese: runs of any length, one character, mixed and full-width queries', async () => {
+    for (const width of [390, 1280]) {
+      const { page, context, problems } = await openPage(app.browser, { width });
+      await page.goto(`${app.server.url}/zh/search`);
+      await heading(page);
+      const box = page.locator('#search-query');
+      for (const [query, expected] of QUERIES) {
+        await box.fill(query);
+        await page.waitForFunction(
+          (q) => document.querySelector('.search-page__count')?.textContent.includes(`“${q}”`),
+          query,
+          { timeout: 15_000 },
+        );
+        const found = await hits(page);
+        assert.deepEqual(
+          [...found].sort(),
+          expected.map((slug) => `/zh/news/${slug}`).sort(),
+          `${query}: ${found}`,
+        );
+        if (!expected.includes(LIBRARY)) assert.ok(!found.includes(`/zh/news/${LIBRARY}`), `${query} must not find the library`);
+      }
+      // The excerpt marks the whole run the query's pairs cover.
+      await box.fill('光学创新');
+      await page.waitForFunction(() => document.querySelector('.search-page__count')?.textContent.includes('“光学创新”'));
+      assert.equal(await page.locator('.search-result mark').first().textContent(), '光学创新');
+      // Ranked: the headline's match before the body's.
+      await box.fill('医疗');
+      await page.waitForFunction(() => document.querySelector('.search-page__count')?.textContent.includes('“医疗”'));
+      assert.equal((await hits(page))[0], `/zh/news/${ZH_SEED}`, 'the headline holding the words first');
+      await screenshot(page, `zh-search-${width}`);
+      assert.deepEqual(unexpected(problems), []);
+      await context.close();
+    }
+  });
+
+  test('the English edition never finds a Chinese article, and its search stays English', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/search?q=${encodeURIComponent('医疗器械')}`);
+    await heading(page);
+    await page.waitForFunction(() => document.querySelector('.search-page__count')?.textContent.includes('医疗器械'));
+    assert.deepEqual(await hits(page), []);
+    assert.equal(await page.locator('.search-page__count').textContent(), 'No articles match “医疗器械”.');
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+});

@@ -2,7 +2,7 @@
 // the device stores after reading ten articles (pages, their data, the app),
 // in Chromium with a persistent profile, against the release dist/.
 //
-//   node bench/offline.mjs        (scripts/bench.sh runs it)
+//   node bench/offline.mjs        (after scripts/bench.sh, whose release build it reads)
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

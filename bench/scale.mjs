@@ -32,7 +32,7 @@
 // the list as on any visit that starts on another page. JSON is sent
 // uncompressed here (a CDN would compress it): the bytes are an upper bound.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startServer } from '../scripts/cdn-server.mjs';
 import { writeHugoSite } from './hugo-site.mjs';
@@ -45,6 +45,9 @@ const photosOnly = process.argv.includes('--photos');
 const buildsOnly = process.argv.includes('--builds');
 // `--updates` builds ours whole (no Hugo) and times the updates alone.
 const updatesOnly = process.argv.includes('--updates');
+// `--chinese` measures search over generated Chinese archives alone, and
+// writes its section of BENCHMARKS-SCALE.md.
+const chineseOnly = process.argv.includes('--chinese');
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 if (sizes.length === 0) sizes.push(1_000, 10_000, 100_000);
 const TOOL = join(REPO, 'target', 'release', 'reader-content');
@@ -177,13 +180,13 @@ function measure(command, args, env = {}) {
   });
 }
 
-/** The generated archive of `n` articles (made once, kept between runs). */
-async function generated(n) {
-  const source = join(REPO, 'target', 'scale', String(n), 'content-source');
+/** The generated archive of `n` articles (made once, kept between runs), in Chinese with `chinese`. */
+async function generated(n, chinese = false) {
+  const source = join(REPO, 'target', 'scale', String(n), chinese ? 'content-source-zh' : 'content-source');
   if (!existsSync(join(source, 'site.json'))) {
-    console.error(`generating ${n} articles…`);
+    console.error(`generating ${n} ${chinese ? 'Chinese ' : ''}articles…`);
     rmSync(source, { recursive: true, force: true });
-    await measure(TOOL, ['generate', String(n), source]);
+    await measure(TOOL, ['generate', ...(chinese ? ['--chinese'] : []), String(n), source]);
   }
   return source;
 }
@@ -385,9 +388,9 @@ ${updates.join('\n')}
 }
 
 /** dist/ for one size: the release build's app files, this size's content. */
-async function prepare(n) {
+async function prepare(n, chinese = false) {
   const root = join(REPO, 'target', 'scale', String(n));
-  const source = await generated(n);
+  const source = await generated(n, chinese);
   // A fresh folder each run: deleting 100,000 files keeps the disk busy
   // long after `rm` returns, which would be counted against this build.
   // Earlier runs' folders are deleted at the end (see `prune`).
@@ -493,6 +496,11 @@ async function searches(browser, url, source) {
   const queries = [rare.toLowerCase(), 'university', speakers[0].name, 'labor'];
   const heaviest = heaviestWord(url.dist);
   if (heaviest) queries.push(heaviest);
+  return runQueries(browser, url, queries);
+}
+
+/** Each of `queries` typed `SEARCH_RUNS` times, on a fresh page and after another search: medians. */
+async function runQueries(browser, url, queries) {
   const results = [];
   // The median of a query's runs, with its slowest and its heaviest.
   const summary = (runs) => {
@@ -523,7 +531,78 @@ async function searches(browser, url, source) {
   return results;
 }
 
+/**
+ * Search over a Chinese archive: a common pair, the university's name (a
+ * run of six characters in every headline), a made-up word from the first
+ * headline (rare), one character, a speaker's name and a mixed query.
+ */
+async function chineseSearches(browser, url) {
+  const speakers = JSON.parse(readFileSync(join(url.dist, 'content', 'speakers', 'index.json'), 'utf8')).speakers;
+  const first = JSON.parse(readFileSync(join(url.dist, 'content', 'list', '1.json'), 'utf8')).articles[0];
+  const rare = [...first.headline.replace('上海理工大学', '')].filter((c) => /\p{Script=Han}/u.test(c)).slice(0, 2).join('');
+  const queries = ['大学', '上海理工大学', rare, '沪', speakers[0].name, '5G 实验室'];
+  return runQueries(browser, url, queries);
+}
+
+/** The biggest file of a built index and all of its files, in bytes. */
+function indexBytes(dist) {
+  const dir = join(dist, 'content', 'search');
+  let biggest = 0;
+  let total = 0;
+  for (const name of readdirSync(dir)) {
+    const { size } = statSync(join(dir, name));
+    biggest = Math.max(biggest, size);
+    total += size;
+  }
+  return { biggest, total };
+}
+
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+if (chineseOnly) {
+  const browser = await launchBrowser();
+  const zhRows = [];
+  try {
+    for (const n of sizes) {
+      const built = await prepare(n, true);
+      const server = await startServer({ root: built.dist, pageData: false });
+      const search = await chineseSearches(browser, { base: server.url, dist: built.dist });
+      await server.close();
+      const files = readdirSync(join(built.dist, 'content', 'search')).length;
+      const row = { articles: n, content: built.content, files, ...indexBytes(built.dist), search };
+      console.error(JSON.stringify(row));
+      zhRows.push(row);
+    }
+  } finally {
+    await browser.close();
+    prune();
+  }
+  const cell = (row, key) => row.search.map((s) => `${s.query}: ${s[key].ms.toFixed(0)} ms / ${kb(s[key].bytes)}`).join('<br>');
+  const table = zhRows.map((row) => `| ${row.articles.toLocaleString('en')} | ${row.content.seconds.toFixed(1)} s, ${row.content.peakMB.toFixed(0)} MB | ${row.files.toLocaleString('en')}, ${(row.total / 1024 ** 2).toFixed(0)} MB (biggest ${kb(row.biggest)}) | ${cell(row, 'cold')} | ${cell(row, 'warm')} |`);
+  const top = zhRows.at(-1);
+  const worst = Math.max(...top.search.flatMap((s) => [s.cold.ms, s.warm.ms]));
+  const heaviest = Math.max(...top.search.map((s) => Math.max(s.cold.bytes, s.warm.bytes)));
+  const pass = worst <= 100 && heaviest <= 150 * 1024;
+  writeSection('## Chinese search', `## Chinese search
+
+Written by \`scripts/scale-bench.sh --chinese\` on ${new Date().toISOString().slice(0, 10)}: archives from \`reader-content generate --chinese\`
+(a \`zh-CN\` site; sentences of common newsroom words and made-up two- and three-character words run together with no
+spaces, Latin words and numbers among them; Chinese speakers' names). Search is timed as above (typing to the results' count on
+screen, bytes as sent, median of ${SEARCH_RUNS} runs, fresh page and after another search). Queries: a common pair (大学), the
+university's six-character name in every headline (上海理工大学: five pairs, each in every article), the first two
+characters of the newest headline after that name, one character (沪), a speaker's name, and a mixed query (5G 实验室).
+The index is a file per first character, split past its budget (48 KB) into a file per pair: small files, many of them in a
+large Chinese archive, whose text holds far more distinct pairs than an English one holds words (the English index at 100,000:
+2,445 files, in the table above).
+
+| articles | content build | index: files, bytes | search, fresh page: ms / KB | search, after another: ms / KB |
+| ---: | ---: | ---: | --- | --- |
+${table.join('\n')}
+
+- at ${top.articles.toLocaleString('en')}: slowest answer ${worst.toFixed(0)} ms (goal ≤ 100 ms, median), heaviest search ${kb(heaviest)} (goal ≤ 150 KB): **${pass ? 'pass' : 'FAIL'}**
+- the biggest index file: ${zhRows.map((r) => `${kb(r.biggest)} at ${r.articles.toLocaleString('en')}`).join(', ')} (a word's list is capped, a file split past its budget: none grows with the archive)
+`);
+  process.exit(pass ? 0 : 1);
+}
 if (updatesOnly) {
   // Our full build of each size, then the updates table's rows (printed,
   // not written into BENCHMARKS-SCALE.md, whose table comes with Hugo's).

@@ -8,6 +8,7 @@
 #   scripts/scale-bench.sh --photos     # the photographs' cost alone
 #   scripts/scale-bench.sh --builds 1000 10000   # full builds beside Hugo alone
 #   scripts/scale-bench.sh --updates 100000     # our full build, then its updates in place alone
+#   scripts/scale-bench.sh --chinese 1000 100000  # search over generated Chinese archives alone
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --bench

@@ -191,30 +191,43 @@ async function generated(n, chinese = false) {
   return source;
 }
 
-/** The archive of `n` articles built whole by Hugo and by us, one after the other. */
-async function fullBuilds(n) {
+/**
+ * The archive of `n` articles built whole by Hugo and by us, one after the
+ * other: each first into an empty folder, then again into the folder the
+ * first left (as a newsroom rebuilds); ours then once more with the tools
+ * in their default profile (what a newcomer gets). Ours is the README's
+ * build, `node scripts/build.mjs --release`, with the app bundle at hand
+ * (as Hugo has its binary and theme). `updates` also times updates in place.
+ */
+async function fullBuilds(n, { updates = true } = {}) {
   const root = join(REPO, 'target', 'scale', String(n));
   const source = await generated(n);
   const site = join(root, 'hugo-site');
   const pages = writeHugoSite(source, site);
   const hugoOut = join(root, 'hugo-public');
   rmSync(hugoOut, { recursive: true, force: true });
-  await measure('sync', []);
-  console.error(`hugo: ${n} articles…`);
-  const hugo = await measure('hugo', ['--quiet', '-s', site, '-d', hugoOut]);
+  const hugoBuild = async (what) => {
+    await measure('sync', []);
+    console.error(`hugo, ${what}: ${n} articles…`);
+    return measure('hugo', ['--quiet', '-s', site, '-d', hugoOut]);
+  };
+  const hugo = await hugoBuild('first build');
+  const hugoAgain = await hugoBuild('into its existing output');
   const ours = join(root, `full-${STARTED}`);
-  await measure('sync', []);
-  console.error(`trunk build --release: ${n} articles…`);
-  const reader = await measure('trunk', ['build', '--release', '--dist', ours], {
-    READER_CONTENT: source,
-    READER_TOOLS_PROFILE: 'tools',
-    READER_DEPLOY_CONFIGS: join(root, 'deploy'),
-  });
-  const updates = await incremental(n, source, ours, join(root, 'deploy'));
+  const env = { READER_CONTENT: source, READER_DEPLOY_CONFIGS: join(root, 'deploy') };
+  const ourBuild = async (what, profile) => {
+    await measure('sync', []);
+    console.error(`node scripts/build.mjs --release (${profile} tools), ${what}: ${n} articles…`);
+    return measure('node', ['scripts/build.mjs', '--release', '--dist', ours], { ...env, READER_TOOLS_PROFILE: profile });
+  };
+  const reader = await ourBuild('first build', 'tools');
+  const readerAgain = await ourBuild('into its existing dist', 'tools');
+  const readerDefault = await ourBuild('into its existing dist', 'dev');
+  const timedUpdates = updates ? await incremental(n, source, ours, join(root, 'deploy')) : null;
   const sizes = { hugoMB: await folderMB(hugoOut), oursMB: await folderMB(ours) };
   rmSync(ours, { recursive: true, force: true });
   rmSync(hugoOut, { recursive: true, force: true });
-  const row = { articles: n, hugoPages: pages, hugo, reader, updates, sizes };
+  const row = { articles: n, hugoPages: pages, hugo, hugoAgain, reader, readerAgain, readerDefault, updates: timedUpdates, sizes };
   console.error(JSON.stringify(row));
   return row;
 }
@@ -361,20 +374,15 @@ const UPDATES_HEAD = `| articles | nothing changed | a paragraph edited | a head
 
 /** The full builds' section of BENCHMARKS-SCALE.md. */
 function writeBuildSection(builds) {
-  const lines = builds.map((b) => `| ${b.articles.toLocaleString('en')} | ${b.reader.seconds.toFixed(1)} s, ${b.reader.peakMB.toFixed(0)} MB, ${b.sizes.oursMB.toLocaleString('en')} MB written | ${b.hugo.seconds.toFixed(1)} s, ${b.hugo.peakMB.toFixed(0)} MB, ${b.sizes.hugoMB.toLocaleString('en')} MB written | ${(b.reader.seconds / b.hugo.seconds).toFixed(2)}× |`);
-  const updates = builds.map((b) => updatesRow(b.articles, b.updates));
-  writeSection('## Full builds beside Hugo', `## Full builds beside Hugo
-
-The same generated archive built whole, one build after the other on the same machine (${new Date().toISOString().slice(0, 10)}, 2 cores):
-ours is \`trunk build --release\` with \`READER_TOOLS_PROFILE=tools\` (content build, every page prerendered, feeds,
-sitemaps, search index, host files, Brotli and gzip copies of the app; the wasm already compiled), Hugo is Debian's \`hugo\` 0.111
-on the same articles as Markdown (\`bench/hugo-site.mjs\`: lists of 20, sections, related links by shared speakers, a page per
-speaker, no compression). Peak memory is the whole process tree's. One run each (a full build at 100k takes minutes).
-
-| articles | ours: time, peak memory, output | Hugo: time, peak memory, output | ours ÷ Hugo |
-| ---: | ---: | ---: | ---: |
-${lines.join('\n')}
-
+  const time = (m) => `${m.seconds.toFixed(1)} s, ${m.peakMB.toFixed(0)} MB`;
+  const x = (a, b) => `${(a.seconds / b.seconds).toFixed(2)}×`;
+  const lines = builds.map((b) => `| ${b.articles.toLocaleString('en')} | ${time(b.reader)} | ${time(b.readerAgain)} | ${time(b.readerDefault)} | ${time(b.hugo)} | ${time(b.hugoAgain)} | ${x(b.reader, b.hugo)}, ${x(b.readerAgain, b.hugoAgain)}, ${x(b.readerDefault, b.hugoAgain)} | ${b.sizes.oursMB.toLocaleString('en')} MB, ${b.sizes.hugoMB.toLocaleString('en')} MB |`);
+  for (const b of builds) {
+    console.log(`${b.articles}: ours ${time(b.reader)} first, ${time(b.readerAgain)} into its dist, ${time(b.readerDefault)} default profile; Hugo ${time(b.hugo)} first, ${time(b.hugoAgain)} into its output; ours ÷ Hugo ${x(b.reader, b.hugo)}, ${x(b.readerAgain, b.hugoAgain)}, ${x(b.readerDefault, b.hugoAgain)}`);
+  }
+  const withUpdates = builds.filter((b) => b.updates);
+  const updates = withUpdates.map((b) => updatesRow(b.articles, b.updates));
+  const updateSection = withUpdates.length === 0 ? '' : `
 Updates of our full build in place (\`scripts/update.sh\`'s two tools, in the \`tools\` profile): the content build into its
 \`content/\`, then \`reader-prerender --update\`. Medians of ${UPDATE_RUNS} runs. "Paragraph": a sentence added to one
 article's paragraph (no list, speaker or related link shows it); "headline": one article's headline rewritten (its list,
@@ -384,7 +392,22 @@ updated back. Preview: from saving the paragraph's edit to the open article page
 
 ${UPDATES_HEAD}
 ${updates.join('\n')}
-`);
+`;
+  writeSection('## Full builds beside Hugo', `## Full builds beside Hugo
+
+The same generated archive built whole, one build after the other on the same machine (${new Date().toISOString().slice(0, 10)}, 2 cores).
+Ours is the README's build, \`node scripts/build.mjs --release\` (content build, every page prerendered, feeds, sitemaps,
+search index, host files, Brotli and gzip copies of the app), with the app bundle at hand as Hugo has its binary and theme
+(\`scripts/build.mjs\` reuses it, keyed by the hash of what made it), its tools in the \`tools\` profile; then again into the
+\`dist/\` the first left; then once more with the tools in the default profile a newcomer gets (\`dev\`, as the tests build
+them). Hugo is Debian's \`hugo\` 0.111 on the same articles as Markdown (\`bench/hugo-site.mjs\`: lists of 20, sections,
+related links by shared speakers, a page per speaker, no compression), first into an empty folder, then into the one it
+left. Peak memory is the whole process tree's. One run each (a full build at 100k takes minutes).
+
+| articles | ours, first | ours, into its dist | ours, default profile | Hugo, first | Hugo, into its output | ours ÷ Hugo (first, again, default) | output: ours, Hugo |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${lines.join('\n')}
+${updateSection}`);
 }
 
 /** dist/ for one size: the release build's app files, this size's content. */
@@ -703,7 +726,7 @@ fetched 1.1 to 2.1 MB (its metadata file alone is 0.95 MB at that size) and took
 // Last: the full run above rewrites the file these sections are added to.
 if (!reportOnly && !photosOnly) {
   const builds = [];
-  for (const n of sizes) builds.push(await fullBuilds(n));
+  for (const n of sizes) builds.push(await fullBuilds(n, { updates: !buildsOnly }));
   writeBuildSection(builds);
 }
 if (!reportOnly && !buildsOnly) writePhotoSection(await photoCost());

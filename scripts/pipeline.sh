@@ -8,9 +8,12 @@
 #                 renders every page with the app's own views, writes the
 #                 feeds and the host files (crates/prerender).
 #
-# A full build is `trunk build --release`: Trunk builds the app and runs
-# stage 1 before it and stage 2 after it, as its hooks (Trunk.toml). An
-# update of a finished build runs both stages on it, without Trunk.
+# A full build is `node scripts/build.mjs --release`: it takes the app
+# bundle Trunk made last when nothing that made it changed (else has Trunk
+# make it), then runs stage 1 and stage 2. `trunk build --release` does the
+# same every time: Trunk builds the app and runs stage 1 before it and
+# stage 2 after it, as its hooks (Trunk.toml). An update of a finished
+# build runs both stages on it, without Trunk.
 #
 #   scripts/pipeline.sh content <content> <out>     # stage 1 (Trunk's pre_build hook)
 #   scripts/pipeline.sh prerender <dist> [args…]    # stage 2 (Trunk's post_build hook)
@@ -55,6 +58,11 @@ tool() {
 
 stage=${1:-}
 [ $# -gt 0 ] && shift
+# READER_APP_ONLY=1: Trunk builds the app bundle alone (scripts/build.mjs,
+# which then runs both stages itself on a copy of it).
+if [ -n "${READER_APP_ONLY:-}" ] && { [ "$stage" = content ] || [ "$stage" = prerender ]; }; then
+  exit 0
+fi
 case "$stage" in
   content)
     [ $# -eq 2 ] || { echo "usage: $0 content <content> <out>" >&2; exit 2; }
@@ -84,7 +92,7 @@ case "$stage" in
     tools
     ;;
   *)
-    sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,/^set -euo/p' "$0" | sed -n 's/^# \{0,1\}//p' >&2
     exit 2
     ;;
 esac

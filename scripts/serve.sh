@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
-trunk build --release
+node scripts/build.mjs --release
 exec node scripts/cdn-server.mjs --root dist --port "${PORT:-8080}"

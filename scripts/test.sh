@@ -25,30 +25,51 @@ node --test tests/js/
 section "host tests"
 cargo test --locked --workspace
 
-section "release build"
+section "release build (the app bundle made by Trunk, then the site's stages: scripts/build.mjs)"
 build_started=$SECONDS
-trunk build --release
+node scripts/build.mjs --release
 echo "release build: $((SECONDS - build_started)) s"
 
-section "release build for a site under /news/ (same cargo build, bundled again)"
-READER_DEPLOY_CONFIGS=target/deploy-subpath \
-  trunk build --release --public-url /news/ --dist target/dist-subpath
+# Every build below that keeps the app's inputs reuses the bundle the one
+# above made (it must say so), whatever its content or stages' settings.
+reusing() {
+  local log
+  log=$(mktemp)
+  "$@" 2>&1 | tee "$log"
+  if ! grep -q '^build: app bundle [0-9a-f]*: reuse' "$log"; then
+    echo "expected this build to reuse the app bundle: $*" >&2
+    rm -f "$log"
+    return 1
+  fi
+  rm -f "$log"
+}
 
-section "release build with offline reading turned off: the kill switch (same cargo build, bundled again)"
-READER_OFFLINE=off READER_DEPLOY_CONFIGS=target/deploy-killswitch \
-  trunk build --release --dist target/dist-killswitch
-
-section "release build of a generated archive (pages, sections and search over more than one page)"
+section "release build of a generated archive (pages, sections and search over more than one page; the bundle reused)"
 rm -rf target/archive-content
 cargo run --quiet --locked -p reader-content -- generate 200 target/archive-content
 READER_CONTENT=target/archive-content READER_DEPLOY_CONFIGS=target/deploy-archive \
-  trunk build --release --dist target/dist-archive
+  reusing node scripts/build.mjs --release --dist target/dist-archive
 
-section "release build of the photo article (real photographs, saved as a phone saves them)"
+section "release build with offline reading turned off: the kill switch (the bundle reused)"
+READER_OFFLINE=off READER_DEPLOY_CONFIGS=target/deploy-killswitch \
+  reusing node scripts/build.mjs --release --dist target/dist-killswitch
+
+section "release build of the photo article (real photographs, saved as a phone saves them; the bundle reused)"
 scripts/photo-content.sh target/photo-content
 READER_CONTENT=target/photo-content READER_DEPLOY_CONFIGS=target/deploy-photos \
   READER_PHOTO_CACHE=target/photo-cache-test \
-  trunk build --release --dist target/dist-photos
+  reusing node scripts/build.mjs --release --dist target/dist-photos
+
+section "release build for a site under /news/ (another public URL: a bundle of its own, same cargo build)"
+READER_DEPLOY_CONFIGS=target/deploy-subpath \
+  node scripts/build.mjs --release --public-url /news/ --dist target/dist-subpath
+
+section "Trunk's own build, with its hooks, equals scripts/build.mjs's with the bundle reused, byte for byte"
+node scripts/build.mjs --release --dist target/dist-reused | grep '^build:'
+READER_DEPLOY_CONFIGS=target/deploy-trunk trunk build --release --dist target/dist-trunk
+diff -r target/dist-reused target/dist-trunk
+diff -r dist target/dist-trunk
+echo "identical: $(find target/dist-trunk -type f | wc -l) files"
 
 section "browser and deploy tests (Chromium against dist/, nginx, CloudFront function)"
 node --test --test-concurrency=1 --test-force-exit tests/browser/ tests/deploy/

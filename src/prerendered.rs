@@ -55,6 +55,19 @@ pub fn mark_interactive(how: &str) {
     }
 }
 
+/// Resolves in a new task of the event loop (a `setTimeout` of 0): work
+/// after it does not lengthen the task that awaited it. At once where
+/// there is no window.
+pub async fn next_task() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = window.set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// The history entry's state after a failed hydration: the reload of the
 /// entry renders afresh instead (see [`hydration_failed`]). The history
 /// entry keeps it across reloads, and reading it costs nothing (the first

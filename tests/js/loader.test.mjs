@@ -83,6 +83,7 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
     },
     __import: (url) => {
       did.imported.push(url);
+      if (did.imported.length === 1) did.fetchedBeforeScript = did.fetched.length;
       // A deploy removed the app's files: the import fails.
       if (gone && url === CONFIG.script) return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
       return Promise.resolve({
@@ -122,6 +123,7 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
       { tag: 'link', rel: 'modulepreload', href: '/reader-1a2b.js', integrity: 'sha384-JS', crossOrigin: 'anonymous' },
     ]);
     assert.equal(did.fetched.length, 1);
+    assert.equal(did.fetchedBeforeScript, 1, 'the wasm is asked for with the script, not after it has come');
     assert.equal(did.fetched[0].url, '/reader-1a2b_bg.wasm');
     assert.deepEqual({ ...did.fetched[0].init }, { integrity: 'sha384-WASM' });
     assert.equal(did.events.length, 1);

@@ -2,20 +2,26 @@
 //! code with one line of reason per directive, and pinned by a test.
 
 /// The policy for a page whose inline scripts hash to `script_hashes`
-/// (each `'sha256-…'`). `for_meta` leaves out what a `<meta>` element
-/// cannot carry (browsers ignore `frame-ancestors` there, and say so).
-pub fn policy(script_hashes: &[String], for_meta: bool) -> String {
+/// and whose inline styles to `style_hashes` (each `'sha256-…'`).
+/// `for_meta` leaves out what a `<meta>` element cannot carry (browsers
+/// ignore `frame-ancestors` there, and say so).
+pub fn policy(script_hashes: &[String], style_hashes: &[String], for_meta: bool) -> String {
     let mut script_src = vec!["'self'", "'wasm-unsafe-eval'"];
     script_src.extend(script_hashes.iter().map(String::as_str));
     let script_src = script_src.join(" ");
+    let mut style_src = vec!["'self'"];
+    style_src.extend(style_hashes.iter().map(String::as_str));
+    let style_src = style_src.join(" ");
     let mut directives = vec![
         // Nothing is allowed unless a directive below allows it.
         "default-src 'none'".to_owned(),
         // Our own scripts, compiling our own wasm, and Trunk's inline
         // loader by its hash: no other inline script, no eval.
         format!("script-src {script_src}"),
-        // Our own stylesheet only: no inline styles or style attributes.
-        "style-src 'self'".to_owned(),
+        // Our own styles: the stylesheet inlined in every page, by its
+        // hash (no request holds up the first paint), and our own files;
+        // no other inline style, no style attributes.
+        format!("style-src {style_src}"),
         // Pictures from this site, or any https host an editor names.
         "img-src 'self' https:".to_owned(),
         // fetch() of the content JSON: this site only.
@@ -76,10 +82,11 @@ mod tests {
     #[test]
     fn the_policy_is_exactly_this() {
         let hashes = vec!["'sha256-abc='".to_owned()];
+        let styles = vec!["'sha256-css='".to_owned()];
         assert_eq!(
-            policy(&hashes, false),
+            policy(&hashes, &styles, false),
             "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='; \
-             style-src 'self'; img-src 'self' https:; connect-src 'self'; manifest-src 'self'; \
+             style-src 'self' 'sha256-css='; img-src 'self' https:; connect-src 'self'; manifest-src 'self'; \
              base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'none'"
         );
     }
@@ -91,7 +98,11 @@ mod tests {
 
     #[test]
     fn nothing_unsafe_inline_or_eval_ever() {
-        let text = policy(&["'sha256-x='".to_owned()], false);
+        let text = policy(
+            &["'sha256-x='".to_owned()],
+            &["'sha256-y='".to_owned()],
+            false,
+        );
         assert!(!text.contains("'unsafe-inline'"));
         assert!(!text.contains("'unsafe-eval'"));
         assert!(!text.contains('*'));
@@ -99,7 +110,7 @@ mod tests {
 
     #[test]
     fn the_meta_policy_has_no_frame_ancestors() {
-        assert!(!policy(&[], true).contains("frame-ancestors"));
-        assert!(policy(&[], false).contains("frame-ancestors 'none'"));
+        assert!(!policy(&[], &[], true).contains("frame-ancestors"));
+        assert!(policy(&[], &[], false).contains("frame-ancestors 'none'"));
     }
 }

@@ -11,14 +11,24 @@ pub const BASE_PLACEHOLDER: &str = "__READER_BASE__";
 /// what is between `<script …>` and `</script>`, hashed as the browser
 /// hashes it. Scripts with a `src` are not inline and are skipped.
 pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    inline_hashes(html, "script")
+}
+
+/// The CSP source of every `<style>` in `html`, as for scripts.
+pub fn inline_style_hashes(html: &str) -> Vec<String> {
+    inline_hashes(html, "style")
+}
+
+fn inline_hashes(html: &str, element: &str) -> Vec<String> {
     let lower = html.to_ascii_lowercase();
+    let (open, close_tag) = (format!("<{element}"), format!("</{element}"));
     let mut hashes = Vec::new();
     let mut from = 0;
-    while let Some(start) = lower[from..].find("<script").map(|i| i + from) {
+    while let Some(start) = lower[from..].find(&open).map(|i| i + from) {
         let Some(open_end) = lower[start..].find('>').map(|i| i + start + 1) else {
             break;
         };
-        let Some(close) = lower[open_end..].find("</script").map(|i| i + open_end) else {
+        let Some(close) = lower[open_end..].find(&close_tag).map(|i| i + open_end) else {
             break;
         };
         let tag = &lower[start..open_end];
@@ -64,6 +74,17 @@ pub fn finish(html: &str, base: &str, meta_policy: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashes_inline_styles_apart_from_scripts() {
+        let html =
+            "<style>body{margin:0}</style><script>x()</script><STYLE media=print>p{}</STYLE>";
+        assert_eq!(
+            inline_style_hashes(html),
+            [sha256_source("body{margin:0}"), sha256_source("p{}")]
+        );
+        assert_eq!(inline_script_hashes(html), [sha256_source("x()")]);
+    }
 
     #[test]
     fn hashes_only_inline_scripts() {

@@ -27,6 +27,8 @@ pub struct Deployment {
     pub base: String,
     /// CSP sources of Trunk's inline scripts (the same on every page).
     pub script_hashes: Vec<String>,
+    /// CSP sources of the inline stylesheet (the same on every page).
+    pub style_hashes: Vec<String>,
     /// Files with a content hash in their name, served immutable.
     pub hashed_files: Vec<String>,
     /// The folders of the site's editions but the first, below the base
@@ -42,8 +44,8 @@ pub enum DeployError {
 
 impl Deployment {
     /// What Trunk wrote into `dist`: `template` is its `index.html` (whose
-    /// inline loader the CSP must allow); the folder gives the names of the
-    /// hashed files.
+    /// inline loader and styles the CSP must allow); the folder gives the
+    /// names of the hashed files.
     ///
     /// # Errors
     /// A folder that cannot be read.
@@ -57,6 +59,7 @@ impl Deployment {
         Ok(Self {
             base: base.to_owned(),
             script_hashes: html::inline_script_hashes(template),
+            style_hashes: html::inline_style_hashes(template),
             hashed_files,
             editions: Vec::new(),
         })
@@ -76,13 +79,17 @@ impl Deployment {
 
     /// The full Content-Security-Policy header value.
     pub fn policy(&self) -> String {
-        csp::policy(&self.script_hashes, false)
+        csp::policy(&self.script_hashes, &self.style_hashes, false)
     }
 
     /// A page made from Trunk's template, ready to publish: its base folder
     /// written in and the CSP as a `<meta>` for hosts that send no headers.
     pub fn finish_page(&self, html: &str) -> String {
-        html::finish(html, &self.base, &csp::policy(&self.script_hashes, true))
+        html::finish(
+            html,
+            &self.base,
+            &csp::policy(&self.script_hashes, &self.style_hashes, true),
+        )
     }
 
     /// Writes each host's rules: `_headers` and `_redirects` into `dist`,

@@ -19,7 +19,7 @@ use crate::offline::Offline;
 use crate::public_url::PublicUrl;
 use crate::state::{self, State};
 use crate::work::Work;
-use crate::{Options, PrerenderError, loader, read, read_json};
+use crate::{Options, PrerenderError, loader, read, read_json, styles};
 
 /// What one run starts from.
 pub struct Inputs {
@@ -37,7 +37,7 @@ pub struct Inputs {
     /// by an update, `index.html` is the home page).
     pub(crate) trunks: String,
     /// The template every page is written into: Trunk's, with the loader
-    /// deferred.
+    /// deferred and the stylesheet inlined.
     pub(crate) template: String,
     pub(crate) deployment: Deployment,
     /// Offline reading: the worker, the controls, the manifest.
@@ -113,6 +113,7 @@ impl Inputs {
         };
         let offline = Offline::new(&base, options.offline);
         let template = loader::defer(&trunks, Some(&offline.controls_href()))?;
+        let template = styles::inline(&template, dist, &base)?;
         let mut deployment = Deployment::plan(dist, &base, &template)?;
         // The offline controls are named by their content too.
         deployment.hashed_files.push(offline.controls_file.clone());

@@ -33,6 +33,7 @@ pub mod public_url;
 pub mod render;
 pub mod run;
 pub mod state;
+pub mod styles;
 pub mod template;
 pub mod work;
 

@@ -136,6 +136,7 @@ mod tests {
         let script = s3_upload_script(&Deployment {
             base: "/".into(),
             script_hashes: vec![],
+            style_hashes: vec![],
             hashed_files: vec!["reader-0123456789abcdef_bg.wasm".into()],
             editions: vec![],
         });

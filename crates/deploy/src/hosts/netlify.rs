@@ -73,6 +73,7 @@ mod tests {
         Deployment {
             base: base.to_owned(),
             script_hashes: vec!["'sha256-abc='".into()],
+            style_hashes: vec![],
             hashed_files: vec![
                 "reader-0123456789abcdef.js".into(),
                 "reader-0123456789abcdef_bg.wasm".into(),

@@ -99,6 +99,7 @@ mod tests {
         let deployment = Deployment {
             base: "/news/".into(),
             script_hashes: vec![],
+            style_hashes: vec![],
             hashed_files: vec![],
             editions: vec!["zh/".into()],
         };

@@ -40,8 +40,17 @@ describe('release build', () => {
       })),
     );
     const loader = await page.evaluate(() => document.querySelector('script[type="module"]')?.textContent ?? '');
+    const styles = await page.evaluate(() => [...document.querySelectorAll('style')].map((el) => el.textContent));
+    const policy = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? '');
     await context.close();
-    assert.ok(assets.length >= 2, `only ${assets.length} asset references`);
+    assert.ok(assets.length >= 1, `only ${assets.length} asset references`);
+    // The stylesheet comes inline (no request holds up the first paint),
+    // exactly the published file's text, allowed by its hash alone.
+    const sheet = readdirSync(DIST).find((name) => /^styles-[0-9a-f]{12,16}\.css$/.test(name));
+    assert.ok(sheet, 'the stylesheet is still published');
+    assert.deepEqual(styles, [readFileSync(join(DIST, sheet), 'utf8').trimEnd()], 'one <style>: the stylesheet');
+    const styleHash = `'sha256-${createHash('sha256').update(styles[0]).digest('base64')}'`;
+    assert.match(policy, new RegExp(`style-src 'self' ${styleHash.replace(/[+/]/g, '\\$&')}(;|$)`), policy);
     for (const { url, integrity } of assets) {
       assert.match(url, /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|svg)$/, `not hashed: ${url}`);
       assert.match(integrity ?? '', /^sha384-[A-Za-z0-9+/=]+$/, `no SRI: ${url}`);

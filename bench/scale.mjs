@@ -55,6 +55,8 @@ const DIST = join(REPO, 'dist');
 const RUNS = Number(process.env.SCALE_RUNS ?? 9);
 const SEARCH_RUNS = Number(process.env.SCALE_SEARCH_RUNS ?? 3);
 const UPDATE_RUNS = Number(process.env.SCALE_UPDATE_RUNS ?? 5);
+/** Rounds of full builds (ours and Hugo's) per size: a full build at 100k takes minutes. */
+const BUILD_ROUNDS = (n) => Number(process.env.SCALE_BUILD_ROUNDS ?? (n >= 100_000 ? 1 : 3));
 const STARTED = Date.now();
 
 const PHOTO_CONTENT = join(REPO, 'target', 'photo-content');
@@ -192,12 +194,12 @@ async function generated(n, chinese = false) {
 }
 
 /**
- * The archive of `n` articles built whole by Hugo and by us, one after the
- * other: each first into an empty folder, then again into the folder the
- * first left (as a newsroom rebuilds); ours then once more with the tools
- * in their default profile (what a newcomer gets). Ours is the README's
- * build, `node scripts/build.mjs --release`, with the app bundle at hand
- * (as Hugo has its binary and theme). `updates` also times updates in place.
+ * The archive of `n` articles built whole by Hugo and by us, in rounds:
+ * each first into an empty folder, then again into the folder the first
+ * left (as a newsroom rebuilds). Ours is the README's build, `node
+ * scripts/build.mjs --release`, as a newcomer runs it (its tools in their
+ * default profile), with the app bundle at hand (as Hugo has its binary
+ * and theme). `updates` also times updates in place.
  */
 async function fullBuilds(n, { updates = true } = {}) {
   const root = join(REPO, 'target', 'scale', String(n));
@@ -211,31 +213,43 @@ async function fullBuilds(n, { updates = true } = {}) {
     console.error(`hugo, ${what}: ${n} articles…`);
     return measure('hugo', ['--quiet', '-s', site, '-d', hugoOut]);
   };
-  const hugo = await hugoBuild('first build');
-  const hugoAgain = await hugoBuild('into its existing output');
   const ours = join(root, `full-${STARTED}`);
   const env = { READER_CONTENT: source, READER_DEPLOY_CONFIGS: join(root, 'deploy') };
   // The dist a build replaces is deleted after it, by a process of its
   // own (scripts/build.mjs): not counted in the build's time, but waited
   // for (and its time said) before anything else is timed.
   const trash = join(root, `.full-${STARTED}.old`);
-  const ourBuild = async (what, profile) => {
+  const ourBuild = async (what) => {
     await measure('sync', []);
-    console.error(`node scripts/build.mjs --release (${profile} tools), ${what}: ${n} articles…`);
-    const built = await measure('node', ['scripts/build.mjs', '--release', '--dist', ours], { ...env, READER_TOOLS_PROFILE: profile });
+    console.error(`node scripts/build.mjs --release, ${what}: ${n} articles…`);
+    const built = await measure('node', ['scripts/build.mjs', '--release', '--dist', ours], env);
     const started = performance.now();
     while (existsSync(trash) && readdirSync(trash).length > 0) await new Promise((done) => setTimeout(done, 100));
     return { ...built, deletingSeconds: (performance.now() - started) / 1000 };
   };
-  const reader = await ourBuild('first build', 'tools');
-  const readerAgain = await ourBuild('into its existing dist', 'tools');
-  const readerDefault = await ourBuild('into its existing dist', 'dev');
+  // Rounds of the five builds, taken in turn so that a busy moment of the
+  // machine falls on both sides; each figure is the median of its rounds.
+  const rounds = [];
+  for (let round = 0; round < BUILD_ROUNDS(n); round += 1) {
+    rmSync(hugoOut, { recursive: true, force: true });
+    rmSync(ours, { recursive: true, force: true });
+    const hugo = await hugoBuild('first build');
+    const hugoAgain = await hugoBuild('into its existing output');
+    const reader = await ourBuild('first build');
+    const readerAgain = await ourBuild('into its existing dist');
+    rounds.push({ hugo, hugoAgain, reader, readerAgain });
+  }
+  const mid = (key) => {
+    const sorted = rounds.map((r) => r[key]).sort((a, b) => a.seconds - b.seconds);
+    return { ...sorted[Math.floor(sorted.length / 2)], runs: sorted.map((m) => m.seconds) };
+  };
+  const [hugo, hugoAgain, reader, readerAgain] = ['hugo', 'hugoAgain', 'reader', 'readerAgain'].map(mid);
   const timedUpdates = updates ? await incremental(n, source, ours, join(root, 'deploy')) : null;
   const sizes = { hugoMB: await folderMB(hugoOut), oursMB: await folderMB(ours) };
   rmSync(ours, { recursive: true, force: true });
   rmSync(trash, { recursive: true, force: true });
   rmSync(hugoOut, { recursive: true, force: true });
-  const row = { articles: n, hugoPages: pages, hugo, hugoAgain, reader, readerAgain, readerDefault, updates: timedUpdates, sizes };
+  const row = { articles: n, hugoPages: pages, hugo, hugoAgain, reader, readerAgain, updates: timedUpdates, sizes };
   console.error(JSON.stringify(row));
   return row;
 }
@@ -384,9 +398,9 @@ const UPDATES_HEAD = `| articles | nothing changed | a paragraph edited | a head
 function writeBuildSection(builds) {
   const time = (m) => `${m.seconds.toFixed(1)} s, ${m.peakMB.toFixed(0)} MB${m.deletingSeconds > 0.05 ? ` (+${m.deletingSeconds.toFixed(1)} s deleting the old dist after)` : ''}`;
   const x = (a, b) => `${(a.seconds / b.seconds).toFixed(2)}×`;
-  const lines = builds.map((b) => `| ${b.articles.toLocaleString('en')} | ${time(b.reader)} | ${time(b.readerAgain)} | ${time(b.readerDefault)} | ${time(b.hugo)} | ${time(b.hugoAgain)} | ${x(b.reader, b.hugo)}, ${x(b.readerAgain, b.hugoAgain)}, ${x(b.readerDefault, b.hugoAgain)} | ${b.sizes.oursMB.toLocaleString('en')} MB, ${b.sizes.hugoMB.toLocaleString('en')} MB |`);
+  const lines = builds.map((b) => `| ${b.articles.toLocaleString('en')} | ${time(b.reader)} | ${time(b.readerAgain)} | ${time(b.hugo)} | ${time(b.hugoAgain)} | ${x(b.reader, b.hugo)}, ${x(b.readerAgain, b.hugoAgain)} | ${b.sizes.oursMB.toLocaleString('en')} MB, ${b.sizes.hugoMB.toLocaleString('en')} MB |`);
   for (const b of builds) {
-    console.log(`${b.articles}: ours ${time(b.reader)} first, ${time(b.readerAgain)} into its dist, ${time(b.readerDefault)} default profile; Hugo ${time(b.hugo)} first, ${time(b.hugoAgain)} into its output; ours ÷ Hugo ${x(b.reader, b.hugo)}, ${x(b.readerAgain, b.hugoAgain)}, ${x(b.readerDefault, b.hugoAgain)}`);
+    console.log(`${b.articles}: ours ${time(b.reader)} first, ${time(b.readerAgain)} into its dist; Hugo ${time(b.hugo)} first, ${time(b.hugoAgain)} into its output; ours ÷ Hugo ${x(b.reader, b.hugo)}, ${x(b.readerAgain, b.hugoAgain)} (runs: ours ${b.reader.runs.map((v) => v.toFixed(1)).join(', ')}; Hugo ${b.hugo.runs.map((v) => v.toFixed(1)).join(', ')})`);
   }
   const withUpdates = builds.filter((b) => b.updates);
   const updates = withUpdates.map((b) => updatesRow(b.articles, b.updates));
@@ -406,17 +420,16 @@ ${updates.join('\n')}
 The same generated archive built whole, one build after the other on the same machine (${new Date().toISOString().slice(0, 10)}, 2 cores).
 Ours is the README's build, \`node scripts/build.mjs --release\` (content build, every page prerendered, feeds, sitemaps,
 search index, host files, Brotli and gzip copies of the app), with the app bundle at hand as Hugo has its binary and theme
-(\`scripts/build.mjs\` reuses it, keyed by the hash of what made it), its tools in the \`tools\` profile; then again into the
-\`dist/\` the first left; then once more with the tools in the default profile a newcomer gets (\`dev\`, as the tests build
-them). Hugo is Debian's \`hugo\` 0.111 on the same articles as Markdown (\`bench/hugo-site.mjs\`: lists of 20, sections,
+(\`scripts/build.mjs\` reuses it, keyed by the hash of what made it), as a newcomer runs it: its tools in their default
+profile, \`tools\` (optimised; compiled once, before this run); then again into the \`dist/\` the first left. Hugo is Debian's \`hugo\` 0.111 on the same articles as Markdown (\`bench/hugo-site.mjs\`: lists of 20, sections,
 related links by shared speakers, a page per speaker, no compression), first into an empty folder, then into the one it
-left. Peak memory is the whole process tree's. A build into an existing \`dist/\` builds beside it, renames the new one
+left. Each figure is the median of ${builds.map((b) => `${b.reader.runs.length} at ${b.articles.toLocaleString('en')}`).join(', ')} rounds, the builds of a round taken in
+turn. Peak memory is the whole process tree's. A build into an existing \`dist/\` builds beside it, renames the new one
 into place and leaves the old one to a process of its own, at the lowest priority, to delete: its time is said in brackets
-and not counted (the new \`dist/\` is in place by then), and the bench waits for it before timing anything else. One run
-each (a full build at 100k takes minutes).
+and not counted (the new \`dist/\` is in place by then), and the bench waits for it before timing anything else.
 
-| articles | ours, first | ours, into its dist | ours, default profile | Hugo, first | Hugo, into its output | ours ÷ Hugo (first, again, default) | output: ours, Hugo |
-| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| articles | ours, first | ours, into its dist | Hugo, first | Hugo, into its output | ours ÷ Hugo (first, again) | output: ours, Hugo |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${lines.join('\n')}
 ${updateSection}`);
 }

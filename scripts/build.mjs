@@ -27,7 +27,10 @@
 // The stages, in order (scripts/pipeline.sh holds what each runs):
 //   1. bundle:    reuse, or `trunk build` with READER_APP_ONLY=1 (its hooks
 //                 do nothing) into the store;
-//   2. stage:     copy the bundle into a staging folder beside the dist;
+//   2. stage:     copy the bundle into a staging folder beside the dist,
+//                 and have cargo make the stages' tools ready (in the
+//                 optimised `tools` profile unless READER_TOOLS_PROFILE
+//                 says otherwise);
 //   3. content:   scripts/pipeline.sh content (Trunk's pre_build hook);
 //   4. prerender: scripts/pipeline.sh prerender (Trunk's post_build hook);
 //   5. publish:   the staging folder renamed to the dist (a rename, not
@@ -337,6 +340,30 @@ function removeLater(dir, env) {
   child.unref();
 }
 
+/**
+ * The stages' two tools (the content build, the prerender), built by
+ * cargo if they are not up to date, in READER_TOOLS_PROFILE: `tools` by
+ * default (optimised, `Cargo.toml`'s `[profile.tools]`; compiled once, a
+ * few minutes the first time), so that a newcomer's build of a large
+ * archive is as fast as it can be; the tests pass `dev`, the profile they
+ * have built. READER_TOOLS names a folder that holds them, as they are.
+ */
+function tools(env) {
+  if (env.READER_TOOLS) return {};
+  const profile = env.READER_TOOLS_PROFILE || 'tools';
+  const t = Date.now();
+  const built = spawnSync('scripts/pipeline.sh', ['tools'], {
+    cwd: REPO,
+    env: { ...env, READER_TOOLS_PROFILE: profile },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (built.status !== 0) throw new BuildError(`the tools (cargo build --profile ${profile}) failed`);
+  const folder = built.stdout.trim().split('\n').pop();
+  console.log(`build: tools (profile ${profile}) ready in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  return { READER_TOOLS: folder, READER_TOOLS_PROFILE: profile };
+}
+
 /** Runs the plan's stages. */
 export function run(p, env = process.env) {
   const started = Date.now();
@@ -351,11 +378,13 @@ export function run(p, env = process.env) {
   utimesSync(p.bundle.dir, now, now);
   prune(dirname(p.bundle.dir), KEEP);
 
+  const ready = tools(env);
   t = Date.now();
   rmSync(p.staging, { recursive: true, force: true });
   cpSync(join(p.bundle.dir, 'bundle'), p.staging, { recursive: true });
   const stageEnv = {
     ...env,
+    ...ready,
     TRUNK_STAGING_DIR: p.staging,
     TRUNK_DIST_DIR: p.dist,
     TRUNK_PUBLIC_URL: p.args.publicUrl,

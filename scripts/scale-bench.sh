@@ -14,14 +14,12 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --bench
 source scripts/env.sh
 cargo build --release --locked -p reader-content
-# The full builds beside Hugo run the tools optimised, and once in the
-# default profile; built here, one package at a time as the stages build
+# The full builds beside Hugo run the tools in scripts/build.mjs's default
+# profile (`tools`); built here, one package at a time as the stages build
 # them, so no compilation is timed. The release build leaves the app
 # bundle in target/app-bundles for them to reuse.
-for profile in tools dev; do
-  cargo build --profile "$profile" --locked -p reader-content
-  cargo build --profile "$profile" --locked -p reader-prerender
-done
+cargo build --profile tools --locked -p reader-content
+cargo build --profile tools --locked -p reader-prerender
 node scripts/build.mjs --release
 scripts/photo-content.sh target/photo-content
 node bench/scale.mjs "$@"

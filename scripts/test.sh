@@ -8,6 +8,9 @@ scripts/setup.sh --browser
 source scripts/env.sh
 
 section() { printf '\n==== %s\n' "$*"; }
+# The builds' tools in the dev profile, which `cargo test` builds anyway
+# (scripts/build.mjs's default, `tools`, would compile them once more).
+export READER_TOOLS_PROFILE=dev
 started=$SECONDS
 
 section "format"

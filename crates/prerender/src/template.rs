@@ -316,4 +316,3 @@ mod tests {
         assert!(html.contains("<p>x</p>"));
     }
 }
-

@@ -36,6 +36,14 @@
 //   5. publish:   the staging folder renamed to the dist (a rename, not
 //                 Trunk's copy of every file); the old one deleted by a
 //                 process of its own, after.
+//
+// A build into a dist it made before, from the same app bundle and the
+// same settings (public URL, content folder, host files' folder, offline
+// reading), updates it in place instead of stages 2 to 5: the content
+// build and the prerender do only what changed (scripts/pipeline.sh
+// update, as scripts/update.sh), and the result is the whole build's,
+// byte for byte (scripts/test.sh compares them). READER_BUILD_FRESH=1
+// builds afresh.
 import { createHash } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -259,16 +267,70 @@ export function plan({ root, args, env, tools, store }) {
       : { action: 'reuse', dir, why: `${Object.keys(sources).length} sources unchanged` };
   }
   const dist = resolve(root, args.dist);
+  const content = env.READER_CONTENT || 'content';
+  const stamp = { key, ...distSettings(root, args, env, content) };
+  const stampFile = stampPath(root, dist, env);
   return {
     key,
     bundle,
     args,
-    content: env.READER_CONTENT || 'content',
+    content,
     dist,
+    stamp,
+    stampFile,
+    mode: distMode({ bundle, dist, stamp, stampFile, env }),
     staging: join(dirname(dist), `.${basename(dist)}.staging`),
     // Where the dist the build replaces goes, to be deleted after.
     old: join(dirname(dist), `.${basename(dist)}.old`, `${process.pid}-${Date.now()}`),
   };
+}
+
+/** What, besides the app bundle, makes a dist what it is: a build into it with the same may update it in place. */
+function distSettings(root, args, env, content) {
+  return {
+    release: args.release,
+    publicUrl: args.publicUrl,
+    content: resolve(root, content),
+    configs: resolve(root, env.READER_DEPLOY_CONFIGS || 'target/deploy'),
+    offline: env.READER_OFFLINE ?? '',
+  };
+}
+
+/**
+ * Where the build keeps what it made `dist` from (its stamp): beside the
+ * state the content build and the prerender keep for it
+ * (`reader-output`'s `state_folder`: target/reader-state, or
+ * $READER_STATE).
+ */
+export function stampPath(root, dist, env) {
+  if (env.READER_STATE) return `${resolve(root, env.READER_STATE)}.build.json`;
+  const name = resolve(root, dist).replace(/[^A-Za-z0-9._-]/g, '_');
+  return join(root, 'target', 'reader-state', `${name}.build.json`);
+}
+
+/**
+ * Whether the build makes the dist afresh (beside it, then renamed into
+ * place) or updates it in place: in place when the dist is one this build
+ * made before, from the same app bundle and the same settings (its stamp
+ * says so), as `scripts/update.sh` does (each stage does only what changed;
+ * the result is the whole build's, byte for byte, which the tests check).
+ * READER_BUILD_FRESH=1 always builds afresh; a shard always does.
+ */
+export function distMode({ bundle, dist, stamp, stampFile, env }) {
+  const fresh = (why) => ({ kind: 'fresh', why });
+  if (env.READER_BUILD_FRESH === '1') return fresh('READER_BUILD_FRESH=1');
+  if (env.READER_SHARD) return fresh('a shard is built whole');
+  if (!existsSync(join(dist, '404.html'))) return fresh('no finished build there');
+  if (bundle.action === 'build') return fresh('the app changed');
+  let kept;
+  try {
+    kept = JSON.parse(readFileSync(stampFile, 'utf8'));
+  } catch {
+    return fresh('not made by this build, or its last build did not finish');
+  }
+  const changed = Object.keys(stamp).find((name) => JSON.stringify(kept[name]) !== JSON.stringify(stamp[name]));
+  if (changed) return fresh(`its ${changed === 'key' ? 'app bundle' : changed} changed`);
+  return { kind: 'update', why: 'made by the same app, with the same settings' };
 }
 
 function runStep(command, args, options) {
@@ -364,6 +426,12 @@ function tools(env) {
   return { READER_TOOLS: folder, READER_TOOLS_PROFILE: profile };
 }
 
+/** Keeps what the dist was made from, for the next build's plan. */
+function writeStamp(p) {
+  mkdirSync(dirname(p.stampFile), { recursive: true });
+  writeFileSync(p.stampFile, `${JSON.stringify(p.stamp, null, 1)}\n`);
+}
+
 /** Runs the plan's stages. */
 export function run(p, env = process.env) {
   const started = Date.now();
@@ -379,6 +447,18 @@ export function run(p, env = process.env) {
   prune(dirname(p.bundle.dir), KEEP);
 
   const ready = tools(env);
+  console.log(`build: ${relative(REPO, p.dist) || '.'}: ${p.mode.kind === 'update' ? 'updated in place' : 'built afresh'} (${p.mode.why})`);
+  // No stamp while the dist is being made: a build cut short is never
+  // taken for a finished one.
+  rmSync(p.stampFile, { force: true });
+  if (p.mode.kind === 'update') {
+    t = Date.now();
+    runStep('scripts/pipeline.sh', ['update', p.content, p.dist], { env: { ...env, ...ready } });
+    lap('content and pages updated', t);
+    writeStamp(p);
+    console.log(`build: ${relative(REPO, p.dist) || '.'} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return;
+  }
   t = Date.now();
   rmSync(p.staging, { recursive: true, force: true });
   cpSync(join(p.bundle.dir, 'bundle'), p.staging, { recursive: true });
@@ -405,6 +485,7 @@ export function run(p, env = process.env) {
   }
   renameSync(p.staging, p.dist);
   if (replaced) removeLater(p.old, env);
+  writeStamp(p);
   lap('published', t);
   console.log(`build: ${relative(REPO, p.dist) || '.'} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

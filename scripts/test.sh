@@ -47,11 +47,39 @@ reusing() {
   rm -f "$log"
 }
 
+section "a build into the dist it made updates it in place (same app, same settings)"
+node scripts/build.mjs --release | tee target/build-again.log
+grep -q '^build: dist: updated in place' target/build-again.log
+
 section "release build of a generated archive (pages, sections and search over more than one page; the bundle reused)"
 rm -rf target/archive-content
 cargo run --quiet --locked -p reader-content -- generate 200 target/archive-content
 READER_CONTENT=target/archive-content READER_DEPLOY_CONFIGS=target/deploy-archive \
   reusing node scripts/build.mjs --release --dist target/dist-archive
+
+section "an edited headline and paragraph, built in place, equal a build afresh byte for byte; then undone in place"
+edited=$(find target/archive-content/articles -name '*.json' | sort | head -n 1)
+cp "$edited" target/archive-edited.json.orig
+node -e '
+const fs = require("node:fs");
+const file = process.argv[1];
+const article = JSON.parse(fs.readFileSync(file, "utf8"));
+article.headline += " (edited)";
+article.body.find((block) => block.type === "paragraph").text += " An edited sentence.";
+fs.writeFileSync(file, JSON.stringify(article, null, 2));
+' "$edited"
+READER_CONTENT=target/archive-content READER_DEPLOY_CONFIGS=target/deploy-archive \
+  node scripts/build.mjs --release --dist target/dist-archive | tee target/build-archive.log
+grep -q '^build: target/dist-archive: updated in place' target/build-archive.log
+READER_BUILD_FRESH=1 READER_CONTENT=target/archive-content READER_DEPLOY_CONFIGS=target/deploy-archive-fresh \
+  node scripts/build.mjs --release --dist target/dist-archive-fresh | grep '^build:'
+diff -r target/dist-archive target/dist-archive-fresh
+diff -r target/deploy-archive target/deploy-archive-fresh
+echo "identical: $(find target/dist-archive-fresh -type f | wc -l) files"
+cp target/archive-edited.json.orig "$edited"
+READER_CONTENT=target/archive-content READER_DEPLOY_CONFIGS=target/deploy-archive \
+  node scripts/build.mjs --release --dist target/dist-archive | tee target/build-archive.log
+grep -q '^build: target/dist-archive: updated in place' target/build-archive.log
 
 section "release build with offline reading turned off: the kill switch (the bundle reused)"
 READER_OFFLINE=off READER_DEPLOY_CONFIGS=target/deploy-killswitch \

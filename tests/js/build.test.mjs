@@ -146,3 +146,26 @@ test('the command line takes what trunk build takes, and says what it does not',
   assert.throws(() => parseArgs(['--dist']), BuildError);
   assert.throws(() => parseArgs(['--public-url', 'news']), BuildError);
 });
+
+test('a build into a dist it made from the same app and settings updates it in place; anything else builds afresh', () => {
+  const ws = workspace();
+  const args = parseArgs(['--release', '--dist', 'site']);
+  store(ws, args);
+  const env = { READER_CONTENT: 'content' };
+  const planned = (a = args, e = env) => plan({ root: ws.root, args: a, env: e, tools: TOOLS, store: ws.store });
+  assert.deepEqual(planned().mode, { kind: 'fresh', why: 'no finished build there' });
+  write(ws.root, 'site/404.html', '<html>');
+  assert.equal(planned().mode.kind, 'fresh', 'a dist with no stamp');
+  const p = planned();
+  write(ws.root, p.stampFile.slice(ws.root.length + 1), JSON.stringify(p.stamp));
+  assert.deepEqual(planned().mode, { kind: 'update', why: 'made by the same app, with the same settings' });
+  assert.equal(planned(args, { ...env, READER_CONTENT: 'other' }).mode.why, 'its content changed');
+  assert.equal(planned(args, { ...env, READER_OFFLINE: 'off' }).mode.why, 'its offline changed');
+  assert.equal(planned(args, { ...env, READER_DEPLOY_CONFIGS: 'elsewhere' }).mode.why, 'its configs changed');
+  assert.equal(planned(parseArgs(['--release', '--dist', 'site', '--public-url', '/news/'])).mode.kind, 'fresh', 'another public URL');
+  assert.equal(planned(args, { ...env, READER_BUILD_FRESH: '1' }).mode.kind, 'fresh');
+  assert.equal(planned(args, { ...env, READER_SHARD: '1/2' }).mode.kind, 'fresh');
+  write(ws.root, 'src/main.rs', '// the app changed\n');
+  assert.deepEqual(planned().mode, { kind: 'fresh', why: 'the app changed' });
+  rmSync(ws.root, { recursive: true, force: true });
+});

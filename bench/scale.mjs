@@ -219,10 +219,10 @@ async function fullBuilds(n, { updates = true } = {}) {
   // own (scripts/build.mjs): not counted in the build's time, but waited
   // for (and its time said) before anything else is timed.
   const trash = join(root, `.full-${STARTED}.old`);
-  const ourBuild = async (what) => {
+  const ourBuild = async (what, extra = {}) => {
     await measure('sync', []);
     console.error(`node scripts/build.mjs --release, ${what}: ${n} articles…`);
-    const built = await measure('node', ['scripts/build.mjs', '--release', '--dist', ours], env);
+    const built = await measure('node', ['scripts/build.mjs', '--release', '--dist', ours], { ...env, ...extra });
     const started = performance.now();
     while (existsSync(trash) && readdirSync(trash).length > 0) await new Promise((done) => setTimeout(done, 100));
     return { ...built, deletingSeconds: (performance.now() - started) / 1000 };
@@ -236,20 +236,21 @@ async function fullBuilds(n, { updates = true } = {}) {
     const hugo = await hugoBuild('first build');
     const hugoAgain = await hugoBuild('into its existing output');
     const reader = await ourBuild('first build');
-    const readerAgain = await ourBuild('into its existing dist');
-    rounds.push({ hugo, hugoAgain, reader, readerAgain });
+    const readerAgain = await ourBuild('into its existing dist (in place)');
+    const readerAfresh = await ourBuild('into its existing dist, afresh', { READER_BUILD_FRESH: '1' });
+    rounds.push({ hugo, hugoAgain, reader, readerAgain, readerAfresh });
   }
   const mid = (key) => {
     const sorted = rounds.map((r) => r[key]).sort((a, b) => a.seconds - b.seconds);
     return { ...sorted[Math.floor(sorted.length / 2)], runs: sorted.map((m) => m.seconds) };
   };
-  const [hugo, hugoAgain, reader, readerAgain] = ['hugo', 'hugoAgain', 'reader', 'readerAgain'].map(mid);
+  const [hugo, hugoAgain, reader, readerAgain, readerAfresh] = ['hugo', 'hugoAgain', 'reader', 'readerAgain', 'readerAfresh'].map(mid);
   const timedUpdates = updates ? await incremental(n, source, ours, join(root, 'deploy')) : null;
   const sizes = { hugoMB: await folderMB(hugoOut), oursMB: await folderMB(ours) };
   rmSync(ours, { recursive: true, force: true });
   rmSync(trash, { recursive: true, force: true });
   rmSync(hugoOut, { recursive: true, force: true });
-  const row = { articles: n, hugoPages: pages, hugo, hugoAgain, reader, readerAgain, updates: timedUpdates, sizes };
+  const row = { articles: n, hugoPages: pages, hugo, hugoAgain, reader, readerAgain, readerAfresh, updates: timedUpdates, sizes };
   console.error(JSON.stringify(row));
   return row;
 }
@@ -398,9 +399,9 @@ const UPDATES_HEAD = `| articles | nothing changed | a paragraph edited | a head
 function writeBuildSection(builds) {
   const time = (m) => `${m.seconds.toFixed(1)} s, ${m.peakMB.toFixed(0)} MB${m.deletingSeconds > 0.05 ? ` (+${m.deletingSeconds.toFixed(1)} s deleting the old dist after)` : ''}`;
   const x = (a, b) => `${(a.seconds / b.seconds).toFixed(2)}×`;
-  const lines = builds.map((b) => `| ${b.articles.toLocaleString('en')} | ${time(b.reader)} | ${time(b.readerAgain)} | ${time(b.hugo)} | ${time(b.hugoAgain)} | ${x(b.reader, b.hugo)}, ${x(b.readerAgain, b.hugoAgain)} | ${b.sizes.oursMB.toLocaleString('en')} MB, ${b.sizes.hugoMB.toLocaleString('en')} MB |`);
+  const lines = builds.map((b) => `| ${b.articles.toLocaleString('en')} | ${time(b.reader)} | ${time(b.readerAgain)} | ${time(b.readerAfresh)} | ${time(b.hugo)} | ${time(b.hugoAgain)} | ${x(b.reader, b.hugo)}, ${x(b.readerAgain, b.hugoAgain)}, ${x(b.readerAfresh, b.hugoAgain)} | ${b.sizes.oursMB.toLocaleString('en')} MB, ${b.sizes.hugoMB.toLocaleString('en')} MB |`);
   for (const b of builds) {
-    console.log(`${b.articles}: ours ${time(b.reader)} first, ${time(b.readerAgain)} into its dist; Hugo ${time(b.hugo)} first, ${time(b.hugoAgain)} into its output; ours ÷ Hugo ${x(b.reader, b.hugo)}, ${x(b.readerAgain, b.hugoAgain)} (runs: ours ${b.reader.runs.map((v) => v.toFixed(1)).join(', ')}; Hugo ${b.hugo.runs.map((v) => v.toFixed(1)).join(', ')})`);
+    console.log(`${b.articles}: ours ${time(b.reader)} first, ${time(b.readerAgain)} again in place, ${time(b.readerAfresh)} again afresh; Hugo ${time(b.hugo)} first, ${time(b.hugoAgain)} into its output; ours ÷ Hugo ${x(b.reader, b.hugo)}, ${x(b.readerAgain, b.hugoAgain)}, ${x(b.readerAfresh, b.hugoAgain)} (runs: ours first ${b.reader.runs.map((v) => v.toFixed(1)).join(', ')}; Hugo first ${b.hugo.runs.map((v) => v.toFixed(1)).join(', ')})`);
   }
   const withUpdates = builds.filter((b) => b.updates);
   const updates = withUpdates.map((b) => updatesRow(b.articles, b.updates));
@@ -421,15 +422,17 @@ The same generated archive built whole, one build after the other on the same ma
 Ours is the README's build, \`node scripts/build.mjs --release\` (content build, every page prerendered, feeds, sitemaps,
 search index, host files, Brotli and gzip copies of the app), with the app bundle at hand as Hugo has its binary and theme
 (\`scripts/build.mjs\` reuses it, keyed by the hash of what made it), as a newcomer runs it: its tools in their default
-profile, \`tools\` (optimised; compiled once, before this run); then again into the \`dist/\` the first left. Hugo is Debian's \`hugo\` 0.111 on the same articles as Markdown (\`bench/hugo-site.mjs\`: lists of 20, sections,
+profile, \`tools\` (optimised; compiled once, before this run); then again into the \`dist/\` the first left, which it
+updates in place (the archive unchanged: it reads, finds nothing to do and writes nothing), and once more afresh
+(\`READER_BUILD_FRESH=1\`: built beside it, renamed into place). Hugo is Debian's \`hugo\` 0.111 on the same articles as Markdown (\`bench/hugo-site.mjs\`: lists of 20, sections,
 related links by shared speakers, a page per speaker, no compression), first into an empty folder, then into the one it
 left. Each figure is the median of ${builds.map((b) => `${b.reader.runs.length} at ${b.articles.toLocaleString('en')}`).join(', ')} rounds, the builds of a round taken in
 turn. Peak memory is the whole process tree's. A build into an existing \`dist/\` builds beside it, renames the new one
 into place and leaves the old one to a process of its own, at the lowest priority, to delete: its time is said in brackets
 and not counted (the new \`dist/\` is in place by then), and the bench waits for it before timing anything else.
 
-| articles | ours, first | ours, into its dist | Hugo, first | Hugo, into its output | ours ÷ Hugo (first, again) | output: ours, Hugo |
-| ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| articles | ours, first | ours, again (in place) | ours, again afresh | Hugo, first | Hugo, into its output | ours ÷ Hugo (first; again in place, afresh) | output: ours, Hugo |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${lines.join('\n')}
 ${updateSection}`);
 }

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-import { BuildError, hashSources, parseArgs, parseDepInfo, plan } from '../../scripts/build.mjs';
+import { BuildError, hashSources, parseArgs, parseDepInfo, plan } from '../../scripts/build/plan.mjs';
 
 const TOOLS = { rustc: 'rustc 1.95.0', trunk: 'trunk 0.21.14', 'wasm-bindgen': '0.2.100', 'wasm-opt': 'version_132' };
 

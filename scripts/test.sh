@@ -33,23 +33,26 @@ build_started=$SECONDS
 node scripts/build.mjs --release
 echo "release build: $((SECONDS - build_started)) s"
 
-# Every build below that keeps the app's inputs reuses the bundle the one
-# above made (it must say so), whatever its content or stages' settings.
-reusing() {
-  local log
+# Runs a build and fails, saying why, unless it printed a line matching
+# `pattern`: the plan it took (scripts/build.mjs prints it).
+says() {
+  local pattern=$1 log
+  shift
   log=$(mktemp)
   "$@" 2>&1 | tee "$log"
-  if ! grep -q '^build: app bundle [0-9a-f]*: reuse' "$log"; then
-    echo "expected this build to reuse the app bundle: $*" >&2
+  if ! grep -q "$pattern" "$log"; then
+    echo "expected this build to say /$pattern/: $*" >&2
     rm -f "$log"
     return 1
   fi
   rm -f "$log"
 }
+# Every build below that keeps the app's inputs reuses the bundle the one
+# above made (it must say so), whatever its content or stages' settings.
+reusing() { says '^build: app bundle [0-9a-f]*: reuse' "$@"; }
 
 section "a build into the dist it made updates it in place (same app, same settings)"
-node scripts/build.mjs --release | tee target/build-again.log
-grep -q '^build: dist: updated in place' target/build-again.log
+says '^build: dist: updated in place' node scripts/build.mjs --release
 
 section "release build of a generated archive (pages, sections and search over more than one page; the bundle reused)"
 rm -rf target/archive-content
@@ -69,8 +72,7 @@ article.body.find((block) => block.type === "paragraph").text += " An edited sen
 fs.writeFileSync(file, JSON.stringify(article, null, 2));
 ' "$edited"
 READER_CONTENT=target/archive-content READER_DEPLOY_CONFIGS=target/deploy-archive \
-  node scripts/build.mjs --release --dist target/dist-archive | tee target/build-archive.log
-grep -q '^build: target/dist-archive: updated in place' target/build-archive.log
+  says '^build: target/dist-archive: updated in place' node scripts/build.mjs --release --dist target/dist-archive
 READER_BUILD_FRESH=1 READER_CONTENT=target/archive-content READER_DEPLOY_CONFIGS=target/deploy-archive-fresh \
   node scripts/build.mjs --release --dist target/dist-archive-fresh | grep '^build:'
 diff -r target/dist-archive target/dist-archive-fresh
@@ -78,8 +80,7 @@ diff -r target/deploy-archive target/deploy-archive-fresh
 echo "identical: $(find target/dist-archive-fresh -type f | wc -l) files"
 cp target/archive-edited.json.orig "$edited"
 READER_CONTENT=target/archive-content READER_DEPLOY_CONFIGS=target/deploy-archive \
-  node scripts/build.mjs --release --dist target/dist-archive | tee target/build-archive.log
-grep -q '^build: target/dist-archive: updated in place' target/build-archive.log
+  says '^build: target/dist-archive: updated in place' node scripts/build.mjs --release --dist target/dist-archive
 
 section "release build with offline reading turned off: the kill switch (the bundle reused)"
 READER_OFFLINE=off READER_DEPLOY_CONFIGS=target/deploy-killswitch \

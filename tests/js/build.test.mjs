@@ -26,7 +26,7 @@ function workspace() {
   write(root, 'Cargo.lock', '# lock\n');
   write(root, 'Trunk.toml', '[build]\n');
   write(root, 'index.html', '<!DOCTYPE html>\n');
-  write(root, 'assets/styles.css', 'body { margin: 0 }\n');
+  write(root, 'assets/styles/base.css', 'body { margin: 0 }\n');
   write(root, 'crates/model/Cargo.toml', '[package]\nname = "reader-model"\n');
   write(root, 'src/main.rs', 'fn main() {}\n');
   write(root, 'crates/model/src/lib.rs', 'pub fn f() {}\n');
@@ -97,7 +97,7 @@ test('a manifest, the lock, an asset, a tool, a flag or the compiler environment
     'cargo config': (ws) => write(ws.root, '.cargo/config.toml', '[build]\nrustflags = []\n'),
     "Trunk's config": (ws) => write(ws.root, 'Trunk.toml', '[build]\nminify = "never"\n'),
     'the template': (ws) => write(ws.root, 'index.html', '<!DOCTYPE html><title>x</title>\n'),
-    'the styles': (ws) => write(ws.root, 'assets/styles.css', 'body { margin: 1px }\n'),
+    'the styles': (ws) => write(ws.root, 'assets/styles/base.css', 'body { margin: 1px }\n'),
     'a new asset': (ws) => write(ws.root, 'assets/icon.png', 'png'),
   };
   for (const [what, change] of Object.entries(changes)) {

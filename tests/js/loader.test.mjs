@@ -30,6 +30,7 @@ const CONFIG = {
   savedListId: 'saved-list',
   offline: '/offline/controls-1.js',
   staleState: 'reader:stale-build',
+  stylesId: 'reader-styles',
 };
 
 /**
@@ -46,7 +47,8 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
     config: CONFIG,
     document: {
       readyState: ready,
-      getElementById: (id) => (ids.includes(id) ? { id } : null),
+      // The styles' <template>: its content is what the loader moves.
+      getElementById: (id) => (ids.includes(id) ? (id === CONFIG.stylesId ? { id, content: { links: 'the other parts' } } : { id }) : null),
       createElement: (tag) => ({ tag }),
       head: { append: (el) => did.appended.push(el) },
     },
@@ -129,6 +131,17 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     assert.equal(did.events.length, 1);
     assert.equal(did.events[0].type, 'TrunkApplicationStarted');
     assert.ok(did.context.wasmBindings, 'the bindings are window.wasmBindings');
+  });
+
+  test(`the loader ${name} links the styles the page did not inline, with the app, before its script`, async () => {
+    const did = await run(source, { ids: ['reader-data', 'reader-styles'] });
+    assert.equal(did.appended.length, 0, 'nothing before the reader acts');
+    did.listeners.get('scroll').fn();
+    await settle();
+    assert.deepEqual(did.appended[0], { links: 'the other parts' });
+    assert.equal(did.appended[1].rel, 'modulepreload');
+    const none = await run(source, { ids: [] });
+    assert.equal(none.appended.length, 1, 'a page that inlined every part: only the script');
   });
 
   for (const [why, page] of [

@@ -148,7 +148,7 @@ impl Copies {
 /// Where a photograph is shown, which decides the copies made of it: their
 /// widths (for 1×, 2× and 3× screens, so a 390-px phone never downloads
 /// more than it can show), their shape, and the `sizes` the page gives the
-/// browser to choose among them. The widths follow `assets/styles.css`.
+/// browser to choose among them. The widths follow `assets/styles/` (lists.css, article.css).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Place {
     /// A news list item's picture: 15rem × 10rem on wide screens, 6rem

@@ -18,8 +18,9 @@ use crate::mode::Mode;
 use crate::offline::Offline;
 use crate::public_url::PublicUrl;
 use crate::state::{self, State};
+use crate::styles::Styles;
 use crate::work::Work;
-use crate::{Options, PrerenderError, loader, read, read_json, styles};
+use crate::{Options, PrerenderError, loader, read, read_json};
 
 /// What one run starts from.
 pub struct Inputs {
@@ -37,8 +38,10 @@ pub struct Inputs {
     /// by an update, `index.html` is the home page).
     pub(crate) trunks: String,
     /// The template every page is written into: Trunk's, with the loader
-    /// deferred and the stylesheet inlined.
+    /// deferred and a slot for each page's styles.
     pub(crate) template: String,
+    /// The stylesheet's parts, for each page's slot.
+    pub(crate) styles: Styles,
     pub(crate) deployment: Deployment,
     /// Offline reading: the worker, the controls, the manifest.
     pub(crate) offline: Offline,
@@ -80,6 +83,7 @@ struct Shared {
     base: String,
     trunks: String,
     template: String,
+    styles: Styles,
     deployment: Deployment,
     offline: Offline,
     started: Instant,
@@ -113,8 +117,9 @@ impl Inputs {
         };
         let offline = Offline::new(&base, options.offline);
         let template = loader::defer(&trunks, Some(&offline.controls_href()))?;
-        let template = styles::inline(&template, dist, &base)?;
+        let (template, styles) = Styles::read(&template, dist, &base)?;
         let mut deployment = Deployment::plan(dist, &base, &template)?;
+        deployment.style_hashes = styles.hashes();
         // The offline controls are named by their content too.
         deployment.hashed_files.push(offline.controls_file.clone());
         let shared = Shared {
@@ -124,6 +129,7 @@ impl Inputs {
             base,
             trunks,
             template,
+            styles,
             deployment,
             offline,
             started,
@@ -160,6 +166,7 @@ impl Inputs {
             base,
             trunks: self.trunks.clone(),
             template: self.template.clone(),
+            styles: self.styles.clone(),
             deployment,
             offline: self.offline.clone(),
             started,
@@ -189,6 +196,7 @@ impl Inputs {
             base,
             trunks,
             template,
+            styles,
             deployment,
             offline,
             started,
@@ -225,6 +233,7 @@ impl Inputs {
             base,
             trunks,
             template,
+            styles,
             deployment,
             offline,
             site,

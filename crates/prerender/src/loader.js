@@ -14,6 +14,8 @@
 //   offline                  the offline controls' script (they register
 //                            the service worker), or null
 //   staleState               the history state of a reload into a newer build
+//   stylesId                 the id of the links to the styles the page
+//                            did not inline
 // and drops the lines that are only comments, and each line's indent.
 //
 // A prerendered page needs none of the app to be read: the app only has
@@ -45,6 +47,10 @@ const stale = () => {
 // second or more), and the wasm compiled as it streams in. The app's
 // bindings are `window.wasmBindings`. The offline controls come with it.
 const start = () => {
+  // The parts of the stylesheet this page did not inline (other pages',
+  // the running app's): a few kilobytes, here long before the app.
+  const styles = document.getElementById(config.stylesId);
+  if (styles && styles.content) document.head.append(styles.content);
   const link = document.createElement('link');
   link.rel = 'modulepreload';
   link.href = config.script;

@@ -134,6 +134,7 @@ fn loader_source(script: &Asset, wasm: &Asset, offline: Option<&str>) -> String 
         "savedListId": reader::views::saved_page::SAVED_LIST_ID,
         "offline": offline,
         "staleState": STALE_STATE,
+        "stylesId": crate::styles::LATER_ID,
     });
     with_config(&config, SOURCE)
 }
@@ -187,6 +188,7 @@ mod tests {
         assert_eq!(config["queryParam"], "q");
         assert_eq!(config["savedListId"], "saved-list");
         assert_eq!(config["offline"], "/offline/controls-1.js");
+        assert_eq!(config["stylesId"], "reader-styles");
         // The file itself, without its notes and indents.
         for part in [
             "import(config.script).then((bindings) => {",

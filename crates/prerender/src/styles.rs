@@ -1,49 +1,212 @@
-//! The stylesheet inlined into every page.
+//! The stylesheet's parts, inlined into each page as far as it shows them.
 //!
-//! Trunk's `index.html` links the stylesheet: a request that holds up the
-//! first paint by a round trip, the slowest part of a page's first view on
-//! a phone. So the link is replaced by the stylesheet itself, in a
-//! `<style>` that the CSP allows by its hash (like the loader). The file
-//! stays published under its hashed name for the pages an old build wrote.
+//! Trunk's `index.html` links the stylesheet's parts (`assets/styles/`):
+//! requests that would hold up the first paint by a round trip, the
+//! slowest part of a page's first view on a phone. So the prerender puts
+//! into each page, in `<style>` elements that the CSP allows by their
+//! hashes (like the loader), the parts that page shows before the app
+//! runs ([`parts_of`]): every page the base, an article the article's
+//! part, a list the lists'. The others (what other pages and the running
+//! app's own states use) go into an inert `<template>` of links that the
+//! loader moves into the head on the reader's first act, long before the
+//! app renders anything; a page writes only the bytes it needs. The files
+//! stay published under their hashed names, for the app and for the pages
+//! an old build wrote.
 
 use std::cell::RefCell;
 use std::path::Path;
 
 use lol_html::html_content::ContentType;
 use lol_html::{RewriteStrSettings, element, rewrite_str};
+use reader_model::PageContent;
 
 use crate::PrerenderError;
 
-/// `template` with each of Trunk's stylesheet links (below `base`, in
-/// `dist`) replaced by the stylesheet.
-///
-/// # Errors
-/// [`PrerenderError::Io`] when a linked stylesheet cannot be read;
-/// [`PrerenderError::Template`] when one would end its own `<style>`, or
-/// the template cannot be rewritten.
-pub fn inline(template: &str, dist: &Path, base: &str) -> Result<String, PrerenderError> {
-    let failure = RefCell::new(None::<PrerenderError>);
-    let html = rewrite_str(
-        template,
-        RewriteStrSettings {
-            element_content_handlers: vec![element!("link[rel=stylesheet][href]", |el| {
-                let href = el.get_attribute("href").unwrap_or_default();
-                let Some(file) = href.strip_prefix(base).filter(|f| !f.contains("..")) else {
-                    return Ok(());
-                };
-                match read_styles(&dist.join(file)) {
-                    Ok(css) => el.replace(&format!("<style>{css}</style>"), ContentType::Html),
-                    Err(error) => *failure.borrow_mut() = Some(error),
-                }
-                Ok(())
-            })],
-            ..RewriteStrSettings::new()
-        },
-    )
-    .map_err(|error| PrerenderError::Template(error.to_string()))?;
-    match failure.into_inner() {
-        Some(error) => Err(error),
-        None => Ok(html),
+/// The id of the `<template>` holding the links to the parts a page did
+/// not inline (the loader's `stylesId`).
+pub const LATER_ID: &str = "reader-styles";
+
+/// The element that marks, in the template, where a page's styles go.
+pub const SLOT: &str = "reader-styles";
+
+/// The parts of the stylesheet, by their file's name in `assets/styles/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Every page: tokens, base elements, header, breadcrumb, footer.
+    Base,
+    /// The news lists' cards, thumbnails and pagination.
+    Lists,
+    /// The article and its blocks.
+    Article,
+    Search,
+    Speakers,
+    Saved,
+    /// Errors, "not found", "offline".
+    Notices,
+    /// What only the running app shows (skeletons, the loading bar, the
+    /// panic notice): never inlined.
+    App,
+}
+
+impl Part {
+    const ALL: [Part; 8] = [
+        Part::Base,
+        Part::Lists,
+        Part::Article,
+        Part::Search,
+        Part::Speakers,
+        Part::Saved,
+        Part::Notices,
+        Part::App,
+    ];
+
+    /// Its file's name in `assets/styles/`, without `.css`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Base => "base",
+            Part::Lists => "lists",
+            Part::Article => "article",
+            Part::Search => "search",
+            Part::Speakers => "speakers",
+            Part::Saved => "saved",
+            Part::Notices => "notices",
+            Part::App => "app",
+        }
+    }
+
+    /// The part Trunk published as `file` (`article-1a2b….css`).
+    fn of_file(file: &str) -> Option<Part> {
+        let stem = file.strip_suffix(".css")?;
+        let (name, hash) = stem.rsplit_once('-')?;
+        let hashed = !hash.is_empty() && hash.bytes().all(|b| b.is_ascii_hexdigit());
+        Part::ALL
+            .into_iter()
+            .find(|part| hashed && part.name() == name)
+    }
+}
+
+/// The parts a page of `content` shows before the app runs, in the
+/// stylesheet's order. (`tests/browser/styles.test.mjs` proves, for a page
+/// of each kind, that linking every other part changes nothing it shows.)
+pub fn parts_of(content: &PageContent) -> &'static [Part] {
+    match content {
+        PageContent::List(_) => &[Part::Base, Part::Lists],
+        PageContent::Article(_) => &[Part::Base, Part::Article],
+        PageContent::Speakers(_) | PageContent::Speaker(_) => &[Part::Base, Part::Speakers],
+        PageContent::Search => &[Part::Base, Part::Lists, Part::Search],
+        PageContent::Saved => &[Part::Base, Part::Saved, Part::Notices],
+        PageContent::Offline => &[Part::Base, Part::Saved, Part::Notices],
+        PageContent::NotFound => &[Part::Base, Part::Notices],
+    }
+}
+
+/// One part as Trunk published it: its link (with Trunk's integrity hash)
+/// and its text.
+#[derive(Debug, Clone, PartialEq)]
+struct Sheet {
+    part: Part,
+    link: String,
+    css: String,
+}
+
+/// The stylesheet's parts of one build.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Styles {
+    /// In the order Trunk linked them.
+    sheets: Vec<Sheet>,
+}
+
+impl Styles {
+    /// Trunk's stylesheet links in `template` (below `base`, in `dist`):
+    /// the template with the first replaced by the slot for a page's
+    /// styles and the others removed, and the parts read.
+    ///
+    /// # Errors
+    /// [`PrerenderError::Io`] when a linked part cannot be read;
+    /// [`PrerenderError::Template`] when a link names no part of
+    /// `assets/styles/`, when one would end its own `<style>`, or the
+    /// template cannot be rewritten.
+    pub fn read(template: &str, dist: &Path, base: &str) -> Result<(String, Self), PrerenderError> {
+        let failure = RefCell::new(None::<PrerenderError>);
+        let sheets = RefCell::new(Vec::new());
+        let html = rewrite_str(
+            template,
+            RewriteStrSettings {
+                element_content_handlers: vec![element!("link[rel=stylesheet][href]", |el| {
+                    let href = el.get_attribute("href").unwrap_or_default();
+                    let Some(file) = href.strip_prefix(base).filter(|f| !f.contains("..")) else {
+                        return Ok(());
+                    };
+                    let Some(part) = Part::of_file(file) else {
+                        *failure.borrow_mut() = Some(PrerenderError::Template(format!(
+                            "the stylesheet {href} is none of assets/styles/ ({})",
+                            Part::ALL.map(Part::name).join(", ")
+                        )));
+                        return Ok(());
+                    };
+                    let integrity = (el.get_attribute("integrity"))
+                        .map(|hash| format!(r#" integrity="{}""#, attribute(&hash)))
+                        .unwrap_or_default();
+                    let link = format!(
+                        r#"<link rel="stylesheet" href="{}"{integrity}>"#,
+                        attribute(&href)
+                    );
+                    match read_styles(&dist.join(file)) {
+                        Ok(css) => {
+                            let mut sheets = sheets.borrow_mut();
+                            if sheets.is_empty() {
+                                el.replace(&format!("<{SLOT}></{SLOT}>"), ContentType::Html);
+                            } else {
+                                el.remove();
+                            }
+                            sheets.push(Sheet { part, link, css });
+                        }
+                        Err(error) => *failure.borrow_mut() = Some(error),
+                    }
+                    Ok(())
+                })],
+                ..RewriteStrSettings::new()
+            },
+        )
+        .map_err(|error| PrerenderError::Template(error.to_string()))?;
+        match failure.into_inner() {
+            Some(error) => Err(error),
+            None => Ok((
+                html,
+                Self {
+                    sheets: sheets.into_inner(),
+                },
+            )),
+        }
+    }
+
+    /// The CSP sources (`'sha256-…'`) of every part a page may inline.
+    pub fn hashes(&self) -> Vec<String> {
+        (self.sheets.iter())
+            .filter(|sheet| sheet.part != Part::App)
+            .map(|sheet| reader_deploy::html::sha256_source(&sheet.css))
+            .collect()
+    }
+
+    /// What goes into the slot of a page of `content`: its parts, each in
+    /// a `<style>`, then a `<template>` of links to the others.
+    pub fn for_page(&self, content: &PageContent) -> String {
+        let parts = parts_of(content);
+        let mut html = String::new();
+        let mut later = String::new();
+        for sheet in &self.sheets {
+            if parts.contains(&sheet.part) {
+                html.push_str("<style>");
+                html.push_str(&sheet.css);
+                html.push_str("</style>");
+            } else {
+                later.push_str(&sheet.link);
+            }
+        }
+        if !later.is_empty() {
+            html.push_str(&format!(r#"<template id="{LATER_ID}">{later}</template>"#));
+        }
+        html
     }
 }
 
@@ -58,11 +221,18 @@ fn read_styles(path: &Path) -> Result<String, PrerenderError> {
     Ok(css.trim_end().to_owned())
 }
 
+/// `text` safe inside a double-quoted attribute.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// A dist folder of its own per test, holding `styles-1a.css`.
+    /// A dist folder of its own per test, holding `files`.
     struct Dist(std::path::PathBuf);
 
     impl Dist {
@@ -77,7 +247,7 @@ mod tests {
         }
     }
 
-    fn dist(css: &str) -> Dist {
+    fn dist(files: &[(&str, &str)]) -> Dist {
         use std::sync::atomic::{AtomicUsize, Ordering};
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         let dir = std::env::temp_dir().join(format!(
@@ -86,41 +256,79 @@ mod tests {
             NEXT.fetch_add(1, Ordering::Relaxed)
         ));
         std::fs::create_dir_all(&dir).expect("temp dir");
-        std::fs::write(dir.join("styles-1a.css"), css).expect("css");
+        for (name, css) in files {
+            std::fs::write(dir.join(name), css).expect("css");
+        }
         Dist(dir)
     }
 
+    const TEMPLATE: &str = "<title>x</title>\
+        <link href=/news/base-1a.css integrity=sha384-B rel=stylesheet>\
+        <link href=/news/article-2b.css integrity=sha384-A rel=stylesheet>\
+        <link href=/news/lists-3c.css rel=stylesheet><body>";
+
+    fn styles() -> (Dist, String, Styles) {
+        let dir = dist(&[
+            ("base-1a.css", "body{margin:0}\n"),
+            ("article-2b.css", "a>b{color:red}"),
+            ("lists-3c.css", "ul{padding:0}"),
+        ]);
+        let (html, styles) = Styles::read(TEMPLATE, dir.path(), "/news/").expect("read");
+        (dir, html, styles)
+    }
+
     #[test]
-    fn the_link_becomes_the_stylesheet() {
-        let dir = dist("body{margin:0}a>b{color:red}\n");
-        let html = inline(
-            "<title>x</title><link href=/news/styles-1a.css integrity=sha384-x rel=stylesheet><body>",
-            dir.path(),
-            "/news/",
-        )
-        .expect("inlined");
+    fn the_links_become_one_slot() {
+        let (_dir, html, styles) = styles();
         assert_eq!(
             html,
-            "<title>x</title><style>body{margin:0}a>b{color:red}</style><body>"
+            "<title>x</title><reader-styles></reader-styles><body>"
+        );
+        assert_eq!(
+            styles.hashes(),
+            ["body{margin:0}", "a>b{color:red}", "ul{padding:0}"]
+                .map(reader_deploy::html::sha256_source)
         );
     }
 
     #[test]
-    fn other_sites_links_stay_and_a_missing_file_is_an_error() {
-        let dir = dist("p{}");
+    fn a_page_inlines_its_parts_and_links_the_others_later() {
+        let (_dir, _, styles) = styles();
+        assert_eq!(
+            styles.for_page(&PageContent::NotFound),
+            "<style>body{margin:0}</style><template id=\"reader-styles\">\
+             <link rel=\"stylesheet\" href=\"/news/article-2b.css\" integrity=\"sha384-A\">\
+             <link rel=\"stylesheet\" href=\"/news/lists-3c.css\"></template>"
+        );
+        assert_eq!(
+            styles.for_page(&PageContent::Search),
+            "<style>body{margin:0}</style><style>ul{padding:0}</style><template id=\"reader-styles\">\
+             <link rel=\"stylesheet\" href=\"/news/article-2b.css\" integrity=\"sha384-A\"></template>"
+        );
+    }
+
+    #[test]
+    fn other_sites_links_stay_and_a_missing_or_unknown_file_is_an_error() {
+        let dir = dist(&[("base-1a.css", "p{}")]);
         let other = "<link href=https://cdn.example/x.css rel=stylesheet>";
-        assert_eq!(inline(other, dir.path(), "/").expect("kept"), other);
-        let missing = inline("<link href=/gone.css rel=stylesheet>", dir.path(), "/");
+        assert_eq!(Styles::read(other, dir.path(), "/").expect("kept").0, other);
+        let missing = Styles::read("<link href=/base-9f.css rel=stylesheet>", dir.path(), "/");
         assert!(
             matches!(missing, Err(PrerenderError::Io(..))),
             "{missing:?}"
         );
+        let unknown = Styles::read("<link href=/styles-1a.css rel=stylesheet>", dir.path(), "/")
+            .expect_err("not a part");
+        assert!(unknown.to_string().contains("assets/styles/"), "{unknown}");
     }
 
     #[test]
     fn a_stylesheet_that_would_end_its_element_is_refused() {
-        let dir = dist("p::after{content:'</style><script>x()</script>'}");
-        let error = inline("<link href=/styles-1a.css rel=stylesheet>", dir.path(), "/")
+        let dir = dist(&[(
+            "base-1a.css",
+            "p::after{content:'</style><script>x()</script>'}",
+        )]);
+        let error = Styles::read("<link href=/base-1a.css rel=stylesheet>", dir.path(), "/")
             .expect_err("refused");
         assert!(error.to_string().contains("</style"), "{error}");
     }

@@ -17,6 +17,9 @@ pub struct Filling<'a> {
     pub language: &'a str,
     /// The head tags, `<title>` first.
     pub head: &'a str,
+    /// The page's styles, in place of the template's slot for them
+    /// ([`crate::styles::Styles::for_page`]).
+    pub styles: &'a str,
     /// The rendered app.
     pub body: &'a str,
     /// The page's data, JSON already safe inside `<script>`.
@@ -57,15 +60,17 @@ pub fn fill(template: &str, filling: &Filling<'_>) -> Result<String, PrerenderEr
 enum Slot {
     Language,
     Head,
+    Styles,
     Body,
     Data,
 }
 
 /// The marks [`Compiled::new`] fills the template with, found again in
 /// lol_html's output: no template holds them.
-const MARKS: [(Slot, &str); 4] = [
+const MARKS: [(Slot, &str); 5] = [
     (Slot::Language, "\u{1}reader-slot-language\u{1}"),
     (Slot::Head, "\u{1}reader-slot-head\u{1}"),
+    (Slot::Styles, "\u{1}reader-slot-styles\u{1}"),
     (Slot::Body, "\u{1}reader-slot-body\u{1}"),
     (Slot::Data, "\u{1}reader-slot-data\u{1}"),
 ];
@@ -94,6 +99,7 @@ impl Compiled {
             &Filling {
                 language: mark(Slot::Language),
                 head: mark(Slot::Head),
+                styles: mark(Slot::Styles),
                 body: mark(Slot::Body),
                 data_json: mark(Slot::Data),
             },
@@ -123,6 +129,7 @@ impl Compiled {
         let parts = |slot: Slot| match slot {
             Slot::Language => filling.language,
             Slot::Head => filling.head,
+            Slot::Styles => filling.styles,
             Slot::Body => filling.body,
             Slot::Data => filling.data_json,
         };
@@ -168,6 +175,10 @@ pub fn fill_slowly(template: &str, filling: &Filling<'_>) -> Result<String, Prer
                     el.replace(filling.head, ContentType::Html);
                     Ok(())
                 }),
+                element!(crate::styles::SLOT, |el| {
+                    el.replace(filling.styles, ContentType::Html);
+                    Ok(())
+                }),
                 element!(shell_selector, |el| {
                     found_shell = true;
                     el.set_inner_content(filling.body, ContentType::Html);
@@ -196,6 +207,7 @@ pub fn fill_slowly(template: &str, filling: &Filling<'_>) -> Result<String, Prer
 /// [`PrerenderError::Template`] when the page cannot be rewritten.
 pub fn without_app(html: &str, script: &str) -> Result<String, PrerenderError> {
     let data_selector = format!("#{PAGE_DATA_ID}");
+    let later_selector = format!("template#{}", crate::styles::LATER_ID);
     let shell_selector = format!("#{SHELL_ID}");
     let tag = format!(r#"<script type="module" src="{script}"></script>"#);
     rewrite_str(
@@ -207,6 +219,11 @@ pub fn without_app(html: &str, script: &str) -> Result<String, PrerenderError> {
                     Ok(())
                 }),
                 element!(data_selector, |el| {
+                    el.remove();
+                    Ok(())
+                }),
+                // The links to the styles the app would add: no app here.
+                element!(later_selector, |el| {
                     el.remove();
                     Ok(())
                 }),
@@ -228,7 +245,7 @@ mod tests {
     use super::*;
 
     const TEMPLATE: &str = "<!doctype html><html lang=en><meta charset=utf-8><title>x</title>\
-        <script type=module>init()</script><body><div id=shell><p>loading</p></div></body></html>";
+        <reader-styles></reader-styles><script type=module>init()</script><body><div id=shell><p>loading</p></div></body></html>";
 
     #[test]
     fn fills_head_body_data_and_language() {
@@ -237,6 +254,7 @@ mod tests {
             &Filling {
                 language: "en-GB",
                 head: "<title>T</title><meta name=description content=d>",
+                styles: "<style>p{}</style>",
                 body: "<main><h1>H</h1></main>",
                 data_json: r#"{"a":1}"#,
             },
@@ -245,7 +263,7 @@ mod tests {
         assert_eq!(
             html,
             "<!doctype html><html lang=\"en-GB\"><meta charset=utf-8><title>T</title><meta name=description content=d>\
-             <script type=module>init()</script><body><div id=shell><main><h1>H</h1></main></div>\
+             <style>p{}</style><script type=module>init()</script><body><div id=shell><main><h1>H</h1></main></div>\
              <script type=\"application/json\" id=\"reader-data\">{\"a\":1}</script></body></html>"
         );
     }
@@ -256,7 +274,7 @@ mod tests {
     #[test]
     fn the_kept_template_fills_as_lol_html_does() {
         let spelled_out = "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <title>USST News</title>\n\
-            <style>a>b{color:red}</style>\n  </head>\n  <body>\n    <div id=\"shell\"></div>\n  </body>\n</html>\n";
+            <style>a>b{color:red}</style><reader-styles></reader-styles>\n  </head>\n  <body>\n    <div id=\"shell\"></div>\n  </body>\n</html>\n";
         for template in [TEMPLATE, spelled_out] {
             for (language, head, body, data_json) in [
                 (
@@ -276,6 +294,7 @@ mod tests {
                 let filling = Filling {
                     language,
                     head,
+                    styles: head,
                     body,
                     data_json,
                 };
@@ -293,6 +312,7 @@ mod tests {
         let filling = Filling {
             language: "en",
             head: "",
+            styles: "",
             body: "",
             data_json: "{}",
         };

@@ -64,6 +64,31 @@ pub fn write_copies(dir: &Path, cache: Option<&Path>) -> Result<Compressed, Depl
         })
 }
 
+/// [`write_copies`] for `files` alone (an update's: the few of the app's
+/// files it writes again), those too small to pay left out.
+///
+/// # Errors
+/// As [`write_copies`].
+pub fn write_copies_for(
+    files: &[PathBuf],
+    cache: Option<&Path>,
+) -> Result<Compressed, DeployError> {
+    let mut total = Compressed::default();
+    for path in files {
+        let size = fs::metadata(path)
+            .map_err(|e| DeployError::Io(path.clone(), e))?
+            .len();
+        if size >= MIN_SIZE {
+            let done = write_copies_of(path, cache)?;
+            total.files += done.files;
+            total.bytes_in += done.bytes_in;
+            total.brotli_bytes += done.brotli_bytes;
+            total.gzip_bytes += done.gzip_bytes;
+        }
+    }
+    Ok(total)
+}
+
 fn write_copies_of(path: &Path, cache: Option<&Path>) -> Result<Compressed, DeployError> {
     let data = fs::read(path).map_err(|e| DeployError::Io(path.to_path_buf(), e))?;
     let cached = cache.map(|cache| {
@@ -134,7 +159,11 @@ fn write_beside(path: &Path, extension: &str, data: &[u8]) -> Result<(), DeployE
     name.push(".");
     name.push(extension);
     let target = PathBuf::from(name);
-    fs::write(&target, data).map_err(|e| DeployError::Io(target, e))
+    // Unchanged copies are left as they are (an update in place rewrites
+    // nothing that stays the same).
+    reader_output::write(&target, data)
+        .map(drop)
+        .map_err(|e| DeployError::Io(target, e))
 }
 
 /// Brotli at `quality` with a 4 MiB window (at 11, what `brotli -q 11`

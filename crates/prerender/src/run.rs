@@ -54,10 +54,21 @@ impl Plan<'_> {
         let rendered_at = Instant::now();
         self.write_feeds()?;
         let feeds_at = Instant::now();
-        // An update leaves the app's files, the only ones with copies, as
-        // they are; they are the first edition's.
-        let compressed = if inputs.mode.is_update() || !inputs.is_first_edition() {
+        // An update leaves Trunk's files, the app's, as they are; it
+        // writes the worker and the offline controls again (the worker's
+        // version follows what every page is made from), so their copies
+        // are made again too. All are the first edition's.
+        let compressed = if !inputs.is_first_edition() {
             reader_deploy::compress::Compressed::default()
+        } else if inputs.mode.is_update() {
+            let offline = &inputs.offline;
+            reader_deploy::compress::write_copies_for(
+                &[
+                    inputs.dist.join(SERVICE_WORKER_FILE),
+                    inputs.dist.join(&offline.controls_file),
+                ],
+                inputs.compress_cache.as_deref(),
+            )?
         } else {
             reader_deploy::compress::write_copies(&inputs.dist, inputs.compress_cache.as_deref())?
         };

@@ -162,6 +162,16 @@ impl Site {
         .expect("write");
     }
 
+    /// The site's description changes: every page is made again, and
+    /// the service worker gets a new version.
+    fn edit_site(&self) {
+        let path = self.content().join("site.json");
+        let mut site: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&path).expect("read")).expect("json");
+        site["description"] = "News from a university, described again.".into();
+        fs::write(&path, serde_json::to_string_pretty(&site).expect("json")).expect("write");
+    }
+
     fn delete_and_add(&self) {
         let articles = self.content().join("articles");
         fs::remove_file(articles.join(format!("{DELETED}.json"))).expect("delete");
@@ -302,6 +312,19 @@ fn updates_equal_clean_builds(site: Site) {
         "the home page does not show the new headline"
     );
     assert_same(&site, &clean_build_of(&site, "clean-retitled"));
+
+    // The site's settings: every page again, and the service worker,
+    // whose compressed copies are made again with it.
+    let worker = site.files()[&PathBuf::from("dist/sw.js.br")].clone();
+    site.edit_site();
+    site.build_content();
+    site.prerender(true);
+    assert_ne!(
+        site.files()[&PathBuf::from("dist/sw.js.br")],
+        worker,
+        "the worker's Brotli copy is the old worker"
+    );
+    assert_same(&site, &clean_build_of(&site, "clean-site"));
 
     // An article deleted, another added: the deleted one's pages go.
     site.delete_and_add();

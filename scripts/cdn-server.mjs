@@ -124,8 +124,9 @@ function cutsAfter(body, marks) {
  * slow network does: up to the end of the string pauseAfter, or of each
  * string of an array in turn, waiting pauseMs after each piece).
  *
- * `pageData: false` serves every page without its embedded data
- * (`<script type="application/json" id="reader-data">`).
+ * `pageData: false` serves every page without its data
+ * (`<script type="application/json" id="reader-data">`, holding it or
+ * naming its files).
  *
  * `hooks` (scripts/preview.mjs): `route(urlPath, req, res)` answers an
  * address itself when it returns true; `html(text)` changes every page
@@ -223,7 +224,7 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
     const encoding = fault || rewrite ? null : await precompressed(file, req.headers['accept-encoding'] ?? '');
     let body = await readFile(encoding ? `${file}.${encoding.ext}` : file);
     if (rewrite) {
-      body = Buffer.from(body.toString('utf8').replace(/<script type="application\/json" id="reader-data">[^<]*<\/script>/, ''));
+      body = Buffer.from(body.toString('utf8').replace(/<script type="application\/json" id="reader-data"[^>]*>[^<]*<\/script>/, ''));
     }
     if (hooks.html && type.startsWith('text/html') && !encoding) body = Buffer.from(hooks.html(body.toString('utf8')));
     let encoded = encoding?.name;

@@ -1,12 +1,15 @@
 //! Taking over a prerendered page.
 //!
 //! Every page is first served as static HTML rendered at build time by the
-//! same views (crates/prerender). It carries its data as JSON in
+//! same views (crates/prerender). Its data is JSON in
 //! `<script type="application/json" id="reader-data">`, which the CSP lets
-//! sit there because it never runs. The app reads it, so it fetches nothing
-//! the page already shows, renders the same page from it and *hydrates*
-//! the page: it attaches to the nodes already on screen instead of
-//! replacing them, so nothing is painted twice and nothing moves.
+//! sit there because it never runs: carried in the page, or (a list's, an
+//! article's, a speaker's) put there by the loader from the content files
+//! the page names, fetched with the app (crates/prerender/src/data.rs).
+//! The app reads it before anything else, so it fetches nothing again,
+//! renders the same page from it and *hydrates* the page: it attaches to
+//! the nodes already on screen instead of replacing them, so nothing is
+//! painted twice and nothing moves.
 //!
 //! When the page cannot be hydrated (its data is missing or unreadable, or
 //! an earlier attempt at this address found the page and the app

@@ -178,6 +178,12 @@ describe('the app takes over', () => {
       const shown = (page) => page.evaluate(() => ['.site-header', 'main', '.site-footer'].map((s) => document.querySelector(s).textContent).join('\n'));
       const staticText = await shown(still);
       const staticTitle = await still.title();
+      // The files a list's, an article's or a speaker's page names for its
+      // data (src/prerendered.rs); the other pages carry theirs.
+      const named = await still.evaluate(() => {
+        const data = document.getElementById('reader-data')?.dataset ?? {};
+        return data.src ? [data.site, data.src] : [];
+      });
       await stillContext.close();
 
       const { page, context, problems } = await openPage(app.browser);
@@ -214,8 +220,11 @@ describe('the app takes over', () => {
       await page.goto(app.server.url + path);
       await heading(page);
       await page.waitForTimeout(300);
-      // Not even for an unknown article: the host already answered 404.
-      assert.deepEqual(fetched, []);
+      // The page's data, once, with the app (the page never downloaded
+      // it: a reader who only reads never does); nothing again. Not even
+      // for an unknown article: the host already answered 404.
+      assert.deepEqual(fetched, named);
+      if (['list', 'article', 'article-pictures', 'speech', 'speakers', 'speaker', 'section'].includes(name)) assert.equal(named.length, 2, 'the page names its data');
       assert.equal(await page.evaluate(() => window.__skeletons), 0, 'a skeleton or loading bar appeared');
       assert.equal(await page.evaluate(() => window.__shift), 0, `layout shifted: ${await page.evaluate(() => window.__shifted.join('; '))}`);
       assert.equal(await shown(page), staticText, 'the app shows other text than the static page');
@@ -279,6 +288,7 @@ describe('the app takes over', () => {
     });
     await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
     assert.equal(await heading(page), seedLine(3));
+    assert.deepEqual(fetched.splice(0), ['/content/site.json', `/content/articles/${SEED_SLUG}.json`], 'the page\'s data, with the app');
     await page.evaluate(() => {
       window.__sameDocument = true;
     });

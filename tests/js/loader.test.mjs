@@ -39,8 +39,13 @@ const CONFIG = {
  * readyState, `paintAfter` how many frames until its first paint.
  * Returns what the loader did.
  */
-async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0, gone = false, wasmGone = false, failsToStart = false } = {}) {
-  const did = { listeners: new Map(), appended: [], imported: [], fetched: [], events: [], frames: 0, reloads: 0, states: [] };
+async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0, gone = false, wasmGone = false, failsToStart = false, named = false, dataGone = false } = {}) {
+  const did = { listeners: new Map(), appended: [], imported: [], fetched: [], events: [], frames: 0, reloads: 0, states: [], started: 0 };
+  // The page's data element: in the page, or naming its files.
+  const data = named
+    ? { id: 'reader-data', dataset: { site: '/content/site.json', field: 'article', src: '/content/articles/a.json' }, textContent: '' }
+    : { id: 'reader-data' };
+  did.data = data;
   let frames = 0;
   const listen = (name, fn, options) => did.listeners.set(name, { fn, options });
   const context = {
@@ -48,7 +53,11 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
     document: {
       readyState: ready,
       // The styles' <template>: its content is what the loader moves.
-      getElementById: (id) => (ids.includes(id) ? (id === CONFIG.stylesId ? { id, content: { links: 'the other parts' } } : { id }) : null),
+      getElementById: (id) => {
+        if (!ids.includes(id)) return null;
+        if (id === CONFIG.stylesId) return { id, content: { links: 'the other parts' } };
+        return id === CONFIG.dataId ? data : { id };
+      },
       createElement: (tag) => ({ tag }),
       head: { append: (el) => did.appended.push(el) },
     },
@@ -81,7 +90,8 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
     },
     fetch: (url, init) => {
       did.fetched.push({ url, init });
-      return Promise.resolve({ ok: !wasmGone, status: wasmGone ? 404 : 200, url });
+      const missing = (wasmGone && url === CONFIG.wasm) || (dataGone && url.startsWith('/content/articles/'));
+      return Promise.resolve({ ok: !missing, status: missing ? 404 : 200, url, text: () => Promise.resolve(`{"from":"${url}"}`) });
     },
     __import: (url) => {
       did.imported.push(url);
@@ -90,6 +100,8 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
       if (gone && url === CONFIG.script) return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
       return Promise.resolve({
         default: async (init) => {
+          did.started += 1;
+          did.dataWhenStarted = data.textContent;
           // The app's own start failing (a failed hydration, say).
           if (failsToStart) throw new Error('unreachable');
           return { started: init };
@@ -142,6 +154,28 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     assert.equal(did.appended[1].rel, 'modulepreload');
     const none = await run(source, { ids: [] });
     assert.equal(none.appended.length, 1, 'a page that inlined every part: only the script');
+  });
+
+  test(`the loader ${name} asks for the files a page's data is in with the app, and puts the data where the app reads it first`, async () => {
+    const did = await run(source, { named: true });
+    assert.equal(did.fetched.length, 0, 'nothing before the reader acts');
+    did.listeners.get('scroll').fn();
+    for (let i = 0; i < 5; i += 1) await settle();
+    assert.deepEqual(did.fetched.map(({ url }) => url), ['/reader-1a2b_bg.wasm', '/content/site.json', '/content/articles/a.json']);
+    assert.equal(did.fetchedBeforeScript, 3, 'all asked for at once, with the script');
+    assert.equal(did.started, 1);
+    assert.equal(did.dataWhenStarted, '{"site":{"from":"/content/site.json"},"article":{"from":"/content/articles/a.json"}}');
+    assert.equal(did.events.length, 1);
+  });
+
+  test(`the loader ${name} leaves the page as it is when its data cannot be had`, async () => {
+    const did = await run(source, { named: true, dataGone: true });
+    did.listeners.get('scroll').fn();
+    for (let i = 0; i < 5; i += 1) await settle();
+    assert.equal(did.started, 0, 'the app is not started on a page it could not take over');
+    assert.equal(did.events.length, 0);
+    assert.equal(did.reloads, 0, 'not a stale build');
+    assert.equal(did.data.textContent, '');
   });
 
   for (const [why, page] of [

@@ -12,6 +12,8 @@
 //! - [`head`]: title, description, canonical, sharing cards, JSON-LD;
 //! - [`alternates`]: a page's addresses in the site's languages;
 //! - [`template`]: Trunk's `index.html` filled in for each page;
+//! - [`styles`]: the parts of the stylesheet each page inlines;
+//! - [`data`]: the page's data for the app, or the files that hold it;
 //! - [`loader`]: Trunk's loader, deferred until the page has painted;
 //! - [`page`]: the pages and what each shows;
 //! - [`work`]: the units of work, each the pages of one piece of content;
@@ -21,6 +23,7 @@
 //! - [`public_url`]: absolute URLs of the published site.
 
 pub mod alternates;
+pub mod data;
 pub mod feeds;
 pub mod head;
 pub mod inputs;

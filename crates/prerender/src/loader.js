@@ -6,7 +6,8 @@
 //   script, scriptIntegrity  the app's script (hashed name) and its SRI hash
 //   wasm, wasmIntegrity      the app's wasm and its SRI hash
 //   triggers                 what the reader does that starts the app
-//   dataId                   the id of the page's embedded data
+//   dataId                   the id of the page's data (in the page, or
+//                            the files it names: crates/prerender/src/data.rs)
 //   notFoundId               the id of the "not found" heading
 //   failedState              the history state of a failed hydration
 //   queryParam               the search page's query parameter
@@ -40,12 +41,34 @@ const stale = () => {
   }
 };
 
+// The page's data, for the app to take the page over: a list's, an
+// article's or a speaker's names its files (the site's settings and its
+// own, which the app fetches anyway when it shows such a page), asked for
+// here with the app and put where the app reads them; the other pages'
+// is in the page. Resolves to whether the app has what it needs: a file
+// that cannot be had (offline, and never fetched here) leaves the page as
+// it is, readable, without the app.
+const pageData = () => {
+  const data = document.getElementById(config.dataId);
+  const named = data && data.dataset && data.dataset.src;
+  if (!named) return Promise.resolve(true);
+  const text = (url) => fetch(url).then((response) => (response.ok ? response.text() : Promise.reject(new Error(url))));
+  return Promise.all([text(data.dataset.site), text(named)]).then(
+    ([site, own]) => {
+      data.textContent = `{"site":${site},"${data.dataset.field}":${own}}`;
+      return true;
+    },
+    () => false,
+  );
+};
+
 // Trunk's own start, with the integrity hashes kept: the script through a
 // modulepreload link (which the import then uses), the wasm through
 // fetch's integrity, both asked for at once (the wasm is not held up by a
 // round trip for the script: on a phone's network that is a tenth of a
-// second or more), and the wasm compiled as it streams in. The app's
-// bindings are `window.wasmBindings`. The offline controls come with it.
+// second or more), and the wasm compiled as it streams in; the page's
+// data with them. The app's bindings are `window.wasmBindings`. The
+// offline controls come with it.
 const start = () => {
   // The parts of the stylesheet this page did not inline (other pages',
   // the running app's): a few kilobytes, here long before the app.
@@ -59,10 +82,12 @@ const start = () => {
   document.head.append(link);
   const wasm = fetch(config.wasm, { integrity: config.wasmIntegrity });
   wasm.then((response) => response.ok || stale(), stale);
+  const data = pageData();
   import(config.script).then((bindings) => {
-    return bindings
-      .default({ module_or_path: wasm })
+    return data
+      .then((ready) => ready && bindings.default({ module_or_path: wasm }))
       .then((wasm) => {
+        if (!wasm) return;
         window.wasmBindings = bindings;
         dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
       })

@@ -193,7 +193,7 @@ mod tests {
         for part in [
             "import(config.script).then((bindings) => {",
             "const wasm = fetch(config.wasm, { integrity: config.wasmIntegrity });",
-            ".default({ module_or_path: wasm })",
+            ".then((ready) => ready && bindings.default({ module_or_path: wasm }))",
             "}, stale);",
             "window.wasmBindings = bindings;",
             "document.readyState === 'complete' ? loaded() : addEventListener('load', loaded, { once: true });",

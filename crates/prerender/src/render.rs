@@ -12,9 +12,10 @@ use std::path::PathBuf;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use reader::client::cache;
-use reader_model::{PageContent, PageData, script_safe};
+use reader_model::{PageContent, PageData};
 
 use crate::PrerenderError;
+use crate::data::{self, Carried};
 use crate::head::Head;
 use crate::inputs::Inputs;
 use crate::page::Page;
@@ -91,9 +92,10 @@ fn render_page(inputs: &Inputs, page: &Page) -> Result<String, PrerenderError> {
     // The chrome's words in the page's language, for its head and body.
     reader::labels::set_host_language(&page.data.site.language);
     let head = Head::of(page, &inputs.public).to_html(page);
-    let data_json = script_safe(
-        &reader_model::to_json(&page.data).map_err(|e| PrerenderError::Template(e.to_string()))?,
-    );
+    let (data_json, data_source) = match data::carried(&page.data, &inputs.base)? {
+        Carried::Inline(json) => (json, String::new()),
+        Carried::Named(source) => (String::new(), source),
+    };
     let body = render(&page.url(&inputs.base), page.data.clone());
     let html = template::fill(
         &inputs.template,
@@ -103,6 +105,7 @@ fn render_page(inputs: &Inputs, page: &Page) -> Result<String, PrerenderError> {
             styles: &inputs.styles.for_page(&page.data.content),
             body: &body,
             data_json: &data_json,
+            data_source: &data_source,
         },
     )?;
     match page.data.content {

@@ -21,6 +21,7 @@ use lol_html::{RewriteStrSettings, element, rewrite_str};
 use reader_model::PageContent;
 
 use crate::PrerenderError;
+use crate::feeds::escape;
 
 /// The id of the `<template>` holding the links to the parts a page did
 /// not inline (the loader's `stylesId`).
@@ -145,11 +146,11 @@ impl Styles {
                         return Ok(());
                     };
                     let integrity = (el.get_attribute("integrity"))
-                        .map(|hash| format!(r#" integrity="{}""#, attribute(&hash)))
+                        .map(|hash| format!(r#" integrity="{}""#, escape(&hash)))
                         .unwrap_or_default();
                     let link = format!(
                         r#"<link rel="stylesheet" href="{}"{integrity}>"#,
-                        attribute(&href)
+                        escape(&href)
                     );
                     match read_styles(&dist.join(file)) {
                         Ok(css) => {
@@ -219,13 +220,6 @@ fn read_styles(path: &Path) -> Result<String, PrerenderError> {
         )));
     }
     Ok(css.trim_end().to_owned())
-}
-
-/// `text` safe inside a double-quoted attribute.
-fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
 }
 
 #[cfg(test)]

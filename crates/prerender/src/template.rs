@@ -22,8 +22,12 @@ pub struct Filling<'a> {
     pub styles: &'a str,
     /// The rendered app.
     pub body: &'a str,
-    /// The page's data, JSON already safe inside `<script>`.
+    /// The page's data, JSON already safe inside `<script>`; empty when
+    /// `data_source` names where it is.
     pub data_json: &'a str,
+    /// The attributes that name the files of the page's data (` data-site=…`,
+    /// [`crate::data::source`]), or nothing when it is `data_json`.
+    pub data_source: &'a str,
 }
 
 /// The template filled in: the same as [`fill_slowly`], at the cost of
@@ -62,16 +66,18 @@ enum Slot {
     Head,
     Styles,
     Body,
+    DataSource,
     Data,
 }
 
 /// The marks [`Compiled::new`] fills the template with, found again in
 /// lol_html's output: no template holds them.
-const MARKS: [(Slot, &str); 5] = [
+const MARKS: [(Slot, &str); 6] = [
     (Slot::Language, "\u{1}reader-slot-language\u{1}"),
     (Slot::Head, "\u{1}reader-slot-head\u{1}"),
     (Slot::Styles, "\u{1}reader-slot-styles\u{1}"),
     (Slot::Body, "\u{1}reader-slot-body\u{1}"),
+    (Slot::DataSource, "\u{1}reader-slot-data-source\u{1}"),
     (Slot::Data, "\u{1}reader-slot-data\u{1}"),
 ];
 
@@ -102,6 +108,7 @@ impl Compiled {
                 styles: mark(Slot::Styles),
                 body: mark(Slot::Body),
                 data_json: mark(Slot::Data),
+                data_source: mark(Slot::DataSource),
             },
         )?;
         let mut pieces = Vec::new();
@@ -131,6 +138,7 @@ impl Compiled {
             Slot::Head => filling.head,
             Slot::Styles => filling.styles,
             Slot::Body => filling.body,
+            Slot::DataSource => filling.data_source,
             Slot::Data => filling.data_json,
         };
         let length = self
@@ -157,8 +165,8 @@ impl Compiled {
 pub fn fill_slowly(template: &str, filling: &Filling<'_>) -> Result<String, PrerenderError> {
     let shell_selector = format!("#{SHELL_ID}");
     let data_script = format!(
-        r#"<script type="application/json" id="{PAGE_DATA_ID}">{}</script>"#,
-        filling.data_json
+        r#"<script type="application/json" id="{PAGE_DATA_ID}"{}>{}</script>"#,
+        filling.data_source, filling.data_json
     );
     let mut found_title = false;
     let mut found_shell = false;
@@ -257,6 +265,7 @@ mod tests {
                 styles: "<style>p{}</style>",
                 body: "<main><h1>H</h1></main>",
                 data_json: r#"{"a":1}"#,
+                data_source: "",
             },
         )
         .expect("filled");
@@ -276,20 +285,22 @@ mod tests {
         let spelled_out = "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <title>USST News</title>\n\
             <style>a>b{color:red}</style><reader-styles></reader-styles>\n  </head>\n  <body>\n    <div id=\"shell\"></div>\n  </body>\n</html>\n";
         for template in [TEMPLATE, spelled_out] {
-            for (language, head, body, data_json) in [
+            for (language, head, body, data_json, data_source) in [
                 (
                     "en-GB",
                     "<title>T</title><meta name=description content=d>",
                     "<main><h1>H</h1></main>",
                     r#"{"a":1}"#,
+                    "",
                 ),
                 (
                     "zh-CN",
                     "<title>中文 &amp; “x”</title>",
                     "<p>\u{1}</p><div id=shell>",
                     "",
+                    r#" data-site="/content/site.json""#,
                 ),
-                ("", "", "", "</div>"),
+                ("", "", "", "</div>", ""),
             ] {
                 let filling = Filling {
                     language,
@@ -297,6 +308,7 @@ mod tests {
                     styles: head,
                     body,
                     data_json,
+                    data_source,
                 };
                 assert_eq!(
                     fill(template, &filling).expect("fast"),
@@ -315,6 +327,7 @@ mod tests {
             styles: "",
             body: "",
             data_json: "{}",
+            data_source: "",
         };
         let error = fill("<title>x</title><body></body>", &filling).expect_err("no shell");
         assert!(error.to_string().contains("id=\"shell\""), "{error}");

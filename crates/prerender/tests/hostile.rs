@@ -258,9 +258,26 @@ fn only_text(dist: &Path) {
             Some(true),
             "{file}"
         );
-        // The embedded data reads back as written.
-        let data: PageData =
-            reader_model::from_json(&text(&select(&page, "#reader-data")[0])).expect("page data");
+        // The page's data reads back as written: in the page, or in the
+        // files it names, put together as the loader does.
+        let element = &select(&page, "#reader-data")[0];
+        let attribute = |name: &str| element.value().attr(name).unwrap_or_default();
+        let json = match element.value().attr("data-src") {
+            Some(own) => {
+                let named = |href: &str| {
+                    fs::read_to_string(dist.join(href.trim_start_matches('/')))
+                        .expect("a named file")
+                };
+                format!(
+                    r#"{{"site":{},"{}":{}}}"#,
+                    named(attribute("data-site")),
+                    attribute("data-field"),
+                    named(own)
+                )
+            }
+            None => text(element),
+        };
+        let data: PageData = reader_model::from_json(&json).expect("page data");
         assert_eq!(data.site.name, HOSTILE);
         if file == "news/a/index.html" {
             assert_eq!(data.content, PageContent::Article(expected_data.clone()));

@@ -1,6 +1,6 @@
 // The stylesheet in parts (crates/prerender/src/styles.rs): each page
-// inlines only the parts it shows, and the loader links the others on the
-// reader's first act. Proven here for a page of every kind, at a phone's
+// inlines only the parts it shows, and the loader links the others once
+// the app runs. Proven here for a page of every kind, at a phone's
 // width in light and a desktop's in dark: with the scripts off (what the
 // page shows before the app), every element's computed style, and its
 // ::before and ::after, is the same with every other part linked as with

@@ -145,15 +145,21 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     assert.ok(did.context.wasmBindings, 'the bindings are window.wasmBindings');
   });
 
-  test(`the loader ${name} links the styles the page did not inline, with the app, before its script`, async () => {
+  test(`the loader ${name} links the styles the page did not inline once the app runs, after its wasm and data`, async () => {
     const did = await run(source, { ids: ['reader-data', 'reader-styles'] });
     assert.equal(did.appended.length, 0, 'nothing before the reader acts');
     did.listeners.get('scroll').fn();
-    await settle();
-    assert.deepEqual(did.appended[0], { links: 'the other parts' });
-    assert.equal(did.appended[1].rel, 'modulepreload');
+    for (let i = 0; i < 5; i += 1) await settle();
+    assert.equal(did.started, 1);
+    assert.equal(did.appended.length, 2);
+    assert.equal(did.appended[0].rel, 'modulepreload');
+    assert.deepEqual(did.appended[1], { links: 'the other parts' });
     const none = await run(source, { ids: [] });
     assert.equal(none.appended.length, 1, 'a page that inlined every part: only the script');
+    const failing = await run(source, { ids: ['reader-data', 'reader-styles'], named: true, dataGone: true });
+    failing.listeners.get('scroll').fn();
+    for (let i = 0; i < 5; i += 1) await settle();
+    assert.equal(failing.appended.length, 1, 'no app, no styles for it');
   });
 
   test(`the loader ${name} asks for the files a page's data is in with the app, and puts the data where the app reads it first`, async () => {

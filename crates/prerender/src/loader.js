@@ -70,10 +70,6 @@ const pageData = () => {
 // data with them. The app's bindings are `window.wasmBindings`. The
 // offline controls come with it.
 const start = () => {
-  // The parts of the stylesheet this page did not inline (other pages',
-  // the running app's): a few kilobytes, here long before the app.
-  const styles = document.getElementById(config.stylesId);
-  if (styles && styles.content) document.head.append(styles.content);
   const link = document.createElement('link');
   link.rel = 'modulepreload';
   link.href = config.script;
@@ -90,6 +86,12 @@ const start = () => {
         if (!wasm) return;
         window.wasmBindings = bindings;
         dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+        // The parts of the stylesheet this page did not inline (other
+        // pages', the running app's own), a few kilobytes: linked once the
+        // app runs, so that they never hold up its wasm or its data, and
+        // here long before the reader's first route change.
+        const styles = document.getElementById(config.stylesId);
+        if (styles && styles.content) document.head.append(styles.content);
       })
       .catch(() => undefined);
   }, stale);

@@ -8,10 +8,11 @@
 //! runs ([`parts_of`]): every page the base, an article the article's
 //! part, a list the lists'. The others (what other pages and the running
 //! app's own states use) go into an inert `<template>` of links that the
-//! loader moves into the head on the reader's first act, long before the
-//! app renders anything; a page writes only the bytes it needs. The files
-//! stay published under their hashed names, for the app and for the pages
-//! an old build wrote.
+//! loader moves into the head once the app runs (after its wasm and data
+//! have come, so they never compete), long before a route change needs
+//! them; a page writes only the bytes it needs. The files stay published
+//! under their hashed names, for the app and for the pages an old build
+//! wrote.
 
 use std::cell::RefCell;
 use std::path::Path;

@@ -577,7 +577,8 @@ same session, the pages taken in turn (list, article, limit, …, then
 again) so that a busy moment of the machine falls on all of them (mobile article LCP ranged ${ms(results['mobile/article'].spread.lcp[0])}–${ms(results['mobile/article'].spread.lcp[1])},
 TBT ${ms(results['mobile/article'].spread.tbt[0])}–${ms(results['mobile/article'].spread.tbt[1])}). Bytes are as
 transferred (Brotli, as a CDN sends them, headers included); the pages'
-HTML is bigger than the limit's by the data it carries for the app. The
+HTML is bigger than the limit's by the app's loader (a list's or an
+article's data is only named, and fetched with the app). The
 app's script and wasm are asked for only once the reader does something
 on the page (a scroll, a touch, a key, the mouse moving:
 \`crates/prerender/src/loader.rs\`); Lighthouse does none of these, so its

@@ -41,6 +41,19 @@ pub struct Compressed {
 /// which changes only when the app's code does.
 pub const CACHE: &str = "target/compress-cache";
 
+impl std::ops::Add for Compressed {
+    type Output = Self;
+
+    fn add(self, other: Self) -> Self {
+        Self {
+            files: self.files + other.files,
+            bytes_in: self.bytes_in + other.bytes_in,
+            brotli_bytes: self.brotli_bytes + other.brotli_bytes,
+            gzip_bytes: self.gzip_bytes + other.gzip_bytes,
+        }
+    }
+}
+
 /// Writes `<file>.br` (Brotli 11) and `<file>.gz` (gzip 9) next to each of
 /// the app's files under `dir`, replacing older copies; files are
 /// compressed in parallel, one per core. With a `cache`, the copies are
@@ -51,21 +64,12 @@ pub const CACHE: &str = "target/compress-cache";
 /// A file or folder that cannot be read or written (a cache that cannot
 /// be written is only not used).
 pub fn write_copies(dir: &Path, cache: Option<&Path>) -> Result<Compressed, DeployError> {
-    compressible_files(dir)?
-        .par_iter()
-        .map(|path| write_copies_of(path, cache))
-        .try_reduce(Compressed::default, |a, b| {
-            Ok(Compressed {
-                files: a.files + b.files,
-                bytes_in: a.bytes_in + b.bytes_in,
-                brotli_bytes: a.brotli_bytes + b.brotli_bytes,
-                gzip_bytes: a.gzip_bytes + b.gzip_bytes,
-            })
-        })
+    write_copies_of_all(&compressible_files(dir)?, cache)
 }
 
 /// [`write_copies`] for `files` alone (an update's: the few of the app's
-/// files it writes again), those too small to pay left out.
+/// files it writes again), those that would not be compressed in a
+/// folder left out.
 ///
 /// # Errors
 /// As [`write_copies`].
@@ -73,20 +77,33 @@ pub fn write_copies_for(
     files: &[PathBuf],
     cache: Option<&Path>,
 ) -> Result<Compressed, DeployError> {
-    let mut total = Compressed::default();
+    let mut found = Vec::new();
     for path in files {
         let size = fs::metadata(path)
             .map_err(|e| DeployError::Io(path.clone(), e))?
             .len();
-        if size >= MIN_SIZE {
-            let done = write_copies_of(path, cache)?;
-            total.files += done.files;
-            total.bytes_in += done.bytes_in;
-            total.brotli_bytes += done.brotli_bytes;
-            total.gzip_bytes += done.gzip_bytes;
+        if compressible(path, size) {
+            found.push(path.clone());
         }
     }
-    Ok(total)
+    write_copies_of_all(&found, cache)
+}
+
+fn write_copies_of_all(files: &[PathBuf], cache: Option<&Path>) -> Result<Compressed, DeployError> {
+    files
+        .par_iter()
+        .map(|path| write_copies_of(path, cache))
+        .try_reduce(Compressed::default, |a, b| Ok(a + b))
+}
+
+/// Whether a file of `size` bytes at `path` gets copies: one of the app's
+/// kinds, big enough to pay.
+fn compressible(path: &Path, size: u64) -> bool {
+    size >= MIN_SIZE
+        && path
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| APP.contains(&ext))
 }
 
 fn write_copies_of(path: &Path, cache: Option<&Path>) -> Result<Compressed, DeployError> {
@@ -140,12 +157,7 @@ fn compressible_files(dir: &Path) -> Result<Vec<PathBuf>, DeployError> {
                 .map_err(|e| DeployError::Io(path.clone(), e))?;
             if meta.is_dir() {
                 folders.push(path);
-            } else if meta.len() >= MIN_SIZE
-                && path
-                    .extension()
-                    .and_then(|ext| ext.to_str())
-                    .is_some_and(|ext| APP.contains(&ext))
-            {
+            } else if compressible(&path, meta.len()) {
                 found.push(path);
             }
         }

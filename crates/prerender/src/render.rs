@@ -102,7 +102,7 @@ fn render_page(inputs: &Inputs, page: &Page) -> Result<String, PrerenderError> {
         &template::Filling {
             language: &page.data.site.language,
             head: &head,
-            styles: &inputs.styles.for_page(&page.data.content),
+            styles: inputs.styles.for_page(&page.data.content),
             body: &body,
             data_json: &data_json,
             data_source: &data_source,

@@ -87,19 +87,30 @@ impl Part {
     }
 }
 
-/// The parts a page of `content` shows before the app runs, in the
-/// stylesheet's order. (`tests/browser/styles.test.mjs` proves, for a page
-/// of each kind, that linking every other part changes nothing it shows.)
+/// The parts each kind of page shows before the app runs, in the
+/// stylesheet's order: a list, an article, the speakers' pages, search,
+/// saved and offline, not found.
+const KINDS: [&[Part]; 6] = [
+    &[Part::Base, Part::Lists],
+    &[Part::Base, Part::Article],
+    &[Part::Base, Part::Speakers],
+    &[Part::Base, Part::Lists, Part::Search],
+    &[Part::Base, Part::Saved, Part::Notices],
+    &[Part::Base, Part::Notices],
+];
+
+/// The parts a page of `content` shows before the app runs (one of the
+/// kinds above). (`tests/browser/styles.test.mjs` proves, for a page of
+/// each kind, that linking every other part changes nothing it shows.)
 pub fn parts_of(content: &PageContent) -> &'static [Part] {
-    match content {
-        PageContent::List(_) => &[Part::Base, Part::Lists],
-        PageContent::Article(_) => &[Part::Base, Part::Article],
-        PageContent::Speakers(_) | PageContent::Speaker(_) => &[Part::Base, Part::Speakers],
-        PageContent::Search => &[Part::Base, Part::Lists, Part::Search],
-        PageContent::Saved => &[Part::Base, Part::Saved, Part::Notices],
-        PageContent::Offline => &[Part::Base, Part::Saved, Part::Notices],
-        PageContent::NotFound => &[Part::Base, Part::Notices],
-    }
+    KINDS[match content {
+        PageContent::List(_) => 0,
+        PageContent::Article(_) => 1,
+        PageContent::Speakers(_) | PageContent::Speaker(_) => 2,
+        PageContent::Search => 3,
+        PageContent::Saved | PageContent::Offline => 4,
+        PageContent::NotFound => 5,
+    }]
 }
 
 /// One part as Trunk published it: its link (with Trunk's integrity hash)
@@ -116,6 +127,8 @@ struct Sheet {
 pub struct Styles {
     /// In the order Trunk linked them.
     sheets: Vec<Sheet>,
+    /// What goes into the slot of each of [`KINDS`], made once.
+    slots: Vec<String>,
 }
 
 impl Styles {
@@ -173,12 +186,11 @@ impl Styles {
         .map_err(|error| PrerenderError::Template(error.to_string()))?;
         match failure.into_inner() {
             Some(error) => Err(error),
-            None => Ok((
-                html,
-                Self {
-                    sheets: sheets.into_inner(),
-                },
-            )),
+            None => {
+                let sheets = sheets.into_inner();
+                let slots = KINDS.iter().map(|parts| slot(&sheets, parts)).collect();
+                Ok((html, Self { sheets, slots }))
+            }
         }
     }
 
@@ -192,24 +204,31 @@ impl Styles {
 
     /// What goes into the slot of a page of `content`: its parts, each in
     /// a `<style>`, then a `<template>` of links to the others.
-    pub fn for_page(&self, content: &PageContent) -> String {
+    pub fn for_page(&self, content: &PageContent) -> &str {
         let parts = parts_of(content);
-        let mut html = String::new();
-        let mut later = String::new();
-        for sheet in &self.sheets {
-            if parts.contains(&sheet.part) {
-                html.push_str("<style>");
-                html.push_str(&sheet.css);
-                html.push_str("</style>");
-            } else {
-                later.push_str(&sheet.link);
-            }
-        }
-        if !later.is_empty() {
-            html.push_str(&format!(r#"<template id="{LATER_ID}">{later}</template>"#));
-        }
-        html
+        (KINDS.iter().position(|kind| *kind == parts))
+            .and_then(|kind| self.slots.get(kind))
+            .map_or("", String::as_str)
     }
+}
+
+/// The slot of a page showing `parts` of `sheets`.
+fn slot(sheets: &[Sheet], parts: &[Part]) -> String {
+    let mut html = String::new();
+    let mut later = String::new();
+    for sheet in sheets {
+        if parts.contains(&sheet.part) {
+            html.push_str("<style>");
+            html.push_str(&sheet.css);
+            html.push_str("</style>");
+        } else {
+            later.push_str(&sheet.link);
+        }
+    }
+    if !later.is_empty() {
+        html.push_str(&format!(r#"<template id="{LATER_ID}">{later}</template>"#));
+    }
+    html
 }
 
 fn read_styles(path: &Path) -> Result<String, PrerenderError> {

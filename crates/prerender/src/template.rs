@@ -26,7 +26,7 @@ pub struct Filling<'a> {
     /// `data_source` names where it is.
     pub data_json: &'a str,
     /// The attributes that name the files of the page's data (` data-site=…`,
-    /// [`crate::data::source`]), or nothing when it is `data_json`.
+    /// [`crate::data::carried`]), or nothing when it is `data_json`.
     pub data_source: &'a str,
 }
 

@@ -36,6 +36,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { dirname, join } from 'node:path';
 import { startServer } from '../scripts/cdn-server.mjs';
 import { writeHugoSite } from './hugo-site.mjs';
+import { emptyAside, setAside } from './set-aside.mjs';
 import { startPreview } from '../scripts/preview.mjs';
 import { launchBrowser, REPO } from '../tests/browser/support.mjs';
 
@@ -205,34 +206,34 @@ async function fullBuilds(n, { updates = true } = {}) {
   const root = join(REPO, 'target', 'scale', String(n));
   const source = await generated(n);
   const site = join(root, 'hugo-site');
+  // Nothing here is deleted until every build is timed (./set-aside.mjs).
+  setAside(root, site);
   const pages = writeHugoSite(source, site);
   const hugoOut = join(root, 'hugo-public');
-  rmSync(hugoOut, { recursive: true, force: true });
+  setAside(root, hugoOut);
   const hugoBuild = async (what) => {
     await measure('sync', []);
     console.error(`hugo, ${what}: ${n} articles…`);
     return measure('hugo', ['--quiet', '-s', site, '-d', hugoOut]);
   };
   const ours = join(root, `full-${STARTED}`);
-  const env = { READER_CONTENT: source, READER_DEPLOY_CONFIGS: join(root, 'deploy') };
-  // The dist a build replaces is deleted after it, by a process of its
-  // own (scripts/build.mjs): not counted in the build's time, but waited
-  // for (and its time said) before anything else is timed.
-  const trash = join(root, `.full-${STARTED}.old`);
+  // The dist a build afresh replaces is left where the build put it
+  // (READER_BUILD_KEEP_OLD=1) and set aside with the rest.
+  const env = { READER_CONTENT: source, READER_DEPLOY_CONFIGS: join(root, 'deploy'), READER_BUILD_KEEP_OLD: '1' };
+  const replaced = join(root, `.full-${STARTED}.old`);
   const ourBuild = async (what, extra = {}) => {
     await measure('sync', []);
     console.error(`node scripts/build.mjs --release, ${what}: ${n} articles…`);
     const built = await measure('node', ['scripts/build.mjs', '--release', '--dist', ours], { ...env, ...extra });
-    const started = performance.now();
-    while (existsSync(trash) && readdirSync(trash).length > 0) await new Promise((done) => setTimeout(done, 100));
-    return { ...built, deletingSeconds: (performance.now() - started) / 1000 };
+    setAside(root, replaced);
+    return built;
   };
   // Rounds of the five builds, taken in turn so that a busy moment of the
   // machine falls on both sides; each figure is the median of its rounds.
   const rounds = [];
   for (let round = 0; round < BUILD_ROUNDS(n); round += 1) {
-    rmSync(hugoOut, { recursive: true, force: true });
-    rmSync(ours, { recursive: true, force: true });
+    setAside(root, hugoOut);
+    setAside(root, ours);
     const hugo = await hugoBuild('first build');
     const hugoAgain = await hugoBuild('into its existing output');
     const reader = await ourBuild('first build');
@@ -247,9 +248,8 @@ async function fullBuilds(n, { updates = true } = {}) {
   const [hugo, hugoAgain, reader, readerAgain, readerAfresh] = ['hugo', 'hugoAgain', 'reader', 'readerAgain', 'readerAfresh'].map(mid);
   const timedUpdates = updates ? await incremental(n, source, ours, join(root, 'deploy')) : null;
   const sizes = { hugoMB: await folderMB(hugoOut), oursMB: await folderMB(ours) };
-  rmSync(ours, { recursive: true, force: true });
-  rmSync(trash, { recursive: true, force: true });
-  rmSync(hugoOut, { recursive: true, force: true });
+  setAside(root, ours);
+  setAside(root, hugoOut);
   const row = { articles: n, hugoPages: pages, hugo, hugoAgain, reader, readerAgain, readerAfresh, updates: timedUpdates, sizes };
   console.error(JSON.stringify(row));
   return row;
@@ -397,7 +397,7 @@ const UPDATES_HEAD = `| articles | nothing changed | a paragraph edited | a head
 
 /** The full builds' section of BENCHMARKS-SCALE.md. */
 function writeBuildSection(builds) {
-  const time = (m) => `${m.seconds.toFixed(1)} s, ${m.peakMB.toFixed(0)} MB${m.deletingSeconds > 0.05 ? ` (+${m.deletingSeconds.toFixed(1)} s deleting the old dist after)` : ''}`;
+  const time = (m) => `${m.seconds.toFixed(1)} s, ${m.peakMB.toFixed(0)} MB`;
   const x = (a, b) => `${(a.seconds / b.seconds).toFixed(2)}×`;
   const lines = builds.map((b) => `| ${b.articles.toLocaleString('en')} | ${time(b.reader)} | ${time(b.readerAgain)} | ${time(b.readerAfresh)} | ${time(b.hugo)} | ${time(b.hugoAgain)} | ${x(b.reader, b.hugo)}, ${x(b.readerAgain, b.hugoAgain)}, ${x(b.readerAfresh, b.hugoAgain)} | ${b.sizes.oursMB.toLocaleString('en')} MB, ${b.sizes.hugoMB.toLocaleString('en')} MB |`);
   for (const b of builds) {
@@ -427,9 +427,12 @@ updates in place (the archive unchanged: it reads, finds nothing to do and write
 (\`READER_BUILD_FRESH=1\`: built beside it, renamed into place). Hugo is Debian's \`hugo\` 0.111 on the same articles as Markdown (\`bench/hugo-site.mjs\`: lists of 20, sections,
 related links by shared speakers, a page per speaker, no compression), first into an empty folder, then into the one it
 left. Each figure is the median of ${builds.map((b) => `${b.reader.runs.length} at ${b.articles.toLocaleString('en')}`).join(', ')} rounds, the builds of a round taken in
-turn. Peak memory is the whole process tree's. A build into an existing \`dist/\` builds beside it, renames the new one
-into place and leaves the old one to a process of its own, at the lowest priority, to delete: its time is said in brackets
-and not counted (the new \`dist/\` is in place by then), and the bench waits for it before timing anything else.
+turn. Peak memory is the whole process tree's. A build afresh into an existing \`dist/\` builds beside it, renames the new
+one into place and leaves the old one to a process of its own, at the lowest priority, to delete (not counted: the new
+\`dist/\` is in place by then). Nothing is deleted while builds are timed, on either side: every output the bench replaces
+(and the old \`dist/\` of a build afresh, \`READER_BUILD_KEEP_OLD=1\`) is renamed aside and deleted once all are timed, because
+on this machine's disk (ext4 without a journal) a file made within a minute of a large deletion steps over every inode
+freed by it (\`bench/set-aside.mjs\` says more): a build timed then measures the deleting before it, not itself.
 
 | articles | ours, first | ours, again (in place) | ours, again afresh | Hugo, first | Hugo, into its output | ours ÷ Hugo (first; again in place, afresh) | output: ours, Hugo |
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
@@ -754,6 +757,7 @@ fetched 1.1 to 2.1 MB (its metadata file alone is 0.95 MB at that size) and took
 if (!reportOnly && !photosOnly) {
   const builds = [];
   for (const n of sizes) builds.push(await fullBuilds(n, { updates: !buildsOnly }));
+  for (const n of sizes) emptyAside(join(REPO, 'target', 'scale', String(n)));
   writeBuildSection(builds);
 }
 if (!reportOnly && !buildsOnly) writePhotoSection(await photoCost());

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, r
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { BuildError, hashSources, parseDepInfo } from './plan.mjs';
+import { BuildError, STAGE_TOOLS, executables, hashSources, parseDepInfo, toolsStampPath } from './plan.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 /** How many bundles the store keeps (the most recently used). */
@@ -23,6 +23,29 @@ export function targetDir(env) {
   return join(REPO, 'target');
 }
 
+/**
+ * The source files cargo's dep-info files (`paths`) name, outside the
+ * registry and the toolchain, each with its hash.
+ */
+function sourcesOf(paths, env) {
+  const sources = new Set();
+  for (const depInfo of paths) {
+    let text;
+    try {
+      text = readFileSync(depInfo, 'utf8');
+    } catch (err) {
+      throw new BuildError(`cargo's dep-info ${depInfo} cannot be read: ${err.message}`);
+    }
+    const named = parseDepInfo(text, {
+      root: REPO,
+      cargoHome: env.CARGO_HOME || join(env.HOME || '/', '.cargo'),
+      rustupHome: env.RUSTUP_HOME || join(env.HOME || '/', '.rustup'),
+    });
+    for (const path of named) sources.add(path);
+  }
+  return hashSources(REPO, [...sources].sort());
+}
+
 /** Stage 1: the bundle, built by Trunk (its hooks idle) into the store. */
 function buildBundle(p, env) {
   const partial = `${p.bundle.dir}.partial`;
@@ -32,19 +55,8 @@ function buildBundle(p, env) {
   if (p.args.release) trunkArgs.splice(1, 0, '--release');
   runStep('trunk', trunkArgs, { env: { ...env, READER_APP_ONLY: '1' } });
   const profile = p.args.release ? 'release' : 'debug';
-  const depInfo = join(targetDir(env), 'wasm32-unknown-unknown', profile, 'reader.d');
-  let text;
-  try {
-    text = readFileSync(depInfo, 'utf8');
-  } catch (err) {
-    throw new BuildError(`cargo's dep-info ${depInfo} cannot be read: ${err.message}`);
-  }
-  const sources = parseDepInfo(text, {
-    root: REPO,
-    cargoHome: env.CARGO_HOME || join(env.HOME || '/', '.cargo'),
-    rustupHome: env.RUSTUP_HOME || join(env.HOME || '/', '.rustup'),
-  });
-  writeFileSync(join(partial, 'sources.json'), `${JSON.stringify(hashSources(REPO, sources), null, 1)}\n`);
+  const sources = sourcesOf([join(targetDir(env), 'wasm32-unknown-unknown', profile, 'reader.d')], env);
+  writeFileSync(join(partial, 'sources.json'), `${JSON.stringify(sources, null, 1)}\n`);
   rmSync(p.bundle.dir, { recursive: true, force: true });
   renameSync(partial, p.bundle.dir);
 }
@@ -68,10 +80,12 @@ function prune(store, keep) {
  * place already, and deleting a large archive's folder (a hundred
  * thousand pages) takes as long as a good part of building it. A process
  * of its own, at the lowest priority, left running when the build exits;
- * READER_BUILD_WAIT=1 waits for it instead (the bench, so that one build's
- * deletion is not counted against the next command it times).
+ * READER_BUILD_WAIT=1 waits for it instead; READER_BUILD_KEEP_OLD=1 leaves
+ * it where it is (the scale bench, which deletes nothing until it has timed
+ * every build: see bench/set-aside.mjs).
  */
 function removeLater(dir, env) {
+  if (env.READER_BUILD_KEEP_OLD === '1') return;
   if (env.READER_BUILD_WAIT === '1') {
     rmSync(dir, { recursive: true, force: true });
     return;
@@ -82,27 +96,40 @@ function removeLater(dir, env) {
 }
 
 /**
- * The stages' two tools (the content build, the prerender), built by
- * cargo if they are not up to date, in READER_TOOLS_PROFILE: `tools` by
- * default (optimised, `Cargo.toml`'s `[profile.tools]`; compiled once, a
- * few minutes the first time), so that a newcomer's build of a large
+ * The stages' two tools (the content build, the prerender), as the plan
+ * says: taken as they are (READER_TOOLS), reused (their stamp says nothing
+ * that made them changed), or built by cargo in their profile: `tools`
+ * by default (optimised, `Cargo.toml`'s `[profile.tools]`; compiled once,
+ * a few minutes the first time), so that a newcomer's build of a large
  * archive is as fast as it can be; the tests pass `dev`, the profile they
- * have built. READER_TOOLS names a folder that holds them, as they are.
+ * have built. After cargo, the stamp is written for the next build.
  */
-function tools(env) {
-  if (env.READER_TOOLS) return {};
-  const profile = env.READER_TOOLS_PROFILE || 'tools';
+function tools(planned, env) {
+  if (planned.action === 'given') return {};
   const t = Date.now();
+  const ready = { READER_TOOLS: planned.folder, READER_TOOLS_PROFILE: planned.profile };
+  if (planned.action === 'reuse') {
+    console.log(`build: tools (profile ${planned.profile}) reused (${planned.why})`);
+    return ready;
+  }
   const built = spawnSync('scripts/pipeline.sh', ['tools'], {
     cwd: REPO,
-    env: { ...env, READER_TOOLS_PROFILE: profile },
+    env: { ...env, READER_TOOLS_PROFILE: planned.profile },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  if (built.status !== 0) throw new BuildError(`the tools (cargo build --profile ${profile}) failed`);
+  if (built.status !== 0) throw new BuildError(`the tools (cargo build --profile ${planned.profile}) failed`);
   const folder = built.stdout.trim().split('\n').pop();
-  console.log(`build: tools (profile ${profile}) ready in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  return { READER_TOOLS: folder, READER_TOOLS_PROFILE: profile };
+  if (resolve(folder) === resolve(planned.folder)) {
+    const stamp = {
+      key: planned.key,
+      executables: executables(folder),
+      sources: sourcesOf(STAGE_TOOLS.map((name) => join(folder, `${name}.d`)), env),
+    };
+    writeFileSync(toolsStampPath(folder), `${JSON.stringify(stamp, null, 1)}\n`);
+  }
+  console.log(`build: tools (profile ${planned.profile}) ready in ${((Date.now() - t) / 1000).toFixed(1)} s (${planned.why})`);
+  return { READER_TOOLS: folder, READER_TOOLS_PROFILE: planned.profile };
 }
 
 /** Keeps what the dist was made from, for the next build's plan. */
@@ -125,7 +152,7 @@ export function run(p, env = process.env) {
   utimesSync(p.bundle.dir, now, now);
   prune(dirname(p.bundle.dir), KEEP);
 
-  const ready = tools(env);
+  const ready = tools(p.tools, env);
   console.log(`build: ${relative(REPO, p.dist) || '.'}: ${p.mode.kind === 'update' ? 'updated in place' : 'built afresh'} (${p.mode.why})`);
   // No stamp while the dist is being made: a build cut short is never
   // taken for a finished one.

@@ -58,7 +58,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   try {
     const args = parseArgs(process.argv.slice(2));
     const store = join(targetDir(process.env), 'app-bundles');
-    const p = plan({ root: REPO, args, env: process.env, tools: toolVersions(), store });
+    const p = plan({ root: REPO, args, env: process.env, tools: await toolVersions(), store });
     run(p);
   } catch (err) {
     if (err instanceof BuildError) {

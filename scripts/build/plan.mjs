@@ -3,7 +3,7 @@
 // whether the dist is built afresh or updated in place, each with why.
 // Reads files and asks the tools their versions; changes nothing.
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
@@ -69,13 +69,32 @@ function filesBelow(root, dir) {
   return out.sort();
 }
 
-/** The fixed inputs' paths, relative to `root`. */
-export function fixedInputPaths(root) {
-  const manifests = ['Cargo.toml', 'Cargo.lock', '.cargo/config.toml', 'Trunk.toml', 'index.html'];
+/** The manifests cargo builds from, relative to `root`. */
+function manifestPaths(root) {
+  const manifests = ['Cargo.toml', 'Cargo.lock', '.cargo/config.toml'];
   for (const crate of readdirSync(join(root, 'crates'), { withFileTypes: true })) {
     if (crate.isDirectory()) manifests.push(join('crates', crate.name, 'Cargo.toml'));
   }
-  return [...manifests.sort(), ...filesBelow(root, 'assets')];
+  return manifests;
+}
+
+/** The fixed inputs' paths, relative to `root`. */
+export function fixedInputPaths(root) {
+  return [...[...manifestPaths(root), 'Trunk.toml', 'index.html'].sort(), ...filesBelow(root, 'assets')];
+}
+
+/** The environment that changes what cargo or Trunk make, as key lines. */
+function envLines(env) {
+  return Object.keys(env)
+    .filter((name) => ENV_INPUT.test(name))
+    .sort()
+    .map((name) => `env ${name}=${env[name]}`);
+}
+
+/** A short key of `lines` and of each file's hash (`paths`, relative to `root`). */
+function keyOf(root, lines, paths) {
+  const files = paths.map((path) => `file ${path}=${hashFile(join(root, path))}`);
+  return sha256([...lines, ...files].join('\n')).slice(0, 20);
 }
 
 /**
@@ -84,17 +103,13 @@ export function fixedInputPaths(root) {
  * sources make the same bundle.
  */
 export function fixedKey(root, args, env, tools) {
-  const parts = [
+  const lines = [
     `release=${args.release}`,
     `public-url=${args.publicUrl}`,
     ...Object.entries(tools).map(([name, version]) => `tool ${name}=${version}`),
-    ...Object.keys(env)
-      .filter((name) => ENV_INPUT.test(name))
-      .sort()
-      .map((name) => `env ${name}=${env[name]}`),
-    ...fixedInputPaths(root).map((path) => `file ${path}=${hashFile(join(root, path))}`),
+    ...envLines(env),
   ];
-  return sha256(parts.join('\n')).slice(0, 20);
+  return keyOf(root, lines, fixedInputPaths(root));
 }
 
 /** `command`'s executable on PATH, its links resolved, or null. */
@@ -112,15 +127,16 @@ function onPath(command, env) {
 
 /**
  * What identifies each tool that makes the bundle ("missing" when one is
- * not installed): the version each prints, but for npm's wasm-opt, whose
- * start takes a third of a second: the version of the npm package it comes
- * from (or, outside one, its executable's path, size and time).
+ * not installed): the version each prints, asked of all at once, but for
+ * npm's wasm-opt, whose start takes a third of a second: the version of
+ * the npm package it comes from (or, outside one, its executable's path,
+ * size and time).
  */
-export function toolVersions(env = process.env) {
-  const version = (command, ...args) => {
-    const out = spawnSync(command, args, { encoding: 'utf8', env });
-    return out.status === 0 ? out.stdout.trim() : 'missing';
-  };
+export async function toolVersions(env = process.env) {
+  const version = (command, ...args) =>
+    new Promise((done) => {
+      execFile(command, args, { encoding: 'utf8', env }, (err, stdout) => done(err ? 'missing' : stdout.trim()));
+    });
   const npmTool = (command) => {
     const path = onPath(command, env);
     if (!path) return 'missing';
@@ -136,12 +152,12 @@ export function toolVersions(env = process.env) {
     const { size, mtimeMs } = statSync(path);
     return `${path} ${size} ${mtimeMs}`;
   };
-  return {
-    rustc: version('rustc', '-vV'),
-    trunk: version('trunk', '--version'),
-    'wasm-bindgen': version('wasm-bindgen', '--version'),
-    'wasm-opt': npmTool('wasm-opt'),
-  };
+  const [rustc, trunk, wasmBindgen] = await Promise.all([
+    version('rustc', '-vV'),
+    version('trunk', '--version'),
+    version('wasm-bindgen', '--version'),
+  ]);
+  return { rustc, trunk, 'wasm-bindgen': wasmBindgen, 'wasm-opt': npmTool('wasm-opt') };
 }
 
 /**
@@ -186,11 +202,71 @@ export function changedSource(root, kept) {
   return null;
 }
 
+/** The stages' two tools, as cargo names their executables. */
+export const STAGE_TOOLS = ['reader-content', 'reader-prerender'];
+
+/** Where the tools' stamp is kept: beside them, in cargo's folder for their profile. */
+export function toolsStampPath(folder) {
+  return join(folder, 'reader-tools.json');
+}
+
+/** What the tools' stamp holds besides their sources: the key lines and each executable's size and time. */
+export function toolsKey(root, profile, env, rustc) {
+  return keyOf(root, [`profile=${profile}`, `rustc=${rustc}`, ...envLines(env)], manifestPaths(root).sort());
+}
+
+/** Each tool's executable as it is now (size and time), or null if one is missing. */
+export function executables(folder) {
+  const found = {};
+  for (const name of STAGE_TOOLS) {
+    try {
+      const { size, mtimeMs } = statSync(join(folder, name));
+      found[name] = { size, mtimeMs };
+    } catch {
+      return null;
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether the stages' tools (the content build, the prerender) need cargo,
+ * as the bundle does: reused when the stamp cargo's last build of them
+ * left says they were made with this key (profile, rustc, the compiler's
+ * environment, every manifest) from sources that have not changed since,
+ * and the executables are the ones it made (so that any other build of
+ * them, by the tests or by hand, sends this one to cargo again). cargo's
+ * own check of a workspace costs a fifth of a second, the whole of a small
+ * archive's prerender. READER_TOOLS names a folder whose tools are taken
+ * as they are.
+ */
+export function toolsPlan({ root, env, rustc, target }) {
+  if (env.READER_TOOLS) return { action: 'given', folder: env.READER_TOOLS, profile: env.READER_TOOLS_PROFILE || '', why: 'READER_TOOLS' };
+  const profile = env.READER_TOOLS_PROFILE || 'tools';
+  const folder = join(target, profile === 'dev' || profile === 'test' ? 'debug' : profile);
+  const key = toolsKey(root, profile, env, rustc);
+  const build = (why) => ({ action: 'build', folder, profile, key, why });
+  let stamp;
+  try {
+    stamp = JSON.parse(readFileSync(toolsStampPath(folder), 'utf8'));
+  } catch {
+    return build('no stamp of a build by this script');
+  }
+  if (stamp.key !== key) return build('the profile, compiler or a manifest changed');
+  if (JSON.stringify(executables(folder)) !== JSON.stringify(stamp.executables)) return build('built since, by something else');
+  const sources = stamp.sources ?? {};
+  if (Object.keys(sources).length === 0) return build('its stamp names no sources');
+  const changed = changedSource(root, sources);
+  if (changed) return build(`${changed} changed`);
+  return { action: 'reuse', folder, profile, key, why: `${Object.keys(stamp.sources).length} sources unchanged` };
+}
+
 /**
  * The plan: where the bundle comes from and why, and the folders.
- * `store` is target/app-bundles; `tools` the tools' versions.
+ * `store` is target/app-bundles (in `target`, cargo's folder); `tools`
+ * the tools' versions.
  */
-export function plan({ root, args, env, tools, store }) {
+export function plan({ root, args, env, tools, store, target = dirname(store) }) {
   const key = fixedKey(root, args, env, tools);
   const dir = join(store, key);
   let bundle;
@@ -215,6 +291,7 @@ export function plan({ root, args, env, tools, store }) {
   return {
     key,
     bundle,
+    tools: toolsPlan({ root, env, rustc: tools.rustc, target }),
     args,
     content,
     dist,

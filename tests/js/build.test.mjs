@@ -1,16 +1,26 @@
 // The full build's plan (scripts/build.mjs): the app bundle is reused only
 // when nothing that made it changed, and rebuilt when anything did (a
 // source, a manifest, an asset, a tool, a flag, the compiler's
-// environment). The real builds are in scripts/test.sh: the bundle that
-// reuses is compared byte for byte with Trunk's own build there.
+// environment); so are the stages' tools, whose stamp stands in for
+// cargo's own check. The real builds are in scripts/test.sh: the bundle
+// that reuses is compared byte for byte with Trunk's own build there.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-import { BuildError, hashSources, parseArgs, parseDepInfo, plan } from '../../scripts/build/plan.mjs';
+import {
+  BuildError,
+  executables,
+  hashSources,
+  parseArgs,
+  parseDepInfo,
+  plan,
+  toolsKey,
+  toolsStampPath,
+} from '../../scripts/build/plan.mjs';
 
 const TOOLS = { rustc: 'rustc 1.95.0', trunk: 'trunk 0.21.14', 'wasm-bindgen': '0.2.100', 'wasm-opt': 'version_132' };
 
@@ -168,4 +178,57 @@ test('a build into a dist it made from the same app and settings updates it in p
   write(ws.root, 'src/main.rs', '// the app changed\n');
   assert.deepEqual(planned().mode, { kind: 'fresh', why: 'the app changed' });
   rmSync(ws.root, { recursive: true, force: true });
+});
+
+/** The stages' tools as cargo's build of them leaves them in `folder` (`tools` profile), with the stamp run.mjs writes. */
+function toolsBuilt(ws, env = {}, profile = 'tools') {
+  const folder = join(ws.root, 'target', profile);
+  write(ws.root, join('target', profile, 'reader-content'), 'content tool');
+  write(ws.root, join('target', profile, 'reader-prerender'), 'prerender tool');
+  const stamp = {
+    key: toolsKey(ws.root, profile, env, TOOLS.rustc),
+    executables: executables(folder),
+    sources: hashSources(ws.root, ['crates/model/src/lib.rs', 'crates/content/src/main.rs']),
+  };
+  write(ws.root, toolsStampPath(folder).slice(ws.root.length + 1), JSON.stringify(stamp));
+  return folder;
+}
+
+test("the stages' tools go to cargo unless their stamp says nothing that made them changed", () => {
+  const ws = workspace();
+  write(ws.root, 'crates/content/src/main.rs', 'fn main() {}\n');
+  const args = parseArgs(['--release']);
+  const tools = (env = {}, versions = TOOLS) => plan({ root: ws.root, args, env, tools: versions, store: ws.store }).tools;
+  assert.deepEqual([tools().action, tools().why], ['build', 'no stamp of a build by this script']);
+  const folder = toolsBuilt(ws);
+  assert.deepEqual(tools(), { action: 'reuse', folder, profile: 'tools', key: tools().key, why: '2 sources unchanged' });
+  assert.equal(tools({ READER_CONTENT: 'other', PATH: '/x' }).action, 'reuse', 'the stages’ settings are not the tools’');
+  assert.deepEqual(tools({ READER_TOOLS: '/opt/tools' }), { action: 'given', folder: '/opt/tools', profile: '', why: 'READER_TOOLS' });
+  const dev = tools({ READER_TOOLS_PROFILE: 'dev' });
+  assert.deepEqual([dev.action, dev.folder], ['build', join(ws.root, 'target', 'debug')], 'another profile, in its own folder');
+  assert.equal(tools({ RUSTFLAGS: '-C opt-level=1' }).action, 'build', 'RUSTFLAGS');
+  assert.equal(tools({}, { ...TOOLS, rustc: 'rustc 1.96.0' }).action, 'build', 'another compiler');
+  rmSync(ws.root, { recursive: true, force: true });
+});
+
+test("a changed source, manifest or executable of the stages' tools sends them to cargo, and says why", () => {
+  const changes = {
+    'crates/model/src/lib.rs changed': (ws) => write(ws.root, 'crates/model/src/lib.rs', '// changed\n'),
+    'crates/content/src/main.rs changed': (ws) => rmSync(join(ws.root, 'crates/content/src/main.rs')),
+    'the profile, compiler or a manifest changed': (ws) => write(ws.root, 'Cargo.lock', '# lock, another version\n'),
+    'built since, by something else': (ws) => utimesSync(join(ws.root, 'target/tools/reader-prerender'), new Date(), new Date(Date.now() + 5000)),
+    'its stamp names no sources': (ws) => {
+      const path = toolsStampPath(join(ws.root, 'target/tools'));
+      writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), sources: {} }));
+    },
+  };
+  for (const [why, change] of Object.entries(changes)) {
+    const ws = workspace();
+    write(ws.root, 'crates/content/src/main.rs', 'fn main() {}\n');
+    toolsBuilt(ws);
+    change(ws);
+    const { action, why: said } = plan({ root: ws.root, args: parseArgs([]), env: {}, tools: TOOLS, store: ws.store }).tools;
+    assert.deepEqual([action, said], ['build', why]);
+    rmSync(ws.root, { recursive: true, force: true });
+  }
 });

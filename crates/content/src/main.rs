@@ -21,6 +21,10 @@ use reader_content::generate::Language;
 use reader_content::{ArchiveWide, Content, IndexMade, Mode, Problem, Severity};
 use reader_output::state::StateFile;
 
+/// The allocator: see the workspace's Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: reader-content check <content-dir>
        reader-content build <content-dir> <out-dir> [--keep-search-index]
                                                 (the index files already in <out-dir>

@@ -16,6 +16,10 @@ use reader_model::layout::CONTENT_DIR;
 use reader_prerender::state::State;
 use reader_prerender::{Incremental, Mode, Options, PrerenderError, Shard, Summary};
 
+/// The allocator: see the workspace's Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: reader-prerender <dist> [--base /news/] [--configs target/deploy] [--shard i/n] [--update]";
 
 /// The command line, read.

@@ -63,8 +63,9 @@ pub(crate) fn render_all(
                             let mut files = Vec::with_capacity(part.len());
                             for unit in part {
                                 let pages = unit.pages(&inputs.site, &inputs.content)?;
+                                let mut body = None;
                                 for page in &pages {
-                                    done(page, &render_page(inputs, page)?)?;
+                                    done(page, &render_page(inputs, page, &mut body)?)?;
                                 }
                                 files.push(pages.into_iter().map(|page| page.file).collect());
                             }
@@ -87,8 +88,15 @@ pub(crate) fn render_all(
 }
 
 /// One page: the app rendered at its URL, in the template, with its head
-/// and its data.
-fn render_page(inputs: &Inputs, page: &Page) -> Result<String, PrerenderError> {
+/// and its data. `body` holds the body of the page rendered before it in
+/// the same unit: a speech page's body is its article's (only their heads
+/// differ, `a_speech_page_shows_its_article` checks it), so the article's,
+/// rendered first, serves each of its speech pages.
+fn render_page(
+    inputs: &Inputs,
+    page: &Page,
+    body: &mut Option<String>,
+) -> Result<String, PrerenderError> {
     // The chrome's words in the page's language, for its head and body.
     reader::labels::set_host_language(&page.data.site.language);
     let head = Head::of(page, &inputs.public).to_html(page);
@@ -96,14 +104,18 @@ fn render_page(inputs: &Inputs, page: &Page) -> Result<String, PrerenderError> {
         Carried::Inline(json) => (json, String::new()),
         Carried::Named(source) => (String::new(), source),
     };
-    let body = render(&page.url(&inputs.base), page.data.clone());
+    let rendered = match (page.speech, body.take()) {
+        (Some(_), Some(article)) => article,
+        _ => render(&page.url(&inputs.base), page.data.clone()),
+    };
+    let body = body.insert(rendered);
     let html = template::fill(
         &inputs.template,
         &template::Filling {
             language: &page.data.site.language,
             head: &head,
             styles: inputs.styles.for_page(&page.data.content),
-            body: &body,
+            body,
             data_json: &data_json,
             data_source: &data_source,
         },
@@ -129,4 +141,45 @@ pub fn with_executor<T>(work: impl FnOnce() -> T) -> Result<T, PrerenderError> {
         .map_err(PrerenderError::Runtime)?;
     let local = tokio::task::LocalSet::new();
     Ok(local.block_on(&runtime, async move { work() }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reader_model::{Article, Site};
+
+    /// The body of a speech page is its article's, whichever speech it
+    /// opens at: what lets the prerender render it once ([`render_page`]).
+    /// Should the app ever show a speech page otherwise, this fails, and
+    /// the body must be rendered for each page again.
+    #[test]
+    fn a_speech_page_shows_its_article() {
+        let site: Site = reader_model::from_json(
+            r#"{"name": "N", "description": "D", "list_title": "L", "footer": {"heading": "F"}}"#,
+        )
+        .expect("site");
+        let article: Article = reader_model::from_json(
+            r#"{"slug":"a-b","headline":"H","section":"campus","published":"2024-05-01","summary":"S","body":[
+                {"type":"paragraph","text":"Before."},
+                {"type":"speech","speaker":"Ding Xiaodong","role":"President","caption":"First.","image":{"src":"images/d.jpg","alt":"D"}},
+                {"type":"paragraph","text":"Between."},
+                {"type":"speech","speaker":"Li Ming","role":"Dean","caption":"Second.","image":{"src":"images/l.jpg","alt":"L"}}]}"#,
+        )
+        .expect("article");
+        let pages = [
+            Page::article(&site, article.clone()),
+            Page::speech(&site, article.clone(), 1),
+            Page::speech(&site, article, 2),
+        ];
+        let bodies = with_executor(|| {
+            pages
+                .iter()
+                .map(|page| render(&page.url("/"), page.data.clone()))
+                .collect::<Vec<_>>()
+        })
+        .expect("rendered");
+        assert!(bodies[0].contains("Ding Xiaodong") && bodies[0].contains("Between."));
+        assert_eq!(bodies[1], bodies[0], "the first speech's page");
+        assert_eq!(bodies[2], bodies[0], "the second speech's page");
+    }
 }

@@ -85,20 +85,35 @@ impl Plan<'_> {
         let mut clock = Clock::start();
         clock.phases = self.phases.clone();
         self.forget_state()?;
-        let archive_wide = match &self.lists {
-            Lists::Make(list) => {
-                lists::write(self.content, &self.out, &output, list, &mut clock)?;
-                ArchiveWide::Written
-            }
-            Lists::Stand => {
-                clock.phase("archive-wide files standing");
-                ArchiveWide::Standing
-            }
-        };
-        let published = articles::write(&self, &output)?;
-        clock.phase("articles");
-        let index = index::write(&self, &output, &mut clock)?;
-        clock.phase("search index files");
+        // The search index is made on a thread of its own, beside the
+        // lists' and the articles' files (it reads only the articles'
+        // text): its phases are timed from the same start.
+        let mut index_clock = Clock::start();
+        let (archive_wide, published, index) = std::thread::scope(|scope| {
+            let index = scope.spawn(|| {
+                let made = index::write(&self, &output, &mut index_clock);
+                index_clock.phase("search index files");
+                made
+            });
+            let archive_wide = match &self.lists {
+                Lists::Make(list) => {
+                    lists::write(self.content, &self.out, &output, list, &mut clock)?;
+                    ArchiveWide::Written
+                }
+                Lists::Stand => {
+                    clock.phase("archive-wide files standing");
+                    ArchiveWide::Standing
+                }
+            };
+            let published = articles::write(&self, &output)?;
+            clock.phase("articles");
+            let index = index
+                .join()
+                .map_err(|_| io::Error::other("the search index's thread panicked"))??;
+            clock.phase("waiting for the search index");
+            Ok::<_, io::Error>((archive_wide, published, index))
+        })?;
+        clock.phases.extend(index_clock.phases);
         let photos = assets::write(self.content, &self.out, &output)?;
         clock.phase("pictures");
         // Building into the last build's folder: what it no longer makes

@@ -8,6 +8,7 @@
 //! template with its head and its data ([`render_page`]).
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
@@ -37,41 +38,39 @@ pub fn render(url: &str, data: PageData) -> String {
     body
 }
 
+/// How many units a rendering thread takes at a time.
+const BATCH: usize = 8;
+
 /// Every unit's pages, rendered on every core and each handed to `done`
 /// (which writes it) as soon as it is rendered: no page is kept once
-/// written, no article once its pages are. The units are cut into one run
-/// per core, each rendered on its own thread with its own executor (the
-/// app's state while rendering is per thread). Returns the files of each
-/// unit's pages, in the units' order.
+/// written, no article once its pages are. One thread per core, each with
+/// its own executor (the app's state while rendering is per thread), takes
+/// the next few units as it is free (an article with speeches is several
+/// pages, a list one: runs cut in advance left one core idle at the end).
+/// Returns the files of each unit's pages, in the units' order.
 pub(crate) fn render_all(
     inputs: &Inputs,
     units: &[Work],
     done: &(dyn Fn(&Page, &str) -> Result<(), PrerenderError> + Sync),
 ) -> Result<Vec<Vec<PathBuf>>, PrerenderError> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let run = units.len().div_ceil(cores).max(1);
+    let next = AtomicUsize::new(0);
+    let next = &next;
     std::thread::scope(|scope| {
-        let threads = units
-            .chunks(run)
-            .map(|part| {
+        let threads = (0..cores.min(units.len().div_ceil(BATCH)).max(1))
+            .map(|_| {
                 std::thread::Builder::new()
                     // The views' generic code nests deeply in a debug build.
                     .stack_size(32 << 20)
                     .spawn_scoped(scope, move || {
                         reader::paths::set_host_base(&inputs.base);
-                        with_executor(|| {
-                            let mut files = Vec::with_capacity(part.len());
-                            for unit in part {
-                                let pages = unit.pages(&inputs.site, &inputs.content)?;
-                                let mut body = None;
-                                for page in &pages {
-                                    done(page, &render_page(inputs, page, &mut body)?)?;
-                                }
-                                files.push(pages.into_iter().map(|page| page.file).collect());
-                            }
-                            Ok(files)
-                        })
-                        .and_then(|rendered| rendered)
+                        let rendered = with_executor(|| render_taken(inputs, units, next, done))
+                            .and_then(|rendered| rendered);
+                        if rendered.is_err() {
+                            // The others stop at their next batch.
+                            next.store(units.len(), Ordering::Relaxed);
+                        }
+                        rendered
                     })
                     .map_err(PrerenderError::Runtime)
             })
@@ -83,8 +82,40 @@ pub(crate) fn render_all(
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        Ok(files)
+        files.sort_unstable_by_key(|(unit, _)| *unit);
+        Ok(files.into_iter().map(|(_, files)| files).collect())
     })
+}
+
+/// The units one thread renders: batches taken from `next` until none is
+/// left; each unit's files with its place among `units`.
+fn render_taken(
+    inputs: &Inputs,
+    units: &[Work],
+    next: &AtomicUsize,
+    done: &(dyn Fn(&Page, &str) -> Result<(), PrerenderError> + Sync),
+) -> Result<Vec<(usize, Vec<PathBuf>)>, PrerenderError> {
+    let mut files = Vec::new();
+    loop {
+        let first = next.fetch_add(BATCH, Ordering::Relaxed);
+        let Some(batch) = units.get(first..units.len().min(first + BATCH)) else {
+            return Ok(files);
+        };
+        if batch.is_empty() {
+            return Ok(files);
+        }
+        for (offset, unit) in batch.iter().enumerate() {
+            let pages = unit.pages(&inputs.site, &inputs.content)?;
+            let mut body = None;
+            for page in &pages {
+                done(page, &render_page(inputs, page, &mut body)?)?;
+            }
+            files.push((
+                first + offset,
+                pages.into_iter().map(|page| page.file).collect(),
+            ));
+        }
+    }
 }
 
 /// One page: the app rendered at its URL, in the template, with its head

@@ -51,8 +51,8 @@ says() {
 # above made (it must say so), whatever its content or stages' settings.
 reusing() { says '^build: app bundle [0-9a-f]*: reuse' "$@"; }
 
-section "a build into the dist it made updates it in place (same app, same settings)"
-says '^build: dist: updated in place' node scripts/build.mjs --release
+section "a build into the dist it made updates it in place (same app, same settings), its tools reused without cargo (their stamp)"
+says '^build: tools (profile dev) reused' says '^build: dist: updated in place' node scripts/build.mjs --release
 
 section "release build of a generated archive (pages, sections and search over more than one page; the bundle reused)"
 rm -rf target/archive-content

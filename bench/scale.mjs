@@ -57,7 +57,7 @@ const RUNS = Number(process.env.SCALE_RUNS ?? 9);
 const SEARCH_RUNS = Number(process.env.SCALE_SEARCH_RUNS ?? 3);
 const UPDATE_RUNS = Number(process.env.SCALE_UPDATE_RUNS ?? 5);
 /** Rounds of full builds (ours and Hugo's) per size: a full build at 100k takes minutes. */
-const BUILD_ROUNDS = (n) => Number(process.env.SCALE_BUILD_ROUNDS ?? (n >= 100_000 ? 1 : 3));
+const BUILD_ROUNDS = (n) => Number(process.env.SCALE_BUILD_ROUNDS ?? (n >= 100_000 ? 1 : n > 1_000 ? 3 : 7));
 const STARTED = Date.now();
 
 const PHOTO_CONTENT = join(REPO, 'target', 'photo-content');
@@ -240,6 +240,8 @@ async function fullBuilds(n, { updates = true } = {}) {
     const readerAgain = await ourBuild('into its existing dist (in place)');
     const readerAfresh = await ourBuild('into its existing dist, afresh', { READER_BUILD_FRESH: '1' });
     rounds.push({ hugo, hugoAgain, reader, readerAgain, readerAfresh });
+    const say = (m) => m.seconds.toFixed(2);
+    console.error(`round ${round + 1}: Hugo ${say(hugo)} s, again ${say(hugoAgain)} s; ours ${say(reader)} s, in place ${say(readerAgain)} s, afresh ${say(readerAfresh)} s`);
   }
   const mid = (key) => {
     const sorted = rounds.map((r) => r[key]).sort((a, b) => a.seconds - b.seconds);

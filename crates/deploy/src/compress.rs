@@ -27,7 +27,7 @@ const APP: &[&str] = &["wasm", "js", "css"];
 /// Files smaller than this are sent as they are.
 const MIN_SIZE: u64 = 256;
 
-/// What [`write_copies`] did.
+/// What [`write_copies_for`] did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Compressed {
     pub files: usize,
@@ -54,25 +54,15 @@ impl std::ops::Add for Compressed {
     }
 }
 
-/// Writes `<file>.br` (Brotli 11) and `<file>.gz` (gzip 9) next to each of
-/// the app's files under `dir`, replacing older copies; files are
-/// compressed in parallel, one per core. With a `cache`, the copies are
-/// kept there by the SHA-256 of the file, so an unchanged file is
-/// compressed once.
+/// Writes `<file>.br` (Brotli 11) and `<file>.gz` (gzip 9) next to each
+/// of `files` that is one of the app's kinds and big enough to pay
+/// ([`compressible`]), replacing older copies; files are compressed in
+/// parallel, one per core. With a `cache`, the copies are kept there by
+/// the SHA-256 of the file, so an unchanged file is compressed once.
 ///
 /// # Errors
-/// A file or folder that cannot be read or written (a cache that cannot
-/// be written is only not used).
-pub fn write_copies(dir: &Path, cache: Option<&Path>) -> Result<Compressed, DeployError> {
-    write_copies_of_all(&compressible_files(dir)?, cache)
-}
-
-/// [`write_copies`] for `files` alone (an update's: the few of the app's
-/// files it writes again), those that would not be compressed in a
-/// folder left out.
-///
-/// # Errors
-/// As [`write_copies`].
+/// A file that cannot be read or written (a cache that cannot be written
+/// is only not used).
 pub fn write_copies_for(
     files: &[PathBuf],
     cache: Option<&Path>,
@@ -142,28 +132,6 @@ fn write_copies_of(path: &Path, cache: Option<&Path>) -> Result<Compressed, Depl
         brotli_bytes: brotli.len() as u64,
         gzip_bytes: gzip.len() as u64,
     })
-}
-
-fn compressible_files(dir: &Path) -> Result<Vec<PathBuf>, DeployError> {
-    let mut found = Vec::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let entries = fs::read_dir(&folder).map_err(|e| DeployError::Io(folder.clone(), e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| DeployError::Io(folder.clone(), e))?;
-            let path = entry.path();
-            let meta = entry
-                .metadata()
-                .map_err(|e| DeployError::Io(path.clone(), e))?;
-            if meta.is_dir() {
-                folders.push(path);
-            } else if compressible(&path, meta.len()) {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
 }
 
 fn write_beside(path: &Path, extension: &str, data: &[u8]) -> Result<(), DeployError> {
@@ -239,7 +207,17 @@ mod tests {
         fs::write(dir.join("tiny.css"), "a{}").expect("tiny");
         fs::write(dir.join("photo.jpg"), "x".repeat(1000)).expect("jpg");
         let cache = dir.with_extension("cache");
-        let done = write_copies(&dir, Some(&cache)).expect("copies");
+        let files: Vec<PathBuf> = [
+            "content/a.json",
+            "index.html",
+            "reader-0123456789abcdef_bg.wasm",
+            "tiny.css",
+            "photo.jpg",
+        ]
+        .iter()
+        .map(|file| dir.join(file))
+        .collect();
+        let done = write_copies_for(&files, Some(&cache)).expect("copies");
         assert_eq!(done.files, 1);
         let wasm = dir.join("reader-0123456789abcdef_bg.wasm");
         assert!(wasm.with_extension("wasm.br").exists() && wasm.with_extension("wasm.gz").exists());
@@ -259,7 +237,7 @@ mod tests {
             .find(|path| path.extension().is_some_and(|ext| ext == "br"))
             .expect("a cached copy");
         fs::write(&cached, "marked").expect("mark");
-        write_copies(&dir, Some(&cache)).expect("again");
+        write_copies_for(&files, Some(&cache)).expect("again");
         let published = fs::read(wasm.with_extension("wasm.br")).expect("copy");
         assert_eq!(published, b"marked");
         let _ = fs::remove_dir_all(&dir);

@@ -54,23 +54,27 @@ impl Plan<'_> {
         let rendered_at = Instant::now();
         self.write_feeds()?;
         let feeds_at = Instant::now();
-        // An update leaves Trunk's files, the app's, as they are; it
-        // writes the worker and the offline controls again (the worker's
-        // version follows what every page is made from), so their copies
-        // are made again too. All are the first edition's.
-        let compressed = if !inputs.is_first_edition() {
-            reader_deploy::compress::Compressed::default()
-        } else if inputs.mode.is_update() {
-            let offline = &inputs.offline;
-            reader_deploy::compress::write_copies_for(
-                &[
-                    inputs.dist.join(SERVICE_WORKER_FILE),
-                    inputs.dist.join(&offline.controls_file),
-                ],
-                inputs.compress_cache.as_deref(),
-            )?
+        // The app's files: Trunk's (named by their hash, in the top
+        // folder: the deployment's hashed files), the offline controls
+        // and the worker; no page or content file is one. An update
+        // leaves Trunk's as they are; it writes the worker and the
+        // offline controls again (the worker's version follows what every
+        // page is made from), so their copies are made again too. All are
+        // the first edition's.
+        let compressed = if inputs.is_first_edition() {
+            let mut app = vec![
+                inputs.dist.join(SERVICE_WORKER_FILE),
+                inputs.dist.join(&inputs.offline.controls_file),
+            ];
+            if !inputs.mode.is_update() {
+                let trunks = inputs.deployment.hashed_files.iter();
+                app.extend(trunks.map(|file| inputs.dist.join(file)));
+                app.sort();
+                app.dedup();
+            }
+            reader_deploy::compress::write_copies_for(&app, inputs.compress_cache.as_deref())?
         } else {
-            reader_deploy::compress::write_copies(&inputs.dist, inputs.compress_cache.as_deref())?
+            reader_deploy::compress::Compressed::default()
         };
         if let Mode::Whole(Some(incremental)) | Mode::Update(incremental) = &inputs.mode {
             self.save_state(incremental)?;

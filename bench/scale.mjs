@@ -221,10 +221,14 @@ async function fullBuilds(n, { updates = true } = {}) {
   // (READER_BUILD_KEEP_OLD=1) and set aside with the rest.
   const env = { READER_CONTENT: source, READER_DEPLOY_CONFIGS: join(root, 'deploy'), READER_BUILD_KEEP_OLD: '1' };
   const replaced = join(root, `.full-${STARTED}.old`);
-  const ourBuild = async (what, extra = {}) => {
+  // Each round's builds keep their state (the incremental builds' caches,
+  // outside the dist) in a folder of the round's own: a first build starts
+  // with none, as a newcomer's does.
+  const state = (round) => join(root, `state-${STARTED}-${round}`);
+  const ourBuild = async (what, round, extra = {}) => {
     await measure('sync', []);
     console.error(`node scripts/build.mjs --release, ${what}: ${n} articles…`);
-    const built = await measure('node', ['scripts/build.mjs', '--release', '--dist', ours], { ...env, ...extra });
+    const built = await measure('node', ['scripts/build.mjs', '--release', '--dist', ours], { ...env, READER_STATE: state(round), ...extra });
     setAside(root, replaced);
     return built;
   };
@@ -236,9 +240,9 @@ async function fullBuilds(n, { updates = true } = {}) {
     setAside(root, ours);
     const hugo = await hugoBuild('first build');
     const hugoAgain = await hugoBuild('into its existing output');
-    const reader = await ourBuild('first build');
-    const readerAgain = await ourBuild('into its existing dist (in place)');
-    const readerAfresh = await ourBuild('into its existing dist, afresh', { READER_BUILD_FRESH: '1' });
+    const reader = await ourBuild('first build', round);
+    const readerAgain = await ourBuild('into its existing dist (in place)', round);
+    const readerAfresh = await ourBuild('into its existing dist, afresh', round, { READER_BUILD_FRESH: '1' });
     rounds.push({ hugo, hugoAgain, reader, readerAgain, readerAfresh });
     const say = (m) => m.seconds.toFixed(2);
     console.error(`round ${round + 1}: Hugo ${say(hugo)} s, again ${say(hugoAgain)} s; ours ${say(reader)} s, in place ${say(readerAgain)} s, afresh ${say(readerAfresh)} s`);
@@ -248,10 +252,15 @@ async function fullBuilds(n, { updates = true } = {}) {
     return { ...sorted[Math.floor(sorted.length / 2)], runs: sorted.map((m) => m.seconds) };
   };
   const [hugo, hugoAgain, reader, readerAgain, readerAfresh] = ['hugo', 'hugoAgain', 'reader', 'readerAgain', 'readerAfresh'].map(mid);
-  const timedUpdates = updates ? await incremental(n, source, ours, join(root, 'deploy')) : null;
+  const last = state(BUILD_ROUNDS(n) - 1);
+  const timedUpdates = updates ? await incremental(n, source, ours, join(root, 'deploy'), last) : null;
   const sizes = { hugoMB: await folderMB(hugoOut), oursMB: await folderMB(ours) };
   setAside(root, ours);
   setAside(root, hugoOut);
+  for (let round = 0; round < BUILD_ROUNDS(n); round += 1) {
+    setAside(root, state(round));
+    setAside(root, `${state(round)}.build.json`);
+  }
   const row = { articles: n, hugoPages: pages, hugo, hugoAgain, reader, readerAgain, readerAfresh, updates: timedUpdates, sizes };
   console.error(JSON.stringify(row));
   return row;
@@ -303,11 +312,12 @@ function firstArticle(source) {
  * from saving an edit to the open page showing it in Chromium. Medians of
  * `UPDATE_RUNS`. The archive is left as it was.
  */
-async function incremental(n, source, ours, configs) {
+async function incremental(n, source, ours, configs, state = undefined) {
   const tools = join(REPO, 'target', 'tools');
+  const env = state ? { READER_STATE: state } : {};
   const update = async () => {
-    const content = await timed(join(tools, 'reader-content'), ['build', source, join(ours, 'content')]);
-    const pages = await timed(join(tools, 'reader-prerender'), [ours, '--update', '--configs', configs]);
+    const content = await timed(join(tools, 'reader-content'), ['build', source, join(ours, 'content')], env);
+    const pages = await timed(join(tools, 'reader-prerender'), [ours, '--update', '--configs', configs], env);
     const line = pages.output.match(/prerender: (\d+) pages from (\d+) of (\d+) units.*?, (\d+) written, (\d+) removed/);
     const [, rendered, units, allUnits, written] = line.map(Number);
     return { seconds: content.seconds + pages.seconds, contentSeconds: content.seconds, rendered, units, allUnits, written };
@@ -360,6 +370,9 @@ async function incremental(n, source, ours, configs) {
   let preview = null;
   if (n <= 10_000) {
     console.error(`preview: ${n} articles…`);
+    // The preview's updates find the build's state where its tools do.
+    const stateBefore = process.env.READER_STATE;
+    if (state) process.env.READER_STATE = state;
     const server = await startPreview({ content: source, root: ours, tools, configs });
     const browser = await launchBrowser();
     const page = await browser.newPage();
@@ -379,6 +392,8 @@ async function incremental(n, source, ours, configs) {
       writeFileSync(file, original);
       await browser.close();
       await server.close();
+      if (stateBefore === undefined) delete process.env.READER_STATE;
+      else process.env.READER_STATE = stateBefore;
     }
     preview = { ms: median(times), runs: times };
   }
@@ -426,7 +441,10 @@ search index, host files, Brotli and gzip copies of the app), with the app bundl
 (\`scripts/build.mjs\` reuses it, keyed by the hash of what made it), as a newcomer runs it: its tools in their default
 profile, \`tools\` (optimised; compiled once, before this run); then again into the \`dist/\` the first left, which it
 updates in place (the archive unchanged: it reads, finds nothing to do and writes nothing), and once more afresh
-(\`READER_BUILD_FRESH=1\`: built beside it, renamed into place). Hugo is Debian's \`hugo\` 0.111 on the same articles as Markdown (\`bench/hugo-site.mjs\`: lists of 20, sections,
+(\`READER_BUILD_FRESH=1\`: built beside it, renamed into place). Each round's builds keep their state (the caches of
+updates in place, outside the \`dist/\`) in a folder of the round's own, so each first build starts with none, as a
+newcomer's does; the Brotli and gzip copies of the app's files come from the build's cache of them, made with the bundle
+(\`target/compress-cache\`). Hugo is Debian's \`hugo\` 0.111 on the same articles as Markdown (\`bench/hugo-site.mjs\`: lists of 20, sections,
 related links by shared speakers, a page per speaker, no compression), first into an empty folder, then into the one it
 left. Each figure is the median of ${builds.map((b) => `${b.reader.runs.length} at ${b.articles.toLocaleString('en')}`).join(', ')} rounds, the builds of a round taken in
 turn. Peak memory is the whole process tree's. A build afresh into an existing \`dist/\` builds beside it, renames the new

@@ -414,7 +414,7 @@ const UPDATES_HEAD = `| articles | nothing changed | a paragraph edited | a head
 
 /** The full builds' section of BENCHMARKS-SCALE.md. */
 function writeBuildSection(builds) {
-  const time = (m) => `${m.seconds.toFixed(1)} s, ${m.peakMB.toFixed(0)} MB`;
+  const time = (m) => `${m.seconds.toFixed(m.seconds < 1 ? 2 : 1)} s, ${m.peakMB.toFixed(0)} MB`;
   const x = (a, b) => `${(a.seconds / b.seconds).toFixed(2)}×`;
   const lines = builds.map((b) => `| ${b.articles.toLocaleString('en')} | ${time(b.reader)} | ${time(b.readerAgain)} | ${time(b.readerAfresh)} | ${time(b.hugo)} | ${time(b.hugoAgain)} | ${x(b.reader, b.hugo)}, ${x(b.readerAgain, b.hugoAgain)}, ${x(b.readerAfresh, b.hugoAgain)} | ${b.sizes.oursMB.toLocaleString('en')} MB, ${b.sizes.hugoMB.toLocaleString('en')} MB |`);
   for (const b of builds) {

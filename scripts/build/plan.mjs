@@ -210,7 +210,7 @@ export function toolsStampPath(folder) {
   return join(folder, 'reader-tools.json');
 }
 
-/** What the tools' stamp holds besides their sources: the key lines and each executable's size and time. */
+/** The key of what makes the stages' tools besides their sources: their profile, the compiler, its environment, every manifest. */
 export function toolsKey(root, profile, env, rustc) {
   return keyOf(root, [`profile=${profile}`, `rustc=${rustc}`, ...envLines(env)], manifestPaths(root).sort());
 }

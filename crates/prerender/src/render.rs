@@ -98,12 +98,10 @@ fn render_taken(
     let mut files = Vec::new();
     loop {
         let first = next.fetch_add(BATCH, Ordering::Relaxed);
-        let Some(batch) = units.get(first..units.len().min(first + BATCH)) else {
-            return Ok(files);
-        };
-        if batch.is_empty() {
+        if first >= units.len() {
             return Ok(files);
         }
+        let batch = &units[first..units.len().min(first + BATCH)];
         for (offset, unit) in batch.iter().enumerate() {
             let pages = unit.pages(&inputs.site, &inputs.content)?;
             let mut body = None;

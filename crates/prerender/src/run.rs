@@ -54,24 +54,21 @@ impl Plan<'_> {
         let rendered_at = Instant::now();
         self.write_feeds()?;
         let feeds_at = Instant::now();
-        // The app's files: Trunk's (named by their hash, in the top
-        // folder: the deployment's hashed files), the offline controls
-        // and the worker; no page or content file is one. An update
-        // leaves Trunk's as they are; it writes the worker and the
-        // offline controls again (the worker's version follows what every
-        // page is made from), so their copies are made again too. All are
-        // the first edition's.
+        // The app's files: the worker and the deployment's hashed files
+        // (Trunk's, in the top folder, and the offline controls); no page
+        // or content file is one. An update leaves Trunk's as they are; it
+        // writes the worker and the offline controls again (the worker's
+        // version follows what every page is made from), so only their
+        // copies are made again. All are the first edition's.
         let compressed = if inputs.is_first_edition() {
-            let mut app = vec![
-                inputs.dist.join(SERVICE_WORKER_FILE),
-                inputs.dist.join(&inputs.offline.controls_file),
-            ];
-            if !inputs.mode.is_update() {
-                let trunks = inputs.deployment.hashed_files.iter();
-                app.extend(trunks.map(|file| inputs.dist.join(file)));
-                app.sort();
-                app.dedup();
-            }
+            let dist = &inputs.dist;
+            let worker = dist.join(SERVICE_WORKER_FILE);
+            let app: Vec<PathBuf> = if inputs.mode.is_update() {
+                vec![worker, dist.join(&inputs.offline.controls_file)]
+            } else {
+                let hashed = inputs.deployment.hashed_files.iter();
+                hashed.map(|file| dist.join(file)).chain([worker]).collect()
+            };
             reader_deploy::compress::write_copies_for(&app, inputs.compress_cache.as_deref())?
         } else {
             reader_deploy::compress::Compressed::default()

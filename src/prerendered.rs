@@ -89,12 +89,20 @@ pub fn is_hydrating() -> bool {
 }
 
 /// Runs `hydrate` with [`is_hydrating`] true.
-///
+#[cfg(feature = "hydrate")]
+fn hydrating<T>(hydrate: impl FnOnce() -> T) -> T {
+    HYDRATING.with(|flag| flag.set(true));
+    let result = hydrate();
+    HYDRATING.with(|flag| flag.set(false));
+    result
+}
+
 /// Leptos's hydration reads three globals that its own server integration
 /// writes into the page (resources, errors and stream chunks sent along
 /// with it); a static page sends none, so they are set here, empty, rather
 /// than by an inline script that the CSP would have to allow.
-pub fn hydrating<T>(hydrate: impl FnOnce() -> T) -> T {
+#[cfg(feature = "hydrate")]
+fn set_hydration_globals() {
     if let Some(window) = web_sys::window() {
         for global in [
             "__RESOLVED_RESOURCES",
@@ -104,10 +112,92 @@ pub fn hydrating<T>(hydrate: impl FnOnce() -> T) -> T {
             let _ = js_sys::Reflect::set(&window, &global.into(), &js_sys::Array::new());
         }
     }
-    HYDRATING.with(|flag| flag.set(true));
-    let result = hydrate();
-    HYDRATING.with(|flag| flag.set(false));
-    result
+}
+
+/// Hydrates the page in `shell` with `app`, as `leptos::mount::hydrate_from`
+/// does, but over two tasks of the event loop: the app's views are made in
+/// this one (the router, the reactive state, every component that is not a
+/// route's), and attached to the page's nodes in the next, so that neither
+/// holds the main thread long on a slow phone (most of each is V8 compiling,
+/// on the main thread, the wasm functions it calls for the first time).
+/// Until the page is attached, a link followed is left to the browser (a
+/// normal load of the next page), since the router, already listening,
+/// would otherwise change the route under the page being attached.
+/// The app runs for the rest of the page's life.
+#[cfg(feature = "hydrate")]
+pub async fn hydrate<V: leptos::IntoView + 'static>(shell: web_sys::HtmlElement, app: fn() -> V) {
+    use leptos::reactive::owner::Owner;
+    use leptos::tachys::hydration::Cursor;
+    use leptos::tachys::view::{PositionState, RenderHtml};
+    use std::sync::Arc;
+
+    // wasm-bindgen-futures drives the reactive system (an error only says
+    // it already does).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    set_hydration_globals();
+    let links = LinksToTheBrowser::hold();
+    let owner = Owner::new_root(Some(Arc::new(
+        hydration_context::HydrateSharedContext::new(),
+    )));
+    let view = hydrating(|| owner.with(|| app().into_view()));
+    next_task().await;
+    let mounted = hydrating(|| {
+        owner.with(|| {
+            view.hydrate::<true>(
+                &Cursor::new(shell.unchecked_into()),
+                &PositionState::default(),
+            )
+        })
+    });
+    if let Some(context) = owner.shared_context() {
+        context.hydration_complete();
+    }
+    drop(links);
+    // Nothing unmounts the app: its owner and its nodes' state stay.
+    std::mem::forget(mounted);
+    std::mem::forget(owner);
+}
+
+/// While held, a click on a link is kept from the app's listeners (the
+/// router's), and the browser follows the link itself.
+#[cfg(feature = "hydrate")]
+struct LinksToTheBrowser(Option<wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)>>);
+
+#[cfg(feature = "hydrate")]
+impl LinksToTheBrowser {
+    fn hold() -> Self {
+        let Some(window) = web_sys::window() else {
+            return Self(None);
+        };
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(
+            |event: web_sys::Event| {
+                if crate::return_position::clicked_link(&event).is_some() {
+                    event.stop_immediate_propagation();
+                }
+            },
+        );
+        let added = window
+            .add_event_listener_with_callback_and_bool(
+                "click",
+                listener.as_ref().unchecked_ref(),
+                true,
+            )
+            .is_ok();
+        Self(added.then_some(listener))
+    }
+}
+
+#[cfg(feature = "hydrate")]
+impl Drop for LinksToTheBrowser {
+    fn drop(&mut self) {
+        if let (Some(listener), Some(window)) = (&self.0, web_sys::window()) {
+            let _ = window.remove_event_listener_with_callback_and_bool(
+                "click",
+                listener.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+    }
 }
 
 /// Called by the panic hook: if the panic came while hydrating, the page

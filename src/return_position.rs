@@ -38,6 +38,14 @@ fn scroll_y() -> f64 {
         .unwrap_or_default()
 }
 
+/// The link (`a[href]`) an event happened in, if any.
+pub(crate) fn clicked_link(event: &web_sys::Event) -> Option<web_sys::Element> {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("a[href]").ok().flatten())
+}
+
 /// Listens for the reader leaving a page. Call once, before the router
 /// starts (so these listeners run before its own).
 pub fn install() {
@@ -52,11 +60,7 @@ pub fn install() {
     }
     // A link followed: where the reader was, and which link.
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|event: web_sys::MouseEvent| {
-        let link = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .and_then(|element| element.closest("a[href]").ok().flatten())
-            .and_then(|link| link.get_attribute("href"));
+        let link = clicked_link(&event).and_then(|link| link.get_attribute("href"));
         if link.is_some() {
             leave(link);
             TRAVERSED.with(|traversed| traversed.set(false));

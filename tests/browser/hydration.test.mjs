@@ -55,6 +55,41 @@ describe('the app hydrates the prerendered page', () => {
     await context.close();
   });
 
+  test('a link followed while the app attaches to the page is the browser\'s to follow (a full load), not a route change under the page being attached', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    // Every task the app waits for (a timer of 0 ms) waits 600 ms here, so
+    // that the moment between the app's views being made (the router
+    // listening) and their attaching to the page is long enough to click in.
+    await page.addInitScript(() => {
+      const setTimeoutAsGiven = window.setTimeout;
+      window.setTimeout = (callback, ms, ...rest) => setTimeoutAsGiven(callback, ms || 600, ...rest);
+    });
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    // The page's data read (`<html class="app">`); the views are made 600
+    // ms later and attached 600 ms after that: click in between.
+    await page.waitForFunction(
+      () => {
+        if (document.documentElement.classList.contains('app')) return true;
+        dispatchEvent(new Event('scroll'));
+        return false;
+      },
+      null,
+      { timeout: 15_000, polling: 50 },
+    );
+    await page.waitForTimeout(900);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app ?? 'not yet'), 'not yet', 'the app attached before the click');
+    await page.evaluate(() => {
+      window.__sameDocument = true;
+    });
+    await Promise.all([page.waitForNavigation(), page.locator('.breadcrumb a', { hasText: 'News & Events' }).click()]);
+    assert.equal(await heading(page), 'News & Events');
+    assert.equal(await page.evaluate(() => window.__sameDocument), undefined, 'the router changed the route under the page being attached');
+    assert.notEqual(await page.evaluate(() => history.state), 'reader:hydration-failed');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'hydrated');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a search opened at its address shows its results on the hydrated page', async () => {
     const { page, context, problems } = await openPage(app.browser);
     await markStaticNodes(page);

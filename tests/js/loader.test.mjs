@@ -39,8 +39,8 @@ const CONFIG = {
  * readyState, `paintAfter` how many frames until its first paint.
  * Returns what the loader did.
  */
-async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0, gone = false, wasmGone = false, failsToStart = false, named = false, dataGone = false } = {}) {
-  const did = { listeners: new Map(), appended: [], imported: [], fetched: [], events: [], frames: 0, reloads: 0, states: [], started: 0 };
+async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0, gone = false, wasmGone = false, failsToStart = false, named = false, dataGone = false, wrongType = false } = {}) {
+  const did = { listeners: new Map(), appended: [], imported: [], fetched: [], events: [], frames: 0, reloads: 0, states: [], started: 0, sequence: [] };
   // The page's data element: in the page, or naming its files.
   const data = named
     ? { id: 'reader-data', dataset: { site: '/content/site.json', field: 'article', src: '/content/articles/a.json' }, textContent: '' }
@@ -76,7 +76,10 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
       did.frames = frames;
       queueMicrotask(fn);
     },
-    setTimeout: (fn) => queueMicrotask(fn),
+    setTimeout: (fn) => {
+      did.sequence.push('timer');
+      queueMicrotask(fn);
+    },
     addEventListener: listen,
     removeEventListener: (name, fn) => {
       if (did.listeners.get(name)?.fn === fn) did.listeners.delete(name);
@@ -91,7 +94,29 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
     fetch: (url, init) => {
       did.fetched.push({ url, init });
       const missing = (wasmGone && url === CONFIG.wasm) || (dataGone && url.startsWith('/content/articles/'));
-      return Promise.resolve({ ok: !missing, status: missing ? 404 : 200, url, text: () => Promise.resolve(`{"from":"${url}"}`) });
+      return Promise.resolve({
+        ok: !missing,
+        status: missing ? 404 : 200,
+        url,
+        // A host that does not say `application/wasm` (`wrongType`).
+        type: wrongType ? 'application/octet-stream' : 'application/wasm',
+        text: () => Promise.resolve(`{"from":"${url}"}`),
+        arrayBuffer: () => Promise.resolve(missing ? 'a page that says not found' : `the bytes of ${url}`),
+      });
+    },
+    // The browser's compiler: streaming needs a good response with the
+    // wasm's type; bytes compile only if they are the wasm's.
+    WebAssembly: {
+      compileStreaming: async (response) => {
+        if (!response.ok || response.type !== 'application/wasm') throw new TypeError('cannot stream this response');
+        did.sequence.push('compiled as it streamed');
+        return { module: response.url };
+      },
+      compile: async (bytes) => {
+        if (!String(bytes).startsWith('the bytes of ')) throw new Error('not wasm');
+        did.sequence.push('compiled from its bytes');
+        return { module: String(bytes).slice('the bytes of '.length) };
+      },
     },
     __import: (url) => {
       did.imported.push(url);
@@ -99,9 +124,12 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
       // A deploy removed the app's files: the import fails.
       if (gone && url === CONFIG.script) return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
       return Promise.resolve({
+        // As wasm-bindgen's start: it awaits the module, then instantiates it.
         default: async (init) => {
           did.started += 1;
           did.dataWhenStarted = data.textContent;
+          did.module = await init.module_or_path;
+          did.sequence.push('instantiated');
           // The app's own start failing (a failed hydration, say).
           if (failsToStart) throw new Error('unreachable');
           return { started: init };
@@ -140,6 +168,8 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     assert.equal(did.fetchedBeforeScript, 1, 'the wasm is asked for with the script, not after it has come');
     assert.equal(did.fetched[0].url, '/reader-1a2b_bg.wasm');
     assert.deepEqual({ ...did.fetched[0].init }, { integrity: 'sha384-WASM' });
+    assert.deepEqual(did.module, { module: '/reader-1a2b_bg.wasm' }, 'the app is given the module compiled as it streamed');
+    assert.deepEqual(did.sequence.slice(-3), ['compiled as it streamed', 'timer', 'instantiated'], 'instantiated a task after it is compiled');
     assert.equal(did.events.length, 1);
     assert.equal(did.events[0].type, 'TrunkApplicationStarted');
     assert.ok(did.context.wasmBindings, 'the bindings are window.wasmBindings');
@@ -160,6 +190,15 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     failing.listeners.get('scroll').fn();
     for (let i = 0; i < 5; i += 1) await settle();
     assert.equal(failing.appended.length, 1, 'no app, no styles for it');
+  });
+
+  test(`the loader ${name} compiles the wasm from its bytes where the host does not send it as application/wasm`, async () => {
+    const did = await run(source, { wrongType: true });
+    did.listeners.get('scroll').fn();
+    for (let i = 0; i < 5; i += 1) await settle();
+    assert.deepEqual(did.module, { module: '/reader-1a2b_bg.wasm' });
+    assert.deepEqual(did.sequence.slice(-3), ['compiled from its bytes', 'timer', 'instantiated']);
+    assert.equal(did.events.length, 1);
   });
 
   test(`the loader ${name} asks for the files a page's data is in with the app, and puts the data where the app reads it first`, async () => {
@@ -206,6 +245,8 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     const wasm = await run(source, { ids: [], wasmGone: true });
     for (let i = 0; i < 5; i += 1) await settle();
     assert.equal(wasm.reloads, 1, 'the wasm gone: one reload too');
+    assert.equal(wasm.sequence.includes('instantiated'), false, 'no module to start');
+    assert.equal(wasm.events.length, 0);
     // Reloaded, and the app is still gone: no second reload.
     const again = await run(source, { ids: [], gone: true, state: 'reader:stale-build' });
     for (let i = 0; i < 5; i += 1) await settle();

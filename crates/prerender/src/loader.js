@@ -62,6 +62,15 @@ const pageData = () => {
   );
 };
 
+// The wasm compiled as it streams in; where the host does not send it as
+// `application/wasm` (which streaming needs), compiled once it is all
+// here. The app's bindings instantiate it a task after it is compiled
+// (`nextTask`), so that taking in its last bytes and starting the app never
+// make one long task.
+const compile = (response) =>
+  WebAssembly.compileStreaming(response).catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
+const nextTask = (value) => new Promise((resolve) => setTimeout(() => resolve(value)));
+
 // Trunk's own start, with the integrity hashes kept: the script through a
 // modulepreload link (which the import then uses), the wasm through
 // fetch's integrity, both asked for at once (the wasm is not held up by a
@@ -78,10 +87,14 @@ const start = () => {
   document.head.append(link);
   const wasm = fetch(config.wasm, { integrity: config.wasmIntegrity });
   wasm.then((response) => response.ok || stale(), stale);
+  const compiled = wasm.then(compile).then(nextTask);
+  // Not an error of its own when the app is not started (the page's data
+  // or the script could not be had): the app's start reports it otherwise.
+  compiled.catch(() => undefined);
   const data = pageData();
   import(config.script).then((bindings) => {
     return data
-      .then((ready) => ready && bindings.default({ module_or_path: wasm }))
+      .then((ready) => ready && bindings.default({ module_or_path: compiled }))
       .then((wasm) => {
         if (!wasm) return;
         window.wasmBindings = bindings;

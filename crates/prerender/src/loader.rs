@@ -193,7 +193,8 @@ mod tests {
         for part in [
             "import(config.script).then((bindings) => {",
             "const wasm = fetch(config.wasm, { integrity: config.wasmIntegrity });",
-            ".then((ready) => ready && bindings.default({ module_or_path: wasm }))",
+            "const compiled = wasm.then(compile).then(nextTask);",
+            ".then((ready) => ready && bindings.default({ module_or_path: compiled }))",
             "}, stale);",
             "window.wasmBindings = bindings;",
             "document.readyState === 'complete' ? loaded() : addEventListener('load', loaded, { once: true });",

@@ -77,7 +77,10 @@ const nextTask = (value) => new Promise((resolve) => setTimeout(() => resolve(va
 // round trip for the script: on a phone's network that is a tenth of a
 // second or more), and the wasm compiled as it streams in; the page's
 // data with them. The app's bindings are `window.wasmBindings`. The
-// offline controls come with it.
+// offline controls come once the app has started (or could not): they
+// register the service worker, whose first install keeps the app's files
+// and the offline pages, and those requests never share the phone's
+// network with the app's own.
 const start = () => {
   const link = document.createElement('link');
   link.rel = 'modulepreload';
@@ -92,7 +95,7 @@ const start = () => {
   // or the script could not be had): the app's start reports it otherwise.
   compiled.catch(() => undefined);
   const data = pageData();
-  import(config.script).then((bindings) => {
+  const started = import(config.script).then((bindings) => {
     return data
       .then((ready) => ready && bindings.default({ module_or_path: compiled }))
       .then((wasm) => {
@@ -108,7 +111,7 @@ const start = () => {
       })
       .catch(() => undefined);
   }, stale);
-  if (config.offline) import(config.offline).catch(() => undefined);
+  if (config.offline) started.then(() => import(config.offline)).catch(() => undefined);
 };
 
 // Whether the page has painted; after `load`, wait for its first paint

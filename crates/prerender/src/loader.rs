@@ -191,7 +191,8 @@ mod tests {
         assert_eq!(config["stylesId"], "reader-styles");
         // The file itself, without its notes and indents.
         for part in [
-            "import(config.script).then((bindings) => {",
+            "const started = import(config.script).then((bindings) => {",
+            "if (config.offline) started.then(() => import(config.offline)).catch(() => undefined);",
             "const wasm = fetch(config.wasm, { integrity: config.wasmIntegrity });",
             "const compiled = wasm.then(compile).then(nextTask);",
             ".then((ready) => ready && bindings.default({ module_or_path: compiled }))",

@@ -10,8 +10,9 @@
 //   manifest  the web app manifest's address
 //   labels    the words it shows, by language (`en`, `zh`): the page's
 //             `<html lang>` picks, English when it names none of them
-// The loader imports it with the app, on the reader's first act (and at
-// once on the Saved page); the offline page loads it itself. Everything it
+// The loader imports it once the app has started (or could not), after the
+// reader's first act (at once on the Saved page); the offline page loads
+// it itself. Everything it
 // shows is text (textContent), never markup.
 
 const support = 'serviceWorker' in navigator && config.worker;

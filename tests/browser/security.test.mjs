@@ -31,6 +31,26 @@ describe('security', () => {
     }
   });
 
+  test("the site's icon is in the page: shown under the policy, never asked for", async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    const before = app.server.requests.length;
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`, { waitUntil: 'load' });
+    await page.waitForTimeout(1500);
+    const icon = await page.evaluate(() => document.querySelector('link[rel=icon]')?.getAttribute('href'));
+    assert.match(icon ?? '', /^data:image\/svg\+xml,%3Csvg/);
+    // The browser shows it: the same bytes as an image, under the policy.
+    assert.equal(await page.evaluate((href) => new Promise((done) => {
+      const image = new Image();
+      image.onload = () => done(image.naturalWidth);
+      image.onerror = () => done(0);
+      image.src = href;
+    }), icon), 64);
+    const asked = app.server.requests.slice(before).filter((path) => /favicon|\.svg$|\.ico$/.test(path));
+    assert.deepEqual(asked, [], 'an icon was asked for');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the policy is enforced, and a violation shows up as a problem', async () => {
     const { page, context, problems } = await openPage(app.browser);
     await page.goto(`${app.server.url}/news/${SEED_SLUG}`);

@@ -22,8 +22,10 @@ pub fn policy(script_hashes: &[String], style_hashes: &[String], for_meta: bool)
         // hash (no request holds up the first paint), and our own files;
         // no other inline style, no style attributes.
         format!("style-src {style_src}"),
-        // Pictures from this site, or any https host an editor names.
-        "img-src 'self' https:".to_owned(),
+        // Pictures from this site, or any https host an editor names; the
+        // site's icon is in the page (a `data:` URI, crates/prerender's
+        // icon.rs; content's pictures never are: `SafeUrl` takes none).
+        "img-src 'self' https: data:".to_owned(),
         // fetch() of the content JSON: this site only.
         "connect-src 'self'".to_owned(),
         // The favicon and manifest are this site's.
@@ -86,7 +88,7 @@ mod tests {
         assert_eq!(
             policy(&hashes, &styles, false),
             "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='; \
-             style-src 'self' 'sha256-css='; img-src 'self' https:; connect-src 'self'; manifest-src 'self'; \
+             style-src 'self' 'sha256-css='; img-src 'self' https: data:; connect-src 'self'; manifest-src 'self'; \
              base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'none'"
         );
     }

@@ -118,6 +118,7 @@ impl Inputs {
         let offline = Offline::new(&base, options.offline);
         let template = loader::defer(&trunks, Some(&offline.controls_href()))?;
         let (template, styles) = Styles::read(&template, dist, &base)?;
+        let template = crate::icon::inline(&template, dist, &base)?;
         let mut deployment = Deployment::plan(dist, &base, &template)?;
         deployment.style_hashes = styles.hashes();
         // The offline controls are named by their content too.

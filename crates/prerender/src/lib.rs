@@ -13,6 +13,7 @@
 //! - [`alternates`]: a page's addresses in the site's languages;
 //! - [`template`]: Trunk's `index.html` filled in for each page;
 //! - [`styles`]: the parts of the stylesheet each page inlines;
+//! - [`icon`]: the site's icon, written into the page;
 //! - [`data`]: the page's data for the app, or the files that hold it;
 //! - [`loader`]: Trunk's loader, deferred until the page has painted;
 //! - [`page`]: the pages and what each shows;
@@ -26,6 +27,7 @@ pub mod alternates;
 pub mod data;
 pub mod feeds;
 pub mod head;
+pub mod icon;
 pub mod inputs;
 pub mod loader;
 pub mod mode;

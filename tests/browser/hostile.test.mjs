@@ -5,7 +5,9 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { heading, openPage, unexpected, waitForApp, withApp } from './support.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO, heading, openPage, unexpected, waitForApp, withApp } from './support.mjs';
 import {
   ARTICLE,
   INDEX,
@@ -44,18 +46,25 @@ async function open(path, replaced, options) {
   return opened;
 }
 
+// The site's own icon, which every page carries as a `data:` URI
+// (crates/prerender/src/icon.rs): the one `data:` URL a page may hold, in
+// its head, exactly as the build wrote it.
+const ICON = readFileSync(join(REPO, 'dist', 'index.html'), 'utf8').match(/<link href="(data:image\/svg\+xml,[^"]+)" rel=icon>/)?.[1];
+
 /** Nothing ran, nothing dangerous is in the DOM, nothing panicked. */
 async function assertSafe({ page, problems, dialogs }) {
-  const state = await page.evaluate(() => ({
+  assert.ok(ICON, "the site's icon is in dist/index.html");
+  const state = await page.evaluate((icon) => ({
     canary: window.__xss ?? null,
     panic: document.getElementById('panic-notice') !== null,
     scripts: document.scripts.length,
     embeds: document.querySelectorAll('iframe, object, embed, frame, base, main style, main link, main meta').length,
     badUrls: [...document.querySelectorAll('[href], [src]')]
+      .filter((el) => !(el.matches('head > link[rel=icon]') && el.getAttribute('href') === icon))
       .map((el) => el.getAttribute('href') ?? el.getAttribute('src'))
       .filter((url) => /^\s*(javascript|data|vbscript|livescript|file):/i.test(url.replace(/[\u0000-\u001f]/g, '')) || /^\s*[\\/][\\/]/.test(url)),
     handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
-  }));
+  }), ICON);
   assert.deepEqual(state, { canary: null, panic: false, scripts: 1, embeds: 0, badUrls: [], handlers: 0 });
   assert.deepEqual(dialogs, []);
   assert.deepEqual(unexpected(problems), []);

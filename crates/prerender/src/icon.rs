@@ -5,10 +5,7 @@
 //! headers. An icon that is not SVG, or is larger than [`MAX_BYTES`], stays
 //! linked.
 
-use std::cell::RefCell;
 use std::path::Path;
-
-use lol_html::{RewriteStrSettings, element, rewrite_str};
 
 use crate::PrerenderError;
 
@@ -21,40 +18,25 @@ pub const MAX_BYTES: usize = 2048;
 /// [`PrerenderError::Io`] when the linked icon cannot be read;
 /// [`PrerenderError::Template`] when the template cannot be rewritten.
 pub fn inline(template: &str, dist: &Path, base: &str) -> Result<String, PrerenderError> {
-    let failure = RefCell::new(None::<PrerenderError>);
-    let html = rewrite_str(
-        template,
-        RewriteStrSettings {
-            element_content_handlers: vec![element!("link[rel=icon][href]", |el| {
-                let href = el.get_attribute("href").unwrap_or_default();
-                let Some(file) = href
-                    .strip_prefix(base)
-                    .filter(|file| file.ends_with(".svg") && !file.contains(".."))
-                else {
-                    return Ok(());
-                };
-                match std::fs::read(dist.join(file)) {
-                    Ok(svg) if svg.len() <= MAX_BYTES => {
-                        el.set_attribute("href", &data_uri(&svg))?;
-                        // The bytes are in the page, which is what the
-                        // integrity attribute vouched for.
-                        el.remove_attribute("integrity");
-                    }
-                    Ok(_) => {}
-                    Err(error) => {
-                        *failure.borrow_mut() = Some(PrerenderError::Io(dist.join(file), error));
-                    }
-                }
-                Ok(())
-            })],
-            ..RewriteStrSettings::new()
-        },
-    )
-    .map_err(|error| PrerenderError::Template(error.to_string()))?;
-    match failure.into_inner() {
-        Some(error) => Err(error),
-        None => Ok(html),
-    }
+    crate::template::rewrite_elements(template, "link[rel=icon][href]", |el| {
+        let href = el.get_attribute("href").unwrap_or_default();
+        let Some(file) = href
+            .strip_prefix(base)
+            .filter(|file| file.ends_with(".svg") && !file.contains(".."))
+        else {
+            return Ok(());
+        };
+        let svg = std::fs::read(dist.join(file))
+            .map_err(|error| PrerenderError::Io(dist.join(file), error))?;
+        if svg.len() <= MAX_BYTES {
+            el.set_attribute("href", &data_uri(&svg))
+                .map_err(|error| PrerenderError::Template(error.to_string()))?;
+            // The bytes are in the page, which is what the integrity
+            // attribute vouched for.
+            el.remove_attribute("integrity");
+        }
+        Ok(())
+    })
 }
 
 /// `data:image/svg+xml,…`, every byte outside a URL's plain characters

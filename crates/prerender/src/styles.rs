@@ -14,11 +14,9 @@
 //! under their hashed names, for the app and for the pages an old build
 //! wrote.
 
-use std::cell::RefCell;
 use std::path::Path;
 
 use lol_html::html_content::ContentType;
-use lol_html::{RewriteStrSettings, element, rewrite_str};
 use reader_model::PageContent;
 
 use crate::PrerenderError;
@@ -142,56 +140,37 @@ impl Styles {
     /// `assets/styles/`, when one would end its own `<style>`, or the
     /// template cannot be rewritten.
     pub fn read(template: &str, dist: &Path, base: &str) -> Result<(String, Self), PrerenderError> {
-        let failure = RefCell::new(None::<PrerenderError>);
-        let sheets = RefCell::new(Vec::new());
-        let html = rewrite_str(
-            template,
-            RewriteStrSettings {
-                element_content_handlers: vec![element!("link[rel=stylesheet][href]", |el| {
-                    let href = el.get_attribute("href").unwrap_or_default();
-                    let Some(file) = href.strip_prefix(base).filter(|f| !f.contains("..")) else {
-                        return Ok(());
-                    };
-                    let Some(part) = Part::of_file(file) else {
-                        *failure.borrow_mut() = Some(PrerenderError::Template(format!(
-                            "the stylesheet {href} is none of assets/styles/ ({})",
-                            Part::ALL.map(Part::name).join(", ")
-                        )));
-                        return Ok(());
-                    };
-                    let integrity = (el.get_attribute("integrity"))
-                        .map(|hash| format!(r#" integrity="{}""#, escape(&hash)))
-                        .unwrap_or_default();
-                    let link = format!(
-                        r#"<link rel="stylesheet" href="{}"{integrity}>"#,
-                        escape(&href)
-                    );
-                    match read_styles(&dist.join(file)) {
-                        Ok(css) => {
-                            let mut sheets = sheets.borrow_mut();
-                            if sheets.is_empty() {
-                                el.replace(&format!("<{SLOT}></{SLOT}>"), ContentType::Html);
-                            } else {
-                                el.remove();
-                            }
-                            sheets.push(Sheet { part, link, css });
-                        }
-                        Err(error) => *failure.borrow_mut() = Some(error),
-                    }
-                    Ok(())
-                })],
-                ..RewriteStrSettings::new()
-            },
-        )
-        .map_err(|error| PrerenderError::Template(error.to_string()))?;
-        match failure.into_inner() {
-            Some(error) => Err(error),
-            None => {
-                let sheets = sheets.into_inner();
-                let slots = KINDS.iter().map(|parts| slot(&sheets, parts)).collect();
-                Ok((html, Self { sheets, slots }))
-            }
-        }
+        let mut sheets = Vec::new();
+        let html =
+            crate::template::rewrite_elements(template, "link[rel=stylesheet][href]", |el| {
+                let href = el.get_attribute("href").unwrap_or_default();
+                let Some(file) = href.strip_prefix(base).filter(|f| !f.contains("..")) else {
+                    return Ok(());
+                };
+                let Some(part) = Part::of_file(file) else {
+                    return Err(PrerenderError::Template(format!(
+                        "the stylesheet {href} is none of assets/styles/ ({})",
+                        Part::ALL.map(Part::name).join(", ")
+                    )));
+                };
+                let integrity = (el.get_attribute("integrity"))
+                    .map(|hash| format!(r#" integrity="{}""#, escape(&hash)))
+                    .unwrap_or_default();
+                let link = format!(
+                    r#"<link rel="stylesheet" href="{}"{integrity}>"#,
+                    escape(&href)
+                );
+                let css = read_styles(&dist.join(file))?;
+                if sheets.is_empty() {
+                    el.replace(&format!("<{SLOT}></{SLOT}>"), ContentType::Html);
+                } else {
+                    el.remove();
+                }
+                sheets.push(Sheet { part, link, css });
+                Ok(())
+            })?;
+        let slots = KINDS.iter().map(|parts| slot(&sheets, parts)).collect();
+        Ok((html, Self { sheets, slots }))
     }
 
     /// The CSP sources (`'sha256-…'`) of every part a page may inline.

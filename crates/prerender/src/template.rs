@@ -12,6 +12,38 @@ use reader::prerendered::{PAGE_DATA_ID, SHELL_ID};
 
 use crate::PrerenderError;
 
+/// The template with every element `selector` matches given to `handle`,
+/// which may change it; an error `handle` returns is the result (the last
+/// one, when several elements fail).
+///
+/// # Errors
+/// What `handle` returned; [`PrerenderError::Template`] when the template
+/// cannot be rewritten.
+pub fn rewrite_elements(
+    template: &str,
+    selector: &str,
+    mut handle: impl FnMut(&mut lol_html::html_content::Element) -> Result<(), PrerenderError>,
+) -> Result<String, PrerenderError> {
+    let mut failure = None;
+    let html = rewrite_str(
+        template,
+        RewriteStrSettings {
+            element_content_handlers: vec![element!(selector, |el| {
+                if let Err(error) = handle(el) {
+                    failure = Some(error);
+                }
+                Ok(())
+            })],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|error| PrerenderError::Template(error.to_string()))?;
+    match failure {
+        Some(error) => Err(error),
+        None => Ok(html),
+    }
+}
+
 /// What goes into the template for one page.
 pub struct Filling<'a> {
     pub language: &'a str,

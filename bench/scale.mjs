@@ -150,7 +150,11 @@ function prune() {
   }
 }
 
-/** Runs a command; resolves to { seconds, peakMB } (RSS of its whole process tree, sampled every 100 ms). */
+/**
+ * Runs a command; resolves to { seconds, peakMB } (RSS of its whole process
+ * tree, sampled every 20 ms from its start: a build in place takes a tenth of
+ * a second, which one sample every 100 ms could miss whole and report as 0).
+ */
 function measure(command, args, env = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -173,7 +177,8 @@ function measure(command, args, env = {}) {
       }
       peak = Math.max(peak, total);
     };
-    const timer = setInterval(rssOfTree, 100);
+    const timer = setInterval(rssOfTree, 20);
+    setImmediate(rssOfTree);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(timer);
@@ -418,7 +423,7 @@ function writeBuildSection(builds) {
   const x = (a, b) => `${(a.seconds / b.seconds).toFixed(2)}×`;
   const lines = builds.map((b) => `| ${b.articles.toLocaleString('en')} | ${time(b.reader)} | ${time(b.readerAgain)} | ${time(b.readerAfresh)} | ${time(b.hugo)} | ${time(b.hugoAgain)} | ${x(b.reader, b.hugo)}, ${x(b.readerAgain, b.hugoAgain)}, ${x(b.readerAfresh, b.hugoAgain)} | ${b.sizes.oursMB.toLocaleString('en')} MB, ${b.sizes.hugoMB.toLocaleString('en')} MB |`);
   for (const b of builds) {
-    console.log(`${b.articles}: ours ${time(b.reader)} first, ${time(b.readerAgain)} again in place, ${time(b.readerAfresh)} again afresh; Hugo ${time(b.hugo)} first, ${time(b.hugoAgain)} into its output; ours ÷ Hugo ${x(b.reader, b.hugo)}, ${x(b.readerAgain, b.hugoAgain)}, ${x(b.readerAfresh, b.hugoAgain)} (runs: ours first ${b.reader.runs.map((v) => v.toFixed(1)).join(', ')}; Hugo first ${b.hugo.runs.map((v) => v.toFixed(1)).join(', ')})`);
+    console.log(`${b.articles}: ours ${time(b.reader)} first, ${time(b.readerAgain)} again in place, ${time(b.readerAfresh)} again afresh; Hugo ${time(b.hugo)} first, ${time(b.hugoAgain)} into its output; ours ÷ Hugo ${x(b.reader, b.hugo)}, ${x(b.readerAgain, b.hugoAgain)}, ${x(b.readerAfresh, b.hugoAgain)} (runs: ours first ${b.reader.runs.map((v) => v.toFixed(v < 10 ? 2 : 1)).join(', ')}; Hugo first ${b.hugo.runs.map((v) => v.toFixed(v < 10 ? 2 : 1)).join(', ')})`);
   }
   const withUpdates = builds.filter((b) => b.updates);
   const updates = withUpdates.map((b) => updatesRow(b.articles, b.updates));
@@ -778,6 +783,9 @@ if (!reportOnly && !photosOnly) {
   const builds = [];
   for (const n of sizes) builds.push(await fullBuilds(n, { updates: !buildsOnly }));
   for (const n of sizes) emptyAside(join(REPO, 'target', 'scale', String(n)));
+  console.error(
+    'scale: the builds set aside are deleted now; a build timed on this disk in the next five minutes (this bench again, too) measures that deleting, not itself (bench/set-aside.mjs)',
+  );
   writeBuildSection(builds);
 }
 if (!reportOnly && !buildsOnly) writePhotoSection(await photoCost());

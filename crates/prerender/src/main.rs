@@ -161,7 +161,7 @@ fn report(summary: &Summary, args: &Args) -> String {
     format!(
         "prerender: {} pages from {} of {} units of work (shard {}/{}; {} units unchanged{journal}), {} written, {} removed, base {}, {} inline script hash(es), host configs in {}; \
          {} files compressed, {} bytes -> {} brotli, {} gzip; \
-         {:.1} s reading, {:.1} s checking units, {:.1} s rendering and writing{per_page}, {:.1} s feeds, {:.1} s compressing and keeping state",
+         {:.2} s reading, {:.2} s checking units, {:.2} s rendering and writing{per_page}, {:.2} s feeds, {:.2} s compressing and keeping state",
         summary.rendered,
         summary.rendered_units,
         summary.units,

@@ -417,6 +417,23 @@ function updatesRow(n, updates) {
 const UPDATES_HEAD = `| articles | nothing changed | a paragraph edited | a headline edited | one article added | preview: save to page |
 | ---: | --- | --- | --- | --- | ---: |`;
 
+/**
+ * The updates' part of the full builds' section as BENCHMARKS-SCALE.md has
+ * it (from the line that dates it, or from the table's introduction, to the
+ * section's end), for a run with `--builds`, which measures none: such a
+ * run rewrites the builds beside Hugo and leaves the updates as they were.
+ */
+function standingUpdates() {
+  const path = join(REPO, 'BENCHMARKS-SCALE.md');
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const section = text.indexOf('## Full builds beside Hugo');
+  if (section < 0) return '';
+  const next = text.indexOf('\n## ', section + 1);
+  const body = text.slice(section, next < 0 ? text.length : next + 1);
+  const starts = ['\nThe updates below', '\nUpdates of our full build in place'].map((s) => body.indexOf(s)).filter((i) => i >= 0);
+  return starts.length === 0 ? '' : `${body.slice(Math.min(...starts)).trimEnd()}\n`;
+}
+
 /** The full builds' section of BENCHMARKS-SCALE.md. */
 function writeBuildSection(builds) {
   const time = (m) => `${m.seconds.toFixed(m.seconds < 1 ? 2 : 1)} s, ${m.peakMB.toFixed(0)} MB`;
@@ -427,7 +444,7 @@ function writeBuildSection(builds) {
   }
   const withUpdates = builds.filter((b) => b.updates);
   const updates = withUpdates.map((b) => updatesRow(b.articles, b.updates));
-  const updateSection = withUpdates.length === 0 ? '' : `
+  const updateSection = withUpdates.length === 0 ? standingUpdates() : `
 Updates of our full build in place (\`scripts/update.sh\`'s two tools, in the \`tools\` profile): the content build into its
 \`content/\`, then \`reader-prerender --update\`. Medians of ${UPDATE_RUNS} runs. "Paragraph": a sentence added to one
 article's paragraph (no list, speaker or related link shows it); "headline": one article's headline rewritten (its list,

@@ -7,16 +7,34 @@ use crate::client::cache;
 use crate::page_focus::PageFocus;
 use crate::paths;
 use crate::routes::{
-    ArticleRoute, NewsListRoute, NotFoundRoute, OfflineRoute, SavedRoute, SearchRoute,
+    ArticleRoute, FullLoad, NewsListRoute, NotFoundRoute, OfflineRoute, SavedRoute, SearchRoute,
     SpeakerRoute, SpeakersRoute,
 };
 use crate::site_context::{provide_site, provide_translations};
 use crate::views::{SiteFooter, SiteHeader, SkipLink};
 
 /// The app: a skip link, the site's header and footer around the routed
-/// page, and focus management for client-side navigation.
+/// page, and focus management for client-side navigation. Every page is
+/// one of its routes; the prerender renders every page with it.
 #[component]
 pub fn App() -> impl IntoView {
+    view! { <Frame><Pages /></Frame> }
+}
+
+/// The reading app: the same frame, with the reading path's routes alone
+/// (the lists, an article and its speeches, the Saved page, the offline
+/// page), built as a wasm of its own (`src/bin/reading.rs`) that the
+/// loader starts on those pages. Any other address (search, the speakers'
+/// pages, one it does not know) is loaded whole from the host
+/// ([`FullLoad`]), whose page starts the whole app.
+#[component]
+pub fn ReadingApp() -> impl IntoView {
+    view! { <Frame><ReadingPages /></Frame> }
+}
+
+/// What every page has around its routed part.
+#[component]
+fn Frame(children: Children) -> impl IntoView {
     provide_site();
     provide_translations();
     view! {
@@ -25,7 +43,7 @@ pub fn App() -> impl IntoView {
             <PageFocus>
                 <SiteHeader />
                 <main id="main" class="page" tabindex="-1">
-                    <Pages />
+                    {children()}
                 </main>
                 <SiteFooter />
             </PageFocus>
@@ -37,8 +55,7 @@ pub fn App() -> impl IntoView {
 /// it has nothing at, some of which a route would take (`/news/<gone>`):
 /// while the reader stays at that address it is "not found" itself, as it
 /// was rendered at build time, so the app hydrates the same page.
-#[component]
-fn Pages() -> impl IntoView {
+fn routed<R: IntoView + 'static>(routes: impl Fn() -> R + Send + Sync + 'static) -> impl IntoView {
     let location = use_location();
     let arrived_at = location.pathname.get_untracked();
     let host_not_found = cache::carries_not_found();
@@ -47,22 +64,62 @@ fn Pages() -> impl IntoView {
         if at_not_found.get() {
             view! { <NotFoundRoute /> }.into_any()
         } else {
-            view! {
-                <Routes fallback=|| view! { <NotFoundRoute /> }>
-                    <Route path=path!("/") view=NewsListRoute />
-                    <Route path=path!("/news/archive/:n") view=NewsListRoute />
-                    <Route path=path!("/section/:slug") view=NewsListRoute />
-                    <Route path=path!("/section/:slug/archive/:n") view=NewsListRoute />
-                    <Route path=path!("/news/:slug") view=ArticleRoute />
-                    <Route path=path!("/news/:slug/speech/:n") view=ArticleRoute />
-                    <Route path=path!("/search") view=SearchRoute />
-                    <Route path=path!("/speakers") view=SpeakersRoute />
-                    <Route path=path!("/speakers/:slug") view=SpeakerRoute />
-                    <Route path=path!("/saved") view=SavedRoute />
-                    <Route path=path!("/offline") view=OfflineRoute />
-                </Routes>
-            }
-            .into_any()
+            routes().into_any()
         }
     }
+}
+
+/// Every page's route.
+#[component]
+fn Pages() -> impl IntoView {
+    routes(Shown {
+        search: || view! { <SearchRoute /> }.into_any(),
+        speakers: || view! { <SpeakersRoute /> }.into_any(),
+        speaker: || view! { <SpeakerRoute /> }.into_any(),
+        unknown: || view! { <NotFoundRoute /> }.into_any(),
+    })
+}
+
+/// The reading path's routes as [`Pages`] has them; any other address is
+/// loaded whole ([`FullLoad`]), so the reading app links none of the
+/// other routes' views.
+#[component]
+fn ReadingPages() -> impl IntoView {
+    let full_load = || view! { <FullLoad /> }.into_any();
+    routes(Shown {
+        search: full_load,
+        speakers: full_load,
+        speaker: full_load,
+        unknown: full_load,
+    })
+}
+
+/// What the routes beyond the reading path show, and an address no route
+/// takes: the whole app's own views, or the reading app's [`FullLoad`].
+struct Shown {
+    search: fn() -> AnyView,
+    speakers: fn() -> AnyView,
+    speaker: fn() -> AnyView,
+    unknown: fn() -> AnyView,
+}
+
+/// The one table of the site's routes.
+fn routes(shown: Shown) -> impl IntoView {
+    routed(move || {
+        view! {
+            <Routes fallback=shown.unknown>
+                <Route path=path!("/") view=NewsListRoute />
+                <Route path=path!("/news/archive/:n") view=NewsListRoute />
+                <Route path=path!("/section/:slug") view=NewsListRoute />
+                <Route path=path!("/section/:slug/archive/:n") view=NewsListRoute />
+                <Route path=path!("/news/:slug") view=ArticleRoute />
+                <Route path=path!("/news/:slug/speech/:n") view=ArticleRoute />
+                <Route path=path!("/saved") view=SavedRoute />
+                <Route path=path!("/offline") view=OfflineRoute />
+                <Route path=path!("/search") view=shown.search />
+                <Route path=path!("/speakers") view=shown.speakers />
+                <Route path=path!("/speakers/:slug") view=shown.speaker />
+            </Routes>
+        }
+    })
 }

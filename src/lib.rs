@@ -14,6 +14,7 @@
 //! - [`panic_notice`]: what the reader sees if the app ever panics;
 //! - [`page_focus`]: focus and announcement after client-side navigation;
 //! - [`prerendered`]: taking over the page rendered at build time;
+//! - [`start`]: starting an app (the whole one, the reading one) in the browser;
 //! - [`return_position`]: Back and Forward return the reader to where they were.
 //!
 //! The content model itself lives in the `reader-model` crate.
@@ -31,6 +32,8 @@ pub mod prerendered;
 pub mod return_position;
 pub mod routes;
 pub mod site_context;
+#[cfg(feature = "hydrate")]
+pub mod start;
 pub mod views;
 
-pub use app::App;
+pub use app::{App, ReadingApp};

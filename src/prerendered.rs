@@ -227,6 +227,15 @@ fn failed_here() -> bool {
         .is_some_and(|state| state == FAILED_STATE)
 }
 
+thread_local! {
+    static STARTED_AT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The address of the page the app took over (as `location.href` then).
+pub fn arrived_at() -> Option<String> {
+    STARTED_AT.with(|started| started.borrow().clone())
+}
+
 /// Reads the page's data into the client, removes the page's own head
 /// tags, and says how to take the page over: hydrate it if it carried
 /// data the app can read, else render the app afresh.
@@ -234,6 +243,12 @@ fn failed_here() -> bool {
 /// then fetches as if the page had carried none.
 pub fn take_over() -> Option<Takeover> {
     let document = document();
+    if let Some(href) = document
+        .location()
+        .and_then(|location| location.href().ok())
+    {
+        STARTED_AT.with(|started| *started.borrow_mut() = Some(href));
+    }
     // Controls that need the app (copy link) show from now on.
     if let Some(root) = document.document_element() {
         let _ = root.class_list().add_1(APP_CLASS);

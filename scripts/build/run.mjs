@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { BuildError, STAGE_TOOLS, executables, hashSources, parseDepInfo, toolsStampPath } from './plan.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
+/** The app's binaries Trunk builds (index.html's `rel="rust"` links). */
+const APP_BINARIES = ['reader', 'reading'];
 /** How many bundles the store keeps (the most recently used). */
 const KEEP = 3;
 
@@ -55,7 +57,10 @@ function buildBundle(p, env) {
   if (p.args.release) trunkArgs.splice(1, 0, '--release');
   runStep('trunk', trunkArgs, { env: { ...env, READER_APP_ONLY: '1' } });
   const profile = p.args.release ? 'release' : 'debug';
-  const sources = sourcesOf([join(targetDir(env), 'wasm32-unknown-unknown', profile, 'reader.d')], env);
+  // Both apps' sources: the whole app's (`reader`) and the reading app's
+  // (`reading`, src/bin/reading.rs).
+  const built = join(targetDir(env), 'wasm32-unknown-unknown', profile);
+  const sources = sourcesOf(APP_BINARIES.map((name) => join(built, `${name}.d`)), env);
   writeFileSync(join(partial, 'sources.json'), `${JSON.stringify(sources, null, 1)}\n`);
   rmSync(p.bundle.dir, { recursive: true, force: true });
   renameSync(partial, p.bundle.dir);

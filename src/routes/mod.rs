@@ -2,6 +2,7 @@
 //! it to a pure view; loading, failure and retry are handled here.
 
 mod article;
+mod full_load;
 mod loaded;
 mod news_list;
 mod not_found;
@@ -11,6 +12,7 @@ mod slug;
 mod speakers;
 
 pub use article::ArticleRoute;
+pub use full_load::FullLoad;
 pub use news_list::NewsListRoute;
 pub use not_found::NotFoundRoute;
 pub use offline::{OfflineRoute, SavedRoute};

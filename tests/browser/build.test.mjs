@@ -70,15 +70,20 @@ describe('release build', () => {
     // config line names, with the SRI hashes of the files themselves.
     const config = JSON.parse(loader.match(/^const config = (.*);$/m)?.[1] ?? 'null');
     assert.ok(config?.script && config?.wasm, `the loader names no script or wasm: ${loader}`);
-    const script = [null, config.script.replace(/^\//, ''), config.scriptIntegrity];
-    const wasm = [null, config.wasm.replace(/^\//, ''), config.wasmIntegrity];
-    for (const [, file, integrity] of [script, wasm]) {
-      assert.match(file, /-[0-9a-f]{12,16}(_bg)?\.(js|wasm)$/, `not hashed: ${file}`);
-      const digest = createHash('sha384').update(readFileSync(join(DIST, file))).digest('base64');
-      assert.equal(integrity, `sha384-${digest}`, `wrong SRI for ${file}`);
+    // The whole app's and the reading app's (src/bin/reading.rs), each
+    // named by its content (the reading app by the prerender's
+    // crates/prerender/src/reading.rs, Trunk leaving it unhashed).
+    assert.ok(config.reading?.script && config.reading?.wasm, `the loader names no reading app: ${loader}`);
+    assert.notEqual(config.reading.wasm, config.wasm);
+    for (const app of [config, config.reading]) {
+      for (const [file, integrity] of [[app.script, app.scriptIntegrity], [app.wasm, app.wasmIntegrity]].map(([href, sri]) => [href.replace(/^\//, ''), sri])) {
+        assert.match(file, /-[0-9a-f]{12,16}(_bg)?\.(js|wasm)$/, `not hashed: ${file}`);
+        const digest = createHash('sha384').update(readFileSync(join(DIST, file))).digest('base64');
+        assert.equal(integrity, `sha384-${digest}`, `wrong SRI for ${file}`);
+      }
     }
-    assert.match(loader, /^const started = import\(config\.script\)/m);
-    assert.match(loader, /^const wasm = fetch\(config\.wasm, \{ integrity: config\.wasmIntegrity \}\);$/m);
+    assert.match(loader, /^const started = import\(app\.script\)/m);
+    assert.match(loader, /^const wasm = fetch\(app\.wasm, \{ integrity: app\.wasmIntegrity \}\);$/m);
   });
 
   test('the app is asked for only after the page has loaded and painted', async () => {
@@ -128,6 +133,10 @@ describe('release build', () => {
       assert.equal(await page.locator('main h1').textContent(), seedLine(3), 'the page is there to read');
       await act(page);
       await page.waitForFunction(() => document.documentElement.dataset.app === 'hydrated', null, { timeout: 15_000 });
+      // The offline controls come once the app has started: their request
+      // may still be under way when the page is hydrated.
+      await page.waitForFunction(() => performance.getEntriesByType('resource').filter((entry) => /\.(js|wasm)$/.test(new URL(entry.name).pathname)).length >= 3, null, { timeout: 15_000 });
+      await page.waitForTimeout(300);
       assert.equal((await appFiles(page)).length, 3, `${how}: the script, the wasm and the offline controls, once`);
       assert.deepEqual(problems, [], how);
       await context.close();

@@ -136,6 +136,48 @@ describe('offline reading', () => {
     await context.close();
   });
 
+  test('the worker keeps the reading app at install and the whole app once a page asks for it; an article offline starts the reading app from the device', async () => {
+    const { context, page, problems } = await browserProfile();
+    const url = served.server.url;
+    await openAndAct(page, `${url}/news/${SEED_SLUG}`);
+    // The app files the worker keeps, by their names less their hashes.
+    const kept = () =>
+      page.evaluate(async () => {
+        const name = (await caches.keys()).find((cache) => cache.includes(':app:'));
+        const cache = await caches.open(name);
+        return (await cache.keys()).map((request) => new URL(request.url).pathname.replace(/^.*\//, '').replace(/-[0-9a-f]{16}/, ''));
+      });
+    await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
+    const installed = await kept();
+    assert.ok(installed.includes('reading_bg.wasm') && installed.includes('reading.js'), `the reading app kept: ${installed}`);
+    assert.ok(!installed.includes('reader_bg.wasm') && !installed.includes('reader.js'), `the whole app not kept at install: ${installed}`);
+    // A page of the whole app's, through the worker: its files kept then.
+    await page.goto(`${url}/speakers`);
+    await waitForApp(page);
+    await page.waitForFunction(
+      async () => {
+        const name = (await caches.keys()).find((cache) => cache.includes(':app:'));
+        const cache = await caches.open(name);
+        return (await cache.keys()).some((request) => /\/reader-[0-9a-f]{16}_bg\.wasm$/.test(request.url));
+      },
+      null,
+      { timeout: 15_000 },
+    );
+    // The article again, through the worker (its data kept as the app
+    // asks for it); then offline, the page, its data and its app (the
+    // reading app) come from the device.
+    await page.goto(`${url}/news/${SEED_SLUG}`);
+    await waitForApp(page);
+    await context.setOffline(true);
+    await page.reload();
+    await waitForApp(page);
+    const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.endsWith('.wasm')));
+    assert.match(wasm.join(), /^\/reading-[0-9a-f]{16}_bg\.wasm$/);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'hydrated');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an unvisited article, offline, gets the offline page listing what is saved; a 404 seen online is not served offline', async () => {
     const { context, page } = await browserProfile({ width: 390, height: 844 });
     const url = served.server.url;
@@ -336,7 +378,7 @@ function newBuild(from, to) {
   cpSync(from, to, { recursive: true });
   const renames = new Map();
   for (const name of readdirSync(to)) {
-    const found = name.match(/^(reader|styles)-([0-9a-f]{16})((?:_bg)?\.(?:js|wasm|css))$/);
+    const found = name.match(/^(reader|reading|styles)-([0-9a-f]{16})((?:_bg)?\.(?:js|wasm|css))$/);
     if (found) renames.set(name, `${found[1]}-${[...found[2]].reverse().join('')}${found[3]}`);
   }
   for (const [old, fresh] of renames) {

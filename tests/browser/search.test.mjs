@@ -30,6 +30,10 @@ describe('search', () => {
     await page.locator('#site-search').fill('optical');
     await page.locator('#site-search').press('Enter');
     await page.waitForURL(`${app.server.url}/search?q=optical`);
+    // The list ran the reading app, which has no search: the search page
+    // is loaded whole, and starts the whole app (tests/browser/reading-app.test.mjs).
+    await page.waitForFunction(() => window.__sameDocument === undefined);
+    await page.evaluate(() => { window.__sameDocument = true; });
     const found = await resultsFor(page, 'optical');
     const lab = sourceArticle('usst-opens-optical-imaging-research-laboratory');
     assert.equal(found[0], lab.headline, 'the article with the word in its headline comes first');

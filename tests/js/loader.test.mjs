@@ -33,23 +33,37 @@ const CONFIG = {
   stylesId: 'reader-styles',
 };
 
+/** A build with a reading app (src/bin/reading.rs). */
+const READING_CONFIG = {
+  ...CONFIG,
+  reading: {
+    script: '/reading-3c4d.js',
+    scriptIntegrity: 'sha384-RJS',
+    wasm: '/reading-3c4d_bg.wasm',
+    wasmIntegrity: 'sha384-RWASM',
+  },
+  readingAttribute: 'data-reading',
+};
+
 /**
  * Runs `source` in a page of stubs: `ids` are the elements the page has,
  * `search` its query string, `state` its history state, `ready` its
  * readyState, `paintAfter` how many frames until its first paint.
  * Returns what the loader did.
  */
-async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0, gone = false, wasmGone = false, failsToStart = false, named = false, dataGone = false, wrongType = false } = {}) {
+async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0, gone = false, wasmGone = false, failsToStart = false, named = false, dataGone = false, wrongType = false, readingPage = false, readingApp = false, offline = false } = {}) {
   const did = { listeners: new Map(), appended: [], imported: [], fetched: [], events: [], frames: 0, reloads: 0, states: [], started: 0, sequence: [] };
   // The page's data element: in the page, or naming its files.
   const data = named
     ? { id: 'reader-data', dataset: { site: '/content/site.json', field: 'article', src: '/content/articles/a.json' }, textContent: '' }
     : { id: 'reader-data' };
   did.data = data;
+  // A page the reading app can take over says so on its data element.
+  data.hasAttribute = (name) => readingPage && name === READING_CONFIG.readingAttribute;
   let frames = 0;
   const listen = (name, fn, options) => did.listeners.set(name, { fn, options });
   const context = {
-    config: CONFIG,
+    config: readingApp ? READING_CONFIG : CONFIG,
     document: {
       readyState: ready,
       // The styles' <template>: its content is what the loader moves.
@@ -69,6 +83,7 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
       },
     },
     location: { search, reload: () => (did.reloads += 1) },
+    navigator: { onLine: !offline },
     URLSearchParams,
     performance: { getEntriesByName: (name) => (name === 'first-contentful-paint' && frames > paintAfter ? [{}] : []) },
     requestAnimationFrame: (fn) => {
@@ -177,6 +192,40 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     assert.ok(did.context.wasmBindings, 'the bindings are window.wasmBindings');
   });
 
+  test(`the loader ${name} starts the reading app on a page that says it can, the whole app elsewhere`, async () => {
+    const started = async (options) => {
+      const did = await run(source, options);
+      did.listeners.get('scroll').fn();
+      for (let i = 0; i < 5; i += 1) await settle();
+      return {
+        imported: did.imported,
+        preloaded: did.appended.map(({ href, integrity }) => [href, integrity]),
+        fetched: did.fetched.map(({ url, init }) => [url, init.integrity]),
+        module: did.module,
+      };
+    };
+    assert.deepEqual(await started({ readingApp: true, readingPage: true }), {
+      imported: ['/reading-3c4d.js', '/offline/controls-1.js'],
+      preloaded: [['/reading-3c4d.js', 'sha384-RJS']],
+      fetched: [['/reading-3c4d_bg.wasm', 'sha384-RWASM']],
+      module: { module: '/reading-3c4d_bg.wasm' },
+    });
+    const whole = {
+      imported: ['/reader-1a2b.js', '/offline/controls-1.js'],
+      preloaded: [['/reader-1a2b.js', 'sha384-JS']],
+      fetched: [['/reader-1a2b_bg.wasm', 'sha384-WASM']],
+      module: { module: '/reader-1a2b_bg.wasm' },
+    };
+    assert.deepEqual(await started({ readingApp: true }), whole, 'a page the reading app has no route for');
+    assert.deepEqual(await started({ readingPage: true }), whole, 'a build without a reading app');
+  });
+
+  test(`the loader ${name} starts the whole app after a failed hydration, even on a reading page`, async () => {
+    const did = await run(source, { readingApp: true, readingPage: true, state: CONFIG.failedState });
+    for (let i = 0; i < 5; i += 1) await settle();
+    assert.deepEqual(did.imported, ['/reader-1a2b.js', '/offline/controls-1.js']);
+  });
+
   test(`the loader ${name} links the styles the page did not inline once the app runs, after its wasm and data`, async () => {
     const did = await run(source, { ids: ['reader-data', 'reader-styles'] });
     assert.equal(did.appended.length, 0, 'nothing before the reader acts');
@@ -258,6 +307,11 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     const failing = await run(source, { ids: [], failsToStart: true });
     for (let i = 0; i < 5; i += 1) await settle();
     assert.equal(failing.reloads, 0);
+    // Nor is a device that is offline (the files could not be had).
+    const offline = await run(source, { ids: [], gone: true, wasmGone: true, offline: true });
+    for (let i = 0; i < 5; i += 1) await settle();
+    assert.equal(offline.reloads, 0, 'offline: the page stays as it is');
+    assert.deepEqual(offline.states, []);
   });
 
   test(`the loader ${name} waits for the load event and the first paint`, async () => {

@@ -15,6 +15,7 @@ pub mod compress;
 pub mod csp;
 pub mod hosts;
 pub mod html;
+pub mod integrity;
 
 use std::fs;
 use std::io;

@@ -17,6 +17,7 @@ use reader_model::{Article, EditionLink, ListItem, ListPage, Paginated, Site, Sp
 use crate::mode::Mode;
 use crate::offline::Offline;
 use crate::public_url::PublicUrl;
+use crate::reading::{self, ReadingApp};
 use crate::state::{self, State};
 use crate::styles::Styles;
 use crate::work::Work;
@@ -42,6 +43,10 @@ pub struct Inputs {
     pub(crate) template: String,
     /// The stylesheet's parts, for each page's slot.
     pub(crate) styles: Styles,
+    /// The reading app, if the build has one (`crate::reading`).
+    pub(crate) reading: Option<ReadingApp>,
+    /// The whole app's script and wasm, as the pages ask for them.
+    pub(crate) whole_app: [String; 2],
     pub(crate) deployment: Deployment,
     /// Offline reading: the worker, the controls, the manifest.
     pub(crate) offline: Offline,
@@ -84,6 +89,8 @@ struct Shared {
     trunks: String,
     template: String,
     styles: Styles,
+    reading: Option<ReadingApp>,
+    whole_app: [String; 2],
     deployment: Deployment,
     offline: Offline,
     started: Instant,
@@ -116,7 +123,17 @@ impl Inputs {
             _ => read(&dist.join(PAGE_INDEX))?,
         };
         let offline = Offline::new(&base, options.offline);
-        let template = loader::defer(&trunks, Some(&offline.controls_href()))?;
+        // Named by their content before the deployment lists the hashed
+        // files, which it then counts among them.
+        let reading = reading::prepare(dist)?;
+        let loader::Deferred {
+            template,
+            whole_app,
+        } = loader::defer(
+            &trunks,
+            Some(&offline.controls_href()),
+            reading.as_ref().map(|app| (app, base.as_str())),
+        )?;
         let (template, styles) = Styles::read(&template, dist, &base)?;
         let template = crate::icon::inline(&template, dist, &base)?;
         let mut deployment = Deployment::plan(dist, &base, &template)?;
@@ -131,6 +148,8 @@ impl Inputs {
             trunks,
             template,
             styles,
+            reading,
+            whole_app,
             deployment,
             offline,
             started,
@@ -168,6 +187,8 @@ impl Inputs {
             trunks: self.trunks.clone(),
             template: self.template.clone(),
             styles: self.styles.clone(),
+            reading: self.reading.clone(),
+            whole_app: self.whole_app.clone(),
             deployment,
             offline: self.offline.clone(),
             started,
@@ -198,6 +219,8 @@ impl Inputs {
             trunks,
             template,
             styles,
+            reading,
+            whole_app,
             deployment,
             offline,
             started,
@@ -209,7 +232,13 @@ impl Inputs {
             .map_err(|e| PrerenderError::Content(site_file, e))?;
         let origin = site.origin.as_ref().ok_or(PrerenderError::NoOrigin)?;
         let public = PublicUrl::new(origin, &root)?.in_edition(&base[root.len()..]);
-        let common = state::common_stamp(&trunks, &base, site_json.as_bytes());
+        // Trunk's page names the whole app; the reading app's names count
+        // too (every page's loader names both).
+        let made_from = match &reading {
+            Some(app) => format!("{trunks}\n{}\n{}", app.script.name, app.wasm.name),
+            None => trunks.clone(),
+        };
+        let common = state::common_stamp(&made_from, &base, site_json.as_bytes());
         let journal = (previous.journal.as_ref())
             .filter(|journal| mode.is_update() && journal.common == common)
             .zip(
@@ -235,6 +264,8 @@ impl Inputs {
             trunks,
             template,
             styles,
+            reading,
+            whole_app,
             deployment,
             offline,
             site,

@@ -35,6 +35,7 @@ pub mod offline;
 pub mod page;
 pub mod plan;
 pub mod public_url;
+pub mod reading;
 pub mod render;
 pub mod run;
 pub mod state;

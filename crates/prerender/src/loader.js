@@ -5,6 +5,9 @@
 // this file: `const config = {…};`, with this build's values:
 //   script, scriptIntegrity  the app's script (hashed name) and its SRI hash
 //   wasm, wasmIntegrity      the app's wasm and its SRI hash
+//   reading                  the reading app's four of the same, or null
+//   readingAttribute         the attribute of the page's data that says
+//                            the reading app can take the page over
 //   triggers                 what the reader does that starts the app
 //   dataId                   the id of the page's data (in the page, or
 //                            the files it names: crates/prerender/src/data.rs)
@@ -33,9 +36,11 @@
 // and the host no longer has them): the page reloads once into the newer
 // build, marked so it never loops; the page stays readable meanwhile.
 // (Only a file that is gone: an app that fails as it starts reports it
-// itself, with its panic notice, see src/prerendered.rs.)
+// itself, with its panic notice, see src/prerendered.rs. Nor a device
+// that is offline: the files could not be had, which says nothing of the
+// host's, and the page stays readable as it is.)
 const stale = () => {
-  if (history.state !== config.staleState) {
+  if (navigator.onLine !== false && history.state !== config.staleState) {
     history.replaceState(config.staleState, '');
     location.reload();
   }
@@ -71,6 +76,18 @@ const compile = (response) =>
   WebAssembly.compileStreaming(response).catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
 const nextTask = (value) => new Promise((resolve) => setTimeout(() => resolve(value)));
 
+// The app that takes the page over: the reading app (the lists, the
+// articles and their speeches, the Saved page: most of what readers
+// open, in a smaller wasm) where the build has one and the page says it
+// can, unless this load follows a failed hydration; the whole app
+// otherwise.
+const chosen = () => {
+  const data = document.getElementById(config.dataId);
+  const reading =
+    config.reading && data && data.hasAttribute(config.readingAttribute) && history.state !== config.failedState;
+  return reading ? config.reading : config;
+};
+
 // Trunk's own start, with the integrity hashes kept: the script through a
 // modulepreload link (which the import then uses), the wasm through
 // fetch's integrity, both asked for at once (the wasm is not held up by a
@@ -82,20 +99,21 @@ const nextTask = (value) => new Promise((resolve) => setTimeout(() => resolve(va
 // and the offline pages, and those requests never share the phone's
 // network with the app's own.
 const start = () => {
+  const app = chosen();
   const link = document.createElement('link');
   link.rel = 'modulepreload';
-  link.href = config.script;
-  link.integrity = config.scriptIntegrity;
+  link.href = app.script;
+  link.integrity = app.scriptIntegrity;
   link.crossOrigin = 'anonymous';
   document.head.append(link);
-  const wasm = fetch(config.wasm, { integrity: config.wasmIntegrity });
+  const wasm = fetch(app.wasm, { integrity: app.wasmIntegrity });
   wasm.then((response) => response.ok || stale(), stale);
   const compiled = wasm.then(compile).then(nextTask);
   // Not an error of its own when the app is not started (the page's data
   // or the script could not be had): the app's start reports it otherwise.
   compiled.catch(() => undefined);
   const data = pageData();
-  const started = import(config.script).then((bindings) => {
+  const started = import(app.script).then((bindings) => {
     return data
       .then((ready) => ready && bindings.default({ module_or_path: compiled }))
       .then((wasm) => {

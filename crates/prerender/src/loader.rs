@@ -22,6 +22,7 @@ use lol_html::html_content::ContentType;
 use lol_html::{RewriteStrSettings, element, rewrite_str};
 
 use crate::PrerenderError;
+use crate::reading::{self, ReadingApp};
 
 /// A file the loader asks for, and its SRI hash.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -30,13 +31,28 @@ struct Asset {
     integrity: String,
 }
 
-/// `template` (Trunk's `index.html`) with its loader deferred.
+/// The template with its loader deferred, and the whole app's files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deferred {
+    pub template: String,
+    /// The whole app's script and wasm, as the page asks for them
+    /// (under the public URL).
+    pub whole_app: [String; 2],
+}
+
+/// `template` (Trunk's `index.html`) with its loader deferred; the loader
+/// knows the reading app, if the build has one, by its files in the top
+/// folder of the site served from `base`.
 ///
 /// # Errors
 /// [`PrerenderError::Template`] if the template has no Trunk loader (its
 /// module script, the script's `modulepreload` and the wasm's `preload`),
 /// or cannot be rewritten.
-pub fn defer(template: &str, offline: Option<&str>) -> Result<String, PrerenderError> {
+pub fn defer(
+    template: &str,
+    offline: Option<&str>,
+    reading: Option<(&ReadingApp, &str)>,
+) -> Result<Deferred, PrerenderError> {
     let script = RefCell::new(None::<Asset>);
     let wasm = RefCell::new(None::<Asset>);
     let asset = |el: &lol_html::html_content::Element| Asset {
@@ -62,16 +78,31 @@ pub fn defer(template: &str, offline: Option<&str>) -> Result<String, PrerenderE
     let (Some(script), Some(wasm)) = (script.into_inner(), wasm.into_inner()) else {
         return Err(not_found());
     };
+    let reading = reading.map(|(app, base)| {
+        let asset = |file: &reading::File| Asset {
+            href: format!("{base}{}", file.name),
+            integrity: file.integrity.clone(),
+        };
+        (asset(&app.script), asset(&app.wasm))
+    });
     let mut replaced = false;
     let html = rewrite(
         &html,
         vec![element!("script[type=module]", |el| {
-            el.set_inner_content(&loader_source(&script, &wasm, offline), ContentType::Html);
+            let source = loader_source(&script, &wasm, reading.as_ref(), offline);
+            el.set_inner_content(&source, ContentType::Html);
             replaced = true;
             Ok(())
         })],
     )?;
-    if replaced { Ok(html) } else { Err(not_found()) }
+    if replaced {
+        Ok(Deferred {
+            template: html,
+            whole_app: [script.href, wasm.href],
+        })
+    } else {
+        Err(not_found())
+    }
 }
 
 fn not_found() -> PrerenderError {
@@ -116,16 +147,32 @@ pub const STALE_STATE: &str = "reader:stale-build";
 pub const SOURCE: &str = include_str!("loader.js");
 
 /// The loader's source: a `config` line with this build's values (Trunk's
-/// file names, hashed, under the public URL, and their SRI hashes; the
+/// file names, hashed, under the public URL, and their SRI hashes, the
+/// reading app's likewise, or `null`; the
 /// app's names for what the loader looks at; the offline controls'
 /// script), then `loader.js` without the lines that are only comments and
 /// without each line's indent.
-fn loader_source(script: &Asset, wasm: &Asset, offline: Option<&str>) -> String {
+fn loader_source(
+    script: &Asset,
+    wasm: &Asset,
+    reading: Option<&(Asset, Asset)>,
+    offline: Option<&str>,
+) -> String {
+    let reading = reading.map(|(script, wasm)| {
+        serde_json::json!({
+            "script": script.href,
+            "scriptIntegrity": script.integrity,
+            "wasm": wasm.href,
+            "wasmIntegrity": wasm.integrity,
+        })
+    });
     let config = serde_json::json!({
         "script": script.href,
         "scriptIntegrity": script.integrity,
         "wasm": wasm.href,
         "wasmIntegrity": wasm.integrity,
+        "reading": reading,
+        "readingAttribute": reading::READING_ATTRIBUTE,
         "triggers": TRIGGERS,
         "dataId": reader::prerendered::PAGE_DATA_ID,
         "notFoundId": reader::views::not_found_page::HEADING_ID,
@@ -165,18 +212,31 @@ mod tests {
         <link as=fetch crossorigin href=/reader-1a2b_bg.wasm integrity=sha384-WASM rel=preload type=application/wasm>\
         </head><body><div id=shell></div></body></html>";
 
-    #[test]
-    fn the_preloads_go_and_the_loader_waits_for_the_page_and_the_reader() {
-        let html = defer(TRUNK, Some("/offline/controls-1.js")).expect("deferred");
-        assert!(!html.contains("rel=modulepreload"), "{html}");
-        assert!(!html.contains("rel=preload"), "{html}");
-        assert!(!html.contains("await init"), "{html}");
-        let config = html
+    /// The loader's `config` line in `html`, as JSON.
+    fn config_of(html: &str) -> serde_json::Value {
+        let line = html
             .split("const config = ")
             .nth(1)
             .and_then(|rest| rest.split(";\n").next())
             .expect("a config line");
-        let config: serde_json::Value = serde_json::from_str(config).expect("config is JSON");
+        serde_json::from_str(line).expect("config is JSON")
+    }
+
+    #[test]
+    fn the_preloads_go_and_the_loader_waits_for_the_page_and_the_reader() {
+        let deferred = defer(TRUNK, Some("/offline/controls-1.js"), None).expect("deferred");
+        assert_eq!(
+            deferred.whole_app,
+            [
+                "/reader-1a2b.js".to_owned(),
+                "/reader-1a2b_bg.wasm".to_owned()
+            ]
+        );
+        let html = deferred.template;
+        assert!(!html.contains("rel=modulepreload"), "{html}");
+        assert!(!html.contains("rel=preload"), "{html}");
+        assert!(!html.contains("await init"), "{html}");
+        let config = config_of(&html);
         assert_eq!(config["script"], "/reader-1a2b.js");
         assert_eq!(config["scriptIntegrity"], "sha384-JS");
         assert_eq!(config["wasm"], "/reader-1a2b_bg.wasm");
@@ -189,11 +249,13 @@ mod tests {
         assert_eq!(config["savedListId"], "saved-list");
         assert_eq!(config["offline"], "/offline/controls-1.js");
         assert_eq!(config["stylesId"], "reader-styles");
+        assert_eq!(config["reading"], serde_json::Value::Null);
+        assert_eq!(config["readingAttribute"], "data-reading");
         // The file itself, without its notes and indents.
         for part in [
-            "const started = import(config.script).then((bindings) => {",
+            "const started = import(app.script).then((bindings) => {",
             "if (config.offline) started.then(() => import(config.offline)).catch(() => undefined);",
-            "const wasm = fetch(config.wasm, { integrity: config.wasmIntegrity });",
+            "const wasm = fetch(app.wasm, { integrity: app.wasmIntegrity });",
             "const compiled = wasm.then(compile).then(nextTask);",
             ".then((ready) => ready && bindings.default({ module_or_path: compiled }))",
             "}, stale);",
@@ -212,8 +274,40 @@ mod tests {
 
     #[test]
     fn a_template_without_trunks_loader_is_an_error() {
-        let error = defer("<title>x</title><script type=module>go()</script>", None)
-            .expect_err("no loader");
+        let error = defer(
+            "<title>x</title><script type=module>go()</script>",
+            None,
+            None,
+        )
+        .expect_err("no loader");
         assert!(error.to_string().contains("Trunk's loader"), "{error}");
+    }
+
+    #[test]
+    fn the_loader_knows_the_reading_app_under_the_public_url() {
+        let app = ReadingApp {
+            script: reading::File {
+                name: "reading-0123456789abcdef.js".into(),
+                integrity: "sha384-RJS".into(),
+            },
+            wasm: reading::File {
+                name: "reading-0123456789abcdef_bg.wasm".into(),
+                integrity: "sha384-RWASM".into(),
+            },
+        };
+        let html = defer(TRUNK, None, Some((&app, "/news/")))
+            .expect("deferred")
+            .template;
+        let config = config_of(&html);
+        assert_eq!(
+            config["reading"],
+            serde_json::json!({
+                "script": "/news/reading-0123456789abcdef.js",
+                "scriptIntegrity": "sha384-RJS",
+                "wasm": "/news/reading-0123456789abcdef_bg.wasm",
+                "wasmIntegrity": "sha384-RWASM",
+            })
+        );
+        assert_eq!(config["script"], "/reader-1a2b.js");
     }
 }

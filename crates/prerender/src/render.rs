@@ -20,6 +20,7 @@ use crate::data::{self, Carried};
 use crate::head::Head;
 use crate::inputs::Inputs;
 use crate::page::Page;
+use crate::reading;
 use crate::template;
 use crate::work::Work;
 
@@ -129,10 +130,15 @@ fn render_page(
     // The chrome's words in the page's language, for its head and body.
     reader::labels::set_host_language(&page.data.site.language);
     let head = Head::of(page, &inputs.public).to_html(page);
-    let (data_json, data_source) = match data::carried(&page.data, &inputs.base)? {
+    let (data_json, mut data_source) = match data::carried(&page.data, &inputs.base)? {
         Carried::Inline(json) => (json, String::new()),
         Carried::Named(source) => (String::new(), source),
     };
+    // The reading app takes over the pages it has routes for.
+    if inputs.reading.is_some() && reading::shows(&page.data.content) {
+        data_source.push(' ');
+        data_source.push_str(reading::READING_ATTRIBUTE);
+    }
     let rendered = match (page.speech, body.take()) {
         (Some(_), Some(article)) => article,
         _ => render(&page.url(&inputs.base), page.data.clone()),

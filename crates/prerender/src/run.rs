@@ -210,10 +210,24 @@ impl Plan<'_> {
             &feeds::robots(&inputs.public, &inputs.site),
         )?;
         // Offline reading and installing: the worker names this build's
-        // hashed files.
+        // hashed files; with a reading app, the whole app's are kept once
+        // a page asks for them, not at install.
         let offline = &inputs.offline;
         write(&dist.join(&offline.controls_file), offline.controls())?;
-        let worker = offline.worker(inputs.common, &inputs.deployment.hashed_files, &inputs.site);
+        let hashed = &inputs.deployment.hashed_files;
+        let later: Vec<String> = if inputs.reading.is_some() {
+            let whole_app = |file: &String| {
+                (inputs.whole_app.iter()).any(|href| href.rsplit('/').next() == Some(file.as_str()))
+            };
+            hashed
+                .iter()
+                .filter(|file| whole_app(file))
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let worker = offline.worker(inputs.common, hashed, &later, &inputs.site);
         write(&dist.join(SERVICE_WORKER_FILE), &worker)?;
         write(&dist.join(MANIFEST_FILE), &offline.manifest(&inputs.site))?;
         inputs.deployment.write_host_files(dist, &inputs.configs)?;

@@ -240,7 +240,7 @@ fn only_text(dist: &Path) {
         let loader = script("module").unwrap_or_default();
         assert!(
             loader.contains(r#""script":"/reader-0123456789abcdef.js""#)
-                && loader.contains("import(config.script)")
+                && loader.contains("import(app.script)")
                 && !loader.contains(LOADER),
             "{file}: {loader}"
         );

@@ -75,28 +75,45 @@ impl Offline {
 
     /// The worker's text: its version changes with `build` (what every
     /// page is made from) and with the build's hashed files, which it
-    /// keeps (`app`, below the base).
+    /// keeps (`app`, below the base): at its install, but for those in
+    /// `later` (the whole app, where the build has a reading app: the
+    /// pages read offline, the Saved page among them, need only the
+    /// reading app), which it keeps once a page asks for them.
     ///
     /// It serves every edition of `site`: each edition's pages get its
     /// offline page, and its saved copies its words.
-    pub fn worker(&self, build: u64, app: &[String], site: &Site) -> String {
+    pub fn worker(&self, build: u64, app: &[String], later: &[String], site: &Site) -> String {
         if !self.on {
             return with_config(&json!({ "base": self.base }), KILL_SWITCH);
         }
         let base = &self.base;
-        let mut app: Vec<String> = app.iter().map(|file| format!("{base}{file}")).collect();
-        app.sort();
+        let below_base = |files: &[String]| {
+            let mut files: Vec<String> = files.iter().map(|file| format!("{base}{file}")).collect();
+            files.sort();
+            files
+        };
+        let app = below_base(app);
+        let later = below_base(later);
         let shell: Vec<String> = std::iter::once(MANIFEST_FILE)
             .chain(ICON_FILES.iter().map(|(_, file)| *file))
             .map(|file| format!("{base}{file}"))
             .collect();
         let editions = self.editions(site);
         let mut hasher = DefaultHasher::new();
-        (build, &app, WORKER, &self.controls, editions.to_string()).hash(&mut hasher);
+        (
+            build,
+            &app,
+            &later,
+            WORKER,
+            &self.controls,
+            editions.to_string(),
+        )
+            .hash(&mut hasher);
         let config = json!({
             "version": format!("{:016x}", hasher.finish()),
             "base": base,
             "app": app,
+            "later": later,
             "shell": shell,
             "editions": editions,
             "script": self.controls_href(),
@@ -213,7 +230,7 @@ mod tests {
             r#"{"name": "N", "description": "D", "list_title": "L", "footer": {"heading": "F"}, "language": "zh-CN"}"#,
         )
         .expect("site");
-        let worker = offline.worker(1, &files, &site);
+        let worker = offline.worker(1, &files, &[], &site);
         assert!(worker.starts_with("const config = {"), "{worker}");
         assert!(
             worker.contains(r#""/news/reader-0123456789abcdef.js""#),
@@ -227,10 +244,10 @@ mod tests {
         assert!(worker.contains("self.addEventListener('fetch'"));
         assert_ne!(
             worker,
-            offline.worker(2, &files, &site),
+            offline.worker(2, &files, &[], &site),
             "a new build, a new version"
         );
-        let kill = Offline::new("/news/", false).worker(1, &files, &site);
+        let kill = Offline::new("/news/", false).worker(1, &files, &[], &site);
         assert!(kill.contains("unregister()") && !kill.contains("reader-0123"));
         assert!(
             Offline::new("/news/", false)

@@ -7,6 +7,9 @@
 //   version    changes with every build whose app or worker changed
 //   base       the folder the site is served from (`/`, `/news/`)
 //   app        the build's hashed files (its script, wasm, styles, favicon)
+//   later      those of them kept once a page asks for them, not at
+//              install (the whole app, where the build has a reading
+//              app: the pages read offline need only the reading app)
 //   shell      the manifest and the icons (not hashed: from the network
 //              first, kept for offline)
 //   editions   each edition of the site (one per language), deepest
@@ -19,7 +22,8 @@
 // Caches, all named `reader:<base>:…` so that another app on the same
 // origin is never touched:
 //   app:<version>  this build's hashed files, kept at install (best
-//                  effort: a file that fails never fails the install)
+//                  effort: a file that fails never fails the install),
+//                  those in `later` once a page asks for them
 //   pages          what the reader opened: pages, their JSON, photos;
 //                  at most `cap`, the least recently used dropped first
 //   kept           what the reader saved on purpose: never dropped
@@ -44,7 +48,12 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(APP_CACHE).then((cache) =>
       Promise.allSettled(
-        [...config.app, ...config.shell, ...config.editions.map((edition) => edition.page), config.script].map((url) =>
+        [
+          ...config.app.filter((url) => !config.later.includes(url)),
+          ...config.shell,
+          ...config.editions.map((edition) => edition.page),
+          config.script,
+        ].map((url) =>
           cache.add(url),
         ),
       ),

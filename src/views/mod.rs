@@ -21,7 +21,7 @@ mod published;
 mod quote_block;
 mod related_articles;
 pub mod saved_page;
-mod search_box;
+pub mod search_box;
 mod search_results_list;
 mod site_footer;
 mod site_header;

@@ -9,6 +9,11 @@ use crate::paths;
 ///
 /// Without the app it is a plain GET form to `/search?q=…`; with it, the
 /// submission is a client-side navigation.
+/// The id of the header's search box (the loader knows it: a reader who
+/// focuses it on a page the reading app runs is about to need the whole
+/// app, see `crates/prerender/src/loader.js`).
+pub const SEARCH_BOX_ID: &str = "site-search";
+
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
@@ -24,8 +29,8 @@ pub fn SearchBox() -> impl IntoView {
     let labels = labels();
     view! {
         <form class="search-box" role="search" aria-label=labels.get(Label::Search).to_owned() action=paths::search_href("", 1) method="get" on:submit=on_submit>
-            <label class="visually-hidden" for="site-search">{labels.get(Label::SearchTheNews).to_owned()}</label>
-            <input id="site-search" node_ref=input type="search" name=paths::QUERY_PARAM placeholder=labels.get(Label::SearchTheNews).to_owned() autocomplete="off" />
+            <label class="visually-hidden" for=SEARCH_BOX_ID>{labels.get(Label::SearchTheNews).to_owned()}</label>
+            <input id=SEARCH_BOX_ID node_ref=input type="search" name=paths::QUERY_PARAM placeholder=labels.get(Label::SearchTheNews).to_owned() autocomplete="off" />
             <button type="submit">{labels.get(Label::Search).to_owned()}</button>
         </form>
     }

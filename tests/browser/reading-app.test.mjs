@@ -76,6 +76,10 @@ describe('the reading app', () => {
     await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
     const article = await heading(page);
     await mark(page);
+    // Focusing the box asks for the whole app (at low priority), which the
+    // search page will start: that page finds it in the browser's cache.
+    await page.focus('#site-search');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => /\/reader-[0-9a-f]+_bg\.wasm$/.test(entry.name) && entry.responseEnd > 0));
     await page.fill('#site-search', 'campus');
     await page.press('#site-search', 'Enter');
     await page.waitForFunction(() => location.pathname === '/search' && window.__sameDocument !== true);
@@ -83,6 +87,8 @@ describe('the reading app', () => {
     await page.waitForFunction(() => /7 articles match/.test(document.querySelector('main')?.textContent ?? ''));
     assert.equal(new URL(page.url()).search, '?q=campus');
     assert.deepEqual((await wasmAskedFor(page)).map((file) => file.replace(/-[0-9a-f]+_bg/, '')), ['reader.wasm']);
+    const transferred = await page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => /\.(wasm|js)$/.test(entry.name) && /\/reader-/.test(entry.name)).map((entry) => entry.transferSize));
+    assert.deepEqual(transferred, [0, 0], "the whole app came from the browser's cache");
     await page.goBack();
     await page.waitForFunction((text) => document.querySelector('main h1')?.textContent.trim() === text, article);
     assert.equal(new URL(page.url()).pathname, `/news/${SEED_SLUG}`);

@@ -43,6 +43,7 @@ const READING_CONFIG = {
     wasmIntegrity: 'sha384-RWASM',
   },
   readingAttribute: 'data-reading',
+  searchBoxId: 'site-search',
 };
 
 /**
@@ -218,6 +219,25 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     };
     assert.deepEqual(await started({ readingApp: true }), whole, 'a page the reading app has no route for');
     assert.deepEqual(await started({ readingPage: true }), whole, 'a build without a reading app');
+  });
+
+  test(`the loader ${name} asks for the whole app at low priority once the reader focuses the search box on a reading page`, async () => {
+    const did = await run(source, { readingApp: true, readingPage: true });
+    const focus = did.listeners.get('focusin');
+    assert.ok(focus, 'listening for focus');
+    assert.deepEqual({ ...focus.options }, { capture: true, passive: true });
+    focus.fn({ target: { id: 'an-article-link' } });
+    assert.equal(did.fetched.length, 0, 'another element: nothing');
+    focus.fn({ target: { id: 'site-search' } });
+    assert.deepEqual(did.fetched.map(({ url, init }) => [url, { ...init }]), [
+      ['/reader-1a2b.js', { integrity: 'sha384-JS', priority: 'low' }],
+      ['/reader-1a2b_bg.wasm', { integrity: 'sha384-WASM', priority: 'low' }],
+    ]);
+    assert.equal(did.listeners.has('focusin'), false, 'once');
+    for (const options of [{ readingApp: true }, { readingPage: true }, {}]) {
+      const whole = await run(source, options);
+      assert.equal(whole.listeners.has('focusin'), false, `the whole app's page: ${JSON.stringify(options)}`);
+    }
   });
 
   test(`the loader ${name} starts the whole app after a failed hydration, even on a reading page`, async () => {

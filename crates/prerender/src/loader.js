@@ -8,6 +8,7 @@
 //   reading                  the reading app's four of the same, or null
 //   readingAttribute         the attribute of the page's data that says
 //                            the reading app can take the page over
+//   searchBoxId              the id of the header's search box
 //   triggers                 what the reader does that starts the app
 //   dataId                   the id of the page's data (in the page, or
 //                            the files it names: crates/prerender/src/data.rs)
@@ -88,6 +89,20 @@ const chosen = () => {
   return reading ? config.reading : config;
 };
 
+// A reader who focuses the header's search box on a page the reading app
+// takes over is about to load the search page, which starts the whole
+// app: its files are asked for now, at low priority, so that the search
+// page finds them in the browser's cache (they are named by their
+// content, and kept for a year).
+const warmWhole = (event) => {
+  if (!event.target || event.target.id !== config.searchBoxId) return;
+  removeEventListener('focusin', warmWhole, options);
+  [
+    [config.script, config.scriptIntegrity],
+    [config.wasm, config.wasmIntegrity],
+  ].forEach(([url, integrity]) => fetch(url, { integrity, priority: 'low' }).catch(() => undefined));
+};
+
 // Trunk's own start, with the integrity hashes kept: the script through a
 // modulepreload link (which the import then uses), the wasm through
 // fetch's integrity, both asked for at once (the wasm is not held up by a
@@ -148,6 +163,8 @@ const first = () => {
   config.triggers.forEach((name) => removeEventListener(name, first, options));
   begin();
 };
+
+if (chosen() !== config) addEventListener('focusin', warmWhole, options);
 
 const eager =
   !document.getElementById(config.dataId) ||

@@ -173,6 +173,7 @@ fn loader_source(
         "wasmIntegrity": wasm.integrity,
         "reading": reading,
         "readingAttribute": reading::READING_ATTRIBUTE,
+        "searchBoxId": reader::views::search_box::SEARCH_BOX_ID,
         "triggers": TRIGGERS,
         "dataId": reader::prerendered::PAGE_DATA_ID,
         "notFoundId": reader::views::not_found_page::HEADING_ID,
@@ -251,6 +252,7 @@ mod tests {
         assert_eq!(config["stylesId"], "reader-styles");
         assert_eq!(config["reading"], serde_json::Value::Null);
         assert_eq!(config["readingAttribute"], "data-reading");
+        assert_eq!(config["searchBoxId"], "site-search");
         // The file itself, without its notes and indents.
         for part in [
             "const started = import(app.script).then((bindings) => {",

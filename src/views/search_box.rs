@@ -5,15 +5,16 @@ use reader_model::Label;
 
 use crate::paths;
 
-/// The header's search form: a word, then the search page's results.
-///
-/// Without the app it is a plain GET form to `/search?q=…`; with it, the
-/// submission is a client-side navigation.
 /// The id of the header's search box (the loader knows it: a reader who
 /// focuses it on a page the reading app runs is about to need the whole
 /// app, see `crates/prerender/src/loader.js`).
 pub const SEARCH_BOX_ID: &str = "site-search";
 
+/// The header's search form: a word, then the search page's results.
+///
+/// Without the app it is a plain GET form to `/search?q=…`; with it, the
+/// submission is a client-side navigation (in the reading app, which has
+/// no search, a load of the search page).
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();

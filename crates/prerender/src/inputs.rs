@@ -45,8 +45,10 @@ pub struct Inputs {
     pub(crate) styles: Styles,
     /// The reading app, if the build has one (`crate::reading`).
     pub(crate) reading: Option<ReadingApp>,
-    /// The whole app's script and wasm, as the pages ask for them.
-    pub(crate) whole_app: [String; 2],
+    /// The hashed files the service worker keeps once a page asks for
+    /// them, not at its install: the whole app's, where the build has a
+    /// reading app.
+    pub(crate) kept_later: Vec<String>,
     pub(crate) deployment: Deployment,
     /// Offline reading: the worker, the controls, the manifest.
     pub(crate) offline: Offline,
@@ -90,7 +92,7 @@ struct Shared {
     template: String,
     styles: Styles,
     reading: Option<ReadingApp>,
-    whole_app: [String; 2],
+    kept_later: Vec<String>,
     deployment: Deployment,
     offline: Offline,
     started: Instant,
@@ -134,6 +136,14 @@ impl Inputs {
             Some(&offline.controls_href()),
             reading.as_ref().map(|app| (app, base.as_str())),
         )?;
+        // The whole app's files, by their names in the top folder.
+        let kept_later = match reading {
+            Some(_) => (whole_app.iter())
+                .filter_map(|href| href.rsplit('/').next())
+                .map(str::to_owned)
+                .collect(),
+            None => Vec::new(),
+        };
         let (template, styles) = Styles::read(&template, dist, &base)?;
         let template = crate::icon::inline(&template, dist, &base)?;
         let mut deployment = Deployment::plan(dist, &base, &template)?;
@@ -149,7 +159,7 @@ impl Inputs {
             template,
             styles,
             reading,
-            whole_app,
+            kept_later,
             deployment,
             offline,
             started,
@@ -188,7 +198,7 @@ impl Inputs {
             template: self.template.clone(),
             styles: self.styles.clone(),
             reading: self.reading.clone(),
-            whole_app: self.whole_app.clone(),
+            kept_later: self.kept_later.clone(),
             deployment,
             offline: self.offline.clone(),
             started,
@@ -220,7 +230,7 @@ impl Inputs {
             template,
             styles,
             reading,
-            whole_app,
+            kept_later,
             deployment,
             offline,
             started,
@@ -265,7 +275,7 @@ impl Inputs {
             template,
             styles,
             reading,
-            whole_app,
+            kept_later,
             deployment,
             offline,
             site,

@@ -33,6 +33,15 @@ pub struct File {
     pub integrity: String,
 }
 
+impl File {
+    fn of(name: String, bytes: &[u8]) -> Self {
+        Self {
+            name,
+            integrity: sri(bytes),
+        }
+    }
+}
+
 /// The reading app's script and wasm.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadingApp {
@@ -57,7 +66,42 @@ pub fn shows(content: &PageContent) -> bool {
 /// [`PrerenderError::Template`] if only one of the two is there, or more
 /// than one reading app.
 pub fn prepare(dist: &Path) -> Result<Option<ReadingApp>, PrerenderError> {
-    name_by_content(dist)?;
+    match name_by_content(dist)? {
+        Some(app) => Ok(Some(app)),
+        None => named_earlier(dist),
+    }
+}
+
+/// Trunk's `reading.js` and `reading_bg.wasm`, if there, renamed to
+/// `reading-<hash>.js` and `reading-<hash>_bg.wasm`, the hash of both.
+fn name_by_content(dist: &Path) -> Result<Option<ReadingApp>, PrerenderError> {
+    let script = dist.join(format!("{STEM}.js"));
+    let wasm = dist.join(format!("{STEM}_bg.wasm"));
+    let read = |path: &Path| match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(PrerenderError::Io(path.to_path_buf(), e)),
+    };
+    match (read(&script)?, read(&wasm)?) {
+        (None, None) => Ok(None),
+        (Some(script_bytes), Some(wasm_bytes)) => {
+            let hash = name_hash(&[&script_bytes, &wasm_bytes]);
+            let rename = |from: &Path, to: String, bytes: &[u8]| -> Result<File, PrerenderError> {
+                fs::rename(from, dist.join(&to))
+                    .map_err(|e| PrerenderError::Io(from.to_path_buf(), e))?;
+                Ok(File::of(to, bytes))
+            };
+            Ok(Some(ReadingApp {
+                wasm: rename(&wasm, format!("{STEM}-{hash}_bg.wasm"), &wasm_bytes)?,
+                script: rename(&script, format!("{STEM}-{hash}.js"), &script_bytes)?,
+            }))
+        }
+        _ => Err(incomplete(dist)),
+    }
+}
+
+/// The pair an earlier run named (the full build's, for an update).
+fn named_earlier(dist: &Path) -> Result<Option<ReadingApp>, PrerenderError> {
     let names = fs::read_dir(dist)
         .map_err(|e| PrerenderError::Io(dist.to_path_buf(), e))?
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
@@ -86,40 +130,12 @@ pub fn prepare(dist: &Path) -> Result<Option<ReadingApp>, PrerenderError> {
     let file = |name: &str| -> Result<File, PrerenderError> {
         let path = dist.join(name);
         let bytes = fs::read(&path).map_err(|e| PrerenderError::Io(path, e))?;
-        Ok(File {
-            name: name.to_owned(),
-            integrity: sri(&bytes),
-        })
+        Ok(File::of(name.to_owned(), &bytes))
     };
     Ok(Some(ReadingApp {
         script: file(script)?,
         wasm: file(&wasm)?,
     }))
-}
-
-/// Renames Trunk's `reading.js` and `reading_bg.wasm`, if there, to
-/// `reading-<hash>.js` and `reading-<hash>_bg.wasm`, the hash of both.
-fn name_by_content(dist: &Path) -> Result<(), PrerenderError> {
-    let script = dist.join(format!("{STEM}.js"));
-    let wasm = dist.join(format!("{STEM}_bg.wasm"));
-    let read = |path: &Path| match fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(PrerenderError::Io(path.to_path_buf(), e)),
-    };
-    match (read(&script)?, read(&wasm)?) {
-        (None, None) => Ok(()),
-        (Some(script_bytes), Some(wasm_bytes)) => {
-            let hash = name_hash(&[&script_bytes, &wasm_bytes]);
-            let rename = |from: &Path, to: String| {
-                fs::rename(from, dist.join(to))
-                    .map_err(|e| PrerenderError::Io(from.to_path_buf(), e))
-            };
-            rename(&wasm, format!("{STEM}-{hash}_bg.wasm"))?;
-            rename(&script, format!("{STEM}-{hash}.js"))
-        }
-        _ => Err(incomplete(dist)),
-    }
 }
 
 fn incomplete(dist: &Path) -> PrerenderError {

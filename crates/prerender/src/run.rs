@@ -214,20 +214,12 @@ impl Plan<'_> {
         // a page asks for them, not at install.
         let offline = &inputs.offline;
         write(&dist.join(&offline.controls_file), offline.controls())?;
-        let hashed = &inputs.deployment.hashed_files;
-        let later: Vec<String> = if inputs.reading.is_some() {
-            let whole_app = |file: &String| {
-                (inputs.whole_app.iter()).any(|href| href.rsplit('/').next() == Some(file.as_str()))
-            };
-            hashed
-                .iter()
-                .filter(|file| whole_app(file))
-                .cloned()
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let worker = offline.worker(inputs.common, hashed, &later, &inputs.site);
+        let worker = offline.worker(
+            inputs.common,
+            &inputs.deployment.hashed_files,
+            &inputs.kept_later,
+            &inputs.site,
+        );
         write(&dist.join(SERVICE_WORKER_FILE), &worker)?;
         write(&dist.join(MANIFEST_FILE), &offline.manifest(&inputs.site))?;
         inputs.deployment.write_host_files(dist, &inputs.configs)?;

@@ -30,7 +30,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, REPO, SEED_SLUG, heading, launchBrowser, waitForApp } from '../tests/browser/support.mjs';
 import { startServer } from '../scripts/cdn-server.mjs';
-import { sizeByCrate } from './size-report.mjs';
+import { READING_WASM, WHOLE_WASM, sizeByCrate, sizeByFunction } from './size-report.mjs';
 import { describe, longTasks } from './long-tasks.mjs';
 
 const DIST = join(REPO, 'dist');
@@ -554,12 +554,25 @@ async function main() {
   console.log('\nbudgets:');
   for (const [name, value, pass] of budgets) console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${name}: ${value}`);
 
-  const sizes = sizeByCrate();
-  console.log('\nwasm by crate (before wasm-opt):');
-  for (const { crate, bytes, share } of sizes.slice(0, 12)) console.log(`  ${String(bytes).padStart(8)}  ${(share * 100).toFixed(1).padStart(5)}%  ${crate}`);
+  const sizes = { whole: sizeByCrate(WHOLE_WASM), reading: sizeByCrate(READING_WASM), functions: sizeByFunction(READING_WASM) };
+  console.log('\nthe reading app\'s wasm by crate (before wasm-opt):');
+  for (const { crate, bytes, share } of sizes.reading.slice(0, 12)) console.log(`  ${String(bytes).padStart(8)}  ${(share * 100).toFixed(1).padStart(5)}%  ${crate}`);
   writeFileSync(join(REPO, 'BENCHMARKS.md'), markdown({ header, rows, actHeader, actRows, photoHeader, photoRows, zhHeader, zhRows, budgets, route, results, sizes }));
   console.log('\nwrote BENCHMARKS.md');
   process.exitCode = budgets.every(([, , pass]) => pass) ? 0 : 1;
+}
+
+/** The two apps' wasm by crate, side by side: the reading app's 15 biggest crates. */
+function sizeTable({ whole, reading }, line) {
+  const total = (rows) => rows.reduce((sum, r) => sum + r.bytes, 0);
+  const of = new Map(whole.map((r) => [r.crate, r]));
+  const pct = (share) => `${(share * 100).toFixed(1)}%`;
+  return [
+    line(['crate', 'reading app', 'share', 'whole app', 'share']),
+    line(['---', '---:', '---:', '---:', '---:']),
+    ...reading.slice(0, 15).map((r) => line([r.crate, String(r.bytes), pct(r.share), String(of.get(r.crate)?.bytes ?? 0), pct(of.get(r.crate)?.share ?? 0)])),
+    line(['all', String(total(reading)), '100%', String(total(whole)), '100%']),
+  ].join('\n');
 }
 
 function markdown({ header, rows, actHeader, actRows, photoHeader, photoRows, zhHeader, zhRows, budgets, route, results, sizes }) {
@@ -666,11 +679,18 @@ ${['list', 'article', 'limit', 'bare'].map((n) => line([n, ms(results[`mobile/${
 
 \`twiggy top\` on wasm-bindgen's output before wasm-opt (names kept), each
 function's bytes summed under its crate (\`node bench/size-report.mjs\`);
-shares of the code and data, the names section left out.
+shares of the code and data, the names section left out. The reading app
+(\`src/bin/reading.rs\`) is what the lists and articles start; search and
+the speakers' pages start the whole app.
 
-${line(['crate', 'bytes', 'share'])}
-${line(['---', '---:', '---:'])}
-${sizes.slice(0, 15).map(({ crate, bytes, share }) => line([crate, String(bytes), `${(share * 100).toFixed(1)}%`])).join('\n')}
+${sizeTable(sizes, line)}
+
+The reading app's biggest functions, each generic's copies (one per type
+it is used with, told apart by their hash) summed as one:
+
+${line(['function', 'copies', 'bytes', 'share'])}
+${line(['---', '---:', '---:', '---:'])}
+${sizes.functions.slice(0, 15).map(({ fn, copies, bytes, share }) => line([`\`${fn.replaceAll('|', '\\|')}\``, String(copies), String(bytes), `${(share * 100).toFixed(1)}%`])).join('\n')}
 
 ${readFileSync(join(REPO, 'bench', 'size-levers.md'), 'utf8').trim()}
 

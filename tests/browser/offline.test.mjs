@@ -506,9 +506,13 @@ describe('deploys never strand a reader', () => {
     const after = await context.newPage();
     await after.goto(`${fresh.url}/news/${SEED_SLUG}`);
     await waitForApp(after);
-    const controls = await after.evaluate(() =>
-      performance.getEntriesByType('resource').map((entry) => entry.name).find((name) => name.includes('/offline/controls-')),
-    );
+    // The loader imports the controls once the app has started, so their
+    // request may still be on its way when the app is.
+    const controls = await (
+      await after.waitForFunction(() =>
+        performance.getEntriesByType('resource').map((entry) => entry.name).find((name) => name.includes('/offline/controls-')),
+      )
+    ).jsonValue();
     const config = JSON.parse((await (await fetch(controls)).text()).match(/^const config = (\{.*\});\n/)[1]);
     assert.equal(config.worker, null, 'the kill switch registers no worker');
     assert.equal(config.base, '/');

@@ -30,7 +30,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, REPO, SEED_SLUG, heading, launchBrowser, waitForApp } from '../tests/browser/support.mjs';
 import { startServer } from '../scripts/cdn-server.mjs';
-import { READING_WASM, WHOLE_WASM, sizeByCrate, sizeByFunction } from './size-report.mjs';
+import { READING_WASM, WHOLE_WASM, sizeReport } from './size-report.mjs';
 import { describe, longTasks } from './long-tasks.mjs';
 
 const DIST = join(REPO, 'dist');
@@ -554,9 +554,9 @@ async function main() {
   console.log('\nbudgets:');
   for (const [name, value, pass] of budgets) console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${name}: ${value}`);
 
-  const sizes = { whole: sizeByCrate(WHOLE_WASM), reading: sizeByCrate(READING_WASM), functions: sizeByFunction(READING_WASM) };
+  const sizes = { whole: sizeReport(WHOLE_WASM), reading: sizeReport(READING_WASM) };
   console.log('\nthe reading app\'s wasm by crate (before wasm-opt):');
-  for (const { crate, bytes, share } of sizes.reading.slice(0, 12)) console.log(`  ${String(bytes).padStart(8)}  ${(share * 100).toFixed(1).padStart(5)}%  ${crate}`);
+  for (const { crate, bytes, share } of sizes.reading.crates.slice(0, 12)) console.log(`  ${String(bytes).padStart(8)}  ${(share * 100).toFixed(1).padStart(5)}%  ${crate}`);
   writeFileSync(join(REPO, 'BENCHMARKS.md'), markdown({ header, rows, actHeader, actRows, photoHeader, photoRows, zhHeader, zhRows, budgets, route, results, sizes }));
   console.log('\nwrote BENCHMARKS.md');
   process.exitCode = budgets.every(([, , pass]) => pass) ? 0 : 1;
@@ -564,14 +564,13 @@ async function main() {
 
 /** The two apps' wasm by crate, side by side: the reading app's 15 biggest crates. */
 function sizeTable({ whole, reading }, line) {
-  const total = (rows) => rows.reduce((sum, r) => sum + r.bytes, 0);
-  const of = new Map(whole.map((r) => [r.crate, r]));
+  const of = new Map(whole.crates.map((r) => [r.crate, r]));
   const pct = (share) => `${(share * 100).toFixed(1)}%`;
   return [
     line(['crate', 'reading app', 'share', 'whole app', 'share']),
     line(['---', '---:', '---:', '---:', '---:']),
-    ...reading.slice(0, 15).map((r) => line([r.crate, String(r.bytes), pct(r.share), String(of.get(r.crate)?.bytes ?? 0), pct(of.get(r.crate)?.share ?? 0)])),
-    line(['all', String(total(reading)), '100%', String(total(whole)), '100%']),
+    ...reading.crates.slice(0, 15).map((r) => line([r.crate, String(r.bytes), pct(r.share), String(of.get(r.crate)?.bytes ?? 0), pct(of.get(r.crate)?.share ?? 0)])),
+    line(['all', String(reading.total), '100%', String(whole.total), '100%']),
   ].join('\n');
 }
 
@@ -690,7 +689,7 @@ it is used with, told apart by their hash) summed as one:
 
 ${line(['function', 'copies', 'bytes', 'share'])}
 ${line(['---', '---:', '---:', '---:'])}
-${sizes.functions.slice(0, 15).map(({ fn, copies, bytes, share }) => line([`\`${fn.replaceAll('|', '\\|')}\``, String(copies), String(bytes), `${(share * 100).toFixed(1)}%`])).join('\n')}
+${sizes.reading.functions.slice(0, 15).map(({ fn, copies, bytes, share }) => line([`\`${fn.replaceAll('|', '\\|')}\``, String(copies), String(bytes), `${(share * 100).toFixed(1)}%`])).join('\n')}
 
 ${readFileSync(join(REPO, 'bench', 'size-levers.md'), 'utf8').trim()}
 

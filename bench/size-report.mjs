@@ -42,53 +42,50 @@ function crateOf(name) {
   return name.match(/([A-Za-z_][A-Za-z0-9_]*)(\[[0-9a-f]+\])?::/)?.[1] ?? '(unnamed glue)';
 }
 
-/** `entries` of [key, bytes] as rows, biggest first, each with its share of `all`. */
+/** `totals` ([key, bytes]) as rows, biggest first, each with its share of `all`. */
 function ranked(totals, all, label) {
   return [...totals.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([key, bytes]) => ({ [label]: key, bytes, share: bytes / all }));
 }
 
-/** [{ crate, bytes, share }] for the code and data of `wasm`, biggest first. */
-export function sizeByCrate(wasm = WHOLE_WASM) {
-  const totals = new Map();
-  let all = 0;
-  for (const { name, bytes } of items(wasm)) {
-    all += bytes;
-    totals.set(crateOf(name), (totals.get(crateOf(name)) ?? 0) + bytes);
-  }
-  return ranked(totals, all, 'crate');
-}
-
 /**
- * [{ fn, copies, bytes, share }] for the functions of `wasm`, biggest
- * first: a function's copies (the same path with another hash) summed.
+ * The size report of `wasm`, from one reading of twiggy's table: `total`,
+ * the bytes of its code and data; `crates`, [{ crate, bytes, share }];
+ * `functions`, [{ fn, copies, bytes, share }], a function's copies (the
+ * same path with another hash) summed; each biggest first.
  */
-export function sizeByFunction(wasm = READING_WASM) {
-  const totals = new Map();
+export function sizeReport(wasm) {
+  const byCrate = new Map();
+  const byFunction = new Map();
   const copies = new Map();
-  let all = 0;
+  let total = 0;
   for (const { name, bytes } of items(wasm)) {
-    all += bytes;
+    total += bytes;
+    const crate = crateOf(name);
+    byCrate.set(crate, (byCrate.get(crate) ?? 0) + bytes);
     if (name.startsWith('data segment')) continue;
     const fn = name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
-    totals.set(fn, (totals.get(fn) ?? 0) + bytes);
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + bytes);
     copies.set(fn, (copies.get(fn) ?? 0) + 1);
   }
-  return ranked(totals, all, 'fn').map((row) => ({ ...row, copies: copies.get(row.fn) }));
+  return {
+    total,
+    crates: ranked(byCrate, total, 'crate'),
+    functions: ranked(byFunction, total, 'fn').map((row) => ({ ...row, copies: copies.get(row.fn) })),
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const wasms = process.argv[2] ? [process.argv[2]] : [WHOLE_WASM, READING_WASM];
   for (const wasm of wasms) {
-    const rows = sizeByCrate(wasm);
-    const total = rows.reduce((sum, row) => sum + row.bytes, 0);
+    const { total, crates, functions } = sizeReport(wasm);
     console.log(`${wasm}: code and data before wasm-opt, ${total} bytes`);
-    for (const { crate, bytes, share } of rows.slice(0, 25)) {
+    for (const { crate, bytes, share } of crates.slice(0, 25)) {
       console.log(`${String(bytes).padStart(9)}  ${(share * 100).toFixed(1).padStart(5)}%  ${crate}`);
     }
     console.log('the biggest functions (copies of a generic summed):');
-    for (const { fn, copies, bytes, share } of sizeByFunction(wasm).slice(0, 25)) {
+    for (const { fn, copies, bytes, share } of functions.slice(0, 25)) {
       console.log(`${String(bytes).padStart(9)}  ${(share * 100).toFixed(1).padStart(5)}%  ${copies > 1 ? `${copies}× ` : ''}${fn}`);
     }
   }

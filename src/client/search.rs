@@ -15,9 +15,9 @@ use std::thread::LocalKey;
 use futures::future::join_all;
 use reader_model::ListPage;
 use reader_model::layout::ContentFile;
-use reader_search::{IndexFile, SearchHit, SearchQuery, SearchResults};
+use reader_search::{IndexFile, KEY_CHARS, SearchHit, SearchQuery, SearchResults};
 
-use super::{FetchError, get_json, list_page};
+use super::{FetchError, cache, get_json, list_page};
 use crate::paths;
 
 /// Files this visit already fetched, by key.
@@ -39,16 +39,31 @@ pub fn search(
     page: usize,
 ) -> impl Future<Output = Result<SearchResults, FetchError>> + use<> {
     let page = page.max(1);
-    let query = SearchQuery::new(text);
+    // The index's files are named by as many characters as the site says
+    // (two in a small archive): known at once on every page the app
+    // starts on, else once the site is here.
+    let key_chars = cache::site().map(|site| site.search_key_chars);
+    let site = key_chars.is_none().then(super::site);
+    let query = SearchQuery::new(text).filed_by(key_chars.unwrap_or(KEY_CHARS));
     // The first files are asked for now, in the caller's reactive scope
     // (see `kept`); the few a split file leads to, once it is here.
     let mut found = HashMap::new();
-    let first = index_files(&query, &found);
+    let first = match key_chars {
+        Some(_) => index_files(&query, &found),
+        None => Vec::new(),
+    };
     async move {
         if query.is_empty() {
             return Ok(SearchResults::default());
         }
+        let query = match site {
+            Some(site) => query.filed_by(site.await?.search_key_chars),
+            None => query,
+        };
         let mut requests = first;
+        if requests.is_empty() {
+            requests = index_files(&query, &found);
+        }
         while !requests.is_empty() {
             for (key, file) in join_all(requests).await {
                 found.insert(key, file?);

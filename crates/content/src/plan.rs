@@ -66,6 +66,9 @@ pub struct Plan<'a> {
     pub(crate) order: Vec<&'a Loaded>,
     pub(crate) articles: Articles,
     pub(crate) index: IndexPlan,
+    /// How many characters name the search index's files
+    /// ([`reader_search::key_chars_for`] the archive), as `site.json` says.
+    pub(crate) key_chars: usize,
     /// In an update, the key of what the archive-wide files are made from
     /// ([`derived`]), recorded once every file is written.
     pub(crate) key: Option<u64>,
@@ -129,9 +132,14 @@ impl Content {
         // The search index as the last update made it (read once).
         let indexed =
             state.and_then(|state| Indexed::load(&StateFile::SearchIndex.in_folder(state)));
+        // How the index in the folder names its files (as its site.json
+        // says), and how this build's must: when they differ, nothing of
+        // the index or the site stands.
+        let key_chars = reader_search::key_chars_for(self.articles.len());
+        let same_keys = published_key_chars(out) == Some(key_chars);
         let standing = state
             .filter(|state| key.is_some() && derived::load(state) == key)
-            .filter(|_| self.holds_last_build(out))
+            .filter(|_| same_keys && self.holds_last_build(out))
             .and_then(|_| self.order_as_indexed(indexed.as_ref()?));
         let published = out.join(ContentFolder::Articles.name());
         let (lists, order, articles) = match standing {
@@ -148,7 +156,11 @@ impl Content {
         };
         clock.phase("planning the lists");
         let search = out.join(ContentFolder::Search.name());
-        let index = self.index_plan(&mode, &search, &order, indexed.as_ref(), &published);
+        let then = Then {
+            indexed: indexed.as_ref(),
+            same_keys,
+        };
+        let index = self.index_plan(&mode, &search, &order, &then, &published);
         clock.phase("search index plan");
         Plan {
             content: self,
@@ -159,6 +171,7 @@ impl Content {
             order,
             articles,
             index,
+            key_chars,
             key,
             phases: clock.phases,
         }
@@ -232,16 +245,19 @@ impl Content {
         mode: &Mode,
         search_dir: &Path,
         order: &[&Loaded],
-        then: Option<&Indexed>,
+        then: &Then,
         published: &Path,
     ) -> IndexPlan {
         let state = match mode {
-            Mode::KeepIndex if search_dir.is_dir() => return IndexPlan::Keep,
+            Mode::KeepIndex if then.same_keys && search_dir.is_dir() => return IndexPlan::Keep,
             Mode::Whole | Mode::KeepIndex => return IndexPlan::Whole(None),
             Mode::Update(state) => StateFile::SearchIndex.in_folder(state),
         };
         let whole = || IndexPlan::Whole(Some(state.clone()));
-        let Some(then) = then.filter(|_| search_dir.is_dir()) else {
+        let Some(then) = then
+            .indexed
+            .filter(|_| then.same_keys && search_dir.is_dir())
+        else {
             return whole();
         };
         let now = Indexed {
@@ -272,6 +288,30 @@ impl Content {
         }
         IndexPlan::Update(now, state, before)
     }
+}
+
+/// What a build knows of the index the folder's last build made.
+struct Then<'a> {
+    /// What it was made from (in an update).
+    indexed: Option<&'a Indexed>,
+    /// Whether its files are named as this build's must be.
+    same_keys: bool,
+}
+
+/// How many characters name the search index's files in the content
+/// folder `out`, as its published `site.json` says (`None`: no site there,
+/// or one published before it said).
+fn published_key_chars(out: &Path) -> Option<usize> {
+    #[derive(serde::Deserialize)]
+    struct Published {
+        search_key_chars: usize,
+    }
+    let text = fs::read_to_string(out.join(ContentFile::Site.path())).ok()?;
+    Some(
+        serde_json::from_str::<Published>(&text)
+            .ok()?
+            .search_key_chars,
+    )
 }
 
 /// A published file's name in its folder.

@@ -535,13 +535,13 @@ fn publishing_an_article_rewrites_a_bounded_number_of_list_and_index_files() {
     // The index: only the files of the new article's words.
     let published = read(&out.join("articles/zeppelin.json"));
     let keys: Vec<String> = reader_search::words(&published)
-        .map(|word| reader_search::shard_key(&word))
+        .map(|word| reader_search::shard_key(&word, key_chars(&out)))
         .collect();
     let search = changed(&out.join("search"), &before, &after);
     assert!(
         search
             .iter()
-            .any(|file| file.starts_with(&reader_search::shard_key("zeppelin")))
+            .any(|file| file.starts_with(&reader_search::shard_key("zeppelin", key_chars(&out))))
     );
     for file in &search {
         assert!(
@@ -550,6 +550,15 @@ fn publishing_an_article_rewrites_a_bounded_number_of_list_and_index_files() {
         );
     }
     let _ = fs::remove_dir_all(&root);
+}
+
+/// How many characters name the search index's files in the published
+/// folder `out`, as its `site.json` says.
+fn key_chars(out: &Path) -> usize {
+    let site: serde_json::Value =
+        serde_json::from_str(&read(&out.join("site.json"))).expect("site");
+    let chars = site["search_key_chars"].as_u64().expect("the site says");
+    usize::try_from(chars).expect("small")
 }
 
 /// The files of `dir`, by path below it.
@@ -652,7 +661,7 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
         (ArchiveWide::Standing, 1, IndexMade::Updated(1))
     );
     check("after a paragraph's edit");
-    let narwhal = reader_search::shard_key("narwhal");
+    let narwhal = reader_search::shard_key("narwhal", key_chars(&out));
     assert!(read(&out.join(format!("search/{narwhal}.json"))).contains("narwhal"));
 
     // Edits: a new word, a headline, a paragraph gone; and an article
@@ -691,7 +700,7 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
         updated.published
     );
     check("after edits and an addition");
-    let zeppelin = reader_search::shard_key("zeppelin");
+    let zeppelin = reader_search::shard_key("zeppelin", key_chars(&out));
     assert!(read(&out.join(format!("search/{zeppelin}.json"))).contains("zeppelin"));
 
     // An article moved to the front of the list: every number after its
@@ -713,6 +722,67 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
     assert_eq!(kept.expect("kept").index, IndexMade::Kept);
     assert_eq!(update().index, IndexMade::Whole);
     check("after an index kept as it was");
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
+fn an_archive_that_grows_past_the_short_keys_names_its_index_files_anew() {
+    use reader_content::{ArchiveWide, IndexMade, Mode};
+    use reader_search::{KEY_CHARS, SHORT_KEY_CHARS, SHORT_KEYS_UP_TO};
+    let root = std::env::temp_dir().join(format!("reader-content-keys-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    let content = root.join("content");
+    let language = reader_content::generate::Language::English;
+    reader_content::generate::generate(SHORT_KEYS_UP_TO, &content, language).expect("generate");
+    backdate(&content.join("articles"));
+    let (out, state) = (root.join("out"), root.join("state"));
+    let update = || {
+        (Content::load(&content))
+            .write_with(&out, Mode::Update(state.clone()))
+            .expect("update")
+    };
+    let whole = |step: &str| {
+        let whole = root.join("whole");
+        let _ = fs::remove_dir_all(&whole);
+        Content::load(&content).write(&whole).expect("whole");
+        assert!(
+            files_below(&out) == files_below(&whole),
+            "{step}: differs from a whole build"
+        );
+    };
+    let names = |out: &Path| -> Vec<usize> {
+        (walk(&out.join("search")).iter())
+            .filter_map(|file| file.file_stem()?.to_str().map(str::len))
+            .collect()
+    };
+    update();
+    assert_eq!(key_chars(&out), SHORT_KEY_CHARS);
+    assert!(
+        names(&out).contains(&(2 * SHORT_KEY_CHARS)),
+        "two characters, four hex digits"
+    );
+    assert!(!names(&out).contains(&(2 * KEY_CHARS)), "{:?}", names(&out));
+    let files = walk(&content.join("articles"));
+    let mut article: serde_json::Value = serde_json::from_str(&read(&files[0])).expect("article");
+    article["slug"] = "one-more".into();
+    article["published"] = "2031-01-01".into();
+    let one_more = content.join("articles/one-more.json");
+    fs::write(&one_more, article.to_string()).expect("one more");
+    // One article more: the index is made again, its files named by
+    // three characters, and the site says so.
+    let grown = update();
+    assert_eq!(
+        (grown.index, grown.archive_wide),
+        (IndexMade::Whole, ArchiveWide::Written)
+    );
+    assert_eq!(key_chars(&out), KEY_CHARS);
+    assert!(names(&out).contains(&(2 * KEY_CHARS)));
+    whole("grown past the short keys");
+    // And back.
+    fs::remove_file(&one_more).expect("removed");
+    assert_eq!(update().index, IndexMade::Whole);
+    assert_eq!(key_chars(&out), SHORT_KEY_CHARS);
+    whole("back to the short keys");
     let _ = fs::remove_dir_all(&root);
 }
 

@@ -42,6 +42,14 @@ pub struct Site {
     /// `content/site.json`; the content build publishes them here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub editions: Vec<EditionLink>,
+    /// How many characters of a word name the search index's files
+    /// (`reader_search::KEY_CHARS`, 3, or `SHORT_KEY_CHARS`, 2, in a small
+    /// archive). Editors do not write this: the content build publishes
+    /// the length its index was made with, and the app asks for the
+    /// index's files by it. A site published without it has an index of
+    /// three.
+    #[serde(default = "three_key_chars")]
+    pub search_key_chars: usize,
 }
 
 /// One edition of the site, as the others link to it.
@@ -90,6 +98,10 @@ impl EditionLink {
 
 fn english() -> String {
     "en".to_owned()
+}
+
+fn three_key_chars() -> usize {
+    3
 }
 
 /// The site's footer: a heading over contact and social links, and a note.

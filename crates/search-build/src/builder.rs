@@ -7,9 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
 
 use reader_search::format::key_chars;
-use reader_search::{
-    FILE_BUDGET, KEY_CHARS, Postings, SearchShard, key_of, key_text, shard_key, word_slices,
-};
+use reader_search::{FILE_BUDGET, Postings, SearchShard, key_of, key_text, shard_key, word_slices};
 
 /// One article's distinct words: in its strong text, and in its text only,
 /// each filed under the part of the [`IndexBuilder`] that keeps it (so a
@@ -145,40 +143,44 @@ impl IndexBuilder {
         self.next = first.saturating_add(added);
     }
 
-    /// The index, as its files: key → shard, none much over
-    /// [`FILE_BUDGET`].
-    pub fn finish(self) -> BTreeMap<String, SearchShard> {
-        self.finish_within(FILE_BUDGET)
+    /// The index, as its files named by `key_chars` characters
+    /// ([`key_chars_for`](reader_search::format::key_chars_for) the
+    /// archive): key → shard, none much over [`FILE_BUDGET`].
+    pub fn finish(self, key_chars: usize) -> BTreeMap<String, SearchShard> {
+        self.finish_within(FILE_BUDGET, key_chars)
     }
 
-    /// The index with files split above `budget` (bytes of JSON).
-    pub fn finish_within(self, budget: usize) -> BTreeMap<String, SearchShard> {
+    /// The index with files named by `key_chars` characters, split above
+    /// `budget` (bytes of JSON).
+    pub fn finish_within(self, budget: usize, key_chars: usize) -> BTreeMap<String, SearchShard> {
         let mut by_key: BTreeMap<String, SearchShard> = BTreeMap::new();
         for (word, (strong, body)) in self.parts.into_iter().flatten() {
             by_key
-                .entry(shard_key(&word))
+                .entry(shard_key(&word, key_chars))
                 .or_default()
                 .words
                 .insert(word, Postings::new(&strong, &body));
         }
-        split_files(by_key, budget)
+        split_files(by_key, budget, key_chars)
     }
 }
 
-/// The files of the index, given each [`shard_key`]'s words: one file per
-/// key, split by one more character as often as a file weighs more than
-/// `budget` (bytes of JSON) and files more than one word. What a key's
-/// files are depends only on that key's words, so the files of one key
-/// can be made again on their own.
+/// The files of the index, given each [`shard_key`]'s words (in an index
+/// named by `key_chars` characters): one file per key, split by one more
+/// character as often as a file weighs more than `budget` (bytes of JSON)
+/// and files more than one word. What a key's files are depends only on
+/// that key's words, so the files of one key can be made again on their
+/// own.
 pub fn split_files(
     by_key: BTreeMap<String, SearchShard>,
     budget: usize,
+    key_chars: usize,
 ) -> BTreeMap<String, SearchShard> {
     let mut files = BTreeMap::new();
     let mut pending: Vec<(usize, String, SearchShard)> = by_key
         .into_iter()
         .map(|(key, shard)| {
-            let chars = key_text(&key).map_or(KEY_CHARS, |text| key_chars(&text));
+            let chars = key_text(&key).map_or(key_chars, |text| self::key_chars(&text, key_chars));
             (chars, key, shard)
         })
         .collect();

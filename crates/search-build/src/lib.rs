@@ -58,13 +58,15 @@ const CHUNK: usize = 4_096;
 
 /// The index over `articles`, numbered in the order given (the news
 /// list's, oldest first), each read whole by `read` when its turn comes,
-/// and what it was made from (each text hashed while it is at hand).
+/// and what it was made from (each text hashed while it is at hand); its
+/// files named by `key_chars` characters.
 ///
 /// # Errors
 /// What `read` returns.
 pub fn build<T: Sync>(
     articles: &[T],
     read: impl Fn(&T) -> io::Result<ArticleSource> + Sync,
+    key_chars: usize,
 ) -> io::Result<(BTreeMap<String, SearchShard>, Indexed)> {
     let mut builder = IndexBuilder::default();
     let mut indexed = Indexed::default();
@@ -83,7 +85,7 @@ pub fn build<T: Sync>(
         builder.add_all(&words);
         indexed.articles.extend(hashes);
     }
-    Ok((builder.finish(), indexed))
+    Ok((builder.finish(key_chars), indexed))
 }
 
 /// Writes each file of the index into the search folder `dir`.

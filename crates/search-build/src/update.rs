@@ -62,7 +62,12 @@ pub struct Change {
 /// cut at its cap would have to list an article it does not hold, or the
 /// files do not hold what the changes say: the caller builds the index
 /// again. Any I/O error.
-pub fn update(dir: &Path, changes: &[Change], output: &reader_output::Output) -> io::Result<()> {
+pub fn update(
+    dir: &Path,
+    key_chars: usize,
+    changes: &[Change],
+    output: &reader_output::Output,
+) -> io::Result<()> {
     // Each word's moves, by the key of its file.
     let mut by_key: BTreeMap<String, BTreeMap<&str, Vec<Move>>> = BTreeMap::new();
     for change in changes {
@@ -80,7 +85,7 @@ pub fn update(dir: &Path, changes: &[Change], output: &reader_output::Output) ->
             let to = change.after.listed(word);
             if from != to {
                 by_key
-                    .entry(shard_key(word))
+                    .entry(shard_key(word, key_chars))
                     .or_default()
                     .entry(word)
                     .or_default()
@@ -90,7 +95,7 @@ pub fn update(dir: &Path, changes: &[Change], output: &reader_output::Output) ->
     }
     let existing = existing_keys(dir)?;
     for (key, moves) in by_key {
-        let files = key_files(&existing, &key);
+        let files = key_files(&existing, &key, key_chars);
         let mut merged = SearchShard::default();
         for file in &files {
             let path = search_file(dir, file);
@@ -113,7 +118,7 @@ pub fn update(dir: &Path, changes: &[Change], output: &reader_output::Output) ->
         let made = if merged.words.is_empty() {
             BTreeMap::new()
         } else {
-            split_files(BTreeMap::from([(key, merged)]), FILE_BUDGET)
+            split_files(BTreeMap::from([(key, merged)]), FILE_BUDGET, key_chars)
         };
         for (file, shard) in &made {
             let text = reader_model::to_json(shard).map_err(io::Error::other)?;
@@ -152,14 +157,15 @@ fn existing_keys(dir: &Path) -> io::Result<BTreeMap<String, String>> {
     Ok(keys)
 }
 
-/// The files of `key` (a [`shard_key`]) among those `existing`: its own,
-/// and, when its words are at least as long as a key, every file it is
-/// split into (named by longer beginnings of the same text).
-fn key_files(existing: &BTreeMap<String, String>, key: &str) -> Vec<String> {
+/// The files of `key` (a [`shard_key`] of an index named by `chars`
+/// characters) among those `existing`: its own, and, when its words are at
+/// least as long as a key, every file it is split into (named by longer
+/// beginnings of the same text).
+fn key_files(existing: &BTreeMap<String, String>, key: &str, chars: usize) -> Vec<String> {
     let Some(word) = key_text(key) else {
         return Vec::new();
     };
-    if word.chars().count() < key_chars(&word) {
+    if word.chars().count() < key_chars(&word, chars) {
         return existing.get(&word).cloned().into_iter().collect();
     }
     existing
@@ -244,6 +250,7 @@ pub struct Unknowable;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use reader_search::{KEY_CHARS, SHORT_KEY_CHARS};
 
     fn key(text: &str) -> String {
         text.bytes().map(|b| format!("{b:02x}")).collect()
@@ -255,7 +262,7 @@ mod tests {
                 .into_iter()
                 .map(|text| (text.to_owned(), key(text)))
                 .collect();
-        let files = |text: &str| key_files(&existing, &key(text));
+        let files = |text: &str| key_files(&existing, &key(text), KEY_CHARS);
         assert_eq!(files("con"), ["con", "conc", "conce", "conf"].map(key));
         assert_eq!(
             files("co"),
@@ -264,5 +271,17 @@ mod tests {
         );
         assert_eq!(files("cat"), [key("cat")]);
         assert!(files("dog").is_empty());
+    }
+
+    #[test]
+    fn in_an_index_named_by_two_characters_a_keys_files_start_one_shorter() {
+        let existing: BTreeMap<String, String> = ["c", "co", "con", "conc", "cop", "cat"]
+            .into_iter()
+            .map(|text| (text.to_owned(), key(text)))
+            .collect();
+        let files = |text: &str| key_files(&existing, &key(text), SHORT_KEY_CHARS);
+        assert_eq!(files("co"), ["co", "con", "conc", "cop"].map(key));
+        assert_eq!(files("c"), [key("c")], "a one-letter word is its own file");
+        assert!(files("do").is_empty());
     }
 }

@@ -4,14 +4,21 @@
 use std::collections::{BTreeMap, HashMap};
 
 use reader_search::{
-    IndexFile, POSTINGS_CAP, Postings, SearchQuery, SearchShard, key_of, shard_key,
+    IndexFile, KEY_CHARS, POSTINGS_CAP, Postings, SHORT_KEY_CHARS, SearchQuery, SearchShard,
+    key_of, shard_key,
 };
 use reader_search_build::IndexBuilder;
 use reader_search_build::update::{Listed, Unknowable, shift};
 
-/// The index over `articles`, written and read back as a query reads it.
+/// The index over `articles`, its files named by three characters (as a
+/// large archive's), written and read back as a query reads it.
 fn index(articles: &[(&str, &str)]) -> HashMap<String, IndexFile> {
-    written(articles)
+    read_back(written(articles))
+}
+
+/// Files as a query reads them.
+fn read_back(files: BTreeMap<String, SearchShard>) -> HashMap<String, IndexFile> {
+    files
         .into_iter()
         .map(|(key, shard)| {
             let json = reader_model::to_json(&shard).expect("json");
@@ -20,12 +27,69 @@ fn index(articles: &[(&str, &str)]) -> HashMap<String, IndexFile> {
         .collect()
 }
 
-fn written(articles: &[(&str, &str)]) -> std::collections::BTreeMap<String, SearchShard> {
+fn builder(articles: &[(&str, &str)]) -> IndexBuilder {
     let mut builder = IndexBuilder::default();
     for (strong, body) in articles.iter() {
         builder.add(strong, body);
     }
-    builder.finish()
+    builder
+}
+
+fn written(articles: &[(&str, &str)]) -> BTreeMap<String, SearchShard> {
+    builder(articles).finish(KEY_CHARS)
+}
+
+#[test]
+fn a_small_archives_files_are_named_by_two_characters_and_found_by_them() {
+    let articles = [
+        ("Optical laboratory", "a new lab"),
+        ("Optics prize", "the laboratory's optical bench"),
+        ("丁晓东 speaks", "上海理工大学"),
+    ];
+    let files = builder(&articles).finish(SHORT_KEY_CHARS);
+    let keys: Vec<&str> = files.keys().map(String::as_str).collect();
+    // "op" (optical, optics), "la" (laboratory, lab), …; Han text still by
+    // its first character.
+    assert!(keys.contains(&"6f70") && keys.contains(&"6c61"), "{keys:?}");
+    assert!(!keys.contains(&"6f7074"), "{keys:?}");
+    assert!(keys.contains(&shard_key("丁晓东", SHORT_KEY_CHARS).as_str()));
+    let files = read_back(files);
+    let query = SearchQuery::new("optical lab").filed_by(SHORT_KEY_CHARS);
+    assert!(query.keys_needed(&files).is_empty(), "one request a word");
+    assert_eq!(query.rank(&files, 0, 10).ids, [0, 1]);
+    let query = SearchQuery::new("理工").filed_by(SHORT_KEY_CHARS);
+    assert_eq!(query.rank(&files, 0, 10).ids, [2]);
+    // The same files asked for as a large archive's: a file that is not
+    // there (the site must say how they are named).
+    let query = SearchQuery::new("optical");
+    assert_eq!(query.keys_needed(&files), ["6f7074"]);
+}
+
+#[test]
+fn a_heavy_two_character_file_is_split_as_a_three_characters_one_is() {
+    // "con…" words in every article: their two-character file ("co")
+    // weighs more than a small budget.
+    let words = ["conference", "concert", "cat", "contract", "con"];
+    let articles: Vec<(&str, String)> = (0..40)
+        .map(|i| ("", words[..=(i % words.len())].join(" ")))
+        .collect();
+    let articles: Vec<(&str, &str)> = articles.iter().map(|(s, b)| (*s, b.as_str())).collect();
+    let written = builder(&articles).finish_within(300, SHORT_KEY_CHARS);
+    let co = &written[&shard_key("co", SHORT_KEY_CHARS)];
+    assert!(co.split && co.words.is_empty());
+    assert!(!written[&shard_key("cat", SHORT_KEY_CHARS)].split);
+    // "cat" in one request; "con…" in more, still found.
+    for (word, total, requests) in [
+        ("concert", 32, 3),
+        ("cont", 16, 3),
+        ("con", 8, 2),
+        ("cat", 24, 1),
+    ] {
+        let query = SearchQuery::new(word).filed_by(SHORT_KEY_CHARS);
+        let (files, rounds) = fetched(&query, &written);
+        assert_eq!(query.rank(&files, 0, 100).total, total, "{word}");
+        assert_eq!(rounds, requests, "{word}");
+    }
 }
 
 #[test]
@@ -172,17 +236,13 @@ fn a_heavy_file_is_split_by_one_more_character_and_still_found() {
         .map(|i| ("", words[..=(i % words.len())].join(" ")))
         .collect();
     let articles: Vec<(&str, &str)> = articles.iter().map(|(s, b)| (*s, b.as_str())).collect();
-    let mut builder = IndexBuilder::default();
-    for (strong, body) in articles.iter() {
-        builder.add(strong, body);
-    }
-    let written = builder.finish_within(1_000);
-    let con = &written[&shard_key("con")];
+    let written = builder(&articles).finish_within(1_000, KEY_CHARS);
+    let con = &written[&shard_key("con", KEY_CHARS)];
     assert!(con.split);
     assert_eq!(con.words.keys().collect::<Vec<_>>(), ["con"]);
     // "conc" (concert) and "conf" (conference): each one word now.
     assert!(written.contains_key(&key_of("conc", 4)) && written.contains_key(&key_of("conf", 4)));
-    assert!(!written[&shard_key("cat")].split);
+    assert!(!written[&shard_key("cat", KEY_CHARS)].split);
     for shard in written.values() {
         let real = reader_model::to_json(shard).expect("json").len();
         assert!(shard.words.len() < 2 || real <= 1_000, "{real} bytes");

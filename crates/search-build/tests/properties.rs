@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use proptest::prelude::*;
 use reader_model::from_json;
-use reader_search::{ExcerptPart, IndexFile, SearchQuery};
+use reader_search::{ExcerptPart, IndexFile, KEY_CHARS, SHORT_KEY_CHARS, SearchQuery};
 use reader_search_build::IndexBuilder;
 
 /// Articles of a few words each from a small vocabulary, so that queries
@@ -87,13 +87,14 @@ proptest! {
             "理工", "上海理工大学", "医疗器械", "年会", "沪", "USST 2020", "5G 实验室", "器械", "疗器", "大学 lab"]),
         skip in 0usize..6,
         budget in prop_oneof![Just(reader_search::FILE_BUDGET), 0usize..400],
+        key_chars in prop_oneof![Just(KEY_CHARS), Just(SHORT_KEY_CHARS)],
     ) {
         let mut builder = IndexBuilder::default();
         for (strong, body) in articles.iter() {
             builder.add(strong, body);
         }
-        let written = builder.finish_within(budget);
-        let query = SearchQuery::new(query);
+        let written = builder.finish_within(budget, key_chars);
+        let query = SearchQuery::new(query).filed_by(key_chars);
         let mut files: HashMap<String, IndexFile> = HashMap::new();
         for _round in 0..20 {
             let keys = query.keys_needed(&files);
@@ -180,7 +181,7 @@ proptest! {
         for (strong, body) in articles.iter() {
             builder.add(strong, body);
         }
-        let files: HashMap<String, IndexFile> = builder.finish_within(300).into_iter()
+        let files: HashMap<String, IndexFile> = builder.finish_within(300, KEY_CHARS).into_iter()
             .map(|(key, shard)| (key, from_json(&reader_model::to_json(&shard).unwrap_or_default()).unwrap_or_default()))
             .collect();
         let ranked = query.rank(&files, 0, 1000);

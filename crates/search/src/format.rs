@@ -7,32 +7,60 @@ use serde::{Deserialize, Serialize};
 /// How many articles a word's list keeps, newest first.
 pub const POSTINGS_CAP: usize = 4_000;
 
-/// How many characters of a word name its file ([`shard_key`]), unless
-/// that file is split; so a word being typed stands for the words it
-/// begins once it has as many.
+/// How many characters of a word name its file ([`shard_key`]) in a
+/// large archive, unless that file is split; so a word being typed stands
+/// for the words it begins once it has as many. An index made before the
+/// site said how its files are named has these.
 pub const KEY_CHARS: usize = 3;
+
+/// How many characters name the files of a small archive's index (of at
+/// most [`SHORT_KEYS_UP_TO`] articles): a few hundred files instead of a
+/// thousand or more, for the build to write and a host to keep, each
+/// still one request. The site says which an index has
+/// (`reader_model::Site::search_key_chars`).
+pub const SHORT_KEY_CHARS: usize = 2;
+
+/// The most articles an archive may have for its index's files to be
+/// named by [`SHORT_KEY_CHARS`]: up to here, few or none of those files
+/// weigh more than [`FILE_BUDGET`], so nearly every word is still one
+/// request; in a larger archive most would be split, each a request
+/// more (see BENCHMARKS-SCALE.md). A rule of the article count alone, so
+/// an update in place can tell, without reading the index, that a build
+/// afresh would name its files the same way.
+pub const SHORT_KEYS_UP_TO: usize = 1_000;
+
+/// How many characters name the index files of an archive of `articles`.
+pub fn key_chars_for(articles: usize) -> usize {
+    if articles <= SHORT_KEYS_UP_TO {
+        SHORT_KEY_CHARS
+    } else {
+        KEY_CHARS
+    }
+}
 
 /// The most a file of the index should weigh, as JSON: a heavier file of
 /// more than one word is split. (A single word's lists are bounded by
 /// [`POSTINGS_CAP`]: about 30 KB.)
 pub const FILE_BUDGET: usize = 48 * 1024;
 
-/// The file a word is filed in unless that file is split: its first
-/// [`key_chars`] characters (or the whole word, if shorter), as
-/// hexadecimal UTF-8 so any script is a safe name.
-pub fn shard_key(word: &str) -> String {
-    key_of(word, key_chars(word))
+/// The file a word is filed in unless that file is split, in an index
+/// whose files are named by `key_chars` characters ([`KEY_CHARS`] or
+/// [`SHORT_KEY_CHARS`]): its first [`key_chars`] characters (or the whole
+/// word, if shorter), as hexadecimal UTF-8 so any script is a safe name.
+pub fn shard_key(word: &str, key_chars: usize) -> String {
+    key_of(word, self::key_chars(word, key_chars))
 }
 
-/// How many characters of `word` name its file before any split: three,
-/// but one for a piece of Han text (a character or a pair: a file per
-/// first character, not per pair, keeps the files a few thousand at most
-/// however large the archive).
-pub fn key_chars(word: &str) -> usize {
+/// How many characters of `word` name its file before any split, in an
+/// index whose files are named by `key_chars`: that many, but one for a
+/// piece of Han text (a character or a pair: a file per first character,
+/// not per pair, keeps the files a few thousand at most however large the
+/// archive).
+pub fn key_chars(word: &str, key_chars: usize) -> usize {
     if crate::words::is_han_word(word) {
         1
     } else {
-        KEY_CHARS
+        key_chars
     }
 }
 
@@ -135,10 +163,22 @@ mod tests {
 
     #[test]
     fn keys_are_a_words_first_characters_in_hexadecimal() {
-        assert_eq!(shard_key("optical"), "6f7074");
-        assert_eq!(shard_key("5g"), "3567");
-        assert_eq!(key_text(&shard_key("丁晓东")).as_deref(), Some("丁"));
-        assert_eq!(key_text(&shard_key("理工")).as_deref(), Some("理"));
+        assert_eq!(shard_key("optical", KEY_CHARS), "6f7074");
+        assert_eq!(shard_key("optical", SHORT_KEY_CHARS), "6f70");
+        assert_eq!(shard_key("5g", KEY_CHARS), "3567");
+        assert_eq!(shard_key("5g", SHORT_KEY_CHARS), "3567");
+        for chars in [KEY_CHARS, SHORT_KEY_CHARS] {
+            assert_eq!(key_text(&shard_key("丁晓东", chars)).as_deref(), Some("丁"));
+            assert_eq!(key_text(&shard_key("理工", chars)).as_deref(), Some("理"));
+        }
         assert_eq!(key_text("zz"), None);
+    }
+
+    #[test]
+    fn a_small_archives_files_are_named_by_two_characters() {
+        assert_eq!(key_chars_for(0), SHORT_KEY_CHARS);
+        assert_eq!(key_chars_for(SHORT_KEYS_UP_TO), SHORT_KEY_CHARS);
+        assert_eq!(key_chars_for(SHORT_KEYS_UP_TO + 1), KEY_CHARS);
+        assert_eq!(key_chars_for(100_000), KEY_CHARS);
     }
 }

@@ -18,7 +18,12 @@
 //!   newest, and says how many there are.
 //! - Words are grouped into one file per first three characters
 //!   ([`shard_key`]), so the word being typed ("opt") can be completed
-//!   ("optical", "optics") from the one file that holds them all.
+//!   ("optical", "optics") from the one file that holds them all. A small
+//!   archive's words (up to [`SHORT_KEYS_UP_TO`] articles) are grouped by
+//!   their first two characters instead ([`SHORT_KEY_CHARS`]): a few
+//!   hundred files instead of a thousand or more, for the build to write
+//!   and the host to keep, and still one request a word. The site says
+//!   which (`reader_model::Site::search_key_chars`).
 //! - A file that would weigh more than [`FILE_BUDGET`] (in a large
 //!   archive, "con" or "pro" begin hundreds of common words) is split by
 //!   one more character ("conc", "conf", …), as often as needed: it keeps
@@ -42,8 +47,8 @@ pub mod results;
 pub mod words;
 
 pub use format::{
-    FILE_BUDGET, IndexFile, KEY_CHARS, POSTINGS_CAP, Postings, SearchShard, key_of, key_text,
-    shard_key,
+    FILE_BUDGET, IndexFile, KEY_CHARS, POSTINGS_CAP, Postings, SHORT_KEY_CHARS, SHORT_KEYS_UP_TO,
+    SearchShard, key_chars_for, key_of, key_text, shard_key,
 };
 pub use query::{Ranked, SearchQuery};
 pub use results::{ExcerptPart, SearchHit, SearchResults};

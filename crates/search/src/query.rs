@@ -4,6 +4,10 @@
 use std::collections::HashMap;
 
 use crate::format::{IndexFile, KEY_CHARS, Postings, key_chars, key_of, ungaps};
+
+/// How many characters a word being typed needs before it also stands for
+/// the words it begins.
+const PREFIX_CHARS: usize = 3;
 use crate::results::ExcerptPart;
 use crate::words::{Cut, fold, is_han, is_han_word, tokens};
 
@@ -84,6 +88,9 @@ fn intersect_sum(a: &[(u32, u32)], b: &[(u32, u32)]) -> Weighted {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchQuery {
     pub words: Vec<String>,
+    /// How many characters name the index's files (the site says:
+    /// [`KEY_CHARS`] unless [`SearchQuery::filed_by`] is told otherwise).
+    key_chars: usize,
 }
 
 impl SearchQuery {
@@ -95,7 +102,17 @@ impl SearchQuery {
             }
         }
         words.truncate(8);
-        Self { words }
+        Self {
+            words,
+            key_chars: KEY_CHARS,
+        }
+    }
+
+    /// The same query over an index whose files are named by `key_chars`
+    /// characters (`reader_model::Site::search_key_chars`).
+    #[must_use]
+    pub fn filed_by(self, key_chars: usize) -> Self {
+        Self { key_chars, ..self }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -103,7 +120,7 @@ impl SearchQuery {
     }
 
     /// The index files this query needs next, given the ones at hand
-    /// (`files`, by key): at first each word's [`shard_key`]; then, for a
+    /// (`files`, by key): at first each word's [`shard_key`](crate::shard_key); then, for a
     /// word whose file turned out to be split, the longer key. Empty once
     /// every word's file is at hand.
     pub fn keys_needed<F: std::borrow::Borrow<IndexFile>>(
@@ -113,7 +130,7 @@ impl SearchQuery {
         let mut keys: Vec<String> = self
             .words
             .iter()
-            .filter_map(|word| match file_of(word, files) {
+            .filter_map(|word| match file_of(word, self.key_chars, files) {
                 Found::File(_) | Found::None => None,
                 Found::Needed(key) => Some(key),
             })
@@ -139,7 +156,7 @@ impl SearchQuery {
         let mut cut = false;
         for (i, word) in self.words.iter().enumerate() {
             let mut matches = Weighted::new();
-            if let Found::File(file) = file_of(word, shards) {
+            if let Found::File(file) = file_of(word, self.key_chars, shards) {
                 for postings in file.lists(word, self.begun(i)) {
                     cut |= postings.is_cut();
                     matches = union_best(&matches, &postings.weighted());
@@ -179,7 +196,7 @@ impl SearchQuery {
     fn begun(&self, i: usize) -> bool {
         i + 1 == self.words.len()
             && !is_han_word(&self.words[i])
-            && self.words[i].chars().count() >= KEY_CHARS
+            && self.words[i].chars().count() >= PREFIX_CHARS
     }
 
     /// Whether `word` (as written in a text) is one the query finds.
@@ -295,14 +312,17 @@ enum Found<'a> {
     None,
 }
 
-/// The file `word` is in: its [`key_chars`] characters' file, or, while the
-/// file at hand is split and the word is longer than its name, the next.
+/// The file `word` is in, in an index whose files are named by
+/// `key_chars` characters: its [`key_chars`] characters' file, or, while
+/// the file at hand is split and the word is longer than its name, the
+/// next.
 fn file_of<'a, F: std::borrow::Borrow<IndexFile>>(
     word: &str,
+    key_chars: usize,
     files: &'a HashMap<String, F>,
 ) -> Found<'a> {
     let length = word.chars().count();
-    let mut chars = key_chars(word);
+    let mut chars = self::key_chars(word, key_chars);
     loop {
         let key = key_of(word, chars);
         let Some(file) = files.get(&key) else {

@@ -13,7 +13,7 @@ use crate::plan::{IndexPlan, Plan};
 use crate::progress::Clock;
 
 /// Makes the search index as the plan says, numbering the articles in its
-/// order.
+/// order and naming its files by the plan's key length.
 pub(super) fn write(plan: &Plan, output: &Output, clock: &mut Clock) -> io::Result<IndexMade> {
     let search_dir = plan.out.join(ContentFolder::Search.name());
     let order = &plan.order;
@@ -35,13 +35,19 @@ pub(super) fn write(plan: &Plan, output: &Output, clock: &mut Clock) -> io::Resu
                     })
                 })
                 .collect::<io::Result<_>>()?;
-            let made = match reader_search_build::update::update(&search_dir, &changes, output) {
+            let made = match reader_search_build::update::update(
+                &search_dir,
+                plan.key_chars,
+                &changes,
+                output,
+            ) {
                 Ok(()) => {
                     output.keep_below(&search_dir)?;
                     IndexMade::Updated(changes.len())
                 }
                 Err(err) if err.kind() == io::ErrorKind::InvalidData => {
-                    let (index, _) = reader_search_build::build(order, |l| full_source(l))?;
+                    let (index, _) =
+                        reader_search_build::build(order, |l| full_source(l), plan.key_chars)?;
                     reader_search_build::write(&search_dir, &index, output)?;
                     IndexMade::Whole
                 }
@@ -55,7 +61,8 @@ pub(super) fn write(plan: &Plan, output: &Output, clock: &mut Clock) -> io::Resu
             if let Some(state) = state {
                 reader_output::remove_if_there(state)?;
             }
-            let (index, indexed) = reader_search_build::build(order, |l| full_source(l))?;
+            let (index, indexed) =
+                reader_search_build::build(order, |l| full_source(l), plan.key_chars)?;
             clock.phase("search index");
             reader_search_build::write(&search_dir, &index, output)?;
             if let Some(state) = state {

@@ -14,13 +14,16 @@ use serde_json::Value;
 use crate::content::Content;
 use crate::progress::Clock;
 
-/// Writes `site.json`, the lists (from the news list's pages, `list`),
-/// and the speakers' files.
+/// Writes `site.json` (with the sections every article names, and how many
+/// characters name the search index's files: `key_chars`, which the app
+/// asks for them by), the lists (from the news list's pages, `list`), and
+/// the speakers' files.
 pub(super) fn write(
     content: &Content,
     out: &Path,
     output: &Output,
     list: &Paginated,
+    key_chars: usize,
     clock: &mut Clock,
 ) -> io::Result<()> {
     let sections = content.sections();
@@ -31,6 +34,7 @@ pub(super) fn write(
                 "sections".into(),
                 serde_json::to_value(&sections).map_err(io::Error::other)?,
             );
+            map.insert("search_key_chars".into(), key_chars.into());
         }
         write_json(output, &out.join(ContentFile::Site.path()), &site)?;
     }

@@ -97,7 +97,14 @@ impl Plan<'_> {
             });
             let archive_wide = match &self.lists {
                 Lists::Make(list) => {
-                    lists::write(self.content, &self.out, &output, list, &mut clock)?;
+                    lists::write(
+                        self.content,
+                        &self.out,
+                        &output,
+                        list,
+                        self.key_chars,
+                        &mut clock,
+                    )?;
                     ArchiveWide::Written
                 }
                 Lists::Stand => {

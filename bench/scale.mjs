@@ -774,13 +774,19 @@ if (base && top) {
 }
 if (rows.length === 3) {
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown CPU';
-  writeFileSync(join(REPO, 'BENCHMARKS-SCALE.md'), `# The archive at scale
+  // The file's head, in place of the one there: the sections after it
+  // (each written by its own part of the bench) stay.
+  const path = join(REPO, 'BENCHMARKS-SCALE.md');
+  const existing = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const firstSection = existing.indexOf('\n## ');
+  const sections = firstSection < 0 ? '' : `\n${existing.slice(firstSection + 1)}`;
+  writeFileSync(path, `# The archive at scale
 
 Written by \`scripts/scale-bench.sh\` (see docs/benchmarks.md) on ${new Date().toISOString().slice(0, 10)}: ${cpu}, 2 cores, headless Chromium.
 Synthetic archives from \`reader-content generate\` (about 7.5 KB of JSON per article, 8 sections, speakers drawn from 3,000 names).
 Content build: the release \`reader-content build\`, peak memory of its process. List: median of ${RUNS} fresh visits to \`/\` at 390 px,
-navigation to the first headline on screen; bytes as sent by the test server (JSON uncompressed; a CDN would compress it), all
-files of the visit, and in brackets the content JSON alone. Search: typing into the search page's box (once the page has settled)
+navigation to the first headline on screen; bytes as sent by the test server (compressed as a CDN sends them: the build's
+Brotli copies, other text Brotli 6 on the fly), all files of the visit, and in brackets the content JSON alone. Search: typing into the search page's box (once the page has settled)
 to the results' count on screen, and every byte fetched meanwhile; "fresh page" is the first search on a newly opened page,
 "after another" the same query after a different one; each the median of ${SEARCH_RUNS} runs. Queries: a rare word, a common word ("university"), a speaker's name,
 a word being typed ("labor"), and the commonest word filed in a split index file (its first letters begin too many words for
@@ -792,10 +798,10 @@ Why the index is the content build's own rather than Pagefind's: a one-off run o
 synthetic records of 400–600 words, took 8.4 minutes and more than 5.6 GB to index 100,000 of them, and its first search there
 fetched 1.1 to 2.1 MB (its metadata file alone is 0.95 MB at that size) and took 0.3 to 3.5 s; at 1,000 records it was fine
 (120–150 KB, 150–600 ms).
-`);
+${sections}`);
 }
 
-// Last: the full run above rewrites the file these sections are added to.
+// Last: the sections below the file's head, each in place.
 if (!reportOnly && !photosOnly) {
   const builds = [];
   for (const n of sizes) builds.push(await fullBuilds(n, { updates: !buildsOnly }));

@@ -3,7 +3,7 @@
 # sizes given), each generated, built, indexed and measured in Chromium; see
 # bench/scale.mjs. Prints a Markdown table; results in target/scale/.
 #
-#   scripts/scale-bench.sh              # 1000 10000 100000 (about 15 minutes)
+#   scripts/scale-bench.sh              # 1000 10000 100000 (about 20 minutes)
 #   scripts/scale-bench.sh 1000 10000   # quicker
 #   scripts/scale-bench.sh --photos     # the photographs' cost alone
 #   scripts/scale-bench.sh --builds 1000 10000   # full builds beside Hugo alone

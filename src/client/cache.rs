@@ -50,6 +50,12 @@ pub(crate) fn site() -> Option<Site> {
     carried(|data| Some(data.site.clone()))
 }
 
+/// How many characters name the search index's files, as the site the
+/// page carried says.
+pub(crate) fn search_key_chars() -> Option<usize> {
+    carried(|data| Some(data.site.search_key_chars))
+}
+
 pub(crate) fn list_page(section: Option<&Slug>, page: Option<usize>) -> Option<ListPage> {
     carried(|data| match &data.content {
         PageContent::List(list)

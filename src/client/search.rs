@@ -42,7 +42,7 @@ pub fn search(
     // The index's files are named by as many characters as the site says
     // (two in a small archive): known at once on every page the app
     // starts on, else once the site is here.
-    let key_chars = cache::site().map(|site| site.search_key_chars);
+    let key_chars = cache::search_key_chars();
     let site = key_chars.is_none().then(super::site);
     let query = SearchQuery::new(text).filed_by(key_chars.unwrap_or(KEY_CHARS));
     // The first files are asked for now, in the caller's reactive scope

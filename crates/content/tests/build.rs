@@ -552,6 +552,26 @@ fn publishing_an_article_rewrites_a_bounded_number_of_list_and_index_files() {
     let _ = fs::remove_dir_all(&root);
 }
 
+/// Asserts that the content folder `out`, as updates left it, holds
+/// exactly what a whole build of `content` writes (into `whole`).
+fn same_as_a_whole_build(content: &Path, out: &Path, whole: &Path, step: &str) {
+    let _ = fs::remove_dir_all(whole);
+    Content::load(content).write(whole).expect("whole");
+    assert!(
+        files_below(&out.join("search")) == files_below(&whole.join("search")),
+        "{step}: the index differs from a whole build's"
+    );
+    let (updated, clean) = (files_below(out), files_below(whole));
+    let differ: Vec<_> = (clean.iter())
+        .filter(|file| !updated.contains(file))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        differ.is_empty() && updated.len() == clean.len(),
+        "{step}: {differ:?} differ"
+    );
+}
+
 /// How many characters name the search index's files in the published
 /// folder `out`, as its `site.json` says.
 fn key_chars(out: &Path) -> usize {
@@ -591,24 +611,7 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
             .write_with(&out, Mode::Update(state.clone()))
             .expect("update")
     };
-    let check = |step: &str| {
-        let whole = root.join("whole");
-        let _ = fs::remove_dir_all(&whole);
-        Content::load(&content).write(&whole).expect("whole");
-        assert!(
-            files_below(&out.join("search")) == files_below(&whole.join("search")),
-            "{step}: the index differs from a whole build's"
-        );
-        let (updated, clean) = (files_below(&out), files_below(&whole));
-        let differ: Vec<_> = (clean.iter())
-            .filter(|file| !updated.contains(file))
-            .map(|(path, _)| path)
-            .collect();
-        assert!(
-            differ.is_empty() && updated.len() == clean.len(),
-            "{step}: {differ:?} differ"
-        );
-    };
+    let check = |step: &str| same_as_a_whole_build(&content, &out, &root.join("whole"), step);
     let first = update();
     assert_eq!(
         (first.index, first.published),
@@ -741,15 +744,7 @@ fn an_archive_that_grows_past_the_short_keys_names_its_index_files_anew() {
             .write_with(&out, Mode::Update(state.clone()))
             .expect("update")
     };
-    let whole = |step: &str| {
-        let whole = root.join("whole");
-        let _ = fs::remove_dir_all(&whole);
-        Content::load(&content).write(&whole).expect("whole");
-        assert!(
-            files_below(&out) == files_below(&whole),
-            "{step}: differs from a whole build"
-        );
-    };
+    let whole = |step: &str| same_as_a_whole_build(&content, &out, &root.join("whole"), step);
     let names = |out: &Path| -> Vec<usize> {
         (walk(&out.join("search")).iter())
             .filter_map(|file| file.file_stem()?.to_str().map(str::len))

@@ -43,12 +43,12 @@ pub struct Site {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub editions: Vec<EditionLink>,
     /// How many characters of a word name the search index's files
-    /// (`reader_search::KEY_CHARS`, 3, or `SHORT_KEY_CHARS`, 2, in a small
-    /// archive). Editors do not write this: the content build publishes
-    /// the length its index was made with, and the app asks for the
-    /// index's files by it. A site published without it has an index of
-    /// three.
-    #[serde(default = "three_key_chars")]
+    /// ([`SEARCH_KEY_CHARS`], or `reader_search::SHORT_KEY_CHARS` in a
+    /// small archive). Editors do not write this: the content build
+    /// publishes the length its index was made with, and the app asks for
+    /// the index's files by it. A site published without it has an index
+    /// of [`SEARCH_KEY_CHARS`].
+    #[serde(default = "long_search_keys")]
     pub search_key_chars: usize,
 }
 
@@ -100,8 +100,13 @@ fn english() -> String {
     "en".to_owned()
 }
 
-fn three_key_chars() -> usize {
-    3
+/// How many characters of a word name a large archive's search index
+/// files, and those of every index made before the site said
+/// (`reader_search::KEY_CHARS` is this).
+pub const SEARCH_KEY_CHARS: usize = 3;
+
+fn long_search_keys() -> usize {
+    SEARCH_KEY_CHARS
 }
 
 /// The site's footer: a heading over contact and social links, and a note.

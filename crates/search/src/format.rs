@@ -11,7 +11,7 @@ pub const POSTINGS_CAP: usize = 4_000;
 /// large archive, unless that file is split; so a word being typed stands
 /// for the words it begins once it has as many. An index made before the
 /// site said how its files are named has these.
-pub const KEY_CHARS: usize = 3;
+pub const KEY_CHARS: usize = reader_model::SEARCH_KEY_CHARS;
 
 /// How many characters name the files of a small archive's index (of at
 /// most [`SHORT_KEYS_UP_TO`] articles): a few hundred files instead of a

@@ -4,6 +4,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::client::cache;
+use crate::hydrate_later::later;
 use crate::page_focus::PageFocus;
 use crate::paths;
 use crate::routes::{
@@ -43,7 +44,7 @@ fn Frame(children: Children) -> impl IntoView {
             <PageFocus>
                 <SiteHeader />
                 <main id="main" class="page" tabindex="-1">
-                    {children()}
+                    {later(children())}
                 </main>
                 <SiteFooter />
             </PageFocus>

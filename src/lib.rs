@@ -14,6 +14,7 @@
 //! - [`panic_notice`]: what the reader sees if the app ever panics;
 //! - [`page_focus`]: focus and announcement after client-side navigation;
 //! - [`prerendered`]: taking over the page rendered at build time;
+//! - [`hydrate_later`]: the bulk of a page attached a task after the rest;
 //! - [`start`]: starting an app (the whole one, the reading one) in the browser;
 //! - [`return_position`]: Back and Forward return the reader to where they were.
 //!
@@ -22,6 +23,7 @@
 pub mod app;
 pub mod client;
 pub mod display;
+pub mod hydrate_later;
 pub mod labels;
 pub mod loader;
 pub mod meta;

@@ -115,10 +115,12 @@ fn set_hydration_globals() {
 }
 
 /// Hydrates the page in `shell` with `app`, as `leptos::mount::hydrate_from`
-/// does, but over two tasks of the event loop: the app's views are made in
-/// this one (the router, the reactive state, every component that is not a
-/// route's), and attached to the page's nodes in the next, so that neither
-/// holds the main thread long on a slow phone (most of each is V8 compiling,
+/// does, but over several tasks of the event loop: the app's views are made
+/// in this one (the router, the reactive state, every component that is not
+/// a route's), attached to the page's nodes in the next, and the parts
+/// marked to be attached later (`hydrate_later`: an article's body, a
+/// list's cards) one task each after that, so that none holds the main
+/// thread long on a slow phone (most of each is V8 compiling,
 /// on the main thread, the wasm functions it calls for the first time).
 /// Until the page is attached, a link followed is left to the browser (a
 /// normal load of the next page), since the router, already listening,
@@ -149,6 +151,12 @@ pub async fn hydrate<V: leptos::IntoView + 'static>(shell: web_sys::HtmlElement,
             )
         })
     });
+    // The parts marked to be attached later (an article's body, a list's
+    // cards), a task each.
+    while let Some(part) = crate::hydrate_later::queued() {
+        next_task().await;
+        hydrating(|| part.attach());
+    }
     if let Some(context) = owner.shared_context() {
         context.hydration_complete();
     }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use reader_model::{Article, Block, Place};
 
+use crate::hydrate_later::later;
 use crate::meta::Meta;
 use crate::paths;
 
@@ -39,24 +40,26 @@ pub fn ArticlePage(
         <PageMeta meta />
         <Breadcrumb current=article.headline.clone() />
         <article class="article">
-            <header class="article__header">
-                <p class="article__section">{article.section.clone()}</p>
-                <h1 class="article__headline">{article.headline.clone()}</h1>
-                <Dateline article=article />
-                <KeepButton href=paths::article_href(&slug) />
-            </header>
-            {lead.map(|figure| view! { <FigureBlock figure place=Place::Lead /> })}
-            <WhoSpoke speakers />
-            <div class="article__body">
-                {blocks
-                    .into_iter()
-                    .map(|(block, speech_number)| {
-                        let speech_link = paths::speech_href(&slug, speech_number);
-                        view! { <BodyBlock block speech_number speech_link /> }
-                    })
-                    .collect_view()}
-            </div>
-            <RelatedArticles related />
+            {later(view! {
+                <header class="article__header">
+                    <p class="article__section">{article.section.clone()}</p>
+                    <h1 class="article__headline">{article.headline.clone()}</h1>
+                    <Dateline article=article />
+                    <KeepButton href=paths::article_href(&slug) />
+                </header>
+                {lead.map(|figure| view! { <FigureBlock figure place=Place::Lead /> })}
+                <WhoSpoke speakers />
+                <div class="article__body">
+                    {blocks
+                        .into_iter()
+                        .map(|(block, speech_number)| {
+                            let speech_link = paths::speech_href(&slug, speech_number);
+                            view! { <BodyBlock block speech_number speech_link /> }
+                        })
+                        .collect_view()}
+                </div>
+                <RelatedArticles related />
+            })}
         </article>
     }
 }

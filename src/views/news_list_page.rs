@@ -5,6 +5,7 @@ use reader_model::{ListPage, Newer, Site};
 
 use super::{NewsCard, PageMeta, Pagination};
 use crate::display::{list_dates, list_heading, list_title};
+use crate::hydrate_later::later;
 use crate::meta::Meta;
 
 /// The front or an archive page of the news list, or of a section's list,
@@ -31,10 +32,12 @@ pub fn NewsListPage(page: ListPage, site: Option<Site>) -> impl IntoView {
             {position.clone().map(|text| view! { <p class="news-list__position">{text}</p> })}
             {empty.then(|| view! { <p class="news-list__empty">{label(Label::NoNews)}</p> })}
             <ol class="news-list__items">
-                {items
-                    .into_iter()
-                    .map(|item| view! { <li><NewsCard item /></li> })
-                    .collect_view()}
+                {later(
+                    items
+                        .into_iter()
+                        .map(|item| view! { <li><NewsCard item /></li> })
+                        .collect_view(),
+                )}
             </ol>
             <Pagination newer older position labels=(label(Label::Newer), label(Label::Older)) label=label(Label::Pages) />
         </section>

@@ -55,6 +55,43 @@ describe('the app hydrates the prerendered page', () => {
     await context.close();
   });
 
+  test('the parts attached a task after the rest (an article\'s text, a list\'s cards) are the parser\'s nodes, and live', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.url });
+    await markStaticNodes(page);
+    // The nodes inside the later parts, marked as the parser adds them.
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        if (document.readyState !== 'loading') return;
+        for (const node of document.querySelectorAll('#speech-2 .speech__copy, .news-card__headline a')) node.__parsed = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    assert.equal(await heading(page), seedLine(3));
+    assert.equal((await stillStatic(page)).how, 'hydrated');
+    const copy = page.locator('#speech-2 .speech__copy');
+    assert.equal(await copy.evaluate((node) => node.__parsed === true), true, 'the speech\'s button was replaced');
+    await copy.click();
+    await page.waitForFunction(() => document.querySelector('#speech-2 .speech__copy')?.textContent.startsWith('Link copied'));
+    assert.equal(await copy.evaluate((node) => node.__parsed === true), true);
+    assert.equal(await page.evaluate(() => window.__removedFromMain), 0, 'the app removed nodes from the page');
+
+    await page.goto(`${app.server.url}/`);
+    await heading(page);
+    assert.equal((await stillStatic(page)).how, 'hydrated');
+    const card = page.locator('.news-card__headline a').first();
+    assert.equal(await card.evaluate((node) => node.__parsed === true), true, 'the card\'s link was replaced');
+    const headline = await card.textContent();
+    await page.evaluate(() => {
+      window.__sameDocument = true;
+    });
+    await card.click();
+    await waitForHeading(page, headline);
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'a card\'s link was followed by a full load');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a link followed while the app attaches to the page is the browser\'s to follow (a full load), not a route change under the page being attached', async () => {
     const { page, context, problems } = await openPage(app.browser);
     // Every task the app waits for (a timer of 0 ms) waits 600 ms here, so

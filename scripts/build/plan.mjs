@@ -286,7 +286,9 @@ export function plan({ root, args, env, tools, store, target = dirname(store) })
   }
   const dist = resolve(root, args.dist);
   const content = env.READER_CONTENT || 'content';
-  const stamp = { key, ...distSettings(root, args, env, content) };
+  // The bundle's identity as well as its key: a bundle rebuilt under the
+  // same key (a source changed) is another app, though its key is not.
+  const stamp = { key, bundle: bundle.action === 'reuse' ? bundleIdentity(dir) : null, ...distSettings(root, args, env, content) };
   const stampFile = stampPath(root, dist, env);
   return {
     key,
@@ -302,6 +304,19 @@ export function plan({ root, args, env, tools, store, target = dirname(store) })
     // Where the dist the build replaces goes, to be deleted after.
     old: join(dirname(dist), `.${basename(dist)}.old`, `${process.pid}-${Date.now()}`),
   };
+}
+
+/**
+ * What identifies the bundle stored in `dir`: a hash of the sources it was
+ * made from (its `sources.json`), which its key does not hold; null when
+ * there is none.
+ */
+export function bundleIdentity(dir) {
+  try {
+    return sha256(readFileSync(join(dir, 'sources.json'))).slice(0, 20);
+  } catch {
+    return null;
+  }
 }
 
 /** What, besides the app bundle, makes a dist what it is: a build into it with the same may update it in place. */
@@ -348,6 +363,7 @@ export function distMode({ bundle, dist, stamp, stampFile, env }) {
     return fresh('not made by this build, or its last build did not finish');
   }
   const changed = Object.keys(stamp).find((name) => JSON.stringify(kept[name]) !== JSON.stringify(stamp[name]));
+  if (changed === 'bundle') return fresh('its app was rebuilt since it was made');
   if (changed) return fresh(`its ${changed === 'key' ? 'app bundle' : changed} changed`);
   return { kind: 'update', why: 'made by the same app, with the same settings' };
 }

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, r
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { BuildError, STAGE_TOOLS, executables, hashSources, parseDepInfo, toolsStampPath } from './plan.mjs';
+import { BuildError, STAGE_TOOLS, bundleIdentity, executables, hashSources, parseDepInfo, toolsStampPath } from './plan.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 /** The app's binaries Trunk builds (index.html's `rel="rust"` links). */
@@ -137,10 +137,11 @@ function tools(planned, env) {
   return { READER_TOOLS: folder, READER_TOOLS_PROFILE: planned.profile };
 }
 
-/** Keeps what the dist was made from, for the next build's plan. */
+/** Keeps what the dist was made from, for the next build's plan: the bundle as it is now (made by this build, or reused). */
 function writeStamp(p) {
   mkdirSync(dirname(p.stampFile), { recursive: true });
-  writeFileSync(p.stampFile, `${JSON.stringify(p.stamp, null, 1)}\n`);
+  const stamp = { ...p.stamp, bundle: bundleIdentity(p.bundle.dir) };
+  writeFileSync(p.stampFile, `${JSON.stringify(stamp, null, 1)}\n`);
 }
 
 /** Runs the plan's stages. */

@@ -177,6 +177,13 @@ test('a build into a dist it made from the same app and settings updates it in p
   assert.equal(planned(args, { ...env, READER_SHARD: '1/2' }).mode.kind, 'fresh');
   write(ws.root, 'src/main.rs', '// the app changed\n');
   assert.deepEqual(planned().mode, { kind: 'fresh', why: 'the app changed' });
+  // Another build has since made the bundle again from the changed source,
+  // under the same key: this dist, made by the bundle before, is built
+  // afresh, not updated in place around the old app.
+  write(ws.root, join('target/app-bundles', p.key, 'sources.json'), JSON.stringify(hashSources(ws.root, ['src/main.rs', 'crates/model/src/lib.rs', 'i18n/en.json'])));
+  assert.equal(planned().bundle.action, 'reuse');
+  assert.equal(planned().key, p.key);
+  assert.deepEqual(planned().mode, { kind: 'fresh', why: 'its app was rebuilt since it was made' });
   rmSync(ws.root, { recursive: true, force: true });
 });
 

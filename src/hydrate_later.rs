@@ -4,12 +4,13 @@
 //! nodes in one synchronous call of Leptos's (`prerendered::hydrate`); on a
 //! slow phone most of that call is V8 compiling, on the main thread, each
 //! wasm function the page's views call for the first time. [`later`] marks
-//! the bulk of a page (an article's body, a list's cards): while the page
+//! the bulk of a page (the routed page inside `<main>`, an article's
+//! content, a list's cards): while the page
 //! is taken over, the element around it is attached with the rest of the
 //! page but what is inside it is left as the prerender wrote it, and
 //! attached in a task of its own once the rest is (`prerendered::hydrate`
-//! runs the [`queued`] parts one task each), so neither task holds the
-//! main thread long. Everywhere else (the prerender, a page rendered
+//! runs the [`queued`] parts one task each), so no task holds the main
+//! thread long. Everywhere else (the prerender, a page rendered
 //! afresh, a route the reader moves to) it is the view it wraps.
 //!
 //! It must be the only child of its element: the part is attached from
@@ -80,7 +81,8 @@ impl Queued {
         if !self.parent.is_connected() {
             return;
         }
-        let view = match std::mem::replace(&mut *self.slot.borrow_mut(), Slot::Empty) {
+        let taken = std::mem::replace(&mut *self.slot.borrow_mut(), Slot::Empty);
+        let view = match taken {
             Slot::Waiting(view) => view,
             attached => {
                 *self.slot.borrow_mut() = attached;

@@ -118,8 +118,8 @@ fn set_hydration_globals() {
 /// does, but over several tasks of the event loop: the app's views are made
 /// in this one (the router, the reactive state, every component that is not
 /// a route's), attached to the page's nodes in the next, and the parts
-/// marked to be attached later (`hydrate_later`: an article's body, a
-/// list's cards) one task each after that, so that none holds the main
+/// marked to be attached later (`hydrate_later`: the routed page, an
+/// article's content, a list's cards) one task each after that, so that none holds the main
 /// thread long on a slow phone (most of each is V8 compiling,
 /// on the main thread, the wasm functions it calls for the first time).
 /// Until the page is attached, a link followed is left to the browser (a
@@ -151,8 +151,9 @@ pub async fn hydrate<V: leptos::IntoView + 'static>(shell: web_sys::HtmlElement,
             )
         })
     });
-    // The parts marked to be attached later (an article's body, a list's
-    // cards), a task each.
+    // The parts marked to be attached later (the routed page, an
+    // article's content, a list's cards), a task each, in the order they
+    // were met (a part met while attaching another comes after it).
     while let Some(part) = crate::hydrate_later::queued() {
         next_task().await;
         hydrating(|| part.attach());

@@ -40,9 +40,11 @@ pub const END: &str = "later";
 /// taken over (see the module's notes).
 pub struct Later(AnyView);
 
-/// Marks `view`, the only child of its element, to be attached a task later.
-pub fn later(view: impl IntoView + 'static) -> Later {
-    Later(view.into_view().into_any())
+/// Marks `view`, the only child of its element, to be attached a task
+/// later. It takes the view erased, as a component's children already are,
+/// so that no view is erased twice.
+pub fn later(view: AnyView) -> Later {
+    Later(view)
 }
 
 /// Where a [`Later`] part is: waiting to be attached, or attached.

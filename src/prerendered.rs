@@ -119,9 +119,10 @@ fn set_hydration_globals() {
 /// in this one (the router, the reactive state, every component that is not
 /// a route's), attached to the page's nodes in the next, and the parts
 /// marked to be attached later (`hydrate_later`: the routed page, an
-/// article's content, a list's cards) one task each after that, so that none holds the main
-/// thread long on a slow phone (most of each is V8 compiling,
-/// on the main thread, the wasm functions it calls for the first time).
+/// article's content, a list's cards) one task each after that, so that
+/// none holds the main thread long on a slow phone (most of each is V8
+/// compiling, on the main thread, the wasm functions it calls for the first
+/// time).
 /// Until the page is attached, a link followed is left to the browser (a
 /// normal load of the next page), since the router, already listening,
 /// would otherwise change the route under the page being attached.

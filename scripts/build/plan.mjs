@@ -270,9 +270,11 @@ export function plan({ root, args, env, tools, store, target = dirname(store) })
   const key = fixedKey(root, args, env, tools);
   const dir = join(store, key);
   let bundle;
+  let sourcesText = null;
   let sources = null;
   try {
-    sources = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8'));
+    sourcesText = readFileSync(join(dir, 'sources.json'), 'utf8');
+    sources = JSON.parse(sourcesText);
   } catch {
     sources = null;
   }
@@ -288,7 +290,7 @@ export function plan({ root, args, env, tools, store, target = dirname(store) })
   const content = env.READER_CONTENT || 'content';
   // The bundle's identity as well as its key: a bundle rebuilt under the
   // same key (a source changed) is another app, though its key is not.
-  const stamp = { key, bundle: bundle.action === 'reuse' ? bundleIdentity(dir) : null, ...distSettings(root, args, env, content) };
+  const stamp = { key, bundle: bundle.action === 'reuse' ? identityOf(sourcesText) : null, ...distSettings(root, args, env, content) };
   const stampFile = stampPath(root, dist, env);
   return {
     key,
@@ -313,10 +315,15 @@ export function plan({ root, args, env, tools, store, target = dirname(store) })
  */
 export function bundleIdentity(dir) {
   try {
-    return sha256(readFileSync(join(dir, 'sources.json'))).slice(0, 20);
+    return identityOf(readFileSync(join(dir, 'sources.json'), 'utf8'));
   } catch {
     return null;
   }
+}
+
+/** The identity of a bundle whose `sources.json` reads `text`. */
+function identityOf(text) {
+  return sha256(text).slice(0, 20);
 }
 
 /** What, besides the app bundle, makes a dist what it is: a build into it with the same may update it in place. */

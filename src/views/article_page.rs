@@ -59,7 +59,8 @@ pub fn ArticlePage(
                         .collect_view()}
                 </div>
                 <RelatedArticles related />
-            })}
+            }
+            .into_any())}
         </article>
     }
 }

@@ -36,7 +36,8 @@ pub fn NewsListPage(page: ListPage, site: Option<Site>) -> impl IntoView {
                     items
                         .into_iter()
                         .map(|item| view! { <li><NewsCard item /></li> })
-                        .collect_view(),
+                        .collect_view()
+                        .into_any(),
                 )}
             </ol>
             <Pagination newer older position labels=(label(Label::Newer), label(Label::Older)) label=label(Label::Pages) />

@@ -202,10 +202,10 @@ async function generated(n, chinese = false) {
 /**
  * The archive of `n` articles built whole by Hugo and by us, in rounds:
  * each first into an empty folder, then again into the folder the first
- * left (as a newsroom rebuilds). Ours is the README's build, `node
- * scripts/build.mjs --release`, as a newcomer runs it (its tools in their
- * default profile), with the app bundle at hand (as Hugo has its binary
- * and theme). `updates` also times updates in place.
+ * left (as a newsroom rebuilds). Ours is the README's build,
+ * `scripts/build.sh --release` (the compiled `reader-build`), as a newcomer
+ * runs it (its tools in their default profile), with the app bundle at
+ * hand (as Hugo has its binary and theme). `updates` also times updates in place.
  */
 async function fullBuilds(n, { updates = true } = {}) {
   const root = join(REPO, 'target', 'scale', String(n));
@@ -232,8 +232,8 @@ async function fullBuilds(n, { updates = true } = {}) {
   const state = (round) => join(root, `state-${STARTED}-${round}`);
   const ourBuild = async (what, round, extra = {}) => {
     await measure('sync', []);
-    console.error(`node scripts/build.mjs --release, ${what}: ${n} articles…`);
-    const built = await measure('node', ['scripts/build.mjs', '--release', '--dist', ours], { ...env, READER_STATE: state(round), ...extra });
+    console.error(`scripts/build.sh --release, ${what}: ${n} articles…`);
+    const built = await measure('scripts/build.sh', ['--release', '--dist', ours], { ...env, READER_STATE: state(round), ...extra });
     setAside(root, replaced);
     return built;
   };
@@ -458,10 +458,10 @@ ${updates.join('\n')}
   writeSection('## Full builds beside Hugo', `## Full builds beside Hugo
 
 The same generated archive built whole, one build after the other on the same machine (${new Date().toISOString().slice(0, 10)}, 2 cores).
-Ours is the README's build, \`node scripts/build.mjs --release\` (content build, every page prerendered, feeds, sitemaps,
+Ours is the README's build, \`scripts/build.sh --release\` (content build, every page prerendered, feeds, sitemaps,
 search index, host files, Brotli and gzip copies of the app), with the app bundle at hand as Hugo has its binary and theme
-(\`scripts/build.mjs\` reuses it, keyed by the hash of what made it), as a newcomer runs it: its tools in their default
-profile, \`tools\` (optimised; compiled once, before this run); then again into the \`dist/\` the first left, which it
+(\`scripts/build.sh\` reuses it, keyed by the hash of what made it), as a newcomer runs it: the build (\`reader-build\`,
+compiled) and its tools in their default profile, \`tools\` (optimised; compiled once, before this run); then again into the \`dist/\` the first left, which it
 updates in place (the archive unchanged: it reads, finds nothing to do and writes nothing), and once more afresh
 (\`READER_BUILD_FRESH=1\`: built beside it, renamed into place). Each round's builds keep their state (the caches of
 updates in place, outside the \`dist/\`) in a folder of the round's own, so each first build starts with none, as a

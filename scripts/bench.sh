@@ -9,10 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --bench
 source scripts/env.sh
-node scripts/build.mjs --release
+scripts/build.sh --release
 # The photo article (real photographs), measured beside the same page with
 # the photos as the editor saved them.
 scripts/photo-content.sh target/photo-content
 READER_CONTENT=target/photo-content READER_DEPLOY_CONFIGS=target/deploy-photos \
-  node scripts/build.mjs --release --dist target/dist-photos
+  scripts/build.sh --release --dist target/dist-photos
 node bench/bench.mjs

@@ -8,9 +8,11 @@
 #                 renders every page with the app's own views, writes the
 #                 feeds and the host files (crates/prerender).
 #
-# A full build is `node scripts/build.mjs --release`: it takes the app
-# bundle Trunk made last when nothing that made it changed (else has Trunk
-# make it), then runs stage 1 and stage 2. `trunk build --release` does the
+# A full build is `scripts/build.sh --release` (crates/build): it takes
+# the app bundle Trunk made last when nothing that made it changed (else
+# has Trunk make it), then runs stage 1 and stage 2 with the command lines
+# below (itself, without a shell between: the tests compare its dist with
+# Trunk's byte for byte). `trunk build --release` does the
 # same every time: Trunk builds the app and runs stage 1 before it and
 # stage 2 after it, as its hooks (Trunk.toml). An update of a finished
 # build runs both stages on it, without Trunk.
@@ -18,7 +20,7 @@
 #   scripts/pipeline.sh content <content> <out>     # stage 1 (Trunk's pre_build hook)
 #   scripts/pipeline.sh prerender <dist> [args…]    # stage 2 (Trunk's post_build hook)
 #   scripts/pipeline.sh update <content> <dist>     # both, on a finished build
-#   scripts/pipeline.sh tools                       # builds the two tools; prints their folder
+#   scripts/pipeline.sh tools                       # builds the stages' tools (and the build); prints their folder
 #
 # The tools run in READER_TOOLS_PROFILE (dev by default: the profile the
 # tests have built; `tools` for a large archive, see Cargo.toml), from
@@ -37,7 +39,7 @@ configs=${READER_DEPLOY_CONFIGS:-target/deploy}
 # cargo put them in.
 tools() {
   local executable=""
-  for package in reader-content reader-prerender; do
+  for package in reader-build reader-content reader-prerender; do
     executable=$(cargo build --quiet --locked --profile "$profile" -p "$package" \
       --message-format=json-render-diagnostics |
       sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -n 1)
@@ -58,7 +60,7 @@ tool() {
 
 stage=${1:-}
 [ $# -gt 0 ] && shift
-# READER_APP_ONLY=1: Trunk builds the app bundle alone (scripts/build.mjs,
+# READER_APP_ONLY=1: Trunk builds the app bundle alone (scripts/build.sh,
 # which then runs both stages itself on a copy of it).
 if [ -n "${READER_APP_ONLY:-}" ] && { [ "$stage" = content ] || [ "$stage" = prerender ]; }; then
   exit 0

@@ -14,12 +14,11 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --bench
 source scripts/env.sh
 cargo build --release --locked -p reader-content
-# The full builds beside Hugo run the tools in scripts/build.mjs's default
-# profile (`tools`); built here, one package at a time as the stages build
-# them, so no compilation is timed. The release build leaves the app
+# The full builds beside Hugo run the build and its tools in
+# scripts/build.sh's default profile (`tools`); built here, one package at
+# a time as the build has them built, so no compilation is timed. The release build leaves the app
 # bundle in target/app-bundles for them to reuse.
-cargo build --profile tools --locked -p reader-content
-cargo build --profile tools --locked -p reader-prerender
-node scripts/build.mjs --release
+READER_TOOLS_PROFILE=tools scripts/pipeline.sh tools > /dev/null
+scripts/build.sh --release
 scripts/photo-content.sh target/photo-content
 node bench/scale.mjs "$@"

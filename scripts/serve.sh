@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
-node scripts/build.mjs --release
+scripts/build.sh --release
 exec node scripts/cdn-server.mjs --root dist --port "${PORT:-8080}"

@@ -9,7 +9,7 @@ source scripts/env.sh
 
 section() { printf '\n==== %s\n' "$*"; }
 # The builds' tools in the dev profile, which `cargo test` builds anyway
-# (scripts/build.mjs's default, `tools`, would compile them once more).
+# (scripts/build.sh's default, `tools`, would compile them once more).
 export READER_TOOLS_PROFILE=dev
 started=$SECONDS
 
@@ -28,13 +28,13 @@ node --test tests/js/
 section "host tests"
 cargo test --locked --workspace
 
-section "release build (the app bundle made by Trunk, then the site's stages: scripts/build.mjs)"
+section "release build (the app bundle made by Trunk, then the site's stages: scripts/build.sh)"
 build_started=$SECONDS
-node scripts/build.mjs --release
+scripts/build.sh --release
 echo "release build: $((SECONDS - build_started)) s"
 
 # Runs a build and fails, saying why, unless it printed a line matching
-# `pattern`: the plan it took (scripts/build.mjs prints it).
+# `pattern`: the plan it took (scripts/build.sh prints it).
 says() {
   local pattern=$1 log
   shift
@@ -52,13 +52,13 @@ says() {
 reusing() { says '^build: app bundle [0-9a-f]*: reuse' "$@"; }
 
 section "a build into the dist it made updates it in place (same app, same settings), its tools reused without cargo (their stamp)"
-says '^build: tools (profile dev) reused' says '^build: dist: updated in place' node scripts/build.mjs --release
+says '^build: tools (profile dev) reused' says '^build: dist: updated in place' scripts/build.sh --release
 
 section "release build of a generated archive (pages, sections and search over more than one page; the bundle reused)"
 rm -rf target/archive-content
 cargo run --quiet --locked -p reader-content -- generate 200 target/archive-content
 READER_CONTENT=target/archive-content READER_DEPLOY_CONFIGS=target/deploy-archive \
-  reusing node scripts/build.mjs --release --dist target/dist-archive
+  reusing scripts/build.sh --release --dist target/dist-archive
 
 section "an edited headline and paragraph, built in place, equal a build afresh byte for byte; then undone in place"
 edited=$(find target/archive-content/articles -name '*.json' | sort | head -n 1)
@@ -72,32 +72,32 @@ article.body.find((block) => block.type === "paragraph").text += " An edited sen
 fs.writeFileSync(file, JSON.stringify(article, null, 2));
 ' "$edited"
 READER_CONTENT=target/archive-content READER_DEPLOY_CONFIGS=target/deploy-archive \
-  says '^build: target/dist-archive: updated in place' node scripts/build.mjs --release --dist target/dist-archive
+  says '^build: target/dist-archive: updated in place' scripts/build.sh --release --dist target/dist-archive
 READER_BUILD_FRESH=1 READER_CONTENT=target/archive-content READER_DEPLOY_CONFIGS=target/deploy-archive-fresh \
-  node scripts/build.mjs --release --dist target/dist-archive-fresh | grep '^build:'
+  scripts/build.sh --release --dist target/dist-archive-fresh | grep '^build:'
 diff -r target/dist-archive target/dist-archive-fresh
 diff -r target/deploy-archive target/deploy-archive-fresh
 echo "identical: $(find target/dist-archive-fresh -type f | wc -l) files"
 cp target/archive-edited.json.orig "$edited"
 READER_CONTENT=target/archive-content READER_DEPLOY_CONFIGS=target/deploy-archive \
-  says '^build: target/dist-archive: updated in place' node scripts/build.mjs --release --dist target/dist-archive
+  says '^build: target/dist-archive: updated in place' scripts/build.sh --release --dist target/dist-archive
 
 section "release build with offline reading turned off: the kill switch (the bundle reused)"
 READER_OFFLINE=off READER_DEPLOY_CONFIGS=target/deploy-killswitch \
-  reusing node scripts/build.mjs --release --dist target/dist-killswitch
+  reusing scripts/build.sh --release --dist target/dist-killswitch
 
 section "release build of the photo article (real photographs, saved as a phone saves them; the bundle reused)"
 scripts/photo-content.sh target/photo-content
 READER_CONTENT=target/photo-content READER_DEPLOY_CONFIGS=target/deploy-photos \
   READER_PHOTO_CACHE=target/photo-cache-test \
-  reusing node scripts/build.mjs --release --dist target/dist-photos
+  reusing scripts/build.sh --release --dist target/dist-photos
 
 section "release build for a site under /news/ (another public URL: a bundle of its own, same cargo build)"
 READER_DEPLOY_CONFIGS=target/deploy-subpath \
-  node scripts/build.mjs --release --public-url /news/ --dist target/dist-subpath
+  scripts/build.sh --release --public-url /news/ --dist target/dist-subpath
 
-section "Trunk's own build, with its hooks, equals scripts/build.mjs's with the bundle reused, byte for byte"
-node scripts/build.mjs --release --dist target/dist-reused | grep '^build:'
+section "Trunk's own build, with its hooks, equals scripts/build.sh's with the bundle reused, byte for byte"
+scripts/build.sh --release --dist target/dist-reused | grep '^build:'
 READER_DEPLOY_CONFIGS=target/deploy-trunk trunk build --release --dist target/dist-trunk
 diff -r target/dist-reused target/dist-trunk
 diff -r dist target/dist-trunk

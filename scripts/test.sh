@@ -61,7 +61,7 @@ READER_CONTENT=target/archive-content READER_DEPLOY_CONFIGS=target/deploy-archiv
   reusing scripts/build.sh --release --dist target/dist-archive
 
 section "an edited headline and paragraph, built in place, equal a build afresh byte for byte; then undone in place"
-edited=$(find target/archive-content/articles -name '*.json' | sort | head -n 1)
+edited=$(find target/archive-content/articles -name '*.json' | sort | sed -n 1p)
 cp "$edited" target/archive-edited.json.orig
 node -e '
 const fs = require("node:fs");

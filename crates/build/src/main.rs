@@ -21,8 +21,11 @@ fn build() -> Result<(), BuildError> {
         .collect::<Result<Vec<String>, BuildError>>()?;
     let args = Args::parse(&argv)?;
     // The variables the plan reads; one that is not UTF-8 is none of them
-    // (the steps the build runs inherit every variable as it is).
+    // (the steps the build runs inherit every variable as it is), and one
+    // set empty counts as not set (READER_TOOLS_PROFILE= is the default
+    // profile, as in scripts/build.sh).
     let env: Env = std::env::vars_os()
+        .filter(|(_, value)| !value.is_empty())
         .filter_map(|(name, value)| Some((name.into_string().ok()?, value.into_string().ok()?)))
         .collect();
     let root: PathBuf = std::env::current_dir().map_err(BuildError::io("."))?;

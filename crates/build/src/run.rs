@@ -1,6 +1,7 @@
 //! The full build's stages, run as its plan says: the tools, the bundle,
 //! the stage, the content build and the prerender, the publishing; or the
-//! update in place. Each stage's command line is in scripts/pipeline.sh.
+//! update in place. The two stages' tools run with scripts/pipeline.sh's
+//! command lines (the script is what Trunk's hooks run), without a shell.
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};

@@ -14,6 +14,11 @@ pub struct Args {
 }
 
 impl Args {
+    /// cargo's and Trunk's name for the build's profile.
+    pub fn profile(&self) -> &'static str {
+        if self.release { "release" } else { "debug" }
+    }
+
     /// Reads `argv` (without the program's name).
     pub fn parse<S: AsRef<str>>(argv: &[S]) -> Result<Self, BuildError> {
         let mut args = Self {

@@ -79,6 +79,9 @@ pub struct Plan {
     pub args: Args,
     /// The content folder, as given ($READER_CONTENT, or `content`).
     pub content: String,
+    /// Where the host files go, as given ($READER_DEPLOY_CONFIGS, or
+    /// `target/deploy`).
+    pub configs: String,
     pub dist: PathBuf,
     /// The dist's stamp as this build will leave it (but for the bundle's
     /// identity, taken after the bundle is made).
@@ -234,17 +237,17 @@ pub fn plan(inputs: &Inputs) -> Plan {
         .get("READER_CONTENT")
         .map_or("content", String::as_str)
         .to_owned();
+    let configs = env
+        .get("READER_DEPLOY_CONFIGS")
+        .map_or("target/deploy", String::as_str)
+        .to_owned();
     let stamp = DistStamp {
         key: key.clone(),
         bundle: identity,
         release: args.release,
         public_url: args.public_url.clone(),
         content: resolve(root, &content),
-        configs: resolve(
-            root,
-            env.get("READER_DEPLOY_CONFIGS")
-                .map_or("target/deploy", String::as_str),
-        ),
+        configs: resolve(root, &configs),
         offline: env.get("READER_OFFLINE").cloned().unwrap_or_default(),
     };
     let stamp_file = dist_stamp_path(root, &dist, env);
@@ -270,6 +273,7 @@ pub fn plan(inputs: &Inputs) -> Plan {
         bundle,
         args: args.clone(),
         content,
+        configs,
         staging: parent.join(format!(".{name}.staging")),
         old: parent
             .join(format!(".{name}.old"))

@@ -79,13 +79,15 @@ fn run_step(
     }
 }
 
-/// The sources cargo's dep-info files (`paths`) name, outside the registry
-/// and the toolchain, each with its hash.
-fn sources_of(place: &Place, paths: &[PathBuf]) -> Result<Sources, BuildError> {
+/// The sources cargo's dep-info files name for the executables `names` in
+/// `folder` (`<name>.d` beside each), outside the registry and the
+/// toolchain, each with its hash.
+fn sources_of(place: &Place, folder: &Path, names: &[&str]) -> Result<Sources, BuildError> {
     let outside = Outside::of(place.env);
     let mut named = Vec::new();
-    for dep_info in paths {
-        let text = fs::read_to_string(dep_info).map_err(BuildError::io(dep_info))?;
+    for name in names {
+        let dep_info = folder.join(format!("{name}.d"));
+        let text = fs::read_to_string(&dep_info).map_err(BuildError::io(&dep_info))?;
         named.extend(parse_dep_info(&text, place.root, &outside));
     }
     named.sort();
@@ -115,15 +117,11 @@ fn build_bundle(place: &Place, p: &Plan) -> Result<(), BuildError> {
     run_step(place.root, "trunk", &args, &[("READER_APP_ONLY", "1")], &[])?;
     // Both apps' sources: the whole app's (`reader`) and the reading
     // app's (`reading`, src/bin/reading.rs).
-    let profile = if p.args.release { "release" } else { "debug" };
+    let profile = p.args.profile();
     let built = place.target.join("wasm32-unknown-unknown").join(profile);
-    let dep_infos: Vec<PathBuf> = APP_BINARIES
-        .iter()
-        .map(|name| built.join(format!("{name}.d")))
-        .collect();
     write_json(
         &partial.join("sources.json"),
-        &sources_of(place, &dep_infos)?,
+        &sources_of(place, &built, &APP_BINARIES)?,
     )?;
     remove(&p.bundle.dir)?;
     fs::rename(&partial, &p.bundle.dir).map_err(BuildError::io(&p.bundle.dir))
@@ -244,14 +242,10 @@ fn tools(place: &Place, planned: &ToolsPlan) -> Result<PathBuf, BuildError> {
     let said = String::from_utf8_lossy(&built.stdout);
     let folder = PathBuf::from(said.trim().lines().last().unwrap_or_default());
     if folder == planned.folder {
-        let dep_infos: Vec<PathBuf> = STAGE_TOOLS
-            .iter()
-            .map(|name| folder.join(format!("{name}.d")))
-            .collect();
         let stamp = ToolsStamp {
             key: planned.key.clone(),
             executables: executables(&folder),
-            sources: sources_of(place, &dep_infos)?,
+            sources: sources_of(place, &folder, &STAGE_TOOLS)?,
         };
         write_json(&tools_stamp_path(&folder), &stamp)?;
         let this = |exes: &Option<BTreeMap<_, _>>| {
@@ -287,20 +281,16 @@ fn tools(place: &Place, planned: &ToolsPlan) -> Result<PathBuf, BuildError> {
 struct Stages<'a> {
     root: &'a Path,
     folder: &'a Path,
-    /// Where the host files go: $READER_DEPLOY_CONFIGS, or target/deploy.
+    /// Where the host files go (the plan's `configs`).
     configs: &'a str,
 }
 
 impl<'a> Stages<'a> {
-    fn new(place: &'a Place, folder: &'a Path) -> Self {
-        let configs = place
-            .env
-            .get("READER_DEPLOY_CONFIGS")
-            .map_or("target/deploy", String::as_str);
+    fn new(place: &'a Place, folder: &'a Path, p: &'a Plan) -> Self {
         Self {
             root: place.root,
             folder,
-            configs,
+            configs: &p.configs,
         }
     }
 
@@ -348,7 +338,7 @@ pub fn run(place: &Place, p: &Plan) -> Result<(), BuildError> {
     let started = Instant::now();
     let lap = |what: &str, since: Instant| println!("build: {what} in {}", seconds(since));
     let folder = tools(place, &p.tools)?;
-    let stages = Stages::new(place, &folder);
+    let stages = Stages::new(place, &folder, p);
 
     let action = match p.bundle.action {
         BundleAction::Build => "build",
@@ -394,7 +384,7 @@ pub fn run(place: &Place, p: &Plan) -> Result<(), BuildError> {
     remove(&p.staging)?;
     copy_tree(&p.bundle.dir.join("bundle"), &p.staging)?;
     let staging = arg(&p.staging)?;
-    let profile = if p.args.release { "release" } else { "debug" };
+    let profile = p.args.profile();
     // What Trunk tells its hooks.
     let trunk = [
         ("TRUNK_STAGING_DIR", staging),

@@ -338,18 +338,15 @@ fn a_build_into_a_dist_it_made_from_the_same_app_and_settings_updates_it_in_plac
             "made by the same app, with the same settings".into()
         )
     );
-    assert_eq!(
-        mode(&site, &also("READER_CONTENT", "other")),
-        fresh("its content changed")
-    );
-    assert_eq!(
-        mode(&site, &also("READER_OFFLINE", "off")),
-        fresh("its offline changed")
-    );
-    assert_eq!(
-        mode(&site, &also("READER_DEPLOY_CONFIGS", "elsewhere")),
-        fresh("its configs changed")
-    );
+    for (name, value, why) in [
+        ("READER_CONTENT", "other", "its content changed"),
+        ("READER_OFFLINE", "off", "its offline changed"),
+        ("READER_DEPLOY_CONFIGS", "elsewhere", "its configs changed"),
+        ("READER_BUILD_FRESH", "1", "READER_BUILD_FRESH=1"),
+        ("READER_SHARD", "1/2", "a shard is built whole"),
+    ] {
+        assert_eq!(mode(&site, &also(name, value)), fresh(why), "{name}");
+    }
     assert_eq!(
         mode(
             &args(&["--release", "--dist", "site", "--public-url", "/news/"]),
@@ -358,14 +355,6 @@ fn a_build_into_a_dist_it_made_from_the_same_app_and_settings_updates_it_in_plac
         .0,
         DistKind::Fresh,
         "another public URL"
-    );
-    assert_eq!(
-        mode(&site, &also("READER_BUILD_FRESH", "1")),
-        fresh("READER_BUILD_FRESH=1")
-    );
-    assert_eq!(
-        mode(&site, &also("READER_SHARD", "1/2")),
-        fresh("a shard is built whole")
     );
     ws.write("src/main.rs", "// the app changed\n");
     assert_eq!(mode(&site, &settings), fresh("the app changed"));

@@ -6,12 +6,17 @@ use crate::display::list_title;
 use crate::paths;
 use crate::site_context::use_site;
 
-/// Home › News & Events › (the current page).
+/// Home › News & Events › (its parent, if any) › (the current page).
 ///
 /// "Home" leads to the institution's home page when the site names one,
 /// "News & Events" to the news list. Both follow the site once it loads.
+/// `parent` is the page this one belongs to, as its label and address (a
+/// speaker's page: all speakers).
 #[component]
-pub fn Breadcrumb(#[prop(into)] current: String) -> impl IntoView {
+pub fn Breadcrumb(
+    #[prop(into)] current: String,
+    #[prop(optional)] parent: Option<(String, String)>,
+) -> impl IntoView {
     let context = use_site();
     let ancestors = move || {
         let site = context.and_then(|context| context.site());
@@ -36,6 +41,14 @@ pub fn Breadcrumb(#[prop(into)] current: String) -> impl IntoView {
         <nav class="breadcrumb" aria-label=label(Label::Breadcrumb)>
             <ol>
                 {ancestors}
+                {parent
+                    .map(|(parent_label, href)| {
+                        view! {
+                            <li>
+                                <a href=href>{parent_label}</a>
+                            </li>
+                        }
+                    })}
                 <li aria-current="page">{current}</li>
             </ol>
         </nav>

@@ -13,7 +13,10 @@ use crate::paths;
 pub fn SpeakerPage(speaker: Speaker) -> impl IntoView {
     view! {
         <PageMeta meta=Meta::speaker(&speaker.name) />
-        <Breadcrumb current=speaker.name.clone() />
+        <Breadcrumb
+            current=speaker.name.clone()
+            parent=(label(Label::Speakers), paths::speakers_href())
+        />
         <section class="speaker" aria-labelledby="speaker-heading">
             <p class="speaker__back">
                 <a href=paths::speakers_href()>{label(Label::AllSpeakers)}</a>

@@ -157,7 +157,8 @@ describe('the Chinese edition', () => {
         [...new Set(links.map((a) => new URL(a.href).pathname))],
       );
       assert.deepEqual(speeches.sort(), [`/zh/news/${ZH_SEED}/speech/3`, '/zh/news/zhong-de-gongcheng-jiaoyu-hezuo-luntan/speech/1']);
-      assert.equal(await page.locator('nav.breadcrumb a').last().textContent(), '新闻动态');
+      assert.deepEqual(await page.locator('nav.breadcrumb li').allTextContents(), ['学校主页', '新闻动态', '发言人', '丁晓东']);
+      assert.equal(await page.locator('nav.breadcrumb a').last().getAttribute('href'), '/zh/speakers');
       assert.equal(await page.locator('.speaker__back a').textContent(), '全部发言人');
       assert.match(await page.locator('main').innerText(), /2019年6月14日/);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scroll');

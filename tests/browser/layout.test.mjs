@@ -26,6 +26,9 @@ describe('layout', () => {
           // The one heading stays inside the screen.
           const box = await page.locator('main h1').boundingBox();
           assert.ok(box.x >= 0 && box.x + box.width <= width, `h1 spills out: ${JSON.stringify(box)}`);
+          // A short page's footer sits at the bottom of the screen, not halfway up it.
+          const footerEnd = await page.evaluate(() => document.querySelector('.site-footer').getBoundingClientRect().bottom + window.scrollY);
+          assert.ok(footerEnd >= 900 - 1, `the footer ends ${footerEnd}px down a 900px screen`);
           await screenshot(page, `${name}-${width}${colorScheme === 'dark' ? '-dark' : ''}`);
           await context.close();
         });

@@ -184,6 +184,9 @@ describe('speakers', () => {
     await waitForHeading(page, 'Ding Xiaodong');
     // The page downloads that person's entries and nothing else.
     assert.deepEqual(fetched, ['/content/speakers/ding-xiaodong.json']);
+    // The trail goes through the speakers' index.
+    assert.deepEqual(await page.locator('.breadcrumb li').allTextContents(), ['Home', 'News & Events', 'Speakers', 'Ding Xiaodong']);
+    assert.equal(await page.locator('.breadcrumb a', { hasText: 'Speakers' }).getAttribute('href'), '/speakers');
     const expected = appearancesByName()
       .get('Ding Xiaodong')
       .sort((a, b) => b.published.localeCompare(a.published) || a.slug.localeCompare(b.slug));

@@ -36,6 +36,32 @@ describe('layout', () => {
     }
   }
 
+  test('a row of sections wider than the phone fades at the edge it can scroll to, and not when it fits', async () => {
+    const fade = (page) =>
+      page.evaluate(() => getComputedStyle(document.querySelector('.section-nav')).getPropertyValue('--section-nav-fade'));
+    const { page, context } = await openPage(app.browser, { width: 390, height: 900 });
+    await page.goto(app.server.url + '/');
+    await heading(page);
+    const wider = await page.evaluate(() => {
+      const nav = document.querySelector('.section-nav');
+      return nav.scrollWidth > nav.clientWidth;
+    });
+    assert.ok(wider, 'the English sections fit a 390-px row: this test needs a row that scrolls');
+    assert.equal(await fade(page), '40px');
+    await page.evaluate(() => {
+      const nav = document.querySelector('.section-nav');
+      nav.scrollLeft = nav.scrollWidth;
+    });
+    await page.waitForFunction(
+      () => getComputedStyle(document.querySelector('.section-nav')).getPropertyValue('--section-nav-fade') === '0px',
+    );
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.equal(await fade(page), '0px');
+    await screenshot(page, 'section-nav-1280');
+    await context.close();
+  });
+
   test('keyboard focus is visible', async () => {
     const { page, context } = await openPage(app.browser);
     await page.goto(app.server.url + '/');

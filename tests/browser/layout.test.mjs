@@ -4,7 +4,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PAGES, heading, loadImages, openPage, screenshot, withApp } from './support.mjs';
+import { PAGES, SEED_SLUG, heading, loadImages, openPage, screenshot, withApp } from './support.mjs';
 
 const app = withApp();
 
@@ -59,6 +59,34 @@ describe('layout', () => {
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     assert.equal(await fade(page), '0px');
     await screenshot(page, 'section-nav-1280');
+    await context.close();
+  });
+
+  test('printed, an article is its masthead, text, pictures and speeches, black on white, without the controls', async () => {
+    const { page, context } = await openPage(app.browser, { width: 794, height: 1123, colorScheme: 'dark' });
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    await heading(page);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.skip-link', '.site-nav', '.language-switch', '.search-box', '.section-nav', '.breadcrumb', '.keep', '.speech__share', '.related']) {
+      assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} is printed`);
+    }
+    for (const selector of ['.site-brand', 'main h1', '.dateline', '.who-spoke', '.speech', '.article__body p', '.site-footer__note']) {
+      assert.equal(await page.locator(selector).first().isVisible(), true, `${selector} is not printed`);
+    }
+    const colours = await page.evaluate(() => ({
+      page: getComputedStyle(document.body).backgroundColor,
+      heading: getComputedStyle(document.querySelector('main h1')).color,
+      text: getComputedStyle(document.querySelector('.article__body p')).color,
+      initials: getComputedStyle(document.querySelector('.speech__photo--placeholder')).color,
+    }));
+    assert.deepEqual(colours, { page: 'rgb(255, 255, 255)', heading: 'rgb(0, 0, 0)', text: 'rgb(0, 0, 0)', initials: 'rgb(0, 0, 0)' });
+    // The footer's links write out where they lead.
+    const first = page.locator('.site-footer__links a').first();
+    const written = await first.evaluate((a) => getComputedStyle(a, '::after').content);
+    assert.equal(written, `" (${await first.getAttribute('href')})"`);
+    await screenshot(page, 'article-print');
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await page.locator('.site-nav').isVisible(), true);
     await context.close();
   });
 

@@ -126,8 +126,14 @@ describe('head tags', () => {
       const name = selector.startsWith('link') ? 'href' : 'content';
       assert.equal(await attribute(page, selector, name), value, selector);
     }
-    // The seed has no picture, so no card image.
-    assert.equal(await page.locator('meta[property="og:image"]').count(), 0);
+    // The seed has no picture: its card shows the site's icon, named by the site's name.
+    const icon = `${ORIGIN}/icon-512.png`;
+    assert.equal(await attribute(page, 'meta[property="og:image"]', 'content'), icon);
+    assert.equal(await attribute(page, 'meta[property="og:image:alt"]', 'content'), 'USST News');
+    assert.equal(await attribute(page, 'meta[name="twitter:image"]', 'content'), icon);
+    const served = await page.request.get(`${app.server.url}/icon-512.png`);
+    assert.equal(served.status(), 200);
+    assert.equal(served.headers()['content-type'], 'image/png');
     const data = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
     assert.equal(data['@context'], 'https://schema.org');
     assert.equal(data['@type'], 'NewsArticle');
@@ -136,7 +142,12 @@ describe('head tags', () => {
     assert.equal(data.datePublished, '2020-11-22');
     assert.equal(data.dateModified, '2020-11-22');
     assert.deepEqual(data.author, [{ '@type': 'Person', name: 'Zhang Liu' }]);
-    assert.deepEqual(data.publisher, { '@type': 'Organization', name: 'USST News', url: `${ORIGIN}/` });
+    assert.deepEqual(data.publisher, {
+      '@type': 'Organization',
+      name: 'USST News',
+      url: `${ORIGIN}/`,
+      logo: { '@type': 'ImageObject', url: icon, width: 512, height: 512 },
+    });
     assert.deepEqual(data.mainEntityOfPage, { '@type': 'WebPage', '@id': canonical });
     assert.equal(data.image, undefined);
     await context.close();
@@ -164,7 +175,14 @@ describe('head tags', () => {
     assert.equal(await attribute(page, 'meta[property="og:title"]', 'content'), 'News & Events');
     assert.match(await attribute(page, 'meta[name="description"]', 'content'), /University of Shanghai/);
     assert.equal(await page.locator('script[type="application/ld+json"]').count(), 0);
+    assert.equal(await attribute(page, 'meta[property="og:image"]', 'content'), `${ORIGIN}/icon-512.png`);
+    assert.equal(await attribute(page, 'meta[name="twitter:card"]', 'content'), 'summary');
     await context.close();
+    // The Chinese edition shares the site's one icon, at the site's root.
+    const { page: zh, context: zhContext } = await openStatic('/zh/');
+    assert.equal(await attribute(zh, 'meta[property="og:image"]', 'content'), `${ORIGIN}/icon-512.png`);
+    assert.equal(await attribute(zh, 'meta[property="og:image:alt"]', 'content'), '上海理工大学新闻网');
+    await zhContext.close();
   });
 });
 

@@ -16,6 +16,10 @@ use crate::alternates::{self, Alternate};
 use crate::page::{Page, lead_image};
 use crate::public_url::PublicUrl;
 
+/// The site's largest icon (its size and file): the sharing picture of a
+/// page without a photograph, and the publisher's logo.
+const SHARING_ICON: (u32, &str) = reader_model::layout::ICON_FILES[1];
+
 /// What the head says about a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Head {
@@ -29,8 +33,12 @@ pub struct Head {
     pub canonical: Option<String>,
     /// The page's own address, for sharing cards (`og:url`).
     pub url: Option<String>,
-    /// Absolute URL and alt text of the sharing picture.
+    /// Absolute URL and alt text of the sharing picture: the article's
+    /// lead photograph.
     pub image: Option<(String, String)>,
+    /// Absolute URL of the site's largest icon: the sharing picture of a
+    /// page without a photograph, and the publisher's logo.
+    pub icon: String,
     /// schema.org JSON-LD, for articles.
     pub structured_data: Option<serde_json::Value>,
     /// The site's Atom feed.
@@ -45,6 +53,7 @@ impl Head {
         let data = &page.data;
         let url = page.path.as_deref().map(|path| public.page(path));
         let feed = public.page(reader_model::layout::ATOM_FILE);
+        let icon = public.site_file(SHARING_ICON.1);
         let Meta {
             title,
             description,
@@ -70,6 +79,7 @@ impl Head {
                 url: canonical.clone(),
                 canonical,
                 image: None,
+                icon,
                 structured_data: None,
                 feed,
             };
@@ -97,10 +107,12 @@ impl Head {
                 public,
                 canonical.as_deref(),
                 image.as_ref(),
+                &icon,
             )),
             canonical,
             url,
             image,
+            icon,
             feed,
             alternates,
         }
@@ -157,12 +169,16 @@ impl Head {
         tags.push(meta("name", "twitter:card", card));
         tags.push(meta("name", "twitter:title", &self.title));
         tags.push(meta("name", "twitter:description", &self.description));
-        if let Some((src, alt)) = &self.image {
-            tags.push(meta("property", "og:image", src));
-            tags.push(meta("property", "og:image:alt", alt));
-            tags.push(meta("name", "twitter:image", src));
-            tags.push(meta("name", "twitter:image:alt", alt));
-        }
+        // A page without a photograph is shared with the site's icon, so
+        // that a post of its link is not a bare line of text.
+        let (src, alt) = self
+            .image
+            .clone()
+            .unwrap_or_else(|| (self.icon.clone(), site.name.clone()));
+        tags.push(meta("property", "og:image", &src));
+        tags.push(meta("property", "og:image:alt", &alt));
+        tags.push(meta("name", "twitter:image", &src));
+        tags.push(meta("name", "twitter:image:alt", &alt));
         // The feed is the site's, not the page's: it stays when the app takes over.
         tags.push(
             leptos::html::link()
@@ -224,6 +240,7 @@ fn news_article(
     public: &PublicUrl,
     canonical: Option<&str>,
     image: Option<&(String, String)>,
+    icon: &str,
 ) -> serde_json::Value {
     let site = &page.data.site;
     let mut data = json!({
@@ -233,7 +250,12 @@ fn news_article(
         "description": article.summary,
         "articleSection": article.section,
         "inLanguage": site.language,
-        "publisher": {"@type": "Organization", "name": site.name, "url": public.page("")},
+        "publisher": {
+            "@type": "Organization",
+            "name": site.name,
+            "url": public.page(""),
+            "logo": {"@type": "ImageObject", "url": icon, "width": SHARING_ICON.0, "height": SHARING_ICON.0},
+        },
     });
     // Only what the article says: no date or author is made up.
     if let Some(day) = article.published {

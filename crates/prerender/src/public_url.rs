@@ -41,6 +41,11 @@ impl PublicUrl {
         format!("{}{}{path}", self.origin, self.base)
     }
 
+    /// A file every edition shares, in the site's own folder (the icons).
+    pub fn site_file(&self, file: &str) -> String {
+        format!("{}{}{file}", self.origin, self.root)
+    }
+
     /// The same site's edition in the folder `edition` (`zh/`) below the
     /// site's: its pages are below that.
     #[must_use]

@@ -36,6 +36,22 @@ describe('layout', () => {
     }
   }
 
+  test('on a phone the site\'s name and the language switch share the header\'s first row, the navigation below', async () => {
+    for (const path of ['/', '/zh/']) {
+      const { page, context } = await openPage(app.browser, { width: 390, height: 900 });
+      await page.goto(app.server.url + path);
+      await heading(page);
+      const brand = await page.locator('.site-brand').boundingBox();
+      const language = await page.locator('.language-switch').boundingBox();
+      const nav = await page.locator('.site-nav').boundingBox();
+      const middle = language.y + language.height / 2;
+      assert.ok(middle > brand.y && middle < brand.y + brand.height, `${path}: the switch (${JSON.stringify(language)}) is not on the name's row (${JSON.stringify(brand)})`);
+      assert.ok(language.x + language.width <= 390 && language.x > brand.x + brand.width, `${path}: the switch is not right of the name`);
+      assert.ok(nav.y >= brand.y + brand.height, `${path}: the navigation is not below the name`);
+      await context.close();
+    }
+  });
+
   test('a row of sections wider than the phone fades at the edge it can scroll to, and not when it fits', async () => {
     const fade = (page) =>
       page.evaluate(() => getComputedStyle(document.querySelector('.section-nav')).getPropertyValue('--section-nav-fade'));

@@ -52,6 +52,20 @@ describe('layout', () => {
     }
   });
 
+  test('on a phone an article\'s breadcrumb is one line, its headline cut short with an ellipsis but whole in the page', async () => {
+    const { page, context } = await openPage(app.browser, { width: 390, height: 900 });
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    const headline = await heading(page);
+    const crumbs = page.locator('.breadcrumb li');
+    const tops = await crumbs.evaluateAll((items) => items.map((li) => li.getBoundingClientRect().top));
+    assert.equal(new Set(tops).size, 1, `the crumbs are on ${new Set(tops).size} lines`);
+    const current = page.locator('.breadcrumb [aria-current="page"]');
+    assert.equal(await current.textContent(), headline);
+    const cut = await current.evaluate((li) => [li.scrollWidth > li.clientWidth, getComputedStyle(li).textOverflow]);
+    assert.deepEqual(cut, [true, 'ellipsis']);
+    await context.close();
+  });
+
   test('a row of sections wider than the phone fades at the edge it can scroll to, and not when it fits', async () => {
     const fade = (page) =>
       page.evaluate(() => getComputedStyle(document.querySelector('.section-nav')).getPropertyValue('--section-nav-fade'));

@@ -2,6 +2,7 @@ use crate::labels::label;
 use leptos::prelude::*;
 use reader_model::Label;
 
+use super::link_item;
 use crate::display::list_title;
 use crate::paths;
 use crate::site_context::use_site;
@@ -29,26 +30,15 @@ pub fn Breadcrumb(
             );
         let list_title = list_title(site.as_ref());
         view! {
-            <li>
-                <a href=home_href>{home_label}</a>
-            </li>
-            <li>
-                <a href=paths::home()>{list_title}</a>
-            </li>
+            {link_item(home_label, home_href)}
+            {link_item(list_title, paths::home())}
         }
     };
     view! {
         <nav class="breadcrumb" aria-label=label(Label::Breadcrumb)>
             <ol>
                 {ancestors}
-                {parent
-                    .map(|(parent_label, href)| {
-                        view! {
-                            <li>
-                                <a href=href>{parent_label}</a>
-                            </li>
-                        }
-                    })}
+                {parent.map(|(parent_label, href)| link_item(parent_label, href))}
                 <li aria-current="page">{current}</li>
             </ol>
         </nav>

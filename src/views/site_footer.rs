@@ -2,6 +2,7 @@ use crate::labels::label;
 use leptos::prelude::*;
 use reader_model::Label;
 
+use super::link_item;
 use crate::paths;
 
 use crate::site_context::use_site;
@@ -22,13 +23,7 @@ pub fn SiteFooter() -> impl IntoView {
                         {footer
                             .links
                             .into_iter()
-                            .map(|link| {
-                                view! {
-                                    <li>
-                                        <a href=paths::resolve(&link.href)>{link.label}</a>
-                                    </li>
-                                }
-                            })
+                            .map(|link| link_item(link.label, paths::resolve(&link.href)))
                             .collect_view()}
                     </ul>
                     {footer.note.map(|note| view! { <p class="site-footer__note">{note}</p> })}

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use reader_model::Label;
 
-use super::{LanguageSwitch, SearchBox};
+use super::{LanguageSwitch, SearchBox, link_item};
 use crate::paths;
 use crate::site_context::{use_site, use_translations};
 
@@ -32,13 +32,7 @@ pub fn SiteHeader() -> impl IntoView {
                         {site
                             .nav
                             .into_iter()
-                            .map(|link| {
-                                view! {
-                                    <li>
-                                        <a href=paths::resolve(&link.href)>{link.label}</a>
-                                    </li>
-                                }
-                            })
+                            .map(|link| link_item(link.label, paths::resolve(&link.href)))
                             .collect_view()}
                     </ul>
                 </nav>

@@ -173,12 +173,12 @@ impl Head {
         // that a post of its link is not a bare line of text.
         let (src, alt) = self
             .image
-            .clone()
-            .unwrap_or_else(|| (self.icon.clone(), site.name.clone()));
-        tags.push(meta("property", "og:image", &src));
-        tags.push(meta("property", "og:image:alt", &alt));
-        tags.push(meta("name", "twitter:image", &src));
-        tags.push(meta("name", "twitter:image:alt", &alt));
+            .as_ref()
+            .map_or((&self.icon, &site.name), |(src, alt)| (src, alt));
+        tags.push(meta("property", "og:image", src));
+        tags.push(meta("property", "og:image:alt", alt));
+        tags.push(meta("name", "twitter:image", src));
+        tags.push(meta("name", "twitter:image:alt", alt));
         // The feed is the site's, not the page's: it stays when the app takes over.
         tags.push(
             leptos::html::link()

@@ -122,7 +122,8 @@ impl Inputs {
             (Mode::Update(incremental), None) => {
                 return Err(PrerenderError::NoState(incremental.state.clone()));
             }
-            _ => read(&dist.join(PAGE_INDEX))?,
+            // Trunk's fresh output: its apps' scripts minified first.
+            _ => crate::scripts::minify_fresh(dist, &read(&dist.join(PAGE_INDEX))?)?,
         };
         let offline = Offline::new(&base, options.offline);
         // Named by their content before the deployment lists the hashed

@@ -16,6 +16,8 @@
 //! - [`icon`]: the site's icon, written into the page;
 //! - [`data`]: the page's data for the app, or the files that hold it;
 //! - [`loader`]: Trunk's loader, deferred until the page has painted;
+//! - [`scripts`]: the apps' scripts, minified (Trunk's minifier cannot);
+//! - [`reading`]: the reading app's files, named by their content;
 //! - [`page`]: the pages and what each shows;
 //! - [`work`]: the units of work, each the pages of one piece of content;
 //! - [`state`]: what the last build made, so an update renders only what changed;
@@ -38,6 +40,7 @@ pub mod public_url;
 pub mod reading;
 pub mod render;
 pub mod run;
+pub mod scripts;
 pub mod state;
 pub mod styles;
 pub mod template;

@@ -23,6 +23,7 @@ use lol_html::{RewriteStrSettings, element, rewrite_str};
 
 use crate::PrerenderError;
 use crate::reading::{self, ReadingApp};
+use crate::scripts::{self, Kind};
 
 /// A file the loader asks for, and its SRI hash.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -184,18 +185,25 @@ fn loader_source(
         "staleState": STALE_STATE,
         "stylesId": crate::styles::LATER_ID,
     });
-    with_config(&config, SOURCE)
+    with_config(&config, SOURCE, Kind::Module)
 }
 
 /// A script as a page or the browser runs it: a line that sets its
-/// `config`, then `source` without the lines that are only comments and
-/// without each line's indent (the scripts' notes stay in the repository).
-pub(crate) fn with_config(config: &serde_json::Value, source: &str) -> String {
+/// `config`, then `source` minified ([`scripts::minify`]: the scripts'
+/// notes stay in the repository). Should oxc not read it, `source`
+/// without the lines that are only comments and without each line's
+/// indent.
+pub(crate) fn with_config(config: &serde_json::Value, source: &str, kind: Kind) -> String {
     let mut script = format!("const config = {config};\n");
-    for line in source.lines().map(str::trim) {
-        if !line.is_empty() && !line.starts_with("//") {
-            script.push_str(line);
-            script.push('\n');
+    match scripts::minify(source, kind) {
+        Some(minified) => script.push_str(&minified),
+        None => {
+            for line in source.lines().map(str::trim) {
+                if !line.is_empty() && !line.starts_with("//") {
+                    script.push_str(line);
+                    script.push('\n');
+                }
+            }
         }
     }
     script
@@ -253,21 +261,24 @@ mod tests {
         assert_eq!(config["reading"], serde_json::Value::Null);
         assert_eq!(config["readingAttribute"], "data-reading");
         assert_eq!(config["searchBoxId"], "site-search");
-        // The file itself, without its notes and indents.
+        // The file itself, minified: what it asks of the browser and of
+        // the app's script keeps its names.
+        let script = html
+            .split("</script>")
+            .next()
+            .and_then(|head| head.split(";\n").nth(1))
+            .unwrap_or_default();
+        assert!(script.len() < SOURCE.len() / 2, "minified: {script}");
         for part in [
-            "const started = import(app.script).then((bindings) => {",
-            "if (config.offline) started.then(() => import(config.offline)).catch(() => undefined);",
-            "const wasm = fetch(app.wasm, { integrity: app.wasmIntegrity });",
-            "const compiled = wasm.then(compile).then(nextTask);",
-            ".then((ready) => ready && bindings.default({ module_or_path: compiled }))",
-            "}, stale);",
-            "window.wasmBindings = bindings;",
-            "document.readyState === 'complete' ? loaded() : addEventListener('load', loaded, { once: true });",
+            "import(config.offline)",
+            "WebAssembly.compileStreaming(",
+            ".default({module_or_path:",
+            "window.wasmBindings=",
+            "`TrunkApplicationStarted`",
+            "document.readyState===`complete`",
+            "config.triggers.forEach(",
         ] {
-            assert!(
-                html.contains(&format!("\n{part}")),
-                "missing {part}: {html}"
-            );
+            assert!(script.contains(part), "missing {part}: {script}");
         }
         assert!(!html.contains("// "), "comments are dropped: {html}");
         // Nothing else moved.

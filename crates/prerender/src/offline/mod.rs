@@ -17,6 +17,7 @@ use reader_model::{Label, Labels, Site};
 use serde_json::{Map, Value, json};
 
 use crate::loader::with_config;
+use crate::scripts::Kind;
 
 /// The worker, as written.
 const WORKER: &str = include_str!("sw.js");
@@ -53,7 +54,7 @@ impl Offline {
             "manifest": format!("{base}{MANIFEST_FILE}"),
             "labels": controls_labels(),
         });
-        let controls = with_config(&config, CONTROLS);
+        let controls = with_config(&config, CONTROLS, Kind::Module);
         let controls_file = format!("{OFFLINE_PATH}/controls-{:016x}.js", hash(&controls));
         Self {
             on,
@@ -84,7 +85,7 @@ impl Offline {
     /// offline page, and its saved copies its words.
     pub fn worker(&self, build: u64, app: &[String], later: &[String], site: &Site) -> String {
         if !self.on {
-            return with_config(&json!({ "base": self.base }), KILL_SWITCH);
+            return with_config(&json!({ "base": self.base }), KILL_SWITCH, Kind::Classic);
         }
         let base = &self.base;
         let below_base = |files: &[String]| {
@@ -119,7 +120,7 @@ impl Offline {
             "script": self.controls_href(),
             "cap": CACHE_CAP,
         });
-        with_config(&config, WORKER)
+        with_config(&config, WORKER, Kind::Classic)
     }
 
     /// Each edition, as the worker tells them apart: its folder, its
@@ -241,7 +242,7 @@ mod tests {
             worker.contains("您已离线"),
             "the saved copy's line in the site's language: {worker}"
         );
-        assert!(worker.contains("self.addEventListener('fetch'"));
+        assert!(worker.contains("self.addEventListener(`fetch`"), "{worker}");
         assert_ne!(
             worker,
             offline.worker(2, &files, &[], &site),

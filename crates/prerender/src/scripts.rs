@@ -1,0 +1,220 @@
+//! The apps' scripts, minified. wasm-bindgen writes each app's script
+//! (the JavaScript that loads its wasm and answers its calls into the
+//! browser) spelled out for reading: 62 KB each. Trunk's release build
+//! tries to minify it and cannot (its minifier, minify-js 0.5, stops at
+//! wasm-bindgen's `export default`: "WARN Failed to minify JS"), so it
+//! ships as written. The prerender minifies both apps' scripts as Trunk has
+//! just written them, with oxc (whitespace and the names of local and
+//! top-level bindings only; its compressor, which rewrites code, is left
+//! out), and brings the whole app's integrity hash in the template up to
+//! date. The reading app's files are hashed afterwards
+//! ([`crate::reading::prepare`]), from the minified bytes.
+//!
+//! Only a full build's run does this, on Trunk's fresh output; an update
+//! starts from the template its full build saved, integrity and all, and
+//! from its scripts, already minified.
+
+use std::fs;
+use std::path::Path;
+
+use oxc_allocator::Allocator;
+use oxc_codegen::{Codegen, CodegenOptions};
+use oxc_minifier::{Minifier, MinifierOptions};
+use oxc_parser::Parser;
+use oxc_span::SourceType;
+use reader_deploy::integrity::sri;
+
+use crate::PrerenderError;
+use crate::template::rewrite_elements;
+
+/// How the browser runs a script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An ES module (the apps' scripts, the loader, the offline controls):
+    /// its top-level names are its own, and renamed too.
+    Module,
+    /// A classic script (the service worker): its top-level names are
+    /// globals, and keep their names.
+    Classic,
+}
+
+/// `source` minified: its whitespace and comments gone, its local
+/// bindings renamed (and a module's top-level ones; exports and
+/// properties keep their names, and so do names it uses but does not
+/// declare, such as the `config` a build puts before it); `None` if it
+/// does not parse.
+pub fn minify(source: &str, kind: Kind) -> Option<String> {
+    let allocator = Allocator::default();
+    let source_type = match kind {
+        Kind::Module => SourceType::mjs(),
+        Kind::Classic => SourceType::script(),
+    };
+    let parsed = Parser::new(&allocator, source, source_type).parse();
+    if parsed.panicked || !parsed.diagnostics.is_empty() {
+        return None;
+    }
+    let mut program = parsed.program;
+    let options = MinifierOptions {
+        mangle: Some(Default::default()),
+        mangle_properties: None,
+        compress: None,
+    };
+    let minified = Minifier::new(options).minify(&allocator, &mut program);
+    Some(
+        Codegen::new()
+            .with_options(CodegenOptions::minify())
+            .with_scoping(minified.scoping)
+            .build(&program)
+            .code,
+    )
+}
+
+/// The script at `path` minified in place; its bytes as they now are. A
+/// script that does not parse is left as it is, and said so on stderr: the
+/// site still works, only heavier.
+fn minify_file(path: &Path) -> Result<Vec<u8>, PrerenderError> {
+    let source = fs::read_to_string(path).map_err(|e| PrerenderError::Io(path.to_path_buf(), e))?;
+    match minify(&source, Kind::Module) {
+        Some(code) => {
+            fs::write(path, &code).map_err(|e| PrerenderError::Io(path.to_path_buf(), e))?;
+            Ok(code.into_bytes())
+        }
+        None => {
+            eprintln!(
+                "prerender: {} is not JavaScript oxc can read; shipped as it is (not minified)",
+                path.display()
+            );
+            Ok(source.into_bytes())
+        }
+    }
+}
+
+/// Trunk's fresh output in `dist` with both apps' scripts minified: the
+/// whole app's (which `template`, Trunk's `index.html`, preloads) and the
+/// reading app's (`reading.js`, if the build has one). Returns the
+/// template with the whole app's script's integrity hash made from its
+/// new bytes.
+///
+/// # Errors
+/// [`PrerenderError::Io`] if a script cannot be read or written;
+/// [`PrerenderError::Template`] if the template preloads no script, or
+/// names one outside `dist`'s top folder.
+pub fn minify_fresh(dist: &Path, template: &str) -> Result<String, PrerenderError> {
+    let reading = dist.join(format!("{}.js", crate::reading::STEM));
+    if reading.exists() {
+        minify_file(&reading)?;
+    }
+    let mut found = false;
+    let template = rewrite_elements(template, "link[rel=modulepreload][href]", |el| {
+        let href = el.get_attribute("href").unwrap_or_default();
+        let name = href.rsplit('/').next().unwrap_or_default();
+        if name.is_empty() || name.starts_with('.') {
+            return Err(PrerenderError::Template(format!(
+                "the app's script {href:?} is not a file of the top folder"
+            )));
+        }
+        let bytes = minify_file(&dist.join(name))?;
+        if el.has_attribute("integrity") {
+            el.set_attribute("integrity", &sri(&bytes))
+                .map_err(|e| PrerenderError::Template(e.to_string()))?;
+        }
+        found = true;
+        Ok(())
+    })?;
+    if found {
+        Ok(template)
+    } else {
+        Err(PrerenderError::Template(
+            "Trunk's template preloads no script (its modulepreload)".into(),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MODULE: &str = "
+        let wasm;
+        // The exports' names are what the loader calls.
+        function helperWithALongName(value) {
+            const doubled = value * 2;
+            return doubled;
+        }
+        export function initSync(module) {
+            wasm = module;
+            return helperWithALongName(21);
+        }
+        async function __wbg_init(module_or_path) {
+            return { answer: helperWithALongName(21), module_or_path };
+        }
+        export default __wbg_init;
+    ";
+
+    /// An empty folder of this test's own.
+    fn folder(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("scripts-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("a temporary folder");
+        dir
+    }
+
+    #[test]
+    fn a_module_is_smaller_and_keeps_its_exports_and_properties() {
+        let out = minify(MODULE, Kind::Module).expect("the module parses");
+        assert!(out.len() < MODULE.len() / 2, "{out}");
+        assert!(!out.contains("helperWithALongName"), "{out}");
+        assert!(!out.contains("The exports"), "comments go: {out}");
+        assert!(out.contains("initSync"), "{out}");
+        assert!(out.contains("export default"), "{out}");
+        assert!(out.contains("answer:"), "a property keeps its name: {out}");
+        assert_eq!(
+            minify(MODULE, Kind::Module),
+            Some(out),
+            "the same every time"
+        );
+    }
+
+    #[test]
+    fn a_classic_script_keeps_its_globals_and_what_it_does_not_declare() {
+        let source = "function handle(event) { const request = event.request; return config.base + request.url; }\nself.addEventListener('fetch', handle);";
+        let out = minify(source, Kind::Classic).expect("the script parses");
+        assert!(out.contains("function handle("), "{out}");
+        assert!(!out.contains("const request"), "{out}");
+        assert!(out.contains("config.base"), "{out}");
+        let module = minify(source, Kind::Module).expect("the module parses");
+        assert!(!module.contains("handle"), "{module}");
+        assert!(module.contains("config.base"), "{module}");
+    }
+
+    #[test]
+    fn what_does_not_parse_is_not_minified() {
+        assert_eq!(minify("export default ;;; {", Kind::Module), None);
+    }
+
+    #[test]
+    fn the_fresh_scripts_are_minified_and_the_integrity_follows() {
+        let dist = folder("fresh");
+        fs::write(dist.join("reader-1a2b.js"), MODULE).expect("written");
+        fs::write(dist.join("reading.js"), MODULE).expect("written");
+        let template = "<head><link rel=modulepreload href=/news/reader-1a2b.js integrity=sha384-OLD crossorigin></head>";
+        let out = minify_fresh(&dist, template).expect("minified");
+        let whole = fs::read(dist.join("reader-1a2b.js")).expect("there");
+        let reading = fs::read(dist.join("reading.js")).expect("there");
+        assert!(whole.len() < MODULE.len() / 2);
+        assert_eq!(whole, reading);
+        assert!(out.contains(&sri(&whole)), "{out}");
+        assert!(!out.contains("sha384-OLD"), "{out}");
+        let _ = fs::remove_dir_all(&dist);
+    }
+
+    #[test]
+    fn a_template_without_the_apps_script_is_an_error() {
+        let dist = folder("no-script");
+        assert!(matches!(
+            minify_fresh(&dist, "<head></head>"),
+            Err(PrerenderError::Template(_))
+        ));
+        let _ = fs::remove_dir_all(&dist);
+    }
+}

@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
 /// ([`FullLoad`]), whose page starts the whole app.
 #[component]
 pub fn ReadingApp() -> impl IntoView {
+    crate::routes::leave_other_links_to_the_browser();
     view! { <Frame><ReadingPages /></Frame> }
 }
 

@@ -88,7 +88,10 @@ impl Meta {
     pub fn article<R>(article: &Article<R>, speech: Option<usize>) -> Self {
         match speech.and_then(|n| article.body.speeches().nth(n.wrapping_sub(1))) {
             Some(speech) => Self::indexed(
-                format!("{}: {}", speech.speaker, article.headline),
+                labels().fill(
+                    Label::SpeechTitle,
+                    &[("name", &speech.speaker), ("headline", &article.headline)],
+                ),
                 speech.caption.clone(),
             ),
             None => Self::indexed(article.headline.clone(), article.summary.clone()),

@@ -12,7 +12,7 @@ mod slug;
 mod speakers;
 
 pub use article::ArticleRoute;
-pub use full_load::FullLoad;
+pub use full_load::{FullLoad, leave_other_links_to_the_browser};
 pub use news_list::NewsListRoute;
 pub use not_found::NotFoundRoute;
 pub use offline::{OfflineRoute, SavedRoute};

@@ -12,17 +12,25 @@ use crate::paths;
 #[component]
 pub fn SearchResultsList(results: SearchResults, #[prop(into)] query: String) -> impl IntoView {
     let query = query.trim().to_owned();
-    let (page, pages) = (results.page, results.pages());
-    let first = (page.max(1) - 1) * SearchResults::PAGE_SIZE + 1;
+    // A query of no words has page 0; a page past the last (an old link,
+    // an edited address) has no hits, and its one link goes to the last.
+    let (page, pages) = (results.page.max(1), results.pages());
+    let past_end = page > pages;
+    let first = (page - 1) * SearchResults::PAGE_SIZE + 1;
     let words = query.clone();
-    let newer = (page > 1).then(|| paths::search_href(&words, page - 1));
-    let older = (page < pages).then(|| paths::search_href(&words, page + 1));
+    let newer = match past_end {
+        true => Some(paths::search_href(&words, pages)),
+        false => (page > 1).then(|| paths::search_href(&words, page - 1)),
+    };
+    let older = (!past_end && page < pages).then(|| paths::search_href(&words, page + 1));
     let labels = labels();
     let (page_text, pages_text) = (page.to_string(), pages.to_string());
-    let position = Some(labels.fill(
-        Label::PageOf,
-        &[("page", &page_text), ("pages", &pages_text)],
-    ));
+    let position = (!past_end).then(|| {
+        labels.fill(
+            Label::PageOf,
+            &[("page", &page_text), ("pages", &pages_text)],
+        )
+    });
     let total = results.total.to_string();
     let values = [("query", query.as_str()), ("count", total.as_str())];
     let count = match results.total {

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use reader_model::Label;
 
-use super::{LanguageSwitch, SearchBox, link_item};
+use super::{LanguageSwitch, SearchBox};
 use crate::paths;
 use crate::site_context::{use_site, use_translations};
 
@@ -24,6 +24,16 @@ pub fn SiteHeader() -> impl IntoView {
         _ => view! { <span>{label(Label::News)}</span> }.into_any(),
     }
     };
+    let location = use_location();
+    // A link is the current page's on it and below it (the home's only on
+    // the home itself: every page is below it).
+    let current = move |href: String| {
+        move || {
+            let path = location.pathname.get();
+            let below = href != paths::home() && path.starts_with(&format!("{href}/"));
+            (path == href || below).then_some("page")
+        }
+    };
     let nav = move || {
         site.and_then(|site| site.site()).map(|site| {
             view! {
@@ -32,7 +42,11 @@ pub fn SiteHeader() -> impl IntoView {
                         {site
                             .nav
                             .into_iter()
-                            .map(|link| link_item(link.label, paths::resolve(&link.href)))
+                            .map(|link| {
+                                let href = paths::resolve(&link.href);
+                                let current = current(href.clone());
+                                view! { <li><a href=href aria-current=current>{link.label}</a></li> }
+                            })
                             .collect_view()}
                     </ul>
                 </nav>
@@ -45,7 +59,6 @@ pub fn SiteHeader() -> impl IntoView {
         let translations = translations.map(|t| t.get()).unwrap_or_default();
         Some(view! { <LanguageSwitch site translations /> })
     };
-    let location = use_location();
     let sections = move || {
         site.and_then(|site| site.site())
             .filter(|site| !site.sections.is_empty())
@@ -58,13 +71,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 .into_iter()
                                 .map(|section| {
                                     let href = paths::list_href(Some(&section), None);
-                                    let here = href.clone();
-                                    // This section's pages mark it as the current one.
-                                    let current = move || {
-                                        let path = location.pathname.get();
-                                        (path == here || path.starts_with(&format!("{here}/")))
-                                            .then_some("page")
-                                    };
+                                    let current = current(href.clone());
                                     view! { <li><a href=href aria-current=current>{section.name}</a></li> }
                                 })
                                 .collect_view()}

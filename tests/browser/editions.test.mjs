@@ -158,6 +158,13 @@ describe('the Chinese edition', () => {
       );
       assert.deepEqual(speeches.sort(), [`/zh/news/${ZH_SEED}/speech/3`, '/zh/news/zhong-de-gongcheng-jiaoyu-hezuo-luntan/speech/1']);
       assert.deepEqual(await page.locator('nav.breadcrumb li').allTextContents(), ['学校主页', '新闻动态', '发言人', '丁晓东']);
+      // A speech's page is titled with the Chinese colon.
+      await page.goto(`${app.server.url}/zh/news/${ZH_SEED}/speech/3`);
+      assert.equal(await page.title(), `丁晓东：${zh(ZH_SEED).headline} · 上海理工大学新闻网`);
+      await page.goBack();
+      await heading(page);
+      // The speaker's page is the header's "speakers" link's page.
+      assert.equal(await page.locator('.site-nav a[aria-current="page"]').getAttribute('href'), '/zh/speakers');
       assert.equal(await page.locator('nav.breadcrumb a').last().getAttribute('href'), '/zh/speakers');
       assert.equal(await page.locator('.speaker__back a').textContent(), '全部发言人');
       assert.match(await page.locator('main').innerText(), /2019年6月14日/);

@@ -37,6 +37,25 @@ describe('the app hydrates the prerendered page', () => {
     });
   }
 
+  for (const [spelled, canonical] of [
+    [`/news/${SEED_SLUG}/index.html`, `/news/${SEED_SLUG}`],
+    [`/news/${SEED_SLUG}/`, `/news/${SEED_SLUG}`],
+    ['/index.html', '/'],
+    ['/speakers/index.html', '/speakers'],
+  ]) {
+    test(`${spelled}: the page at another spelling of its address is hydrated at its canonical address`, async () => {
+      const { page, context, problems } = await openPage(app.browser);
+      await page.goto(app.server.url + spelled);
+      const before = await heading(page);
+      await waitForApp(page);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'hydrated');
+      assert.equal(new URL(page.url()).pathname, canonical);
+      assert.equal(await heading(page), before, 'the same page, not "not found"');
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
   test('a hydrated page is live: its links stay in the app, and the node it kept is the one that changes', async () => {
     const { page, context, problems } = await openPage(app.browser);
     await markStaticNodes(page);

@@ -101,15 +101,33 @@ describe('the reading app', () => {
     await page.goto(`${app.server.url}/`);
     await heading(page);
     await mark(page);
+    const entries = await page.evaluate(() => history.length);
     await page.locator('header a[href="/speakers"]').first().click();
     await page.waitForFunction(() => location.pathname === '/speakers' && window.__sameDocument !== true);
     assert.equal(await heading(page), 'Speakers');
+    assert.equal(await page.evaluate(() => history.length), entries + 1, 'one history entry for the one click');
     await mark(page);
     const speaker = page.locator('main a[href^="/speakers/"]').first();
     await speaker.click();
     await page.waitForFunction(() => location.pathname.startsWith('/speakers/'));
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent.trim() !== 'Speakers');
     assert.equal(await sameDocument(page), true, 'a route change in the whole app');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("Back from the speakers' page, loaded whole from an article, shows the article", async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    const article = await heading(page);
+    await page.mouse.move(5, 5);
+    await waitForApp(page);
+    await page.locator('header a[href="/speakers"]').first().click();
+    await page.waitForFunction(() => location.pathname === '/speakers' && document.querySelector('main h1')?.textContent.trim() === 'Speakers');
+    await page.goBack();
+    await page.waitForFunction((text) => document.querySelector('main h1')?.textContent.trim() === text, article);
+    assert.equal(new URL(page.url()).pathname, `/news/${SEED_SLUG}`);
+    assert.equal(await page.title().then((title) => title.startsWith(article)), true, await page.title());
     assert.deepEqual(problems, []);
     await context.close();
   });

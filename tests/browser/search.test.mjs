@@ -47,6 +47,26 @@ describe('search', () => {
     await context.close();
   });
 
+  test('the header box searches before the app has come: the form itself goes to the search page', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    // The first page's app never comes (its wasm is refused): the box is
+    // the prerendered form, which the Content-Security-Policy must let
+    // send its GET to this site's search page.
+    let refuse = true;
+    await page.route(/_bg\.wasm$/, (route) => (refuse ? route.abort() : route.continue()));
+    await page.goto(app.server.url + '/');
+    await page.waitForSelector('main h1');
+    await page.locator('#site-search').fill('optical');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined, 'no app on the first page');
+    refuse = false;
+    await page.locator('#site-search').press('Enter');
+    await page.waitForURL(`${app.server.url}/search?q=optical`);
+    const found = await resultsFor(page, 'optical');
+    assert.ok(found.length > 0, 'the search page shows its results');
+    assert.deepEqual(problems.filter((problem) => /Content Security Policy|form-action/i.test(problem)), []);
+    await context.close();
+  });
+
   test('finds an article by a speaker’s name, a summary’s word and a body’s word; the address follows the box', async () => {
     const { page, context, problems } = await openPage(app.browser);
     await page.goto(app.server.url + '/search');
@@ -145,6 +165,32 @@ describe('search', () => {
     assert.ok(found.includes(sourceArticle('usst-library-reopens-after-renovation').headline), found.join(' | '));
     const index = fetched.filter((path) => path.startsWith('/content/search/'));
     assert.deepEqual(index, ['/content/search/7265.json', '/content/search/72656e.json']);
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
+  test('a query of no words, a page past the last and a very long word: sensible words and links, no sideways scroll', async () => {
+    const { page, context, problems } = await openPage(app.browser, { width: 390, height: 844 });
+    await page.goto(`${app.server.url}/search?q=${encodeURIComponent('?')}`);
+    await heading(page);
+    await resultsFor(page, '?');
+    assert.match(await count(page), /^No articles match “\?”/);
+    assert.equal(await page.locator('main .pagination').count(), 0, 'no pages of nothing');
+    await page.goto(`${app.server.url}/search?q=the&page=9999`);
+    await resultsFor(page, 'the');
+    assert.deepEqual(await hits(page), []);
+    assert.equal(await page.locator('main .pagination__position').count(), 0, 'no "Page 9999 of 2"');
+    assert.equal(await page.locator('main .pagination__older').count(), 0);
+    const back = page.locator('main .pagination__newer');
+    const last = new URL(await back.getAttribute('href'), app.server.url);
+    await back.click();
+    await page.waitForURL(last.href);
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 0, null, { timeout: 15_000 });
+    assert.ok(await page.locator('main .pagination__position').textContent().then((text) => /^Page (\d+) of \1$/.test(text.trim())), 'the last page of results');
+    const word = 'a'.repeat(300);
+    await page.goto(`${app.server.url}/search?q=${word}`);
+    await resultsFor(page, word);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'the long word wraps');
     assert.deepEqual(unexpected(problems), []);
     await context.close();
   });

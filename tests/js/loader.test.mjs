@@ -1,7 +1,9 @@
 // The app's loader (crates/prerender/src/loader.js) run as JavaScript, in a
 // page of stubs: when it asks for the app, and how. The prerender writes it
-// into every page after a `config` line, without its comments and indents
-// (crates/prerender/src/loader.rs); both the file and that form are run.
+// into every page after a `config` line, minified (crates/prerender/src/
+// scripts.rs; the browser tests run that form), or, should oxc not read
+// it, without its comments and indents (crates/prerender/src/loader.rs);
+// both the file and that last form are run.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,7 +54,7 @@ const READING_CONFIG = {
  * readyState, `paintAfter` how many frames until its first paint.
  * Returns what the loader did.
  */
-async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0, gone = false, wasmGone = false, failsToStart = false, named = false, dataGone = false, wrongType = false, readingPage = false, readingApp = false, offline = false } = {}) {
+async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0, gone = false, wasmGone = false, failsToStart = false, named = false, dataGone = false, wrongType = false, readingPage = false, readingApp = false, offline = false, path = '/news/a', canonical = null, hash = '' } = {}) {
   const did = { listeners: new Map(), appended: [], imported: [], fetched: [], events: [], frames: 0, reloads: 0, states: [], started: 0, sequence: [] };
   // The page's data element: in the page, or naming its files.
   const data = named
@@ -75,15 +77,19 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
       },
       createElement: (tag) => ({ tag }),
       head: { append: (el) => did.appended.push(el) },
+      // The page's canonical link, if it has one.
+      querySelector: (selector) => (selector === 'link[rel=canonical]' && canonical ? { href: canonical } : null),
     },
     history: {
       state,
-      replaceState(value) {
+      replaceState(value, _title, url) {
         this.state = value;
         did.states.push(value);
+        if (url !== undefined) did.address = url;
       },
     },
-    location: { search, reload: () => (did.reloads += 1) },
+    location: { pathname: path, search, hash, reload: () => (did.reloads += 1) },
+    URL,
     navigator: { onLine: !offline },
     URLSearchParams,
     performance: { getEntriesByName: (name) => (name === 'first-contentful-paint' && frames > paintAfter ? [{}] : []) },
@@ -191,6 +197,24 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     assert.equal(did.events.length, 1);
     assert.equal(did.events[0].type, 'TrunkApplicationStarted');
     assert.ok(did.context.wasmBindings, 'the bindings are window.wasmBindings');
+  });
+
+  test(`the loader ${name} gives a page served at another spelling of its address its canonical one as the app starts`, async () => {
+    for (const [path, canonical, address] of [
+      ['/news/a/index.html', 'https://news.example.edu/news/a', '/news/a?page=2#speech-1'],
+      ['/news/a/', 'https://news.example.edu/news/a', '/news/a?page=2#speech-1'],
+      ['/index.html', 'https://news.example.edu/', '/?page=2#speech-1'],
+      ['/news/a', 'https://news.example.edu/news/a', undefined],
+      ['/news/other', 'https://news.example.edu/news/a', undefined],
+      ['/news/a/index.html', null, undefined],
+    ]) {
+      const did = await run(source, { path, canonical, search: '?page=2', hash: '#speech-1' });
+      assert.equal(did.address, undefined, 'not before the app starts');
+      did.listeners.get('scroll').fn();
+      for (let i = 0; i < 5; i += 1) await settle();
+      assert.equal(did.address, address, `${path} with ${canonical}`);
+      assert.equal(did.imported[0], '/reader-1a2b.js', 'and the app starts');
+    }
   });
 
   test(`the loader ${name} starts the reading app on a page that says it can, the whole app elsewhere`, async () => {

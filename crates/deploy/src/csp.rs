@@ -34,8 +34,10 @@ pub fn policy(script_hashes: &[String], style_hashes: &[String], for_meta: bool)
         "base-uri 'none'".to_owned(),
         // No plugins.
         "object-src 'none'".to_owned(),
-        // No forms post anywhere.
-        "form-action 'none'".to_owned(),
+        // Forms send only to this site: the header's search box is a
+        // GET form to the search page, which works before the app has
+        // started (the app then takes the submit over).
+        "form-action 'self'".to_owned(),
     ];
     if !for_meta {
         // Nobody may frame the site (clickjacking).
@@ -89,7 +91,7 @@ mod tests {
             policy(&hashes, &styles, false),
             "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='; \
              style-src 'self' 'sha256-css='; img-src 'self' https: data:; connect-src 'self'; manifest-src 'self'; \
-             base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'none'"
+             base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'none'"
         );
     }
 

@@ -67,6 +67,7 @@ labels! {
     PhotoCredit => "photo_credit",
     WhoSpoke => "who_spoke",
     SpeechBy => "speech_by",
+    SpeechTitle => "speech_title",
     LinkToThisSpeech => "link_to_this_speech",
     LinkBy => "link_by",
     CopyLink => "copy_link",

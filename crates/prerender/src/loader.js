@@ -113,7 +113,22 @@ const warmWhole = (event) => {
 // register the service worker, whose first install keeps the app's files
 // and the offline pages, and those requests never share the phone's
 // network with the app's own.
+// The page served at another spelling of its address (`/news/x/`,
+// `/news/x/index.html`, `/index.html`: a static host serves them all) is
+// given its canonical address before the app starts, whose router knows
+// only that spelling (it would find no route for `index.html`).
+const canonicalAddress = () => {
+  const canonical = document.querySelector('link[rel=canonical]');
+  if (!canonical) return;
+  const path = new URL(canonical.href).pathname;
+  const here = location.pathname;
+  if (here !== path && [`${path}/`, `${path}index.html`, `${path}/index.html`].includes(here)) {
+    history.replaceState(history.state, '', path + location.search + location.hash);
+  }
+};
+
 const start = () => {
+  canonicalAddress();
   const app = chosen();
   const link = document.createElement('link');
   link.rel = 'modulepreload';

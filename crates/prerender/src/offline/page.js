@@ -83,10 +83,12 @@ async function keepControl(button) {
   if (button.dataset.bound) return;
   button.dataset.bound = '';
   button.addEventListener('click', async () => {
+    // Busy, not disabled: a disabled button loses the keyboard's focus.
+    if (button.getAttribute('aria-disabled') === 'true') return;
     const kept = button.dataset.kept === 'true';
-    button.disabled = true;
+    button.setAttribute('aria-disabled', 'true');
     const reply = await ask({ type: kept ? 'drop' : 'keep', url: keptUrl(button) });
-    button.disabled = false;
+    button.removeAttribute('aria-disabled');
     if (reply && !reply.error) showKept(button, reply.kept);
   });
 }
@@ -145,14 +147,35 @@ function item(page) {
     remove.textContent = words.remove;
     remove.setAttribute('aria-label', words.remove_from_device.replace('{title}', link.textContent));
     remove.addEventListener('click', async () => {
-      remove.disabled = true;
+      if (remove.getAttribute('aria-disabled') === 'true') return;
+      remove.setAttribute('aria-disabled', 'true');
       const reply = await ask({ type: 'drop', url: page.url });
-      if (reply && !reply.error) li.remove();
-      else remove.disabled = false;
+      remove.removeAttribute('aria-disabled');
+      if (reply && !reply.error) removeItem(li);
     });
     li.append(' ', remove);
   }
   return li;
+}
+
+/**
+ * Takes a removed page's row off the list, and the keyboard's focus to
+ * the next row's Remove (else the one before), or, when it was the last,
+ * the list's group goes and the focus to the page's heading.
+ */
+function removeItem(li) {
+  const near = li.nextElementSibling || li.previousElementSibling;
+  const list = li.parentElement;
+  li.remove();
+  const next = near && (near.querySelector('button') || near.querySelector('a'));
+  if (next) return next.focus();
+  if (list && list.previousElementSibling && list.previousElementSibling.tagName === 'H2') list.previousElementSibling.remove();
+  if (list) list.remove();
+  const heading = document.querySelector('main h1');
+  if (heading) {
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }
 }
 
 /** Runs the controls now on the page (once each), and on those the app adds later. */

@@ -105,11 +105,20 @@ function immutable(url) {
   return config.app.includes(path) || path === config.script || path.startsWith(`${edition(path).base}content/photos/`);
 }
 
-/** The address a page or file is saved under: no query, no fragment. */
+/**
+ * The address a page or file is saved under: no query, no fragment, and
+ * a page's other spellings (`/news/x/`, `/news/x/index.html`, which a
+ * static host serves too) its canonical one (`/news/x`; an edition's home
+ * keeps its slash).
+ */
 function key(url) {
   const clean = new URL(url);
   clean.search = '';
   clean.hash = '';
+  let path = clean.pathname.replace(/\/index\.html$/, '/');
+  const home = path === config.base || config.editions.some((edition) => edition.base === path);
+  if (path.endsWith('/') && !home) path = path.slice(0, -1);
+  clean.pathname = path;
   return clean.href;
 }
 

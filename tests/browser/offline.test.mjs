@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/cdn-server.mjs';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, REPO, SEED_SLUG, screenshot, waitForApp } from './support.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, REPO, SEED_SLUG, screenshot, sourceArticle, waitForApp } from './support.mjs';
 
 const DIST = join(REPO, 'dist');
 const ARCHIVE = join(REPO, 'target', 'dist-archive');
@@ -245,9 +245,12 @@ describe('offline reading', () => {
     await keep.waitFor({ state: 'visible' });
     assert.equal(await keep.textContent(), 'Save for offlineSaved on this device · Remove');
     assert.equal(await keep.getAttribute('aria-pressed'), 'false');
-    await keep.click();
+    // From the keyboard: the button keeps the focus while it works.
+    await keep.focus();
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('button.keep').dataset.kept === 'true');
     assert.equal(await keep.getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement === document.querySelector('button.keep')), true, 'the focus stays on the button');
     // The Saved page, from the site's navigation (in the app).
     await page.locator('.site-nav a', { hasText: 'Saved' }).click();
     await page.waitForFunction(() => location.pathname === '/saved');
@@ -256,13 +259,54 @@ describe('offline reading', () => {
     assert.deepEqual(await group.allTextContents(), ['Saved for later']);
     assert.deepEqual(await page.locator('.saved__item a').allTextContents(), ['Shanghai High-end Medical Equipment Innovation Centre Unveiled at USST']);
     await screenshot(page, 'saved-1280');
-    await page.locator('.saved__remove').click();
+    await page.locator('.saved__remove').focus();
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => !document.querySelector('.saved__remove'));
     const kept = (await savedPages(page)).filter((saved) => saved.kept);
     assert.deepEqual(kept, []);
+    // The last one removed: its group goes, the list says so, and the
+    // focus goes to the page's heading rather than nowhere.
+    assert.deepEqual(await group.allTextContents(), []);
+    assert.equal(await page.locator('[data-saved-list] .saved__empty').count(), 1);
+    assert.equal(await page.evaluate(() => document.activeElement === document.querySelector('main h1')), true, 'the focus is on the heading');
     // Opened directly, the Saved page starts its controls at once.
     await page.goto(`${url}/saved`);
     await page.locator('[data-saved-list] .saved__group, [data-saved-list] .saved__empty').first().waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an article saved on the first visit opens offline through the app’s own links; its other spellings are one saved page', async () => {
+    const { context, page, problems } = await browserProfile();
+    const url = served.server.url;
+    const headline = sourceArticle(SEED_SLUG).headline;
+    await openAndAct(page, `${url}/`);
+    // The first page had no worker; the worker takes charge of it as it
+    // starts, so the article's data the app fetches next goes through it.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+    await page.locator(`main a[href="/news/${SEED_SLUG}"]`).first().click();
+    await page.waitForFunction((text) => document.querySelector('main h1')?.textContent.trim() === text, headline);
+    const keep = page.locator('button.keep');
+    await keep.waitFor({ state: 'visible' });
+    await keep.click();
+    await page.waitForFunction(() => document.querySelector('button.keep').dataset.kept === 'true');
+    await context.setOffline(true);
+    // Offline, in the same tab: the list, then the saved article, by the
+    // app's own links (the app fetches its data: the device has it).
+    await page.locator('.site-nav a', { hasText: 'News & Events' }).click();
+    await page.waitForFunction(() => location.pathname === '/' && document.querySelector('main h1')?.textContent.trim() !== '');
+    await page.locator(`main a[href="/news/${SEED_SLUG}"]`).first().click();
+    await page.waitForFunction((text) => document.querySelector('main h1')?.textContent.trim() === text, headline);
+    assert.equal(await page.locator('main .notice--error').count(), 0, 'no "could not load"');
+    assert.ok((await page.locator('main').innerText()).includes('Ding Xiaodong'), 'the article whole');
+    // Loaded at another spelling of its address, it is the saved page.
+    await page.goto(`${url}/news/${SEED_SLUG}/`);
+    assert.equal((await page.locator('main h1').textContent()).trim(), headline);
+    await context.setOffline(false);
+    await page.goto(`${url}/news/${SEED_SLUG}/index.html`);
+    await page.locator('main h1').waitFor();
+    const saved = (await savedPages(page)).map((entry) => new URL(entry.url).pathname);
+    assert.deepEqual(saved.filter((path) => path.startsWith(`/news/${SEED_SLUG}`)), [`/news/${SEED_SLUG}`], `one saved page: ${saved}`);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -169,8 +169,15 @@ function removeItem(li) {
   li.remove();
   const next = near && (near.querySelector('button') || near.querySelector('a'));
   if (next) return next.focus();
+  const container = list && list.parentElement;
   if (list && list.previousElementSibling && list.previousElementSibling.tagName === 'H2') list.previousElementSibling.remove();
   if (list) list.remove();
+  if (container && !container.querySelector('.saved__items')) {
+    const p = document.createElement('p');
+    p.className = 'saved__empty';
+    p.textContent = words.nothing_saved;
+    container.append(p);
+  }
   const heading = document.querySelector('main h1');
   if (heading) {
     if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');

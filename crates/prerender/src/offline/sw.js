@@ -33,7 +33,11 @@
 // saved; anything not saved gets the offline page. Only a response that
 // is OK, not redirected and of this origin is ever stored: a 404 or a 5xx
 // is never served offline. A new worker waits until no page uses the old
-// one (no skipWaiting: it never takes over a page it did not load).
+// one (no skipWaiting: it never takes over a page an older worker serves);
+// the pages open with no worker at all (a reader's first visit) it takes
+// charge of as it starts (clients.claim), so that what the app fetches
+// there is kept too. A page saved on purpose is kept with its data (the
+// JSON its app reads), so that the app can show it offline as well.
 
 const PREFIX = `reader:${config.base}:`;
 const APP_CACHE = `${PREFIX}app:${config.version}`;
@@ -74,6 +78,9 @@ self.addEventListener('activate', (event) => {
       // without it: keep them now, as if they had been opened through it.
       const open = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
       await Promise.allSettled(open.map((client) => remember(new Request(client.url))));
+      // And from now on through it (no older worker serves them: it is
+      // only activated once none does).
+      await self.clients.claim();
     })(),
   );
 });
@@ -307,15 +314,38 @@ function touch(url) {
   });
 }
 
-/** Drops `url` from the rolling cache (and from the kept one if `kept`). */
+/** Drops `url` from the rolling cache (and from the kept one if `kept`);
+ * the data files a kept page was saved with go back to the rolling cache,
+ * unless another kept page was saved with them too. */
 function forget(url, kept) {
   const address = key(url);
   return withIndex(async (entries) => {
-    if (!entries[address] || (entries[address].kept && !kept)) return;
+    const entry = entries[address];
+    if (!entry || (entry.kept && !kept)) return;
     delete entries[address];
     await (await caches.open(PAGES)).delete(address);
-    await (await caches.open(KEPT)).delete(address);
+    const keptCache = await caches.open(KEPT);
+    await keptCache.delete(address);
+    const stillKept = new Set(Object.values(entries).flatMap((other) => (other.kept && other.data) || []));
+    for (const file of entry.data || []) {
+      const copy = await keptCache.match(file);
+      if (stillKept.has(file) || !copy || !entries[file]) continue;
+      await (await caches.open(PAGES)).put(file, copy);
+      await keptCache.delete(file);
+      entries[file].kept = false;
+    }
   });
+}
+
+/** The data files a page's app reads (its data element's `data-site` and
+ * `data-src`), as the addresses they are saved under. */
+function dataFiles(html) {
+  const element = html.match(/<script[^>]*\sid="?reader-data"?[^>]*>/);
+  if (!element) return [];
+  return ['data-site', 'data-src']
+    .map((name) => element[0].match(new RegExp(`\\s${name}="([^"]+)"`)))
+    .filter(Boolean)
+    .map((found) => key(new URL(found[1].replace(/&amp;/g, '&'), self.location.origin).href));
 }
 
 // ---- What the pages ask of the worker (the offline controls, offline.js),
@@ -363,24 +393,39 @@ async function answer(message) {
   return { error: 'unknown message' };
 }
 
-/** Saves `url`'s page on purpose: from the rolling cache, else the network. */
+/** Saves `url`'s page on purpose, and the data its app reads: each from
+ * the rolling cache, else the network. */
 async function keep(url) {
   const address = key(url);
-  let fetched = null;
-  if (!(await (await caches.open(PAGES)).match(address))) {
-    const response = await fetch(url).catch(() => null);
-    if (!storable(response)) return false;
-    fetched = await markSaved(response);
-  }
+  const saved = async (file) => {
+    if ((await (await caches.open(PAGES)).match(file)) || (await (await caches.open(KEPT)).match(file))) return null;
+    const response = await fetch(file).catch(() => null);
+    return storable(response) ? markSaved(response) : undefined;
+  };
+  const fetched = await saved(address);
+  if (fetched === undefined) return false;
+  const page = fetched || (await find(address));
+  const data = page ? dataFiles(await page.clone().text()) : [];
+  const fetchedData = new Map();
+  for (const file of data) fetchedData.set(file, await saved(file));
   return withIndex(async (entries) => {
     const pages = await caches.open(PAGES);
-    const copy = (await pages.match(address)) || fetched;
+    const kept = await caches.open(KEPT);
+    const copy = (await pages.match(address)) || (await kept.match(address)) || fetched;
     if (!copy) return false;
     const title = await titleOf(copy.clone());
-    await (await caches.open(KEPT)).put(address, copy);
+    await kept.put(address, copy);
     await pages.delete(address);
+    const now = Date.now();
     const entry = entries[address];
-    entries[address] = { ...entry, title, saved: entry?.saved || Date.now(), used: Date.now(), kind: 'page', kept: true };
+    entries[address] = { ...entry, title, saved: entry?.saved || now, used: now, kind: 'page', kept: true, data };
+    for (const file of data) {
+      const dataCopy = (await pages.match(file)) || (await kept.match(file)) || fetchedData.get(file);
+      if (!dataCopy) continue;
+      await kept.put(file, dataCopy);
+      await pages.delete(file);
+      entries[file] = { ...entries[file], title: '', saved: entries[file]?.saved || now, used: now, kind: 'data', kept: true };
+    }
     return true;
   });
 }

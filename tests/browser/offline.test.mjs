@@ -195,6 +195,17 @@ describe('offline reading', () => {
     await saved.first().waitFor();
     assert.deepEqual(await saved.allTextContents(), ['Shanghai High-end Medical Equipment Innovation Centre Unveiled at USST']);
     await screenshot(page, 'offline-page-390');
+    // Where its link to everything saved goes works offline too, never
+    // visited (the Saved page is kept at install): its app starts from the
+    // device and lists what is saved.
+    assert.equal(await page.locator('main a[href="/saved"]').count(), 1);
+    const savedPage = await page.goto(`${url}/saved`);
+    assert.equal(savedPage.status(), 200);
+    assert.equal((await page.locator('main h1').textContent()).trim(), 'Saved on this device');
+    await page.locator('.saved__item a').first().waitFor();
+    assert.deepEqual(await page.locator('.saved__item a').allTextContents(), ['Shanghai High-end Medical Equipment Innovation Centre Unveiled at USST']);
+    await page.goBack();
+    await page.locator('[data-retry]').waitFor();
     // Try again: back online, the page itself.
     await context.setOffline(false);
     await page.locator('[data-retry]').click();

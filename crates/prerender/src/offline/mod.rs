@@ -12,7 +12,7 @@
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use reader_model::layout::{ICON_FILES, MANIFEST_FILE, OFFLINE_PATH, SERVICE_WORKER_FILE};
+use reader_model::layout::{ICON_FILES, MANIFEST_FILE, OFFLINE_PATH, SAVED_PATH, SERVICE_WORKER_FILE};
 use reader_model::{Label, Labels, Site};
 use serde_json::{Map, Value, json};
 
@@ -124,7 +124,9 @@ impl Offline {
     }
 
     /// Each edition, as the worker tells them apart: its folder, its
-    /// offline page, its language and the line over a saved copy; the
+    /// offline page, its Saved page (kept at install, so that the offline
+    /// page's link to it works offline), its language and the line over a
+    /// saved copy; the
     /// deepest folder first (the worker takes the first that holds a
     /// page).
     fn editions(&self, site: &Site) -> Value {
@@ -143,6 +145,7 @@ impl Offline {
                 json!({
                     "base": format!("{base}{path}"),
                     "page": format!("{base}{path}{OFFLINE_PATH}/"),
+                    "saved": format!("{base}{path}{SAVED_PATH}/"),
                     "lang": language,
                     "saved_copy": labels.get(Label::SavedCopy),
                 })

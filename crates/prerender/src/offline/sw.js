@@ -14,7 +14,9 @@
 //              first, kept for offline)
 //   editions   each edition of the site (one per language), deepest
 //              folder first: its folder (`base`), its offline page
-//              (`page`), its language (`lang`) and the line over a saved
+//              (`page`), its Saved page (`saved`, kept at install under
+//              its canonical address, for the offline page's link to
+//              it), its language (`lang`) and the line over a saved
 //              copy (`saved_copy`)
 //   script     the script of the offline controls
 //   cap        how many pages, data files and photos the rolling cache keeps
@@ -57,9 +59,14 @@ self.addEventListener('install', (event) => {
           ...config.shell,
           ...config.editions.map((edition) => edition.page),
           config.script,
-        ].map((url) =>
-          cache.add(url),
-        ),
+        ]
+          .map((url) => cache.add(url))
+          .concat(
+            config.editions.map(async (edition) => {
+              const response = await fetch(edition.saved);
+              if (storable(response)) await cache.put(key(new URL(edition.saved, self.location.origin).href), response);
+            }),
+          ),
       ),
     ),
   );

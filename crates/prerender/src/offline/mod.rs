@@ -12,7 +12,9 @@
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use reader_model::layout::{ICON_FILES, MANIFEST_FILE, OFFLINE_PATH, SAVED_PATH, SERVICE_WORKER_FILE};
+use reader_model::layout::{
+    ICON_FILES, MANIFEST_FILE, OFFLINE_PATH, SAVED_PATH, SERVICE_WORKER_FILE,
+};
 use reader_model::{Label, Labels, Site};
 use serde_json::{Map, Value, json};
 

@@ -1,19 +1,25 @@
 use leptos::prelude::*;
-use reader_model::layout::article_path;
+use reader_model::layout::{SAVED_PATH, SEARCH_PATH, SPEAKERS_PATH, article_path};
 use reader_model::{Label, Site, Translation};
 
 use crate::labels::label;
 use crate::paths;
 
 /// Links to the site's other editions, each named in its own language:
-/// to the page's translation there when it has one, else to that
-/// edition's home. Nothing for a site of one edition.
+/// to the page's translation there when it has one, to the same page
+/// there when the page is one every edition has at the same address
+/// (`same_page`: the Saved page, search, the speakers' index), else to
+/// that edition's home. Nothing for a site of one edition.
 ///
 /// Each edition is a site of its own (another language, another base),
 /// so the links load the other edition's page (`rel="external"`: the
 /// router leaves them to the browser).
 #[component]
-pub fn LanguageSwitch(site: Site, translations: Vec<Translation>) -> impl IntoView {
+pub fn LanguageSwitch(
+    site: Site,
+    translations: Vec<Translation>,
+    same_page: Option<&'static str>,
+) -> impl IntoView {
     let current = site.current_edition()?;
     let root = paths::site_root(&current.path);
     let links = (site.other_editions())
@@ -22,7 +28,7 @@ pub fn LanguageSwitch(site: Site, translations: Vec<Translation>) -> impl IntoVi
                 Some(translation) => {
                     format!("{root}{}{}", edition.path, article_path(&translation.slug))
                 }
-                None => format!("{root}{}", edition.path),
+                None => format!("{root}{}{}", edition.path, same_page.unwrap_or_default()),
             };
             view! {
                 <li>
@@ -43,4 +49,36 @@ pub fn LanguageSwitch(site: Site, translations: Vec<Translation>) -> impl IntoVi
             <ul>{links}</ul>
         </nav>
     })
+}
+
+/// The page below the edition's `base` at `path`, if every edition has it
+/// at the same address: the Saved page, search, the speakers' index.
+pub fn same_in_every_edition(path: &str, base: &str) -> Option<&'static str> {
+    let below = path.strip_prefix(base.trim_end_matches('/'))?;
+    let below = below.trim_matches('/');
+    [SAVED_PATH, SEARCH_PATH, SPEAKERS_PATH]
+        .into_iter()
+        .find(|page| *page == below)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_in_every_edition;
+
+    #[test]
+    fn the_pages_every_edition_has_at_one_address() {
+        assert_eq!(same_in_every_edition("/saved", "/"), Some("saved"));
+        assert_eq!(
+            same_in_every_edition("/zh/speakers", "/zh/"),
+            Some("speakers")
+        );
+        assert_eq!(
+            same_in_every_edition("/news/search", "/news/"),
+            Some("search")
+        );
+        assert_eq!(same_in_every_edition("/speakers/ding", "/"), None);
+        assert_eq!(same_in_every_edition("/", "/"), None);
+        assert_eq!(same_in_every_edition("/news/a", "/"), None);
+        assert_eq!(same_in_every_edition("/saved", "/zh/"), None);
+    }
 }

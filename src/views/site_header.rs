@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use reader_model::Label;
 
+use super::language_switch::same_in_every_edition;
 use super::{LanguageSwitch, SearchBox};
 use crate::paths;
 use crate::site_context::{use_site, use_translations};
@@ -57,7 +58,8 @@ pub fn SiteHeader() -> impl IntoView {
     let switch = move || {
         let site = site.and_then(|site| site.site())?;
         let translations = translations.map(|t| t.get()).unwrap_or_default();
-        Some(view! { <LanguageSwitch site translations /> })
+        let same_page = same_in_every_edition(&location.pathname.get(), &paths::home());
+        Some(view! { <LanguageSwitch site translations same_page /> })
     };
     let sections = move || {
         site.and_then(|site| site.site())

@@ -133,6 +133,31 @@ describe('the Chinese edition', () => {
     await context.close();
   });
 
+  test('on a page every edition has at one address (Saved, search, the speakers), the switch goes to the same page', async () => {
+    const { page, context, problems } = await openPage(app.browser, { width: 390 });
+    for (const [from, to, title] of [
+      ['/saved', '/zh/saved', '本设备上保存的文章'],
+      ['/zh/speakers', '/speakers', 'Speakers'],
+      ['/search', '/zh/search', '搜索'],
+    ]) {
+      await page.goto(`${app.server.url}${from}`);
+      await heading(page);
+      assert.equal(await page.locator('.language-switch a').getAttribute('href'), to, from);
+      await page.locator('.language-switch a').click();
+      await page.waitForURL(`${app.server.url}${to}`);
+      assert.equal(await heading(page), title, to);
+    }
+    // In the app, from the speakers' index to one speaker: no such page in
+    // the other edition's words, so the switch goes to its home.
+    await page.goto(`${app.server.url}/speakers`);
+    await heading(page);
+    await page.locator('main a[href^="/speakers/"]').first().click();
+    await page.waitForFunction(() => location.pathname.startsWith('/speakers/'));
+    await page.waitForFunction(() => document.querySelector('.language-switch a')?.getAttribute('href') === '/zh/');
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
   test('the Chinese list and a speaker’s page with the app, at 390 and 1280 px, and a route change into an article', async () => {
     for (const width of [390, 1280]) {
       const { page, context, problems } = await openPage(app.browser, { width });

@@ -32,12 +32,19 @@ pub fn SearchRoute() -> impl IntoView {
     };
     let typed = RwSignal::new(from_address);
     let page = RwSignal::new(page_from_address);
-    Effect::new(move |_| {
+    // Another page of the same results, asked for by the address (a
+    // results page link, Back): the focus goes to its first result once it
+    // is on screen, as it goes to a new page's heading (the link the
+    // reader followed is gone with the page it was on).
+    let to_results = StoredValue::new(false);
+    Effect::new(move |previous: Option<()>| {
         let (text, n) = address.get();
-        if typed.get_untracked().trim() != text {
+        let same_words = typed.get_untracked().trim() == text;
+        if !same_words {
             typed.set(text);
         }
         if page.get_untracked() != n {
+            to_results.set_value(previous.is_some() && same_words);
             page.set(n);
         }
     });
@@ -62,6 +69,10 @@ pub fn SearchRoute() -> impl IntoView {
                 || view! { <p class="search-page__hint">{label(Label::Searching)}</p> }.into_any(),
                 move |results| {
                     follow();
+                    if to_results.get_value() {
+                        to_results.set_value(false);
+                        focus_first_result();
+                    }
                     view! { <SearchResultsList results query=wanted.get_untracked() /> }
                 },
             )
@@ -132,4 +143,31 @@ fn follow(
             }
         });
     }
+}
+
+/// Moves the focus to the first result's link once it is on screen (the
+/// count, if the page has none).
+fn focus_first_result() {
+    request_animation_frame(|| {
+        let document = document();
+        let target = document
+            .query_selector(".search-result__headline a")
+            .ok()
+            .flatten()
+            .or_else(|| {
+                document
+                    .query_selector(".search-page__count")
+                    .ok()
+                    .flatten()
+            });
+        if let Some(target) = target.and_then(|el| {
+            use wasm_bindgen::JsCast;
+            el.dyn_into::<web_sys::HtmlElement>().ok()
+        }) {
+            if target.get_attribute("href").is_none() {
+                let _ = target.set_attribute("tabindex", "-1");
+            }
+            let _ = target.focus();
+        }
+    });
 }

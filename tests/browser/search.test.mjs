@@ -187,6 +187,9 @@ describe('search', () => {
     await page.waitForURL(last.href);
     await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 0, null, { timeout: 15_000 });
     assert.ok(await page.locator('main .pagination__position').textContent().then((text) => /^Page (\d+) of \1$/.test(text.trim())), 'the last page of results');
+    // The link followed is gone with its page: the focus is on the new
+    // page's first result.
+    await page.waitForFunction(() => document.activeElement === document.querySelector('.search-result__headline a'), null, { timeout: 5_000 });
     const word = 'a'.repeat(300);
     await page.goto(`${app.server.url}/search?q=${word}`);
     await resultsFor(page, word);

@@ -114,10 +114,7 @@ pub fn leave_other_links_to_the_browser() {
             {
                 return;
             }
-            let anchor = ev
-                .target()
-                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("a[href]").ok().flatten())
+            let anchor = crate::return_position::clicked_link(&ev)
                 .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok());
             let (Some(anchor), Some(window)) = (anchor, web_sys::window()) else {
                 return;

@@ -29,6 +29,7 @@ pub fn ErrorNotice(
         labels.get(Label::Retry).to_owned(),
         labels.get(Label::Retrying).to_owned(),
     );
+    let details = labels.get(Label::ErrorDetails).to_owned();
     let title = if part {
         view! { <h2 id="error-heading">{heading}</h2> }.into_any()
     } else {
@@ -47,16 +48,25 @@ pub fn ErrorNotice(
             {title}
             <p>{error.reader_message()}</p>
             <p>
+                // Busy, not disabled, while it retries: a disabled button
+                // loses the keyboard's focus.
                 <button
                     type="button"
                     class="button"
-                    disabled=move || pending.get()
-                    on:click=move |_| on_retry.run(())
+                    aria-disabled=move || pending.get().then_some("true")
+                    on:click=move |_| {
+                        if !pending.get_untracked() {
+                            on_retry.run(())
+                        }
+                    }
                 >
                     {move || if pending.get() { retrying.clone() } else { retry.clone() }}
                 </button>
             </p>
-            <p class="notice__detail">"Details: " {error.to_string()}</p>
+            <details class="notice__detail">
+                <summary>{details}</summary>
+                {error.to_string()}
+            </details>
         </section>
     }
 }

@@ -56,6 +56,10 @@ describe('faults', () => {
     assert.equal(await heading(page), 'We couldn’t load this article');
     assert.match(await page.locator('.notice--error').textContent(), /had a problem answering/);
     assert.match(await page.locator('.notice--error').textContent(), /HTTP 500/);
+    // The technical line is there for a bug report, folded away.
+    assert.equal(await page.locator('.notice--error summary').textContent(), 'Technical details');
+    assert.equal(await page.locator('details.notice__detail').evaluate((details) => details.open), false);
+    assert.doesNotMatch(await page.locator('.notice--error').innerText(), /HTTP 500/);
     assert.match(await page.title(), /We couldn’t load this article/);
     await retryAndExpect(page, seedLine(3));
     assert.equal((await page.locator('.dateline').textContent()).trim(), seedLine(5));
@@ -65,9 +69,12 @@ describe('faults', () => {
 
   test('Retry that fails again keeps the error view and can be tried once more', async () => {
     const { page, context } = await openWithFault(`/news/${SEED_SLUG}`, ARTICLE_JSON, { status: 503 });
-    await page.getByRole('button', { name: 'Retry' }).click();
-    await page.getByRole('button', { name: 'Retry' }).waitFor();
+    // From the keyboard: the focus stays on the button while it retries.
+    await page.getByRole('button', { name: 'Retry' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Retry', exact: true }).waitFor();
     assert.equal(await heading(page), 'We couldn’t load this article');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), 'Retry', 'the focus is on Retry');
     await retryAndExpect(page, seedLine(3));
     await context.close();
   });

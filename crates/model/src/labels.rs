@@ -68,6 +68,7 @@ labels! {
     WhoSpoke => "who_spoke",
     SpeechBy => "speech_by",
     SpeechTitle => "speech_title",
+    ErrorDetails => "error_details",
     LinkToThisSpeech => "link_to_this_speech",
     LinkBy => "link_by",
     CopyLink => "copy_link",

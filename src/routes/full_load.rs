@@ -4,13 +4,14 @@ use leptos_router::hooks::use_location;
 use crate::views::NotFoundPage;
 
 /// An address the reading app has no route for (search, the speakers'
-/// pages, one it does not know): the page at that address is loaded from
-/// the host, whose page starts the app that shows it, in place of the
-/// history entry the router makes for it: one entry for one click, as a
-/// link makes. The router shows a clicked link's route before it puts its
+/// pages, one it does not know), reached by the app itself (the header's
+/// search box sends its words through the router; links to such pages
+/// never reach it, `leave_other_links_to_the_browser` below): the page at
+/// that address is loaded from the host, whose page starts the app that
+/// shows it, in place of the history entry the router makes for it, so
+/// one entry as a link makes. The router shows a route before it puts its
 /// address in the history, so the page is loaded a task later, once the
-/// entry is there to replace (loaded at once, its entry would come after
-/// the page's, and Back would show it at the address before).
+/// entry is there to replace.
 /// Never the page the app started on (the loader starts the reading app
 /// only on its own routes' pages): there, where loading it again would
 /// only come back here, it says the page was not found.

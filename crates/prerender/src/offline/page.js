@@ -93,16 +93,19 @@ async function keepControl(button) {
   });
 }
 
+/** A line in the list of saved pages instead of pages (none, or why not). */
+function sayInList(container, text) {
+  const p = document.createElement('p');
+  p.className = 'saved__empty';
+  p.textContent = text;
+  container.append(p);
+}
+
 /** The list of saved pages, in `container` (the Saved page's, the offline page's). */
 async function savedList(container) {
   const reply = await ask({ type: 'list' });
   container.replaceChildren();
-  const say = (text) => {
-    const p = document.createElement('p');
-    p.className = 'saved__empty';
-    p.textContent = text;
-    container.append(p);
-  };
+  const say = (text) => sayInList(container, text);
   if (!config.worker) return say(words.offline_off);
   if (!support) return say(words.cannot_keep);
   if (!reply || reply.error) return say(words.saved_unreadable);
@@ -172,12 +175,7 @@ function removeItem(li) {
   const container = list && list.parentElement;
   if (list && list.previousElementSibling && list.previousElementSibling.tagName === 'H2') list.previousElementSibling.remove();
   if (list) list.remove();
-  if (container && !container.querySelector('.saved__items')) {
-    const p = document.createElement('p');
-    p.className = 'saved__empty';
-    p.textContent = words.nothing_saved;
-    container.append(p);
-  }
+  if (container && !container.querySelector('.saved__items')) sayInList(container, words.nothing_saved);
   const heading = document.querySelector('main h1');
   if (heading) {
     if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');

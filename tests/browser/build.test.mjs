@@ -93,6 +93,11 @@ describe('release build', () => {
     const { page, context, problems } = await openPage(app.browser);
     await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
     await heading(page);
+    // The offline controls are asked for once the app has started, a
+    // moment after the heading: wait for the three (the count is asserted below).
+    await page
+      .waitForFunction(() => performance.getEntriesByType('resource').filter((entry) => /\.(js|wasm)$/.test(new URL(entry.name).pathname)).length >= 3, null, { timeout: 10_000 })
+      .catch(() => undefined);
     const timing = await page.evaluate(() => {
       const navigation = performance.getEntriesByType('navigation')[0];
       const paint = performance.getEntriesByName('first-contentful-paint')[0];

@@ -6,7 +6,9 @@
 //!
 //! An address with a fragment (`#speech-2`) names a part of the page: on
 //! arrival, even on the first page, and whenever the fragment changes,
-//! focus moves to that part and its label is announced.
+//! focus moves to that part and its label is announced. Back and Forward
+//! between the parts of one page return to where the reader was at each
+//! (`return_position`), as they do between pages.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -31,24 +33,36 @@ pub fn PageFocus(children: Children) -> impl IntoView {
     };
     provide_context(arrivals);
     provide_context(Announcer(arrivals.announcement));
-    // A link to another part of the same page (a "Who spoke" name, or
-    // another speech of the same article).
+    // Every change of address, and a step within the same page: a link to
+    // another part of it (a "Who spoke" name, or another speech of the
+    // same article), or Back and Forward between its parts.
     let location = use_location();
-    Effect::new(move |_| {
-        crate::return_position::moved(format!(
-            "{}{}",
-            location.pathname.get(),
-            location.search.get()
-        ));
-    });
-    Effect::new(move |previous: Option<Option<String>>| {
-        let part = paths::named_part(&location.pathname.get(), &location.hash.get());
-        if let (Some(previous), Some(id)) = (previous, &part)
-            && previous.as_ref() != Some(id)
+    Effect::new(move |previous: Option<(String, Option<String>)>| {
+        let page = format!("{}{}", location.pathname.get(), location.search.get());
+        let hash = location.hash.get();
+        let address = format!("{page}{hash}");
+        crate::return_position::moved(address.clone());
+        let part = paths::named_part(&location.pathname.get_untracked(), &hash);
+        if let Some((previous_page, previous_part)) = previous
+            && previous_page == page
         {
-            focus_part_later(arrivals, id.clone());
+            match crate::return_position::arrived(&address) {
+                // Back or Forward: where the reader was at that address,
+                // on the link they had followed, else on the part.
+                Some(true) => {}
+                Some(false) => {
+                    if let Some(id) = &part {
+                        focus_part(id, false);
+                    }
+                }
+                None => {
+                    if let Some(id) = part.clone().filter(|_| part != previous_part) {
+                        focus_part_later(arrivals, id);
+                    }
+                }
+            }
         }
-        part
+        (page, part)
     });
     view! {
         {children()}
@@ -80,20 +94,22 @@ pub fn PageArrived() -> impl IntoView {
             return;
         };
         let path = location.pathname.get_untracked();
-        let part = paths::named_part(&path, &location.hash.get_untracked());
+        let hash = location.hash.get_untracked();
+        let part = paths::named_part(&path, &hash);
         let last = arrivals.last_path.get_value();
         arrivals.last_path.set_value(Some(path.clone()));
-        if let Some(id) = part {
-            focus_part_later(arrivals, id);
-        } else if crate::return_position::arrived(&format!(
-            "{path}{}",
-            location.search.get_untracked()
-        )) {
-            // Back where the reader was, on the link they had followed:
-            // only the page is announced.
+        let address = format!("{path}{}{hash}", location.search.get_untracked());
+        if let Some(focused_link) = crate::return_position::arrived(&address) {
+            // Back where the reader was, on the link they had followed (or
+            // the part the address names): only the page is announced.
+            if let Some(id) = part.filter(|_| !focused_link) {
+                focus_part(&id, false);
+            }
             if let Some(heading) = heading_text() {
                 arrivals.announcement.set(heading);
             }
+        } else if let Some(id) = part {
+            focus_part_later(arrivals, id);
         } else if last.is_some_and(|last| last != path) {
             request_animation_frame(move || {
                 if let Some(heading) = focus_heading() {
@@ -108,21 +124,26 @@ pub fn PageArrived() -> impl IntoView {
 /// the page has it, and announces its label.
 fn focus_part_later(arrivals: Arrivals, id: String) {
     request_animation_frame(move || {
-        if let Some(label) = focus_part(&id) {
+        if let Some(label) = focus_part(&id, true) {
             arrivals.announcement.set(label);
         }
     });
 }
 
-/// Focuses the element with this `id` (scrolling it into view) and returns
-/// its label: its `aria-label`, else its text.
-fn focus_part(id: &str) -> Option<String> {
+/// Focuses the element with this `id` (scrolling it into view if `scroll`)
+/// and returns its label: its `aria-label`, else its text.
+fn focus_part(id: &str, scroll: bool) -> Option<String> {
     use wasm_bindgen::JsCast;
     let target = document().get_element_by_id(id)?;
     if !target.has_attribute("tabindex") {
         target.set_attribute("tabindex", "-1").ok()?;
     }
-    target.dyn_ref::<web_sys::HtmlElement>()?.focus().ok()?;
+    let element = target.dyn_ref::<web_sys::HtmlElement>()?;
+    if scroll {
+        element.focus().ok()?;
+    } else {
+        crate::return_position::focus_in_place(element);
+    }
     target
         .get_attribute("aria-label")
         .or_else(|| target.text_content())

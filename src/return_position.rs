@@ -24,7 +24,8 @@ struct Position {
 }
 
 thread_local! {
-    /// Per address (path and query), where the reader was when they left it.
+    /// Per address (path, query and fragment), where the reader was when
+    /// they left it.
     static LEFT: RefCell<HashMap<String, Position>> = RefCell::new(HashMap::new());
     /// The address of the page on screen.
     static HERE: RefCell<String> = const { RefCell::new(String::new()) };
@@ -97,8 +98,8 @@ pub fn install() {
     on_pagehide.forget();
 }
 
-/// The router's address (path and query) changed, by any navigation, a
-/// replaced address too: it is the page on screen from now on.
+/// The router's address (path, query and fragment) changed, by any
+/// navigation, a replaced address too: it is what is on screen from now on.
 pub fn moved(address: String) {
     HERE.with(|here| *here.borrow_mut() = address);
 }
@@ -113,27 +114,34 @@ fn leave(link: Option<String>) {
     LEFT.with(|left| left.borrow_mut().insert(here, position));
 }
 
-/// Called when the page at `address` (the router's path and query) has
-/// arrived: its content is in the DOM. If it came
-/// through Back or Forward and the reader had been on it, scrolls to where
-/// they were and focuses the link they had followed; returns whether it
-/// did (then the arrival needs no other focus).
-pub fn arrived(address: &str) -> bool {
+/// Called when the page at `address` (the router's path, query and
+/// fragment) has arrived: its content is in the DOM, or, for a step
+/// within the same page, the fragment has changed. If it came through
+/// Back or Forward and the reader had been at that address, scrolls to
+/// where they were and focuses the link they had followed from there;
+/// returns `None` if it was not such a return, else whether a link took
+/// the focus (if not, the caller may focus the part the address names).
+pub fn arrived(address: &str) -> Option<bool> {
     if !TRAVERSED.with(|traversed| traversed.replace(false)) {
-        return false;
+        return None;
     }
-    let Some(position) = LEFT.with(|left| left.borrow().get(address).cloned()) else {
-        return false;
-    };
+    let position = LEFT.with(|left| left.borrow().get(address).cloned())?;
     if let Some(window) = web_sys::window() {
         window.scroll_to_with_x_and_y(0.0, position.y);
     }
-    if let Some(link) = position.link.as_deref().and_then(find_link) {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = link.focus_with_options(&options);
+    let link = position.link.as_deref().and_then(find_link);
+    if let Some(link) = &link {
+        focus_in_place(link);
     }
-    true
+    Some(link.is_some())
+}
+
+/// Focuses an element without scrolling to it (the reader is put back
+/// where they were; the element may be at the edge of the screen).
+pub(crate) fn focus_in_place(element: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
 }
 
 /// The link in the page's content with this `href`.

@@ -4,7 +4,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { heading, openPage, waitForHeading, withApp } from './support.mjs';
+import { SEED_SLUG, heading, openPage, waitForHeading, withApp } from './support.mjs';
 
 const app = withApp();
 
@@ -69,6 +69,33 @@ describe('Back returns the reader to where they were', () => {
       'a frame showed the results elsewhere',
     );
     assert.deepEqual(problems, []);
+  });
+
+  test('a name in "Who spoke": Back returns to the list of names, Forward to the speech', async () => {
+    const { page, context, problems } = await openPage(app.browser, { width: 390, height: 844 });
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    await heading(page);
+    const name = page.locator('a[href$="#speech-3"]').first();
+    await name.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 23));
+    const before = await page.evaluate(() => window.scrollY);
+    const href = await name.getAttribute('href');
+    await name.click();
+    await page.waitForFunction(() => document.activeElement?.id === 'speech-3');
+    const atSpeech = await page.evaluate(() => window.scrollY);
+    assert.ok(atSpeech > before + 400, `the speech is not further down (${atSpeech} after ${before})`);
+    await page.goBack();
+    await page.waitForFunction(() => location.hash === '');
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.scrollY), before, 'Back did not return to the names');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), href);
+    await page.goForward();
+    await page.waitForFunction(() => location.hash === '#speech-3');
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.scrollY), atSpeech, 'Forward did not return to the speech');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'speech-3');
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 
   test('a link followed anew still opens its page at the top', async () => {

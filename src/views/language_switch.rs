@@ -8,8 +8,9 @@ use crate::paths;
 /// Links to the site's other editions, each named in its own language:
 /// to the page's translation there when it has one, to the same page
 /// there when the page is one every edition has at the same address
-/// (`same_page`: the Saved page, search, the speakers' index), else to
-/// that edition's home. Nothing for a site of one edition.
+/// (`same_page`: the Saved page, search, the speakers' index; for one
+/// speaker's page, whose name and address differ by edition, the index),
+/// else to that edition's home. Nothing for a site of one edition.
 ///
 /// Each edition is a site of its own (another language, another base),
 /// so the links load the other edition's page (`rel="external"`: the
@@ -52,13 +53,16 @@ pub fn LanguageSwitch(
 }
 
 /// The page below the edition's `base` at `path`, if every edition has it
-/// at the same address: the Saved page, search, the speakers' index.
+/// at the same address: the Saved page, search, the speakers' index (also
+/// for one speaker's page: a speaker's name, and so their page's address,
+/// is written in each edition's language).
 pub fn same_in_every_edition(path: &str, base: &str) -> Option<&'static str> {
     let below = path.strip_prefix(base.trim_end_matches('/'))?;
     let below = below.trim_matches('/');
+    let page = below.split_once('/').map_or(below, |(first, _)| first);
     [SAVED_PATH, SEARCH_PATH, SPEAKERS_PATH]
         .into_iter()
-        .find(|page| *page == below)
+        .find(|same| *same == below || (*same == SPEAKERS_PATH && *same == page))
 }
 
 #[cfg(test)]
@@ -76,7 +80,16 @@ mod tests {
             same_in_every_edition("/news/search", "/news/"),
             Some("search")
         );
-        assert_eq!(same_in_every_edition("/speakers/ding", "/"), None);
+        assert_eq!(
+            same_in_every_edition("/speakers/ding", "/"),
+            Some("speakers")
+        );
+        assert_eq!(
+            same_in_every_edition("/zh/speakers/ding-xiao-dong", "/zh/"),
+            Some("speakers")
+        );
+        assert_eq!(same_in_every_edition("/saved/x", "/"), None);
+        assert_eq!(same_in_every_edition("/section/campus", "/"), None);
         assert_eq!(same_in_every_edition("/", "/"), None);
         assert_eq!(same_in_every_edition("/news/a", "/"), None);
         assert_eq!(same_in_every_edition("/saved", "/zh/"), None);

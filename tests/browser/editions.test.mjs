@@ -133,7 +133,7 @@ describe('the Chinese edition', () => {
     await context.close();
   });
 
-  test('on a page every edition has at one address (Saved, search, the speakers), the switch goes to the same page', async () => {
+  test('on a page every edition has at one address (Saved, search, the speakers), the switch goes to the same page; from one speaker, to the speakers', async () => {
     const { page, context, problems } = await openPage(app.browser, { width: 390 });
     for (const [from, to, title] of [
       ['/saved', '/zh/saved', '本设备上保存的文章'],
@@ -147,13 +147,19 @@ describe('the Chinese edition', () => {
       await page.waitForURL(`${app.server.url}${to}`);
       assert.equal(await heading(page), title, to);
     }
-    // In the app, from the speakers' index to one speaker: no such page in
-    // the other edition's words, so the switch goes to its home.
+    // One speaker's page: their name, and so their page's address, is
+    // written in each edition's language, so the switch goes to the other
+    // edition's speakers, prerendered and in the app alike.
+    await page.goto(`${app.server.url}/zh/speakers/ding-xiao-dong`);
+    assert.equal(await page.locator('.language-switch a').getAttribute('href'), '/speakers');
     await page.goto(`${app.server.url}/speakers`);
     await heading(page);
     await page.locator('main a[href^="/speakers/"]').first().click();
     await page.waitForFunction(() => location.pathname.startsWith('/speakers/'));
-    await page.waitForFunction(() => document.querySelector('.language-switch a')?.getAttribute('href') === '/zh/');
+    await page.waitForFunction(() => document.querySelector('.language-switch a')?.getAttribute('href') === '/zh/speakers');
+    await page.locator('.language-switch a').click();
+    await page.waitForURL(`${app.server.url}/zh/speakers`);
+    assert.equal(await heading(page), '发言人');
     assert.deepEqual(unexpected(problems), []);
     await context.close();
   });

@@ -1,12 +1,16 @@
 use leptos::prelude::*;
-use reader_model::layout::{SAVED_PATH, SEARCH_PATH, SPEAKERS_PATH, article_path};
+use reader_model::layout::{
+    SAVED_PATH, SEARCH_PATH, SECTION_SEGMENT, SPEAKERS_PATH, article_translations,
+    section_translations,
+};
 use reader_model::{Label, Site, Translation};
 
 use crate::labels::label;
 use crate::paths;
 
 /// Links to the site's other editions, each named in its own language:
-/// to the page's translation there when it has one, to the same page
+/// to the page's translation there when it has one (`translations`, as
+/// [`translations_of`] finds them: an article's, a section's), to the same page
 /// there when the page is one every edition has at the same address
 /// (`same_page`: the Saved page, search, the speakers' index; for one
 /// speaker's page, whose name and address differ by edition, the index),
@@ -18,19 +22,17 @@ use crate::paths;
 #[component]
 pub fn LanguageSwitch(
     site: Site,
-    translations: Vec<Translation>,
+    translations: Vec<(String, String)>,
     same_page: Option<&'static str>,
 ) -> impl IntoView {
     let current = site.current_edition()?;
     let root = paths::site_root(&current.path);
     let links = (site.other_editions())
         .map(|edition| {
-            let href = match translations.iter().find(|t| t.edition == edition.code) {
-                Some(translation) => {
-                    format!("{root}{}{}", edition.path, article_path(&translation.slug))
-                }
-                None => format!("{root}{}{}", edition.path, same_page.unwrap_or_default()),
-            };
+            let there = (translations.iter())
+                .find(|(code, _)| *code == edition.code)
+                .map_or(same_page.unwrap_or_default(), |(_, path)| path.as_str());
+            let href = format!("{root}{}{there}", edition.path);
             view! {
                 <li>
                     <a
@@ -52,6 +54,31 @@ pub fn LanguageSwitch(
     })
 }
 
+/// The page's translations as (edition code, path below that edition):
+/// the open article's (`article`), else, on a section's list, the
+/// section's in the site's sections.
+pub fn translations_of(
+    article: &[Translation],
+    site: &Site,
+    path: &str,
+    base: &str,
+) -> Vec<(String, String)> {
+    if !article.is_empty() {
+        return article_translations(article);
+    }
+    let below = path
+        .strip_prefix(base.trim_end_matches('/'))
+        .unwrap_or(path);
+    let mut segments = below.split('/').filter(|s| !s.is_empty());
+    let (Some(SECTION_SEGMENT), Some(slug)) = (segments.next(), segments.next()) else {
+        return Vec::new();
+    };
+    (site.sections.iter())
+        .find(|section| section.slug.as_str() == slug)
+        .map(section_translations)
+        .unwrap_or_default()
+}
+
 /// The page below the edition's `base` at `path`, if every edition has it
 /// at the same address: the Saved page, search, the speakers' index (also
 /// for one speaker's page: a speaker's name, and so their page's address,
@@ -67,7 +94,46 @@ pub fn same_in_every_edition(path: &str, base: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::same_in_every_edition;
+    use super::{same_in_every_edition, translations_of};
+    use reader_model::{Site, Translation, from_json};
+
+    fn site() -> Site {
+        from_json(
+            r#"{"name": "N", "description": "D", "list_title": "L", "nav": [],
+                "footer": {"heading": "H", "links": []},
+                "sections": [
+                    {"slug": "research", "name": "Research",
+                     "translations": [{"edition": "zh", "slug": "ke-yan"}]},
+                    {"slug": "campus", "name": "Campus"}
+                ]}"#,
+        )
+        .expect("a site")
+    }
+
+    #[test]
+    fn an_article_or_a_section_names_its_page_in_each_edition() {
+        let site = site();
+        let article = [Translation {
+            edition: "zh".into(),
+            slug: from_json("\"zhongxin\"").expect("a slug"),
+        }];
+        let pair = |path: &str| vec![("zh".to_owned(), path.to_owned())];
+        assert_eq!(
+            translations_of(&article, &site, "/news/centre", "/"),
+            pair("news/zhongxin")
+        );
+        assert_eq!(
+            translations_of(&[], &site, "/news/section/research", "/news/"),
+            pair("section/ke-yan")
+        );
+        assert_eq!(
+            translations_of(&[], &site, "/section/research/archive/2", "/"),
+            pair("section/ke-yan")
+        );
+        assert_eq!(translations_of(&[], &site, "/section/campus", "/"), []);
+        assert_eq!(translations_of(&[], &site, "/section/nope", "/"), []);
+        assert_eq!(translations_of(&[], &site, "/research", "/"), []);
+    }
 
     #[test]
     fn the_pages_every_edition_has_at_one_address() {

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use reader_model::Label;
 
-use super::language_switch::same_in_every_edition;
+use super::language_switch::{same_in_every_edition, translations_of};
 use super::{LanguageSwitch, SearchBox};
 use crate::paths;
 use crate::site_context::{use_site, use_translations};
@@ -57,8 +57,10 @@ pub fn SiteHeader() -> impl IntoView {
     let translations = use_translations();
     let switch = move || {
         let site = site.and_then(|site| site.site())?;
-        let translations = translations.map(|t| t.get()).unwrap_or_default();
-        let same_page = same_in_every_edition(&location.pathname.get(), &paths::home());
+        let path = location.pathname.get();
+        let article = translations.map(|t| t.get()).unwrap_or_default();
+        let translations = translations_of(&article, &site, &path, &paths::home());
+        let same_page = same_in_every_edition(&path, &paths::home());
         Some(view! { <LanguageSwitch site translations same_page /> })
     };
     let sections = move || {

@@ -133,6 +133,40 @@ describe('the Chinese edition', () => {
     await context.close();
   });
 
+  test('a section\'s list switches to the same desk in the other edition (its translated articles say which), both ways; one with none goes home', async () => {
+    const { page, context, problems } = await openPage(app.browser, { width: 390 });
+    // In the app: from the home, through the section navigation.
+    await page.goto(`${app.server.url}/`);
+    await heading(page);
+    await page.locator('.section-nav a', { hasText: 'Research' }).click();
+    await waitForHeading(page, 'Research');
+    await page.waitForFunction(() => document.querySelector('.language-switch a')?.getAttribute('href') === '/zh/section/ke-yan');
+    await page.locator('.language-switch a').click();
+    await page.waitForURL(`${app.server.url}/zh/section/ke-yan`);
+    assert.equal(await heading(page), '科研');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    assert.equal(await page.locator('.language-switch a').getAttribute('href'), '/section/research');
+    await page.locator('.language-switch a').click();
+    await page.waitForURL(`${app.server.url}/section/research`);
+    assert.equal(await heading(page), 'Research');
+    // No translated article in Campus: the other edition's home.
+    await page.goto(`${app.server.url}/section/campus`);
+    await heading(page);
+    assert.equal(await page.locator('.language-switch a').getAttribute('href'), '/zh/');
+    // As prerendered, each names the other to search engines (the app
+    // drops these tags when it takes over).
+    const alternates = async (path) => {
+      const html = await (await fetch(`${app.server.url}${path}`)).text();
+      return [...html.matchAll(/<link rel="alternate" href="([^"]+)" hreflang="([^"]+)"/g)].map(([, href, lang]) => `${lang} ${href}`);
+    };
+    const [en, zh] = ['https://news.usst.edu.cn/section/research', 'https://news.usst.edu.cn/zh/section/ke-yan'];
+    assert.deepEqual(await alternates('/section/research'), [`en ${en}`, `zh-CN ${zh}`, `x-default ${en}`]);
+    assert.deepEqual(await alternates('/zh/section/ke-yan'), [`zh-CN ${zh}`, `en ${en}`, `x-default ${en}`]);
+    assert.deepEqual(await alternates('/section/campus'), ['en https://news.usst.edu.cn/section/campus', 'x-default https://news.usst.edu.cn/section/campus']);
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
   test('on a page every edition has at one address (Saved, search, the speakers), the switch goes to the same page; from one speaker, to the speakers', async () => {
     const { page, context, problems } = await openPage(app.browser, { width: 390 });
     for (const [from, to, title] of [

@@ -51,6 +51,9 @@ pub struct Content {
     /// Each article's translations in the site's other editions (see
     /// [`crate::editions`]).
     pub(crate) translations: HashMap<Slug, Vec<Translation>>,
+    /// Each section's counterparts in the site's other editions, by its
+    /// name (see [`crate::editions`]).
+    pub(crate) section_translations: HashMap<String, Vec<Translation>>,
 }
 
 /// Where copies of photographs are kept between builds unless
@@ -121,6 +124,7 @@ impl Content {
             .map(|name| Section {
                 slug: section_slug(name),
                 name: name.to_owned(),
+                translations: (self.section_translations.get(name).cloned()).unwrap_or_default(),
             })
             .collect()
     }

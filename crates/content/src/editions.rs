@@ -17,6 +17,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use reader_model::layout::section_slug;
 use reader_model::{EditionLink, Labels, Slug, Translation};
 use serde_json::{Map, Value, json};
 
@@ -116,6 +117,7 @@ impl Content {
             }
         }
         let translations = translations(&parts, &codes, &mut problems);
+        let mut section_translations = section_translations(&parts, &codes, &translations);
         let links: Vec<EditionLink> = (settings.iter().enumerate())
             .map(|(at, s)| EditionLink {
                 code: s.code.clone(),
@@ -133,7 +135,8 @@ impl Content {
                 if let Value::Object(map) = &mut site {
                     map.insert("editions".into(), json!(links));
                 }
-                let content = self.edition(site, articles, &translations);
+                let sections = std::mem::take(&mut section_translations[at]);
+                let content = self.edition(site, articles, &translations, sections);
                 Edition {
                     path: path_of(at, &settings.code),
                     code: settings.code,
@@ -161,6 +164,7 @@ impl Content {
         site: Value,
         articles: BTreeMap<Slug, crate::incremental::read_cache::Loaded>,
         translations: &HashMap<Slug, Vec<Translation>>,
+        section_translations: HashMap<String, Vec<Translation>>,
     ) -> Content {
         let mut content = Content {
             root: self.root.clone(),
@@ -173,6 +177,7 @@ impl Content {
             translations: (articles.keys())
                 .filter_map(|slug| Some((slug.clone(), translations.get(slug)?.clone())))
                 .collect(),
+            section_translations,
             articles,
             automatic: std::sync::OnceLock::new(),
             photos: crate::photos::Photos::default(),
@@ -367,4 +372,56 @@ fn translations(
         }
     }
     found
+}
+
+/// Each edition's sections' counterparts in the others, by the section's
+/// name: where an article of section `S` has a translation in another
+/// edition, that translation's section is `S` there. Sections are
+/// free text in each language ("Research", "科研"), so translated articles
+/// are what link them; where they disagree, the section most of them
+/// name wins (the first by name on a tie), and a section no translated
+/// article is in has none.
+fn section_translations(
+    parts: &[BTreeMap<Slug, crate::incremental::read_cache::Loaded>],
+    codes: &[&str],
+    translations: &HashMap<Slug, Vec<Translation>>,
+) -> Vec<HashMap<String, Vec<Translation>>> {
+    (parts.iter())
+        .map(|articles| {
+            // Section here → edition there → section there → how many.
+            let mut votes: BTreeMap<&str, BTreeMap<usize, BTreeMap<&str, usize>>> = BTreeMap::new();
+            for (slug, loaded) in articles {
+                for translation in translations.get(slug).into_iter().flatten() {
+                    let Some(there) = codes.iter().position(|code| *code == translation.edition)
+                    else {
+                        continue;
+                    };
+                    if let Some(other) = parts[there].get(&translation.slug) {
+                        *votes
+                            .entry(loaded.source.section.as_str())
+                            .or_default()
+                            .entry(there)
+                            .or_default()
+                            .entry(other.source.section.as_str())
+                            .or_default() += 1;
+                    }
+                }
+            }
+            (votes.into_iter())
+                .map(|(section, editions)| {
+                    let counterparts = (editions.into_iter())
+                        .filter_map(|(there, names)| {
+                            let most = names.values().copied().max()?;
+                            let (name, _) = names.into_iter().find(|(_, n)| *n == most)?;
+                            Some(Translation {
+                                edition: codes[there].to_owned(),
+                                slug: section_slug(name),
+                            })
+                        })
+                        .collect();
+                    (section.to_owned(), counterparts)
+                })
+                .collect()
+        })
+        .collect()
 }

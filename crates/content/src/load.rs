@@ -55,6 +55,7 @@ impl Content {
             read: 0,
             phases: Phases::new(),
             translations: HashMap::new(),
+            section_translations: HashMap::new(),
         };
         let mut clock = Clock::start();
         content.site = content.read_model::<Site>(&root.join(SITE_FILE));

@@ -204,3 +204,73 @@ fn an_edition_in_a_language_with_no_table_of_labels_fails_the_build() {
     );
     let _ = fs::remove_dir_all(&root);
 }
+
+/// A Markdown article of `section`; `extra` lines go into its front matter.
+fn in_section(headline: &str, section: &str, extra: &str) -> String {
+    article(headline, extra).replacen("section: Research", &format!("section: {section}"), 1)
+}
+
+/// The sections the published `site.json` of the edition in `path` below
+/// `out` lists: each name with its counterparts (edition, slug).
+fn sections(out: &Path, path: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let text = fs::read_to_string(out.join(path).join("site.json")).expect("site.json");
+    let site: reader_model::Site = from_json(&text).expect("a site");
+    (site.sections.into_iter())
+        .map(|section| {
+            let counterparts = (section.translations.into_iter())
+                .map(|t| (t.edition, t.slug.as_str().to_owned()))
+                .collect();
+            (section.name, counterparts)
+        })
+        .collect()
+}
+
+#[test]
+fn translated_articles_link_their_sections_and_the_most_of_them_win() {
+    let root = folder(
+        "sections",
+        &[
+            ("a.md", in_section("A", "Research", "translation_key: a\n")),
+            (
+                "zh/jia.md",
+                in_section("甲", "科研", "language: zh\ntranslation_key: a\n"),
+            ),
+            ("b.md", in_section("B", "Research", "translation_key: b\n")),
+            (
+                "zh/yi.md",
+                in_section("乙", "科研", "language: zh\ntranslation_key: b\n"),
+            ),
+            // One translation in another section: outvoted.
+            ("c.md", in_section("C", "Research", "translation_key: c\n")),
+            (
+                "zh/bing.md",
+                in_section("丙", "校园", "language: zh\ntranslation_key: c\n"),
+            ),
+            // No translation: no counterpart.
+            ("d.md", in_section("D", "Students", "")),
+        ],
+    );
+    let (editions, problems) = Content::load(&root).editions();
+    assert_eq!(errors(&problems), Vec::<String>::new());
+    let out = root.join("out/content");
+    for edition in editions {
+        let into = edition.out(&out);
+        edition.content.write(&into).expect("writes");
+    }
+    let pair = |code: &str, slug: &str| vec![(code.to_owned(), slug.to_owned())];
+    assert_eq!(
+        sections(&out, ""),
+        [
+            ("Research".to_owned(), pair("zh", "ke-yan")),
+            ("Students".to_owned(), Vec::new()),
+        ]
+    );
+    assert_eq!(
+        sections(&out, "../zh/content"),
+        [
+            ("校园".to_owned(), pair("en", "research")),
+            ("科研".to_owned(), pair("en", "research")),
+        ]
+    );
+    let _ = fs::remove_dir_all(&root);
+}

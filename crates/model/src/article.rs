@@ -73,7 +73,7 @@ pub struct Article<R = RelatedLink> {
 }
 
 /// An article's translation in another edition, as published.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Translation {
     /// The edition, by its language's code (`en`, `zh`).

@@ -7,7 +7,7 @@
 //! Every path here is relative to the site's base (`/`, or `/news/` for a
 //! site in a folder: see [`normalize_base`]).
 
-use crate::{Section, Slug};
+use crate::{Section, Slug, Translation};
 
 // ---- Pages: the routes, and the files the prerender writes for them.
 
@@ -284,10 +284,31 @@ pub fn article_path(slug: &Slug) -> String {
 pub fn list_path(section: Option<&Section>, page: Option<usize>) -> String {
     match (section, page) {
         (None, None) => String::new(),
-        (Some(section), None) => format!("{SECTION_SEGMENT}/{}", section.slug),
+        (Some(section), None) => section_path(&section.slug),
         (None, Some(k)) => format!("{NEWS_SEGMENT}/archive/{k}"),
         (Some(section), Some(k)) => format!("{SECTION_SEGMENT}/{}/archive/{k}", section.slug),
     }
+}
+
+/// A section's list below the base: `section/<slug>`.
+pub fn section_path(slug: &Slug) -> String {
+    format!("{SECTION_SEGMENT}/{slug}")
+}
+
+/// An article's translations as pages of the site's other editions:
+/// (edition code, path below that edition's folder).
+pub fn article_translations(translations: &[Translation]) -> Vec<(String, String)> {
+    (translations.iter())
+        .map(|t| (t.edition.clone(), article_path(&t.slug)))
+        .collect()
+}
+
+/// A section's list in the site's other editions, as
+/// [`article_translations`] gives an article's.
+pub fn section_translations(section: &Section) -> Vec<(String, String)> {
+    (section.translations.iter())
+        .map(|t| (t.edition.clone(), section_path(&t.slug)))
+        .collect()
 }
 
 /// The list page an address of earlier builds names, when list pages
@@ -368,6 +389,7 @@ mod tests {
         let campus = Section {
             slug: Slug::parse("campus").expect("slug"),
             name: "Campus".to_owned(),
+            translations: Vec::new(),
         };
         assert_eq!(list_path(None, None), "");
         assert_eq!(list_path(None, Some(2)), "news/archive/2");

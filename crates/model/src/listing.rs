@@ -89,6 +89,12 @@ pub struct Section {
     pub slug: Slug,
     /// Its name as editors write it in articles.
     pub name: String,
+    /// The same desk in the site's other editions, where translated
+    /// articles say which it is (an article in this section whose
+    /// translation is in that one). Editors do not write this: the content
+    /// build finds it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<Translation>,
 }
 
 /// One entry of the news list.

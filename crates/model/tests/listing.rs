@@ -43,6 +43,7 @@ fn section() -> Section {
     Section {
         slug: Slug::parse("campus").expect("slug"),
         name: "Campus".to_owned(),
+        translations: Vec::new(),
     }
 }
 

@@ -5,11 +5,12 @@
 //! theirs, and `x-default` (the address for a reader whose language no
 //! edition is written in) when one of them is the first edition's: the
 //! site's default. An article's translations are those its editor named
-//! (`translation_key`); each edition's home is the others' translation.
+//! (`translation_key`); a section's, the sections their translations are
+//! in (the content build finds them); each edition's home is the others'
+//! translation.
 //! A site of one edition names the page itself, and as `x-default`.
 
-use reader_model::layout::article_path;
-use reader_model::{Site, Translation};
+use reader_model::Site;
 
 use crate::public_url::PublicUrl;
 
@@ -65,13 +66,6 @@ pub fn of(
         .collect()
 }
 
-/// An article's translations, as [`of`] takes them.
-pub fn of_article(translations: &[Translation]) -> Vec<(String, String)> {
-    (translations.iter())
-        .map(|t| (t.edition.clone(), article_path(&t.slug)))
-        .collect()
-}
-
 /// The home's: every other edition's home.
 pub fn of_home(site: &Site) -> Vec<(String, String)> {
     (site.other_editions())
@@ -82,7 +76,7 @@ pub fn of_home(site: &Site) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use reader_model::{EditionLink, SafeUrl, Slug};
+    use reader_model::{EditionLink, SafeUrl, Slug, Translation};
 
     fn site(current: &str) -> Site {
         let mut site: Site = reader_model::from_json(
@@ -124,7 +118,7 @@ mod tests {
             &zh,
             &public().in_edition("zh/"),
             "news/x",
-            &of_article(&translations),
+            &reader_model::layout::article_translations(&translations),
         );
         assert_eq!(
             pairs(&alternates),

@@ -62,12 +62,12 @@ impl Head {
         let PageContent::Article(article) = &data.content else {
             let path = page.canonical_path();
             let canonical = path.as_deref().map(|path| public.page(path));
-            // The home's translations are the other editions' homes.
+            // The home's translations are the other editions' homes; a
+            // section's, its list there.
             let alternates = path.map_or_else(Vec::new, |path| {
-                let translations = if path.is_empty() {
-                    alternates::of_home(&data.site)
-                } else {
-                    Vec::new()
+                let translations = match &data.content {
+                    PageContent::List(list) => crate::page::list_translations(&data.site, list),
+                    _ => Vec::new(),
                 };
                 alternates::of(&data.site, public, &path, &translations)
             });
@@ -86,7 +86,7 @@ impl Head {
         };
         let path = reader_model::layout::article_path(&article.slug);
         let canonical = Some(public.page(&path));
-        let translations = alternates::of_article(&article.translations);
+        let translations = reader_model::layout::article_translations(&article.translations);
         let alternates = alternates::of(&data.site, public, &path, &translations);
         // A photograph is shared whole, at its largest size, not as the
         // copy cut for a place on the page.

@@ -125,7 +125,7 @@ impl Page {
         let (lastmod, translations) = match &self.data.content {
             PageContent::Article(article) => (
                 article.published,
-                alternates::of_article(&article.translations),
+                reader_model::layout::article_translations(&article.translations),
             ),
             PageContent::List(list) => (list_lastmod(list), list_translations(site, list)),
             PageContent::Speaker(speaker) => (speaker_lastmod(speaker), Vec::new()),
@@ -166,12 +166,13 @@ pub fn lead_image(article: &Article) -> Option<&Image> {
     })
 }
 
-/// A list page's translations: the home's are the other editions' homes.
+/// A list page's translations: the home's are the other editions' homes,
+/// a section's front its list in the editions its translations name.
 pub fn list_translations(site: &Site, list: &ListPage) -> Vec<(String, String)> {
-    if list.section.is_none() && list.page.is_none() {
-        alternates::of_home(site)
-    } else {
-        Vec::new()
+    match (&list.section, list.page) {
+        (None, None) => alternates::of_home(site),
+        (Some(section), None) => reader_model::layout::section_translations(section),
+        _ => Vec::new(),
     }
 }
 

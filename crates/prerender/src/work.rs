@@ -10,7 +10,6 @@ use reader_model::layout::{ContentFile, article_path, list_path, speaker_path};
 use reader_model::{Article, ListItem, ListPage, Site, Speaker, Speakers};
 
 use crate::PrerenderError;
-use crate::alternates;
 use crate::feeds::SitemapEntry;
 use crate::page::Page;
 
@@ -68,7 +67,7 @@ impl Work<'_> {
             Self::Article(item) => vec![SitemapEntry {
                 path: article_path(&item.slug),
                 lastmod: item.published,
-                translations: alternates::of_article(&item.translations),
+                translations: reader_model::layout::article_translations(&item.translations),
             }],
             // Without making the page (a copy of the list or speaker).
             Self::List(page) => vec![SitemapEntry {
@@ -183,6 +182,7 @@ mod tests {
         let section = reader_model::Section {
             slug: from("\"campus\""),
             name: "Campus".into(),
+            translations: Vec::new(),
         };
         let news = ListPage::paginate(items.clone(), None);
         let campus = ListPage::paginate(items, Some(section));

@@ -57,7 +57,7 @@ pub fn PageFocus(children: Children) -> impl IntoView {
                 }
                 None => {
                     if let Some(id) = part.clone().filter(|_| part != previous_part) {
-                        focus_part_later(arrivals, id);
+                        focus_part_later(arrivals, id, true);
                     }
                 }
             }
@@ -109,7 +109,10 @@ pub fn PageArrived() -> impl IntoView {
                 arrivals.announcement.set(heading);
             }
         } else if let Some(id) = part {
-            focus_part_later(arrivals, id);
+            // The first page: the browser (at a fragment) or the loader (on
+            // a speech's page) has put the reader at the part already, and
+            // they may have scrolled on since: focusing it must not move them.
+            focus_part_later(arrivals, id, last.is_some());
         } else if last.is_some_and(|last| last != path) {
             request_animation_frame(move || {
                 if let Some(heading) = focus_heading() {
@@ -121,10 +124,11 @@ pub fn PageArrived() -> impl IntoView {
 }
 
 /// On the next frame, focuses the element with this `id` (`speech-2`), if
-/// the page has it, and announces its label.
-fn focus_part_later(arrivals: Arrivals, id: String) {
+/// the page has it (scrolling it into view if `scroll`), and announces its
+/// label.
+fn focus_part_later(arrivals: Arrivals, id: String, scroll: bool) {
     request_animation_frame(move || {
-        if let Some(label) = focus_part(&id, true) {
+        if let Some(label) = focus_part(&id, scroll) {
             arrivals.announcement.set(label);
         }
     });

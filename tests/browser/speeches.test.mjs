@@ -110,6 +110,29 @@ describe('speech sections', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('a shared link to a speech opens at that speech before the app, and the app taking over at the first scroll does not move the reader', async () => {
+    const { page, context, problems } = await openPage(app.browser, { width: 390, height: 844 });
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}/speech/2`);
+    await page.waitForFunction(() => document.activeElement?.id === 'speech-2');
+    const box = await page.locator('#speech-2').boundingBox();
+    assert.ok(box.y >= 0 && box.y < 100, `speech 2 is not at the top of the screen (y = ${box.y})`);
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined, 'the arrival started the app');
+    const arrived = await page.evaluate(() => window.scrollY);
+    // The reader reads on: the app starts, and leaves them where they are.
+    await page.mouse.move(200, 400);
+    await page.mouse.wheel(0, 300);
+    await page.waitForFunction(() => document.documentElement.dataset.app, null, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent.startsWith('Speech by'));
+    const read = await page.evaluate(() => window.scrollY);
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => window.scrollY), read);
+    assert.ok(read >= arrived + 200, `the reader's scroll was undone (${read} after ${arrived})`);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'speech-2');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });
 
 /** Every speaker's appearances, from the content as editors wrote it: name -> [{ slug, n, published, role, caption }]. */

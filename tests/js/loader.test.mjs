@@ -54,13 +54,17 @@ const READING_CONFIG = {
  * readyState, `paintAfter` how many frames until its first paint.
  * Returns what the loader did.
  */
-async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0, gone = false, wasmGone = false, failsToStart = false, named = false, dataGone = false, wrongType = false, readingPage = false, readingApp = false, offline = false, path = '/news/a', canonical = null, hash = '' } = {}) {
+async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0, gone = false, wasmGone = false, failsToStart = false, named = false, dataGone = false, wrongType = false, readingPage = false, readingApp = false, offline = false, path = '/news/a', canonical = null, hash = '', part = null, scrolled = 0, navigation = 'navigate' } = {}) {
   const did = { listeners: new Map(), appended: [], imported: [], fetched: [], events: [], frames: 0, reloads: 0, states: [], started: 0, sequence: [] };
   // The page's data element: in the page, or naming its files.
   const data = named
     ? { id: 'reader-data', dataset: { site: '/content/site.json', field: 'article', src: '/content/articles/a.json' }, textContent: '' }
     : { id: 'reader-data' };
   did.data = data;
+  // A speech's page names its speech (`part`), an element of the page.
+  const element = { tabIndex: 0, focused: null, scrolled: 0, focus(options) { this.focused = options; }, scrollIntoView() { this.scrolled += 1; } };
+  did.part = element;
+  if (part) data.dataset = { ...data.dataset, part };
   // A page the reading app can take over says so on its data element.
   data.hasAttribute = (name) => readingPage && name === READING_CONFIG.readingAttribute;
   let frames = 0;
@@ -73,6 +77,7 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
       getElementById: (id) => {
         if (!ids.includes(id)) return null;
         if (id === CONFIG.stylesId) return { id, content: { links: 'the other parts' } };
+        if (id === part) return element;
         return id === CONFIG.dataId ? data : { id };
       },
       createElement: (tag) => ({ tag }),
@@ -92,7 +97,11 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
     URL,
     navigator: { onLine: !offline },
     URLSearchParams,
-    performance: { getEntriesByName: (name) => (name === 'first-contentful-paint' && frames > paintAfter ? [{}] : []) },
+    performance: {
+      getEntriesByName: (name) => (name === 'first-contentful-paint' && frames > paintAfter ? [{}] : []),
+      getEntriesByType: (type) => (type === 'navigation' ? [{ type: navigation }] : []),
+    },
+    scrollY: scrolled,
     requestAnimationFrame: (fn) => {
       frames += 1;
       did.frames = frames;
@@ -197,6 +206,24 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     assert.equal(did.events.length, 1);
     assert.equal(did.events[0].type, 'TrunkApplicationStarted');
     assert.ok(did.context.wasmBindings, 'the bindings are window.wasmBindings');
+  });
+
+  test(`the loader ${name} opens a speech's page at that speech, focused, without starting the app by that scroll`, async () => {
+    const ids = ['reader-data', 'speech-2'];
+    const did = await run(source, { ids, part: 'speech-2' });
+    assert.equal(did.part.scrolled, 1, 'scrolled to the speech');
+    assert.deepEqual({ ...did.part.focused }, { preventScroll: true });
+    assert.equal(did.part.tabIndex, -1);
+    assert.deepEqual([...did.listeners.keys()], CONFIG.triggers, 'the reader\'s first act is listened for, from the next frame');
+    assert.equal(did.frames, 1);
+    assert.equal(did.imported.length, 0, 'the arrival\'s scroll does not start the app');
+    // Not at a fragment, after a reload or Back, or once the reader has scrolled.
+    for (const options of [{ hash: '#speech-1' }, { navigation: 'reload' }, { navigation: 'back_forward' }, { scrolled: 120 }]) {
+      const stays = await run(source, { ids, part: 'speech-2', ...options });
+      assert.equal(stays.part.scrolled, 0, JSON.stringify(options));
+      assert.equal(stays.part.focused, null, JSON.stringify(options));
+      assert.deepEqual([...stays.listeners.keys()], CONFIG.triggers);
+    }
   });
 
   test(`the loader ${name} gives a page served at another spelling of its address its canonical one as the app starts`, async () => {

@@ -181,6 +181,22 @@ const first = () => {
 
 if (chosen() !== config) addEventListener('focusin', warmWhole, options);
 
+// A speech's own page (a link shared to one speech) opens at that speech,
+// marked by its focus, as an address with its fragment (`#speech-2`) does:
+// the page names it (`data-part`). Only on a navigation to it: a reload or
+// Back puts the reader back where they were. Whether it moved the reader.
+const arrive = () => {
+  const data = document.getElementById(config.dataId);
+  const part = data && data.dataset && data.dataset.part && document.getElementById(data.dataset.part);
+  const navigation = performance.getEntriesByType('navigation')[0];
+  if (!part || location.hash || scrollY !== 0 || (navigation && navigation.type !== 'navigate')) return false;
+  part.tabIndex = -1;
+  part.focus({ preventScroll: true });
+  part.scrollIntoView();
+  return true;
+};
+const listen = () => config.triggers.forEach((name) => addEventListener(name, first, options));
+
 const eager =
   !document.getElementById(config.dataId) ||
   document.getElementById(config.notFoundId) ||
@@ -188,7 +204,12 @@ const eager =
   new URLSearchParams(location.search).has(config.queryParam) ||
   document.getElementById(config.savedListId);
 if (eager) {
+  arrive();
   begin();
+} else if (arrive()) {
+  // Not started by the arrival's own scroll: its event comes with the next
+  // frame's scroll steps, before that frame's callbacks.
+  requestAnimationFrame(listen);
 } else {
-  config.triggers.forEach((name) => addEventListener(name, first, options));
+  listen();
 }

@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use reader::client::cache;
+use reader_model::layout::speech_id;
 use reader_model::{PageContent, PageData};
 
 use crate::PrerenderError;
@@ -138,6 +139,10 @@ fn render_page(
     if inputs.reading.is_some() && reading::shows(&page.data.content) {
         data_source.push(' ');
         data_source.push_str(reading::READING_ATTRIBUTE);
+    }
+    // A speech's page opens at that speech (`loader.js`).
+    if let Some(n) = page.speech {
+        data_source.push_str(&format!(r#" data-part="{}""#, speech_id(n)));
     }
     let rendered = match (page.speech, body.take()) {
         (Some(_), Some(article)) => article,

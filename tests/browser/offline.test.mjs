@@ -287,6 +287,24 @@ describe('offline reading', () => {
     await context.close();
   });
 
+  test('"Recently read" lists the articles opened, each said as read and titled in its own language; not the other pages', async () => {
+    const { context, page, problems } = await browserProfile();
+    const url = served.server.url;
+    const zhSeed = '/zh/news/shangli-gaoduan-yiliao-qixie-zhongxin';
+    await openAndAct(page, `${url}/`);
+    for (const path of [`/news/${SEED_SLUG}`, '/speakers', zhSeed, '/zh/speakers/chen-hua']) await page.goto(`${url}${path}`);
+    await waitUntilSaved(page, ['/', `/news/${SEED_SLUG}`, '/speakers', zhSeed, '/zh/speakers/chen-hua']);
+    await page.goto(`${url}/saved`);
+    const links = page.locator('.saved__item a');
+    await links.first().waitFor();
+    assert.deepEqual(await page.locator('.saved__group').allTextContents(), ['Recently read']);
+    assert.deepEqual(await links.allTextContents(), ['上海高端医疗器械创新中心在上海理工大学揭牌', 'Shanghai High-end Medical Equipment Innovation Centre Unveiled at USST']);
+    assert.deepEqual(await links.evaluateAll((all) => all.map((a) => a.lang)), ['zh-CN', '']);
+    for (const when of await page.locator('.saved__when').allTextContents()) assert.match(when, /^read /);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an article saved on the first visit opens offline through the app’s own links; its other spellings are one saved page', async () => {
     const { context, page, problems } = await browserProfile();
     const url = served.server.url;

@@ -142,6 +142,7 @@ labels! {
     CannotKeep => "cannot_keep",
     SavedUnreadable => "saved_unreadable",
     SavedAt => "saved_at",
+    ReadAt => "read_at",
     SavedCopy => "saved_copy",
     Panic => "panic",
     ReloadPage => "reload_page",

@@ -191,7 +191,7 @@ impl Offline {
 /// The words the offline controls show, in every language with a table
 /// (the page's `<html lang>` picks).
 fn controls_labels() -> Value {
-    const USED: [Label; 9] = [
+    const USED: [Label; 10] = [
         Label::OfflineOff,
         Label::CannotKeep,
         Label::SavedUnreadable,
@@ -199,6 +199,7 @@ fn controls_labels() -> Value {
         Label::SavedForLater,
         Label::RecentlyRead,
         Label::SavedAt,
+        Label::ReadAt,
         Label::Remove,
         Label::RemoveFromDevice,
     ];

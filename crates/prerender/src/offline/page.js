@@ -110,8 +110,11 @@ async function savedList(container) {
   if (!support) return say(words.cannot_keep);
   if (!reply || reply.error) return say(words.saved_unreadable);
   const kept = reply.pages.filter((page) => page.kept);
-  const read = reply.pages.filter((page) => !page.kept);
-  if (!reply.pages.length) return say(words.nothing_saved);
+  // Articles (the other pages opened are kept too, for reading offline,
+  // but are not what the reader read); a page kept before the worker said
+  // which it is, listed.
+  const read = reply.pages.filter((page) => !page.kept && page.article !== false);
+  if (!kept.length && !read.length) return say(words.nothing_saved);
   for (const [heading, pages] of [
     [words.saved_for_later, kept],
     [words.recently_read, read],
@@ -134,6 +137,8 @@ function item(page) {
   const link = document.createElement('a');
   link.href = new URL(page.url).pathname;
   link.textContent = page.title || new URL(page.url).pathname;
+  // A page of another edition: its title in its own language.
+  if (page.lang && page.lang !== document.documentElement.lang) link.lang = page.lang;
   const when = document.createElement('time');
   when.className = 'saved__when';
   when.dateTime = new Date(page.saved).toISOString();
@@ -141,7 +146,7 @@ function item(page) {
     dateStyle: 'long',
     timeStyle: 'short',
   });
-  when.textContent = words.saved_at.replace('{when}', shown);
+  when.textContent = (page.kept ? words.saved_at : words.read_at).replace('{when}', shown);
   li.append(link, ' ', when);
   if (page.kept) {
     const remove = document.createElement('button');

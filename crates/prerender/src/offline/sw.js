@@ -264,19 +264,19 @@ function withIndex(change) {
  */
 async function store(url, response, kind) {
   const stored = await markSaved(response);
-  const title = kind === 'page' ? await titleOf(stored.clone()) : '';
+  const about = kind === 'page' ? await describe(stored.clone()) : { title: '' };
   const address = key(url);
   return withIndex(async (entries) => {
     const now = Date.now();
     const entry = entries[address];
     if (entry?.kept) {
       await (await caches.open(KEPT)).put(address, stored);
-      entries[address] = { ...entry, title: title || entry.title, saved: now, used: now };
+      entries[address] = { ...entry, ...about, title: about.title || entry.title, saved: now, used: now };
       return;
     }
     const cache = await caches.open(PAGES);
     await cache.put(address, stored);
-    entries[address] = { title, saved: now, used: now, kind, kept: false };
+    entries[address] = { ...about, saved: now, used: now, kind, kept: false };
     const rolling = Object.entries(entries).filter(([, entry]) => !entry.kept);
     if (rolling.length > config.cap) {
       rolling.sort((a, b) => a[1].used - b[1].used);
@@ -295,13 +295,25 @@ async function markSaved(response) {
   return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
 }
 
-/** A page's own title (its sharing title, else its `<title>`), as text. */
-async function titleOf(response) {
+/**
+ * What the Saved list says of a page: its own title (its sharing title,
+ * else its `<title>`), as text; its language (`<html lang>`), for the
+ * title's pronunciation on a page of another edition; and whether it is
+ * an article (its sharing type), which is what "Recently read" lists.
+ */
+async function describe(response) {
   const html = await response.text();
   const match =
     html.match(/<meta[^>]*property="og:title"[^>]*content="([^"]*)"/) || html.match(/<title>([^<]*)<\/title>/);
-  if (!match) return '';
-  return match[1].replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[name]);
+  const lang = html.match(/<html[^>]*\slang="([^"]*)"/);
+  const type = html.match(/<meta[^>]*property="og:type"[^>]*content="([^"]*)"/);
+  return {
+    title: match
+      ? match[1].replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[name])
+      : '',
+    lang: lang ? lang[1] : '',
+    article: Boolean(type && type[1] === 'article'),
+  };
 }
 
 /** Keeps `url`'s page fresh from the network (the tabs open at activation). */
@@ -376,7 +388,7 @@ async function answer(message) {
     const entries = await withIndex((entries) => ({ ...entries }));
     const pages = Object.entries(entries)
       .filter(([, entry]) => entry.kind === 'page')
-      .map(([address, entry]) => ({ url: address, title: entry.title, saved: entry.saved, kept: entry.kept }))
+      .map(([address, entry]) => ({ url: address, title: entry.title, lang: entry.lang, article: entry.article, saved: entry.saved, kept: entry.kept }))
       .sort((a, b) => b.saved - a.saved);
     return { pages };
   }
@@ -420,12 +432,12 @@ async function keep(url) {
     const kept = await caches.open(KEPT);
     const copy = (await pages.match(address)) || (await kept.match(address)) || fetched;
     if (!copy) return false;
-    const title = await titleOf(copy.clone());
+    const about = await describe(copy.clone());
     await kept.put(address, copy);
     await pages.delete(address);
     const now = Date.now();
     const entry = entries[address];
-    entries[address] = { ...entry, title, saved: entry?.saved || now, used: now, kind: 'page', kept: true, data };
+    entries[address] = { ...entry, ...about, saved: entry?.saved || now, used: now, kind: 'page', kept: true, data };
     for (const file of data) {
       const dataCopy = (await pages.match(file)) || (await kept.match(file)) || fetchedData.get(file);
       if (!dataCopy) continue;

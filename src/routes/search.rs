@@ -86,6 +86,18 @@ pub fn SearchRoute() -> impl IntoView {
             .into_any()
         }
     };
+    // The tab, the history and a bookmark name what was searched.
+    let site = crate::site_context::use_site();
+    Effect::new(move |_| {
+        let query = wanted.get();
+        let title = if query.is_empty() {
+            label(Label::Search)
+        } else {
+            crate::labels::labels().fill(Label::SearchTitle, &[("query", &query)])
+        };
+        let name = site.and_then(|site| site.site()).map(|site| site.name);
+        document().set_title(&crate::display::page_title(&title, name.as_deref()));
+    });
     view! {
         <PageMeta meta=Meta::search() />
         <section class="search-page" aria-labelledby="search-heading">

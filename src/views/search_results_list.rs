@@ -32,9 +32,14 @@ pub fn SearchResultsList(results: SearchResults, #[prop(into)] query: String) ->
         )
     });
     let total = results.total.to_string();
-    let values = [("query", query.as_str()), ("count", total.as_str())];
+    let values = [
+        ("query", query.as_str()),
+        ("count", total.as_str()),
+        ("pages", pages_text.as_str()),
+    ];
     let count = match results.total {
         0 => labels.fill(Label::MatchesNone, &values),
+        _ if past_end => labels.fill(Label::MatchesPastEnd, &values),
         1 => labels.fill(Label::MatchesOne, &values),
         _ if results.more => labels.fill(Label::MatchesMore, &values),
         _ => labels.fill(Label::MatchesMany, &values),

@@ -169,6 +169,24 @@ describe('search', () => {
     await context.close();
   });
 
+  test('a name is found without its diacritics, and the tab says what was searched', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/search`);
+    await heading(page);
+    await page.locator('#search-query').fill('elise durand');
+    await resultsFor(page, 'elise durand');
+    const found = await hits(page);
+    assert.ok(found.length >= 1, 'nothing found for elise durand');
+    assert.equal(await page.title(), 'Search: elise durand · USST News');
+    await page.locator('#search-query').fill('NYSTROM');
+    await resultsFor(page, 'NYSTROM');
+    assert.ok((await hits(page)).length >= 1, 'nothing found for NYSTROM');
+    await page.locator('#search-query').fill('');
+    await page.waitForFunction(() => document.title === 'Search · USST News');
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
   test('a query of no words, a page past the last and a very long word: sensible words and links, no sideways scroll', async () => {
     const { page, context, problems } = await openPage(app.browser, { width: 390, height: 844 });
     await page.goto(`${app.server.url}/search?q=${encodeURIComponent('?')}`);
@@ -179,6 +197,7 @@ describe('search', () => {
     await page.goto(`${app.server.url}/search?q=the&page=9999`);
     await resultsFor(page, 'the');
     assert.deepEqual(await hits(page), []);
+    assert.match(await count(page), /^Articles match “the”, but not as many as this page would show: the results end on page \d+\.$/);
     assert.equal(await page.locator('main .pagination__position').count(), 0, 'no "Page 9999 of 2"');
     assert.equal(await page.locator('main .pagination__older').count(), 0);
     const back = page.locator('main .pagination__newer');

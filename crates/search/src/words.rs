@@ -5,6 +5,9 @@
 //!   (`ＵＳＳＴ２０２０`) are ordinary ones. (This is the part of NFKC that
 //!   Chinese text carries; the same few lines run at build time and in the
 //!   browser, with no Unicode tables to ship.)
+//! - A Latin letter with a diacritic is the letter without it (`Élise`,
+//!   `Nyström`: `elise`, `nystrom`), from a table of Latin-1's and Latin
+//!   Extended-A's letters, not Unicode's decomposition tables.
 //! - Runs of letters and digits are words, lowercased (`5G-lab` is `5g`
 //!   and `lab`).
 //! - Runs of Chinese characters (Han) have no spaces to cut at, and no
@@ -97,14 +100,29 @@ fn cut_han(run: &[char], cut: Cut, out: &mut Vec<Cow<'static, str>>) {
 }
 
 /// A character as NFKC folds its width: a full-width ASCII form is the
-/// ASCII character.
+/// ASCII character; and a Latin letter with a diacritic as its letter
+/// without it (`É`, `ö`, `ł`: `e`, `o`, `l`), so that `Elise` finds
+/// `Élise` and `Nyström` is found as `Nystrom`.
 pub fn fold(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
+        '\u{C0}'..='\u{17F}' => (LATIN.chars())
+            .nth((u32::from(c) - 0xC0) as usize)
+            .unwrap_or(c),
         _ => c,
     }
 }
+
+/// U+00C0 to U+017F (Latin-1's letters and Latin Extended-A), each as its
+/// letter without diacritics, lowercase (`words` lowercases anyway);
+/// ligatures, `ß`, `þ` and the two signs among them stay as they are.
+const LATIN: &str = concat!(
+    "aaaaaaæceeeeiiiidnooooo×ouuuuyþß",
+    "aaaaaaæceeeeiiiidnooooo÷ouuuuyþy",
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii",
+    "ĲĳjjkkkllllllllllnnnnnnnnnooooooŒœrrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs",
+);
 
 /// Whether `c` is a Chinese (Han) character: the CJK Unified Ideographs,
 /// their extensions and the compatibility ideographs.
@@ -132,7 +150,7 @@ mod tests {
     #[test]
     fn words_are_lowercase_runs_of_letters_and_digits() {
         let found: Vec<String> = words("USST’s 5G-lab: Nyström!").collect();
-        assert_eq!(found, ["usst", "s", "5g", "lab", "nyström"]);
+        assert_eq!(found, ["usst", "s", "5g", "lab", "nystrom"]);
     }
 
     #[test]
@@ -151,6 +169,26 @@ mod tests {
         assert_eq!(cut("5G实验室", Cut::Query), ["5g", "实验", "验室"]);
         assert_eq!(cut("5G 实验室", Cut::Query), ["5g", "实验", "验室"]);
         assert_eq!(cut("USST，2020年", Cut::Query), ["usst", "2020", "年"]);
+    }
+
+    #[test]
+    fn latin_letters_are_found_without_their_diacritics() {
+        assert_eq!(
+            cut("Élise Durand, Anders Nyström", Cut::Query),
+            ["elise", "durand", "anders", "nystrom"]
+        );
+        assert_eq!(
+            cut("Łódź Ñandú Šťastný", Cut::Index),
+            ["lodz", "nandu", "stastny"]
+        );
+        assert_eq!(cut("Straße Æsir", Cut::Index), ["straße", "æsir"]);
+        assert_eq!(LATIN.chars().count(), 0x180 - 0xC0);
+        for (c, folded) in ('\u{C0}'..='\u{17F}').zip(LATIN.chars()) {
+            assert!(
+                folded == c || folded.is_ascii_lowercase() || c.to_lowercase().eq([folded]),
+                "{c} → {folded}"
+            );
+        }
     }
 
     #[test]

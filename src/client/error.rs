@@ -28,12 +28,29 @@ impl FetchError {
     /// label that says it in the page's language).
     pub fn reader_label(&self) -> Label {
         match self {
+            // The device itself is offline (not the server unreachable):
+            // the page is simply not saved on it.
+            Self::Network(_) if self.device_offline() => Label::OfflineMessage,
             Self::Network(_) => Label::ErrorOffline,
             Self::NotFound => Label::ErrorMissing,
             Self::Status(code) if *code >= 500 => Label::ErrorServer,
             Self::Status(_) => Label::ErrorRefused,
             Self::NotJson { .. } => Label::ErrorWebPage,
             Self::Invalid(_) => Label::ErrorDamaged,
+        }
+    }
+
+    /// Whether the failure is the device being offline (the browser says
+    /// so), when the pages saved on it are what the reader can still read.
+    pub fn device_offline(&self) -> bool {
+        #[cfg(feature = "hydrate")]
+        {
+            matches!(self, Self::Network(_))
+                && web_sys::window().is_some_and(|window| !window.navigator().on_line())
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            false
         }
     }
 

@@ -208,8 +208,19 @@ function enhance(root) {
   }
 }
 
+// The worker's line on a saved copy ("You are offline: this is the copy
+// saved on this device …") speaks of the page it came with: it goes once
+// the device is back online, or the app shows another page.
+const savedCopy = document.querySelector('.saved-copy');
+const shownAt = location.pathname + location.search;
+const dropSavedCopy = () => savedCopy && savedCopy.remove();
+addEventListener('online', dropSavedCopy);
+
 enhance(document);
-new MutationObserver(() => enhance(document)).observe(document.body, {
+new MutationObserver(() => {
+  enhance(document);
+  if (location.pathname + location.search !== shownAt) dropSavedCopy();
+}).observe(document.body, {
   childList: true,
   subtree: true,
   attributes: true,

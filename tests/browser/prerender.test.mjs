@@ -207,7 +207,6 @@ describe('the app takes over', () => {
       const { page, context, problems } = await openPage(app.browser);
       await page.addInitScript(() => {
         window.__skeletons = 0;
-        window.__shift = 0;
         new MutationObserver((records) => {
           for (const record of records) {
             for (const node of record.addedNodes) {
@@ -217,15 +216,12 @@ describe('the app takes over', () => {
             }
           }
         }).observe(document, { childList: true, subtree: true });
-        window.__shifted = [];
+        window.__shifts = [];
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries()) {
-            window.__shift += entry.value;
             // What moved, for the failure message.
-            for (const source of entry.sources) {
-              const node = source.node;
-              window.__shifted.push(`${Math.round(entry.startTime)} ms: ${node?.nodeName ?? '?'}.${node?.className ?? ''} ${JSON.stringify(source.previousRect)} -> ${JSON.stringify(source.currentRect)}`);
-            }
+            const moved = entry.sources.map(({ node, previousRect, currentRect }) => `${node?.nodeName ?? '?'}.${node?.className ?? ''} ${JSON.stringify(previousRect)} -> ${JSON.stringify(currentRect)}`);
+            window.__shifts.push({ at: entry.startTime, value: entry.value, what: `${Math.round(entry.startTime)} ms: ${moved.join(', ')}` });
           }
         }).observe({ type: 'layout-shift', buffered: true });
       });
@@ -244,7 +240,18 @@ describe('the app takes over', () => {
       assert.deepEqual(fetched, named);
       if (['list', 'article', 'article-pictures', 'speech', 'speakers', 'speaker', 'section'].includes(name)) assert.equal(named.length, 2, 'the page names its data');
       assert.equal(await page.evaluate(() => window.__skeletons), 0, 'a skeleton or loading bar appeared');
-      assert.equal(await page.evaluate(() => window.__shift), 0, `layout shifted: ${await page.evaluate(() => window.__shifted.join('; '))}`);
+      // From the moment the app is asked for: what the takeover moves. (A
+      // short page still being parsed on a busy machine can paint before
+      // its footer is all in, which grows the footer pinned to the foot of
+      // the screen: the static page's own, before any app, and not this
+      // test's; the bench measures the pages' CLS.)
+      const takeover = await page.evaluate(() => {
+        const asked = performance.getEntriesByType('resource').find((entry) => /\/(reader|reading)-[0-9a-f]+(_bg\.wasm|\.js)$/.test(new URL(entry.name).pathname));
+        const after = window.__shifts.filter((shift) => asked && shift.at >= asked.startTime);
+        return { asked: Boolean(asked), value: after.reduce((sum, shift) => sum + shift.value, 0), what: window.__shifts.map((shift) => shift.what) };
+      });
+      assert.ok(takeover.asked, 'the app was never asked for');
+      assert.equal(takeover.value, 0, `layout shifted: ${takeover.what.join('; ')}`);
       assert.equal(await shown(page), staticText, 'the app shows other text than the static page');
       assert.equal(await page.title(), staticTitle);
       // The page's own head tags go (they would describe the wrong page after

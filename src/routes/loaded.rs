@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::client::FetchError;
 use crate::loader::Loader;
 use crate::page_focus::PageArrived;
-use crate::views::{ErrorNotice, NotFoundPage};
+use crate::views::{ErrorNotice, NotFoundPage, OfflinePage};
 
 /// How a route shows what it loads: `skeleton` until the first answer,
 /// `render` for the data, "not found" for a 404 when the route has such a
@@ -108,6 +108,11 @@ fn frame(
             None => return skeleton(),
             Some(Ok(page)) => page,
             Some(Err(FetchError::NotFound)) if not_found => view! { <NotFoundPage /> }.into_any(),
+            // The device is offline and never saved this page: what the
+            // worker shows for it on a full load (what is saved instead).
+            Some(Err(error)) if !part && error.device_offline() => {
+                view! { <OfflinePage /> }.into_any()
+            }
             Some(Err(error)) => {
                 leptos::logging::warn!("could not load {}: {error}", what.key());
                 view! { <ErrorNotice error what pending on_retry part /> }.into_any()

@@ -30,14 +30,7 @@ pub fn ErrorNotice(
         labels.get(Label::Retrying).to_owned(),
     );
     let details = labels.get(Label::ErrorDetails).to_owned();
-    // Offline: what can be read is what this device saved.
-    let saved = error.device_offline().then(|| {
-        view! {
-            <p>
-                <a href=crate::paths::saved_href()>{labels.get(Label::EverythingSaved).to_owned()}</a>
-            </p>
-        }
-    });
+
     let title = if part {
         view! { <h2 id="error-heading">{heading}</h2> }.into_any()
     } else {
@@ -55,7 +48,6 @@ pub fn ErrorNotice(
         <section class="notice notice--error" role="alert" aria-labelledby="error-heading">
             {title}
             <p>{error.reader_message()}</p>
-            {saved}
             <p>
                 // Busy, not disabled, while it retries: a disabled button
                 // loses the keyboard's focus.

@@ -7,8 +7,10 @@ use crate::meta::Meta;
 use crate::paths;
 
 /// What the service worker shows, offline, for a page not saved on this
-/// device (a static page: the app never runs on it). The offline controls
-/// fill the list of what is saved, and run "Try again".
+/// device (a static page: the app never runs on it), and what the app
+/// shows for one it cannot load while the device is offline
+/// (`routes/loaded.rs`). The offline controls fill the list of what is
+/// saved, and run "Try again".
 #[component]
 pub fn OfflinePage() -> impl IntoView {
     view! {

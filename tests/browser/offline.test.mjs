@@ -133,13 +133,17 @@ describe('offline reading', () => {
     assert.equal(served.server.requests.length, requestsBefore, 'no request reached the server while offline');
     await screenshot(page, 'offline-saved-copy-1280');
     // The app, offline, to a page this device never saved: the line about
-    // the saved copy goes with the page it was about, and the notice says
-    // the page is not saved here, pointing to what is.
+    // the saved copy goes with the page it was about, and the page says,
+    // as the worker's offline page does, that it is not saved here, and
+    // lists what is.
     await waitForApp(page);
     await page.locator('.section-nav a', { hasText: 'Cooperation' }).click();
-    const notice = page.locator('.notice--error');
+    const notice = page.locator('.notice--offline');
     await notice.waitFor();
+    assert.equal((await page.locator('main h1').textContent()).trim(), 'You’re offline');
     assert.match(await notice.textContent(), /This page isn’t saved on this device/);
+    await notice.locator('[data-saved-list] a').first().waitFor();
+    assert.ok((await notice.locator('[data-saved-list] a').allTextContents()).includes(headline), 'the saved articles are listed');
     assert.equal(await notice.locator('a[href="/saved"]').textContent(), 'Everything saved on this device');
     assert.equal(await page.locator('.saved-copy').count(), 0, 'the saved copy\'s line outlived its page');
     assert.deepEqual(problems, []);

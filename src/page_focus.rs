@@ -38,11 +38,12 @@ pub fn PageFocus(children: Children) -> impl IntoView {
     // same article), or Back and Forward between its parts.
     let location = use_location();
     Effect::new(move |previous: Option<(String, Option<String>)>| {
-        let page = format!("{}{}", location.pathname.get(), location.search.get());
+        let path = location.pathname.get();
+        let page = format!("{path}{}", location.search.get());
         let hash = location.hash.get();
         let address = format!("{page}{hash}");
         crate::return_position::moved(address.clone());
-        let part = paths::named_part(&location.pathname.get_untracked(), &hash);
+        let part = paths::named_part(&path, &hash);
         if let Some((previous_page, previous_part)) = previous
             && previous_page == page
         {

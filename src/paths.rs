@@ -90,8 +90,7 @@ pub fn list_href(section: Option<&Section>, page: Option<usize>) -> String {
 /// The list page an address of earlier builds names (`/news/page/<n>`,
 /// `/section/<s>/page/<n>`, below the base), counted from the newest.
 pub fn old_list_page(pathname: &str) -> Option<(Option<Slug>, usize)> {
-    let below_base = pathname.strip_prefix(base().as_str()).unwrap_or(pathname);
-    reader_model::layout::old_list_page(below_base)
+    reader_model::layout::old_list_page(below_base(pathname))
 }
 
 /// The search page's query parameter: what is searched for. The header's
@@ -163,8 +162,12 @@ pub fn named_part(pathname: &str, hash: &str) -> Option<String> {
     if !fragment.is_empty() {
         return Some(fragment.to_owned());
     }
-    let below_base = pathname.strip_prefix(base().as_str()).unwrap_or(pathname);
-    speech_number(below_base).map(speech_id)
+    speech_number(below_base(pathname)).map(speech_id)
+}
+
+/// `pathname` below the site's base folder (as it is, outside it).
+fn below_base(pathname: &str) -> &str {
+    pathname.strip_prefix(base().as_str()).unwrap_or(pathname)
 }
 
 /// Where a link or picture named in the content points. Content is written

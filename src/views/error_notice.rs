@@ -30,7 +30,6 @@ pub fn ErrorNotice(
         labels.get(Label::Retrying).to_owned(),
     );
     let details = labels.get(Label::ErrorDetails).to_owned();
-
     let title = if part {
         view! { <h2 id="error-heading">{heading}</h2> }.into_any()
     } else {

@@ -66,10 +66,10 @@ pub fn translations_of(
     if !article.is_empty() {
         return article_translations(article);
     }
-    let below = path
-        .strip_prefix(base.trim_end_matches('/'))
-        .unwrap_or(path);
-    let mut segments = below.split('/').filter(|s| !s.is_empty());
+    let Some(below) = below_edition(path, base) else {
+        return Vec::new();
+    };
+    let mut segments = below.split('/');
     let (Some(SECTION_SEGMENT), Some(slug)) = (segments.next(), segments.next()) else {
         return Vec::new();
     };
@@ -84,12 +84,20 @@ pub fn translations_of(
 /// for one speaker's page: a speaker's name, and so their page's address,
 /// is written in each edition's language).
 pub fn same_in_every_edition(path: &str, base: &str) -> Option<&'static str> {
-    let below = path.strip_prefix(base.trim_end_matches('/'))?;
-    let below = below.trim_matches('/');
+    let below = below_edition(path, base)?;
     let page = below.split_once('/').map_or(below, |(first, _)| first);
     [SAVED_PATH, SEARCH_PATH, SPEAKERS_PATH]
         .into_iter()
         .find(|same| *same == below || (*same == SPEAKERS_PATH && *same == page))
+}
+
+/// `path` below the edition's `base`, without its slashes (`section/x`);
+/// `None` for a path outside the edition.
+fn below_edition<'a>(path: &'a str, base: &str) -> Option<&'a str> {
+    Some(
+        path.strip_prefix(base.trim_end_matches('/'))?
+            .trim_matches('/'),
+    )
 }
 
 #[cfg(test)]

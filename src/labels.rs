@@ -56,7 +56,32 @@ pub fn labels() -> Rc<Labels> {
     })
 }
 
+/// The language of a name written in a script the page's language does
+/// not use: `Some("zh")` for Chinese (Han) characters on a page in another
+/// language (`By 李锐` on an English page), so that a screen reader says it
+/// in Chinese; `None` where the page's own language fits.
+pub fn language_of(name: &str) -> Option<&'static str> {
+    (name.chars().any(reader_search::words::is_han) && !page_language().starts_with("zh"))
+        .then_some("zh")
+}
+
 /// One label, as written.
 pub fn label(label: Label) -> String {
     labels().get(label).to_owned()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_names_say_their_language_on_other_editions_pages() {
+        set_host_language("en");
+        assert_eq!(language_of("李锐"), Some("zh"));
+        assert_eq!(language_of("Zhang Liu"), None);
+        assert_eq!(language_of("Élise Durand"), None);
+        set_host_language("zh");
+        assert_eq!(language_of("李锐"), None);
+        set_host_language("en");
+    }
 }

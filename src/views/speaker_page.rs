@@ -11,6 +11,7 @@ use crate::paths;
 /// the caption, and a link to that speech in its article.
 #[component]
 pub fn SpeakerPage(speaker: Speaker) -> impl IntoView {
+    let name_lang = crate::labels::language_of(&speaker.name);
     view! {
         <PageMeta meta=Meta::speaker(&speaker.name) />
         <Breadcrumb
@@ -21,7 +22,13 @@ pub fn SpeakerPage(speaker: Speaker) -> impl IntoView {
             <p class="speaker__back">
                 <a href=paths::speakers_href()>{label(Label::AllSpeakers)}</a>
             </p>
-            <h1 id="speaker-heading" class="speaker__heading">{speaker.name}</h1>
+            <h1
+                id="speaker-heading"
+                class="speaker__heading"
+                lang=name_lang
+            >
+                {speaker.name}
+            </h1>
             <ol class="speaker__appearances">
                 {speaker
                     .appearances

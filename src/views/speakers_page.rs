@@ -25,10 +25,16 @@ pub fn SpeakersPage(speakers: Speakers) -> impl IntoView {
                     .into_iter()
                     .map(|person| {
                         let count = labels.articles(person.articles);
+                        let lang = crate::labels::language_of(&person.name);
                         view! {
                             <li class="speaker-card">
                                 <h2 class="speaker-card__name">
-                                    <a href=paths::speaker_href(&person.slug)>{person.name}</a>
+                                    <a
+                                        href=paths::speaker_href(&person.slug)
+                                        lang=lang
+                                    >
+                                        {person.name}
+                                    </a>
                                 </h2>
                                 <ul class="speaker-card__roles">
                                     {person.roles.into_iter().map(role_line).collect_view()}

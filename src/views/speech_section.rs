@@ -29,6 +29,7 @@ pub fn SpeechSection(
     let link_label = labels.fill(Label::LinkBy, &name);
     let copy_label = labels.fill(Label::CopyLinkTo, &name);
     let link_words = labels.get(Label::LinkToThisSpeech).to_owned();
+    let speaker_lang = crate::labels::language_of(&speech.speaker);
     let credit = speech
         .photo
         .as_ref()
@@ -49,7 +50,7 @@ pub fn SpeechSection(
         <figure class="speech" id=id tabindex="-1" aria-label=label>
             {photo}
             <figcaption class="speech__text">
-                <span class="speech__speaker">{speech.speaker}</span>
+                <span class="speech__speaker" lang=speaker_lang>{speech.speaker}</span>
                 {speech.role.map(|role| view! { <span class="speech__role">{role}</span> })}
                 <span class="speech__caption">{speech.caption}</span>
                 {credit.map(|credit| view! { <span class="speech__credit credit">{credit}</span> })}

@@ -20,9 +20,10 @@ pub fn WhoSpoke(speakers: Vec<Speech>) -> impl IntoView {
                         .enumerate()
                         .map(|(index, speech)| {
                             let href = format!("#{}", speech_id(index + 1));
+                            let lang = crate::labels::language_of(&speech.speaker);
                             view! {
                                 <li>
-                                    <a href=href>{speech.speaker}</a>
+                                    <a href=href lang=lang>{speech.speaker}</a>
                                     {speech
                                         .role
                                         .map(|role| {

@@ -10,13 +10,14 @@ import { join } from 'node:path';
 
 import { REPO, heading, openPage, openStaticPage, screenshot, unexpected, withApp } from './support.mjs';
 
-/** Each shape: its article, and what its dateline must read (null: none). */
+/** Each shape: its article, what its dateline must read (null: none), and
+ * the names in it a screen reader must say in Chinese (in `lang="zh"`). */
 const SHAPES = [
-  { slug: 'usst-medical-equipment-centre', dateline: 'November 22, 2020 | By Zhang Liu | Copyedited by William, Zhang Liu', date: '2020-11-22', authors: ['Zhang Liu'] },
-  { slug: 'usst-campus-radio-station-goes-on-air', dateline: null, date: null, authors: [] },
-  { slug: 'usst-signs-cooperation-agreement-with-shanghai-electric', dateline: 'March 12, 2019', date: '2019-03-12', authors: [] },
-  { slug: 'usst-holds-symposium-on-carbon-neutral-energy', dateline: 'June 18, 2021 | By Zhang Liu and Li Rui | Copyedited by 张柳', date: '2021-06-18', authors: ['Zhang Liu', 'Li Rui'] },
-  { slug: 'usst-choir-wins-gold-at-shanghai-student-arts-festival', dateline: 'December 3, 2018 | By 李锐', date: '2018-12-03', authors: ['李锐'] },
+  { slug: 'usst-medical-equipment-centre', dateline: 'November 22, 2020 | By Zhang Liu | Copyedited by William, Zhang Liu', date: '2020-11-22', authors: ['Zhang Liu'], zh: [] },
+  { slug: 'usst-campus-radio-station-goes-on-air', dateline: null, date: null, authors: [], zh: [] },
+  { slug: 'usst-signs-cooperation-agreement-with-shanghai-electric', dateline: 'March 12, 2019', date: '2019-03-12', authors: [], zh: [] },
+  { slug: 'usst-holds-symposium-on-carbon-neutral-energy', dateline: 'June 18, 2021 | By Zhang Liu and Li Rui | Copyedited by 张柳', date: '2021-06-18', authors: ['Zhang Liu', 'Li Rui'], zh: ['张柳'] },
+  { slug: 'usst-choir-wins-gold-at-shanghai-student-arts-festival', dateline: 'December 3, 2018 | By 李锐', date: '2018-12-03', authors: ['李锐'], zh: ['李锐'] },
 ];
 
 /** What the article's header shows: the dateline's text, its date, and
@@ -28,6 +29,11 @@ function readHeader(page) {
     const data = ld ? JSON.parse(ld.textContent) : null;
     return {
       dateline: dateline ? dateline.textContent : null,
+      // Each name's element, and the language it says, if any.
+      names: [...(dateline?.querySelectorAll('.dateline__byline span, .dateline__copyedit span') ?? [])].map((span) => [
+        span.textContent,
+        span.getAttribute('lang'),
+      ]),
       datetime: dateline?.querySelector('time')?.getAttribute('datetime') ?? null,
       // Any "By" or separator left over where a part is missing.
       header: document.querySelector('main .article__header').textContent,
@@ -36,6 +42,15 @@ function readHeader(page) {
       hasLd: Boolean(data),
     };
   });
+}
+
+/** Names in Chinese characters are marked Chinese, and only they. */
+function assertNamesInTheirLanguage(seen, shape) {
+  assert.deepEqual(
+    seen.names.filter(([, lang]) => lang !== null),
+    shape.zh.map((name) => [name, 'zh']),
+  );
+  assert.ok(seen.names.length >= shape.authors.length, 'each name is an element of its own');
 }
 
 describe('the archive as it is', () => {
@@ -50,6 +65,7 @@ describe('the archive as it is', () => {
         const seen = await readHeader(page);
         assert.equal(seen.dateline, shape.dateline);
         assert.equal(seen.datetime, shape.date);
+        assertNamesInTheirLanguage(seen, shape);
         assert.doesNotMatch(seen.header, /\bBy\s*(\||$)|\|\s*\||^\s*\||\|\s*$/m);
         assert.equal(/\bBy\b/.test(seen.header), shape.authors.length > 0);
         assert.deepEqual(unexpected(problems), []);
@@ -62,6 +78,7 @@ describe('the archive as it is', () => {
         const seen = await readHeader(page);
         assert.equal(seen.dateline, shape.dateline);
         assert.equal(seen.datetime, shape.date);
+        assertNamesInTheirLanguage(seen, shape);
         // Search engines get only what the article says.
         assert.ok(seen.hasLd);
         assert.equal(seen.ldDate, shape.date);

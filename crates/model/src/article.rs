@@ -1,4 +1,4 @@
-use crate::{Label, Labels};
+use crate::{Label, Labels, NameLine};
 use serde::de::Deserializer;
 use serde::ser::{SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
@@ -94,16 +94,19 @@ pub struct RelatedLink {
 impl<R> Article<R> {
     /// `By Zhang Liu`, `By Zhang Liu and Li Rui`, `By A, B and C`
     /// (`作者：张柳、李芮`); `None` when the article names no author.
-    pub fn byline(&self, labels: &Labels) -> Option<String> {
+    pub fn byline(&self, labels: &Labels) -> Option<NameLine> {
         (!self.authors.is_empty())
-            .then(|| labels.fill(Label::By, &[("names", &labels.list(&self.authors))]))
+            .then(|| labels.name_line(Some(Label::By), &self.authors, Label::ListAnd))
     }
 
     /// `Copyedited by William, Zhang Liu`, when anyone copyedited it.
-    pub fn copyedit_line(&self, labels: &Labels) -> Option<String> {
+    pub fn copyedit_line(&self, labels: &Labels) -> Option<NameLine> {
         (!self.copy_editors.is_empty()).then(|| {
-            let names = self.copy_editors.join(labels.get(Label::ListComma));
-            labels.fill(Label::CopyeditedBy, &[("names", &names)])
+            labels.name_line(
+                Some(Label::CopyeditedBy),
+                &self.copy_editors,
+                Label::ListComma,
+            )
         })
     }
 
@@ -114,8 +117,8 @@ impl<R> Article<R> {
     pub fn dateline(&self, labels: &Labels) -> Option<String> {
         let parts: Vec<String> = [
             self.published.map(|date| labels.date(date)),
-            self.byline(labels),
-            self.copyedit_line(labels),
+            self.byline(labels).map(|line| line.text()),
+            self.copyedit_line(labels).map(|line| line.text()),
         ]
         .into_iter()
         .flatten()

@@ -16,6 +16,29 @@ const TABLES: [(&str, &str); 2] = [
     ("zh", include_str!("../../../i18n/zh.json")),
 ];
 
+/// A line that names people (`By Zhang Liu and 李锐`): the label's words
+/// before and after the names, and each name with the separator before it
+/// (empty before the first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameLine {
+    pub before: String,
+    pub names: Vec<(String, String)>,
+    pub after: String,
+}
+
+impl NameLine {
+    /// The line as one string of text.
+    pub fn text(&self) -> String {
+        let mut text = self.before.clone();
+        for (separator, name) in &self.names {
+            text.push_str(separator);
+            text.push_str(name);
+        }
+        text.push_str(&self.after);
+        text
+    }
+}
+
 /// One language's labels.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Labels {
@@ -224,14 +247,33 @@ impl Labels {
     /// Names as a sentence in this language says them: `A`, `A and B`,
     /// `A, B and C`; `A、B、C`.
     pub fn list(&self, names: &[String]) -> String {
-        match names {
-            [] => String::new(),
-            [one] => one.clone(),
-            [rest @ .., last] => format!(
-                "{}{}{last}",
-                rest.join(self.get(Label::ListComma)),
-                self.get(Label::ListAnd)
-            ),
+        self.name_line(None, names, Label::ListAnd).text()
+    }
+
+    /// `label` (one that has a `{names}`, or none: the names alone) with
+    /// `names` listed in it, the last after `last` (`Label::ListAnd`, or
+    /// `Label::ListComma` for a plain list), kept apart so that a view
+    /// can mark each name (its language) where it fills them in.
+    pub fn name_line(&self, label: Option<Label>, names: &[String], last: Label) -> NameLine {
+        let template = label.map_or("{names}", |label| self.get(label));
+        let (before, after) = template.split_once("{names}").unwrap_or((template, ""));
+        let count = names.len();
+        let names = names
+            .iter()
+            .enumerate()
+            .map(|(at, name)| {
+                let separator = match at {
+                    0 => "",
+                    at if at + 1 == count => self.get(last),
+                    _ => self.get(Label::ListComma),
+                };
+                (separator.to_owned(), name.clone())
+            })
+            .collect();
+        NameLine {
+            before: before.to_owned(),
+            names,
+            after: after.to_owned(),
         }
     }
 
@@ -274,6 +316,18 @@ mod tests {
             zh.list(&["张柳".to_owned(), "李芮".to_owned()]),
             "张柳、李芮"
         );
+        let line = zh.name_line(Some(Label::By), &names[..2], Label::ListAnd);
+        assert_eq!(line.before, "作者：");
+        assert_eq!(
+            line.names,
+            [
+                (String::new(), "Zhang Liu".to_owned()),
+                ("、".to_owned(), "Li Rui".to_owned())
+            ]
+        );
+        assert_eq!(line.text(), "作者：Zhang Liu、Li Rui");
+        let copyedit = en.name_line(Some(Label::CopyeditedBy), &names, Label::ListComma);
+        assert_eq!(copyedit.text(), "Copyedited by Zhang Liu, Li Rui, William");
         assert_eq!(en.articles(1), "1 article");
         assert_eq!(zh.articles(3), "3 篇文章");
         assert_eq!(

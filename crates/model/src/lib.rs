@@ -33,7 +33,7 @@ pub use date::Date;
 pub use error::ModelError;
 pub use image::{Copies, Format, Image, Place};
 pub use json::{from_json, to_json};
-pub use labels::{Label, Labels};
+pub use labels::{Label, Labels, NameLine};
 pub use layout::{normalize_base, section_slug};
 pub use link::Link;
 pub use listing::{LIST_PAGE_SIZE, ListItem, ListPage, Newer, Paginated, Section};

@@ -200,7 +200,10 @@ fn every_shape_of_the_archive_is_read_and_shown_as_it_is() {
             "{fields}"
         );
         assert_eq!(
-            article.byline(&reader_model::Labels::english()).as_deref(),
+            article
+                .byline(&reader_model::Labels::english())
+                .map(|line| line.text())
+                .as_deref(),
             byline,
             "{fields}"
         );

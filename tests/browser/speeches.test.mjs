@@ -163,6 +163,11 @@ describe('copy link', () => {
     const button = page.locator('#speech-2 .speech__copy');
     assert.equal(await button.isVisible(), true);
     assert.equal(await button.textContent(), `Copy link to the speech by ${speeches()[1].speaker}`);
+    // A quiet control beside the speech's link, its words the link's size.
+    const sizes = await page.evaluate(() =>
+      ['#speech-2 .speech__copy', '#speech-2 .speech__link'].map((selector) => getComputedStyle(document.querySelector(selector)).fontSize),
+    );
+    assert.equal(sizes[0], sizes[1], 'the button\'s words are the size of the link beside it');
     await button.click();
     await page.waitForFunction(() => document.querySelector('#speech-2 .speech__copy')?.textContent.startsWith('Link copied'));
     await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Link copied');

@@ -106,12 +106,17 @@ pub const PAGE_PARAM: &str = "page";
 pub fn search_href(query: &str, page: usize) -> String {
     let mut href = format!("{}{SEARCH_PATH}", base());
     if !query.is_empty() {
-        href.push_str(&format!("?{QUERY_PARAM}={}", query_component(query)));
+        href.push_str(&query_suffix(query));
         if page > 1 {
             href.push_str(&format!("&{PAGE_PARAM}={page}"));
         }
     }
     href
+}
+
+/// `?q=…`: the search page's address's query for `query`.
+pub fn query_suffix(query: &str) -> String {
+    format!("?{QUERY_PARAM}={}", query_component(query))
 }
 
 /// `text` as a URL query value: everything but unreserved characters

@@ -17,7 +17,7 @@
 
 use std::cell::Cell;
 
-use leptos::prelude::document;
+use leptos::prelude::{ArcRwSignal, Get, Set, document};
 use reader_model::PageData;
 use wasm_bindgen::JsCast;
 
@@ -49,6 +49,7 @@ pub enum Takeover {
 /// (`"hydrated"` or `"rendered"`), once it has, and marks the moment in the
 /// browser's performance timeline (`reader:interactive`) for the bench.
 pub fn mark_interactive(how: &str) {
+    TAKEN_OVER.with(|taken| taken.set(true));
     let document = document();
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("data-app", how);
@@ -80,6 +81,16 @@ pub const FAILED_STATE: &str = "reader:hydration-failed";
 
 thread_local! {
     static HYDRATING: Cell<bool> = const { Cell::new(false) };
+    static TAKEN_OVER: ArcRwSignal<bool> = ArcRwSignal::new(false);
+}
+
+/// Whether the app has taken the page over, tracked: false while it
+/// attaches to the prerendered page (and on the host), true once it has
+/// ([`mark_interactive`]). A view that shows more than the prerendered
+/// page could (what the address's query asks for) reads it, so that it
+/// hydrates what was rendered and shows the rest a moment later.
+pub fn taken_over() -> bool {
+    TAKEN_OVER.with(|taken| taken.get())
 }
 
 /// True while the app attaches to the prerendered page: the first render,

@@ -14,7 +14,8 @@ use crate::paths;
 /// there when the page is one every edition has at the same address
 /// (`same_page`: the Saved page, search, the speakers' index; for one
 /// speaker's page, whose name and address differ by edition, the index),
-/// else to that edition's home. Nothing for a site of one edition.
+/// else to that edition's home; on search, with the words searched
+/// (`query`). Nothing for a site of one edition.
 ///
 /// Each edition is a site of its own (another language, another base),
 /// so the links load the other edition's page (`rel="external"`: the
@@ -24,15 +25,20 @@ pub fn LanguageSwitch(
     site: Site,
     translations: Vec<(String, String)>,
     same_page: Option<&'static str>,
+    query: Option<String>,
 ) -> impl IntoView {
     let current = site.current_edition()?;
     let root = paths::site_root(&current.path);
+    let query = query
+        .as_deref()
+        .map(paths::query_suffix)
+        .unwrap_or_default();
     let links = (site.other_editions())
         .map(|edition| {
             let there = (translations.iter())
                 .find(|(code, _)| *code == edition.code)
                 .map_or(same_page.unwrap_or_default(), |(_, path)| path.as_str());
-            let href = format!("{root}{}{there}", edition.path);
+            let href = format!("{root}{}{there}{query}", edition.path);
             view! {
                 <li>
                     <a

@@ -2,6 +2,7 @@ use crate::labels::label;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use reader_model::Label;
+use reader_model::layout::SEARCH_PATH;
 
 use super::language_switch::{same_in_every_edition, translations_of};
 use super::{LanguageSwitch, SearchBox};
@@ -61,7 +62,14 @@ pub fn SiteHeader() -> impl IntoView {
         let article = translations.map(|t| t.get()).unwrap_or_default();
         let translations = translations_of(&article, &site, &path, &paths::home());
         let same_page = same_in_every_edition(&path, &paths::home());
-        Some(view! { <LanguageSwitch site translations same_page /> })
+        // On the search page the words searched go along to the other
+        // edition's search, once the app has the page: the page
+        // prerendered has none, and hydrating must find what it rendered.
+        let query = (same_page == Some(SEARCH_PATH) && crate::prerendered::taken_over())
+            .then(|| location.query.with(|query| query.get(paths::QUERY_PARAM)))
+            .flatten()
+            .filter(|query| !query.trim().is_empty());
+        Some(view! { <LanguageSwitch site translations same_page query /> })
     };
     let sections = move || {
         site.and_then(|site| site.site())

@@ -181,6 +181,18 @@ describe('the Chinese edition', () => {
       await page.waitForURL(`${app.server.url}${to}`);
       assert.equal(await heading(page), title, to);
     }
+    // A search goes along with the reader: opened at its words, and as
+    // the reader types new ones, the switch names them; the other
+    // edition's search runs them.
+    await page.goto(`${app.server.url}/search?q=engineering`);
+    await page.waitForFunction(() => document.querySelector('.language-switch a')?.getAttribute('href') === '/zh/search?q=engineering');
+    await page.locator('#search-query').fill('学生');
+    await page.waitForFunction(() => document.querySelector('.language-switch a')?.getAttribute('href') === '/zh/search?q=%E5%AD%A6%E7%94%9F');
+    await page.locator('.language-switch a').click();
+    await page.waitForURL(`${app.server.url}/zh/search?q=%E5%AD%A6%E7%94%9F`);
+    await page.waitForFunction(() => document.querySelector('.search-page__count')?.textContent.includes('“学生”'));
+    assert.equal(await page.locator('#search-query').inputValue(), '学生');
+    assert.ok((await hits(page)).length > 0, 'the Chinese edition finds 学生');
     // One speaker's page: their name, and so their page's address, is
     // written in each edition's language, so the switch goes to the other
     // edition's speakers, prerendered and in the app alike.

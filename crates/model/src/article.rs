@@ -96,18 +96,13 @@ impl<R> Article<R> {
     /// (`作者：张柳、李芮`); `None` when the article names no author.
     pub fn byline(&self, labels: &Labels) -> Option<NameLine> {
         (!self.authors.is_empty())
-            .then(|| labels.name_line(Some(Label::By), &self.authors, Label::ListAnd))
+            .then(|| labels.name_line(Label::By, &self.authors, Label::ListAnd))
     }
 
     /// `Copyedited by William, Zhang Liu`, when anyone copyedited it.
     pub fn copyedit_line(&self, labels: &Labels) -> Option<NameLine> {
-        (!self.copy_editors.is_empty()).then(|| {
-            labels.name_line(
-                Some(Label::CopyeditedBy),
-                &self.copy_editors,
-                Label::ListComma,
-            )
-        })
+        (!self.copy_editors.is_empty())
+            .then(|| labels.name_line(Label::CopyeditedBy, &self.copy_editors, Label::ListComma))
     }
 
     /// The whole dateline as one line of text, with what the article has:

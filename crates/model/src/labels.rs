@@ -244,18 +244,13 @@ impl Labels {
         )
     }
 
-    /// Names as a sentence in this language says them: `A`, `A and B`,
-    /// `A, B and C`; `A、B、C`.
-    pub fn list(&self, names: &[String]) -> String {
-        self.name_line(None, names, Label::ListAnd).text()
-    }
-
-    /// `label` (one that has a `{names}`, or none: the names alone) with
-    /// `names` listed in it, the last after `last` (`Label::ListAnd`, or
+    /// `label` (one with a `{names}`) with `names` listed in it as a
+    /// sentence in this language says them (`A`, `A and B`, `A, B and C`;
+    /// `A、B、C`), the last after `last` (`Label::ListAnd`, or
     /// `Label::ListComma` for a plain list), kept apart so that a view
     /// can mark each name (its language) where it fills them in.
-    pub fn name_line(&self, label: Option<Label>, names: &[String], last: Label) -> NameLine {
-        let template = label.map_or("{names}", |label| self.get(label));
+    pub fn name_line(&self, label: Label, names: &[String], last: Label) -> NameLine {
+        let template = self.get(label);
         let (before, after) = template.split_once("{names}").unwrap_or((template, ""));
         let count = names.len();
         let names = names
@@ -310,13 +305,16 @@ mod tests {
             "Li Rui".to_owned(),
             "William".to_owned(),
         ];
-        assert_eq!(en.list(&names), "Zhang Liu, Li Rui and William");
-        assert_eq!(en.list(&names[..2]), "Zhang Liu and Li Rui");
+        let byline = |labels: &Labels, names: &[String]| {
+            labels.name_line(Label::By, names, Label::ListAnd).text()
+        };
+        assert_eq!(byline(&en, &names), "By Zhang Liu, Li Rui and William");
+        assert_eq!(byline(&en, &names[..2]), "By Zhang Liu and Li Rui");
         assert_eq!(
-            zh.list(&["张柳".to_owned(), "李芮".to_owned()]),
-            "张柳、李芮"
+            byline(&zh, &["张柳".to_owned(), "李芮".to_owned()]),
+            "作者：张柳、李芮"
         );
-        let line = zh.name_line(Some(Label::By), &names[..2], Label::ListAnd);
+        let line = zh.name_line(Label::By, &names[..2], Label::ListAnd);
         assert_eq!(line.before, "作者：");
         assert_eq!(
             line.names,
@@ -326,7 +324,7 @@ mod tests {
             ]
         );
         assert_eq!(line.text(), "作者：Zhang Liu、Li Rui");
-        let copyedit = en.name_line(Some(Label::CopyeditedBy), &names, Label::ListComma);
+        let copyedit = en.name_line(Label::CopyeditedBy, &names, Label::ListComma);
         assert_eq!(copyedit.text(), "Copyedited by Zhang Liu, Li Rui, William");
         assert_eq!(en.articles(1), "1 article");
         assert_eq!(zh.articles(3), "3 篇文章");

@@ -22,7 +22,7 @@ use serde::de::DeserializeOwned;
 
 pub use decode::decode;
 pub use error::FetchError;
-pub use search::search;
+pub use search::{passage, search};
 
 use crate::paths;
 

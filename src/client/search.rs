@@ -14,10 +14,13 @@ use std::thread::LocalKey;
 
 use futures::future::join_all;
 use reader_model::ListPage;
+use reader_model::Slug;
 use reader_model::layout::ContentFile;
-use reader_search::{IndexFile, KEY_CHARS, SearchHit, SearchQuery, SearchResults};
+use reader_search::{
+    ArticleTexts, ExcerptPart, IndexFile, KEY_CHARS, SearchHit, SearchQuery, SearchResults,
+};
 
-use super::{FetchError, cache, get_json, list_page};
+use super::{FetchError, article, cache, get_json, list_page};
 use crate::paths;
 
 /// Files this visit already fetched, by key.
@@ -110,6 +113,21 @@ pub fn search(
             page,
             hits,
         })
+    }
+}
+
+/// The passage of the article `slug` that shows why a search for `text`
+/// found it (a hit whose summary does not say: the words are only in its
+/// text), from the article itself, fetched through the client as any
+/// article is (and kept, so following the hit then needs no request).
+/// `None` when the article cannot be had or the words are not in its text:
+/// the hit keeps its summary.
+pub fn passage(slug: &Slug, text: &str) -> impl Future<Output = Option<Vec<ExcerptPart>>> + use<> {
+    let request = article(slug);
+    let query = SearchQuery::new(text);
+    async move {
+        let article = request.await.ok()?;
+        query.passage(ArticleTexts::of(&article).blocks)
     }
 }
 

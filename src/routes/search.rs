@@ -10,6 +10,7 @@ use crate::page_focus::PageArrived;
 use crate::paths;
 use crate::views::{PageMeta, SearchResultsList};
 use reader_model::Label;
+use reader_search::{ExcerptPart, SearchResults, marks_any};
 
 /// `/search?q=…`: a box, and the articles matching what is typed in it.
 ///
@@ -73,7 +74,9 @@ pub fn SearchRoute() -> impl IntoView {
                         to_results.set_value(false);
                         focus_first_result();
                     }
-                    view! { <SearchResultsList results query=wanted.get_untracked() /> }
+                    let query = wanted.get_untracked();
+                    let excerpts = excerpts(&results, &query);
+                    view! { <SearchResultsList results query excerpts /> }
                 },
             )
         } else {
@@ -182,4 +185,27 @@ fn focus_first_result() {
             let _ = target.focus();
         }
     });
+}
+
+/// Each hit's excerpt: its summary with the query's words marked; where the
+/// summary has none of them (they are only in the article's text), the
+/// passage of the text they are in, once the article is here
+/// (`client::passage`). A hit whose article cannot be had keeps its
+/// summary; a search replaced before the articles come leaves them
+/// unshown (kept by the client, for the reader who opens one).
+fn excerpts(results: &SearchResults, query: &str) -> Vec<RwSignal<Vec<ExcerptPart>>> {
+    (results.hits.iter())
+        .map(|hit| {
+            let shown = RwSignal::new(hit.excerpt.clone());
+            if !marks_any(&hit.excerpt) {
+                let passage = client::passage(&hit.slug, query);
+                leptos::task::spawn_local(async move {
+                    if let Some(passage) = passage.await {
+                        let _ = shown.try_set(passage);
+                    }
+                });
+            }
+            shown
+        })
+        .collect()
 }

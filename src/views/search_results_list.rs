@@ -7,10 +7,16 @@ use super::{Pagination, SectionAndDate};
 use crate::paths;
 
 /// The articles a search found, best first: headline (the link), section
-/// and date, and an excerpt with the matching words marked. The count is
-/// announced to screen readers as it changes.
+/// and date, and its excerpt (`excerpts`, one for each hit, in order: the
+/// summary with the matching words marked, or, once the route has it, the
+/// passage of the text they are in). The count is announced to screen
+/// readers as it changes.
 #[component]
-pub fn SearchResultsList(results: SearchResults, #[prop(into)] query: String) -> impl IntoView {
+pub fn SearchResultsList(
+    results: SearchResults,
+    #[prop(into)] query: String,
+    excerpts: Vec<RwSignal<Vec<ExcerptPart>>>,
+) -> impl IntoView {
     let query = query.trim().to_owned();
     // A query of no words has page 0; a page past the last (an old link,
     // an edited address) has no hits, and its one link goes to the last.
@@ -55,7 +61,8 @@ pub fn SearchResultsList(results: SearchResults, #[prop(into)] query: String) ->
             {results
                 .hits
                 .into_iter()
-                .map(|hit| {
+                .zip(excerpts)
+                .map(|(hit, excerpt)| {
                     view! {
                         <li class="search-result">
                             <h2 class="search-result__headline">
@@ -63,14 +70,16 @@ pub fn SearchResultsList(results: SearchResults, #[prop(into)] query: String) ->
                             </h2>
                             <SectionAndDate section=hit.section date=hit.published />
                             <p class="search-result__excerpt">
-                                {hit
-                                    .excerpt
-                                    .into_iter()
-                                    .map(|part| match part {
-                                        ExcerptPart::Text(text) => text.into_any(),
-                                        ExcerptPart::Match(text) => view! { <mark>{text}</mark> }.into_any(),
-                                    })
-                                    .collect_view()}
+                                {move || {
+                                    excerpt
+                                        .get()
+                                        .into_iter()
+                                        .map(|part| match part {
+                                            ExcerptPart::Text(text) => text.into_any(),
+                                            ExcerptPart::Match(text) => view! { <mark>{text}</mark> }.into_any(),
+                                        })
+                                        .collect_view()
+                                }}
                             </p>
                         </li>
                     }

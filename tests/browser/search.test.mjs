@@ -124,7 +124,7 @@ describe('search', () => {
     await context.close();
   });
 
-  test('a search fetches only the index files its words are filed in, and the list page of its hits', async () => {
+  test('a search fetches only the index files its words are filed in, the list page of its hits, and the articles whose summaries lack the words', async () => {
     const { page, context } = await openPage(app.browser);
     const bytes = [];
     const fetched = [];
@@ -143,11 +143,70 @@ describe('search', () => {
     const total = bytes.reduce((a, b) => a + b, 0);
     console.log(`search for "medical campus": ${fetched.length} requests, ${(total / 1024).toFixed(1)} KB`);
     // The files of "me…" and "ca…" (a small archive's files are named by
-    // two letters, as its site says), and the list page holding the hits.
-    assert.ok(fetched.every((path) => /^\/content\/(search\/[0-9a-f]+|list\/1)\.json$/.test(path)), fetched.join(' '));
+    // two letters, as its site says), the list page holding the hits, and
+    // the articles of the hits whose summaries have neither word (their
+    // excerpt is the passage of their text the words are in).
+    await page.waitForLoadState('networkidle');
+    const shown = await hits(page);
+    const passages = fetched.filter((path) => path.startsWith('/content/articles/'));
+    for (const path of passages) {
+      const article = sourceArticle(path.replace(/^\/content\/articles\/(.*)\.json$/, '$1'));
+      assert.ok(shown.includes(article.headline), `${path}: not a hit`);
+      assert.doesNotMatch(article.summary, /medical|campus/i, `${path}: its summary has the words`);
+    }
+    assert.ok(passages.length > 0, 'some hit has the words only in its text');
+    assert.ok(fetched.every((path) => /^\/content\/(search\/[0-9a-f]+|list\/1|articles\/[a-z0-9-]+)\.json$/.test(path)), fetched.join(' '));
     assert.ok(fetched.includes('/content/search/6d65.json') && fetched.includes('/content/search/6361.json'), fetched.join(' '));
     assert.ok(total < 300 * 1024, `${total} bytes`);
     await context.close();
+  });
+
+  test('a hit with the words only in its text shows the passage they are in, marked; its summary where the article cannot load', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    const excerpt = (headline) => page.locator('.search-result', { hasText: headline }).locator('.search-result__excerpt');
+    // English: "Pudong" is in one sentence of the seed's text, not its summary.
+    const seed = sourceArticle(SEED_SLUG);
+    assert.doesNotMatch(seed.summary, /Pudong/);
+    await page.goto(`${app.server.url}/search?q=pudong`);
+    await heading(page);
+    assert.deepEqual(await resultsFor(page, 'pudong'), [seed.headline]);
+    await excerpt(seed.headline).locator('mark').waitFor();
+    const text = (await excerpt(seed.headline).textContent()).trim();
+    assert.match(text, /^….*Opening-up of Pudong\. The establishment of Shanghai High-end Medical Equipment Innovation Centre.*…$/, text);
+    assert.ok(text.length <= 202, `${text.length} characters: ${text}`);
+    assert.deepEqual(await excerpt(seed.headline).locator('mark').allTextContents(), ['Pudong']);
+    assert.deepEqual(unexpected(problems), []);
+    await screenshot(page, 'search-passage-desktop');
+    // Chinese: 学生 is in the library's text, not its summary; the
+    // volunteers' summary has it and keeps it.
+    const library = JSON.parse(readFileSync(join(REPO, 'dist', 'zh', 'content', 'articles', 'jungonglu-xiaoqu-xin-tushuguan-qiyong.json'), 'utf8'));
+    const volunteers = JSON.parse(readFileSync(join(REPO, 'dist', 'zh', 'content', 'articles', 'xiaoyezi-zhiyuanzhe-jinbohui.json'), 'utf8'));
+    assert.ok(!library.summary.includes('学生') && volunteers.summary.includes('学生'));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${app.server.url}/zh/search?q=学生`);
+    await heading(page);
+    const found = await resultsFor(page, '学生');
+    assert.ok(found.includes(library.headline) && found.includes(volunteers.headline), found.join(' '));
+    await excerpt(library.headline).locator('mark').waitFor();
+    const passage = (await excerpt(library.headline).textContent()).trim();
+    assert.ok(passage.includes('不少学生早早在门口排队'), passage);
+    assert.deepEqual(await excerpt(library.headline).locator('mark').allTextContents(), ['学生']);
+    assert.equal((await excerpt(volunteers.headline).textContent()).trim(), volunteers.summary);
+    await screenshot(page, 'search-passage-zh-phone');
+    await context.close();
+    // The article cannot be had (a visit of its own: the service worker of
+    // this one kept it): the hit keeps its summary, and nothing else on
+    // the page is lost.
+    const offline = await openPage(app.browser);
+    await offline.page.route('**/content/articles/**', (route) => route.abort());
+    await offline.page.goto(`${app.server.url}/search?q=pudong`);
+    await heading(offline.page);
+    assert.deepEqual(await resultsFor(offline.page, 'pudong'), [seed.headline]);
+    await offline.page.waitForLoadState('networkidle');
+    const kept = offline.page.locator('.search-result__excerpt');
+    assert.equal((await kept.textContent()).trim(), seed.summary);
+    assert.equal(await offline.page.locator('.notice--error').count(), 0);
+    await offline.context.close();
   });
 
   test('a word whose index file is split is found in the next file down', async () => {

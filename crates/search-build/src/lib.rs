@@ -21,34 +21,16 @@ use std::path::Path;
 
 use rayon::prelude::*;
 use reader_model::layout::ContentFile;
-use reader_model::{Article, ArticleSource, Block};
-use reader_search::SearchShard;
+use reader_model::{Article, ArticleSource};
+use reader_search::{ArticleTexts, SearchShard};
 
 pub use builder::{ArticleWords, IndexBuilder, split_files};
 pub use update::{Change, WordSets};
 
 /// An article's strong text (headline, summary, speakers' names) and the
-/// rest of its text, as search reads them.
+/// rest of its text, as search reads them (`reader_search::ArticleTexts`).
 pub fn texts<R>(article: &Article<R>) -> (String, String) {
-    let mut strong = vec![article.headline.as_str(), article.summary.as_str()];
-    let mut body: Vec<&str> = vec![article.section.as_str()];
-    body.extend(article.authors.iter().map(String::as_str));
-    for block in article.body.blocks() {
-        match block {
-            Block::Paragraph { text, .. } => body.push(text),
-            Block::Speech(speech) => {
-                strong.push(&speech.speaker);
-                body.extend(speech.role.as_deref());
-                body.push(&speech.caption);
-            }
-            Block::Figure(figure) => body.extend(figure.caption.as_deref()),
-            Block::Quote(quote) => {
-                body.push(&quote.text);
-                body.extend(quote.attribution.as_deref());
-            }
-        }
-    }
-    (strong.join(" "), body.join(" "))
+    ArticleTexts::of(article).joined()
 }
 
 /// How many articles have their words cut at once (in parallel) before

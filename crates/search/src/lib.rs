@@ -38,18 +38,24 @@
 //!
 //! This crate is what the app links: the files' format ([`format`]), how
 //! text is cut into words ([`words`]), the query ([`query`]) and the
-//! results as the app shows them ([`results`]). Making the files is the
+//! results as the app shows them ([`results`]), what search reads of an
+//! article ([`texts`]) and the passage of it a hit shows when its summary
+//! does not say why it was found ([`passage`]). Making the files is the
 //! build's alone, in `reader-search-build`, which the app cannot link.
 
 pub mod format;
+pub mod passage;
 pub mod query;
 pub mod results;
+pub mod texts;
 pub mod words;
 
 pub use format::{
     FILE_BUDGET, IndexFile, KEY_CHARS, POSTINGS_CAP, Postings, SHORT_KEY_CHARS, SHORT_KEYS_UP_TO,
     SearchShard, key_chars_for, key_of, key_text, shard_key,
 };
+pub use passage::{PASSAGE_COLUMNS, marks_any};
 pub use query::{Ranked, SearchQuery};
 pub use results::{ExcerptPart, SearchHit, SearchResults};
+pub use texts::ArticleTexts;
 pub use words::{word_slices, words};

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use reader_model::layout::{
     SAVED_PATH, SEARCH_PATH, SECTION_SEGMENT, SPEAKERS_PATH, article_translations,
-    section_translations,
+    section_translations, speech_number, speech_translations,
 };
 use reader_model::{Label, Site, Translation};
 
@@ -61,7 +61,8 @@ pub fn LanguageSwitch(
 }
 
 /// The page's translations as (edition code, path below that edition):
-/// the open article's (`article`), else, on a section's list, the
+/// the open article's (`article`; on a speech's page, that speech's in
+/// each translation that shares it), else, on a section's list, the
 /// section's in the site's sections.
 pub fn translations_of(
     article: &[Translation],
@@ -69,10 +70,14 @@ pub fn translations_of(
     path: &str,
     base: &str,
 ) -> Vec<(String, String)> {
+    let below = below_edition(path, base);
     if !article.is_empty() {
-        return article_translations(article);
+        return match below.and_then(speech_number) {
+            Some(n) => speech_translations(article, n),
+            None => article_translations(article),
+        };
     }
-    let Some(below) = below_edition(path, base) else {
+    let Some(below) = below else {
         return Vec::new();
     };
     let mut segments = below.split('/');
@@ -130,10 +135,25 @@ mod tests {
         let article = [Translation {
             edition: "zh".into(),
             slug: from_json("\"zhongxin\"").expect("a slug"),
+            speeches: 3,
         }];
         let pair = |path: &str| vec![("zh".to_owned(), path.to_owned())];
         assert_eq!(
             translations_of(&article, &site, "/news/centre", "/"),
+            pair("news/zhongxin")
+        );
+        // A speech's page: the same speech in a translation that shares
+        // the article's speeches, the translation's top otherwise.
+        assert_eq!(
+            translations_of(&article, &site, "/news/centre/speech/2", "/"),
+            pair("news/zhongxin/speech/2")
+        );
+        let unshared = [Translation {
+            speeches: 0,
+            ..article[0].clone()
+        }];
+        assert_eq!(
+            translations_of(&unshared, &site, "/news/centre/speech/2", "/"),
             pair("news/zhongxin")
         );
         assert_eq!(

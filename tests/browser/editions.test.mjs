@@ -133,6 +133,41 @@ describe('the Chinese edition', () => {
     await context.close();
   });
 
+  test('on a speech\'s page the switch goes to the same speech in the translation, both ways, before the app and with it', async () => {
+    const { page, context, problems } = await openPage(app.browser, { width: 390 });
+    const speaker = async () => page.evaluate(() => document.activeElement?.id === 'speech-2' && document.activeElement.querySelector('.speech__speaker')?.textContent);
+    // The seed and its translation have three speeches each, in the same order.
+    assert.equal(en(SEED_SLUG).translations[0].speeches, 3);
+    assert.equal(zh(ZH_SEED).translations[0].speeches, 3);
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}/speech/2`);
+    await heading(page);
+    await page.waitForFunction(() => document.activeElement?.id === 'speech-2');
+    assert.equal(await speaker(), 'Wu Jianyong');
+    const toZh = page.locator('.language-switch a', { hasText: '中文' });
+    assert.equal(await toZh.getAttribute('href'), `/zh/news/${ZH_SEED}/speech/2`);
+    await toZh.click();
+    await page.waitForURL(`${app.server.url}/zh/news/${ZH_SEED}/speech/2`);
+    await page.waitForFunction(() => document.activeElement?.id === 'speech-2');
+    assert.equal(await speaker(), '吴建勇');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    const toEn = page.locator('.language-switch a', { hasText: 'English' });
+    assert.equal(await toEn.getAttribute('href'), `/news/${SEED_SLUG}/speech/2`);
+    // With the app (the reader scrolled): the same link.
+    await page.mouse.wheel(0, 200);
+    await page.waitForFunction(() => document.documentElement.dataset.app);
+    assert.equal(await toEn.getAttribute('href'), `/news/${SEED_SLUG}/speech/2`);
+    await toEn.click();
+    await page.waitForURL(`${app.server.url}/news/${SEED_SLUG}/speech/2`);
+    await page.waitForFunction(() => document.activeElement?.id === 'speech-2');
+    assert.equal(await speaker(), 'Wu Jianyong');
+    // The article's own page still switches to the translation's top.
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    await heading(page);
+    assert.equal(await toZh.getAttribute('href'), `/zh/news/${ZH_SEED}`);
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
   test('a section\'s list switches to the same desk in the other edition (its translated articles say which), both ways; one with none goes home', async () => {
     const { page, context, problems } = await openPage(app.browser, { width: 390 });
     // In the app: from the home, through the section navigation.

@@ -360,12 +360,21 @@ fn translations(
         if shared {
             continue;
         }
+        let speeches = |at: usize, slug: &Slug| {
+            parts[at]
+                .get(slug)
+                .map_or(0, |loaded| loaded.source.body.speeches().count())
+        };
         for (at, slug, _) in &articles {
+            let ours = speeches(*at, slug);
             let others = (articles.iter())
                 .filter(|(other, _, _)| other != at)
                 .map(|(other, slug, _)| Translation {
                     edition: codes[*other].to_owned(),
                     slug: (*slug).clone(),
+                    speeches: Some(speeches(*other, slug))
+                        .filter(|theirs| *theirs == ours)
+                        .unwrap_or(0),
                 })
                 .collect();
             found.insert((*slug).clone(), others);
@@ -416,6 +425,7 @@ fn section_translations(
                             Some(Translation {
                                 edition: codes[there].to_owned(),
                                 slug: section_slug(name),
+                                speeches: 0,
                             })
                         })
                         .collect();

@@ -274,3 +274,56 @@ fn translated_articles_link_their_sections_and_the_most_of_them_win() {
     );
     let _ = fs::remove_dir_all(&root);
 }
+
+/// A Markdown article with `speeches` speech sections, each after a
+/// paragraph; `extra` lines go into its front matter.
+fn with_speeches(headline: &str, extra: &str, speeches: usize) -> String {
+    let mut text = article(headline, extra);
+    for n in 1..=speeches {
+        text.push_str(&format!(
+            "\n```speech\nspeaker: Speaker {n}\nrole: Guest\ncaption: Speaker {n} spoke.\n```\n\nSpeaker {n} said a few words.\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn translations_with_as_many_speeches_share_them_others_do_not() {
+    let root = folder(
+        "speeches",
+        &[
+            (
+                "same.md",
+                with_speeches("Same", "translation_key: same\n", 3),
+            ),
+            (
+                "zh/xiangtong.md",
+                with_speeches("相同", "language: zh\ntranslation_key: same\n", 3),
+            ),
+            (
+                "fewer.md",
+                with_speeches("Fewer", "translation_key: fewer\n", 1),
+            ),
+            (
+                "zh/gengduo.md",
+                with_speeches("更多", "language: zh\ntranslation_key: fewer\n", 2),
+            ),
+        ],
+    );
+    let (editions, problems) = Content::load(&root).editions();
+    assert_eq!(errors(&problems), Vec::<String>::new());
+    let out = root.join("out/content");
+    for edition in editions {
+        let into = edition.out(&out);
+        edition.content.write(&into).expect("writes");
+    }
+    let shared = |path: &str, slug: &str| published(&out, path, slug).translations[0].speeches;
+    assert_eq!(shared("", "same"), 3);
+    assert_eq!(shared("../zh/content", "xiangtong"), 3);
+    assert_eq!(shared("", "fewer"), 0);
+    assert_eq!(shared("../zh/content", "gengduo"), 0);
+    // A translation that shares none is published as before: no field.
+    let text = fs::read_to_string(out.join("articles/fewer.json")).expect("published");
+    assert!(!text.contains("speeches"), "{text}");
+    let _ = fs::remove_dir_all(&root);
+}

@@ -79,6 +79,17 @@ pub struct Translation {
     /// The edition, by its language's code (`en`, `zh`).
     pub edition: String,
     pub slug: Slug,
+    /// How many speeches an article shares with this translation of it: as
+    /// many as each has when they have the same number (a translation of
+    /// the same event, its speeches taken to be the same, in the same
+    /// order), so that a speech's page can lead to the same speech there;
+    /// 0 when their numbers differ, and for a section's counterpart.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub speeches: usize,
+}
+
+fn is_zero(value: &usize) -> bool {
+    *value == 0
 }
 
 /// An article as an editor writes it in `content/articles/<slug>.json`.

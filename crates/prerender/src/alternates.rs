@@ -113,6 +113,7 @@ mod tests {
         let translations = [Translation {
             edition: "en".to_owned(),
             slug: Slug::parse("a-b").expect("slug"),
+            speeches: 0,
         }];
         let alternates = of(
             &zh,

@@ -122,7 +122,9 @@ fn render_taken(
 /// and its data. `body` holds the body of the page rendered before it in
 /// the same unit: a speech page's body is its article's (only their heads
 /// differ, `a_speech_page_shows_its_article` checks it), so the article's,
-/// rendered first, serves each of its speech pages.
+/// rendered first, serves each of its speech pages; unless the article
+/// shares its speeches with a translation, whose language switch then
+/// leads to the same speech there ([`shares_speeches`]).
 fn render_page(
     inputs: &Inputs,
     page: &Page,
@@ -144,8 +146,9 @@ fn render_page(
     if let Some(n) = page.speech {
         data_source.push_str(&format!(r#" data-part="{}""#, speech_id(n)));
     }
-    let rendered = match (page.speech, body.take()) {
-        (Some(_), Some(article)) => article,
+    let reuse = page.speech.is_some() && !shares_speeches(&page.data.content);
+    let rendered = match body.take() {
+        Some(article) if reuse => article,
         _ => render(&page.url(&inputs.base), page.data.clone()),
     };
     let body = body.insert(rendered);
@@ -181,6 +184,15 @@ pub fn with_executor<T>(work: impl FnOnce() -> T) -> Result<T, PrerenderError> {
         .map_err(PrerenderError::Runtime)?;
     let local = tokio::task::LocalSet::new();
     Ok(local.block_on(&runtime, async move { work() }))
+}
+
+/// Whether the page's article shares its speeches with a translation
+/// (`reader_model::Translation::speeches`): its speech pages' language
+/// switch then leads to each speech's translation, so their bodies differ
+/// from the article's.
+fn shares_speeches(content: &PageContent) -> bool {
+    matches!(content, PageContent::Article(article)
+        if article.translations.iter().any(|translation| translation.speeches > 0))
 }
 
 #[cfg(test)]
@@ -221,5 +233,51 @@ mod tests {
         assert!(bodies[0].contains("Ding Xiaodong") && bodies[0].contains("Between."));
         assert_eq!(bodies[1], bodies[0], "the first speech's page");
         assert_eq!(bodies[2], bodies[0], "the second speech's page");
+        assert!(!shares_speeches(&pages[1].data.content));
+    }
+
+    /// An article that shares its speeches with a translation: each speech
+    /// page's switch leads to that speech there, so the prerender renders
+    /// each ([`shares_speeches`]); that is the only difference.
+    #[test]
+    fn a_speech_page_of_a_translated_article_switches_to_the_same_speech() {
+        let site: Site = reader_model::from_json(
+            r#"{"name": "N", "description": "D", "list_title": "L", "footer": {"heading": "F"},
+                "editions": [{"code": "en", "current": true, "language": "en", "name": "English", "path": ""},
+                    {"code": "zh", "language": "zh-CN", "name": "中文", "path": "zh/"}]}"#,
+        )
+        .expect("site");
+        let article: Article = reader_model::from_json(
+            r#"{"slug":"a-b","headline":"H","section":"campus","published":"2024-05-01","summary":"S","body":[
+                {"type":"speech","speaker":"Ding Xiaodong","role":"President","caption":"First."},
+                {"type":"speech","speaker":"Li Ming","role":"Dean","caption":"Second."}],
+                "translations":[{"edition":"zh","slug":"zhongxin","speeches":2}]}"#,
+        )
+        .expect("article");
+        let pages = [
+            Page::article(&site, article.clone()),
+            Page::speech(&site, article, 2),
+        ];
+        assert!(shares_speeches(&pages[1].data.content));
+        let bodies = with_executor(|| {
+            reader::paths::set_host_base("/");
+            pages
+                .iter()
+                .map(|page| render(&page.url("/"), page.data.clone()))
+                .collect::<Vec<_>>()
+        })
+        .expect("rendered");
+        assert!(
+            bodies[0].contains(r#"href="/zh/news/zhongxin""#),
+            "{}",
+            bodies[0]
+        );
+        assert_eq!(
+            bodies[1],
+            bodies[0].replace(
+                r#"href="/zh/news/zhongxin""#,
+                r#"href="/zh/news/zhongxin/speech/2""#
+            )
+        );
     }
 }

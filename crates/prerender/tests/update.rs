@@ -17,6 +17,9 @@ const EDITED: &str = "usst-library-reopens-after-renovation";
 const UNRELATED: &str = "usst-campus-radio-station-goes-on-air";
 const DELETED: &str = "usst-choir-wins-gold-at-shanghai-student-arts-festival";
 const NEW_HEADLINE: &str = "A headline the editor rewrote";
+/// The seed, and its translation in the Chinese edition: three speeches each.
+const SEED: &str = "usst-medical-equipment-centre";
+const ZH_SEED: &str = "shangli-gaoduan-yiliao-qixie-zhongxin";
 
 struct Site {
     root: PathBuf,
@@ -172,6 +175,24 @@ impl Site {
         fs::write(&path, serde_json::to_string_pretty(&site).expect("json")).expect("write");
     }
 
+    /// The seed's Chinese translation loses its last speech.
+    fn drop_a_translated_speech(&self) {
+        let path = self.content().join(format!("articles/zh/{ZH_SEED}.md"));
+        let text = fs::read_to_string(&path).expect("read");
+        let start = text.rfind("```speech").expect("a speech");
+        let end = start + 3 + text[start + 3..].find("```").expect("its end") + 3;
+        fs::write(&path, format!("{}{}", &text[..start], &text[end..])).expect("write");
+    }
+
+    /// The language switch of the seed's second speech's page.
+    fn speech_switch(&self) -> String {
+        let page = PathBuf::from(format!("dist/news/{SEED}/speech/2/index.html"));
+        let html = String::from_utf8_lossy(&self.files()[&page]).into_owned();
+        let at = html.find(r#"class="language-switch""#).expect("a switch");
+        let href = html[at..].split("href=\"").nth(1).expect("a link");
+        href[..href.find('"').expect("quoted")].to_owned()
+    }
+
     fn delete_and_add(&self) {
         let articles = self.content().join("articles");
         fs::remove_file(articles.join(format!("{DELETED}.json"))).expect("delete");
@@ -325,6 +346,16 @@ fn updates_equal_clean_builds(site: Site) {
         "the worker's Brotli copy is the old worker"
     );
     assert_same(&site, &clean_build_of(&site, "clean-site"));
+
+    // A speech dropped from the seed's translation: the two no longer
+    // share their speeches, so the seed's speech pages (whose article did
+    // not change) switch to the translation's top, not its second speech.
+    assert_eq!(site.speech_switch(), format!("/zh/news/{ZH_SEED}/speech/2"));
+    site.drop_a_translated_speech();
+    site.build_content();
+    site.prerender(true);
+    assert_eq!(site.speech_switch(), format!("/zh/news/{ZH_SEED}"));
+    assert_same(&site, &clean_build_of(&site, "clean-speech"));
 
     // An article deleted, another added: the deleted one's pages go.
     site.delete_and_add();

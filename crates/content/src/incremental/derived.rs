@@ -51,12 +51,9 @@ pub fn key(
         .hash(&mut hasher);
     for (slug, loaded) in articles {
         (slug.as_str(), loaded.outline_hash).hash(&mut hasher);
-        // The lists name each article's translations.
-        if let Some(translations) = translations.get(slug) {
-            for translation in translations {
-                (&translation.edition, translation.slug.as_str()).hash(&mut hasher);
-            }
-        }
+        // The lists name each article's translations, whole (the
+        // speeches it shares with each too).
+        translations.get(slug).hash(&mut hasher);
     }
     hasher.finish()
 }

@@ -162,6 +162,21 @@ pub fn article_translations(translations: &[Translation]) -> Vec<(String, String
         .collect()
 }
 
+/// The translations of an article's `n`-th speech's page (from 1): that
+/// speech's page in each translation that shares it
+/// ([`Translation::speeches`]), the translation's top in any other.
+pub fn speech_translations(translations: &[Translation], n: usize) -> Vec<(String, String)> {
+    (translations.iter())
+        .map(|t| {
+            let path = match n <= t.speeches {
+                true => speech_path(&t.slug, n),
+                false => article_path(&t.slug),
+            };
+            (t.edition.clone(), path)
+        })
+        .collect()
+}
+
 /// A section's list in the site's other editions, as
 /// [`article_translations`] gives an article's.
 pub fn section_translations(section: &Section) -> Vec<(String, String)> {

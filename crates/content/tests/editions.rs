@@ -63,6 +63,19 @@ fn errors(problems: &[Problem]) -> Vec<String> {
         .collect()
 }
 
+/// Builds the editions of the content folder `root`, which must have no
+/// problem, into `root/out/content`, which it returns.
+fn built(root: &Path) -> PathBuf {
+    let (editions, problems) = Content::load(root).editions();
+    assert_eq!(errors(&problems), Vec::<String>::new());
+    let out = root.join("out/content");
+    for edition in editions {
+        let into = edition.out(&out);
+        edition.content.write(&into).expect("writes");
+    }
+    out
+}
+
 /// The published article `slug` of the edition in `path` below `out`.
 fn published(out: &Path, path: &str, slug: &str) -> Article {
     let folder = out.join(path).join("articles");
@@ -250,13 +263,7 @@ fn translated_articles_link_their_sections_and_the_most_of_them_win() {
             ("d.md", in_section("D", "Students", "")),
         ],
     );
-    let (editions, problems) = Content::load(&root).editions();
-    assert_eq!(errors(&problems), Vec::<String>::new());
-    let out = root.join("out/content");
-    for edition in editions {
-        let into = edition.out(&out);
-        edition.content.write(&into).expect("writes");
-    }
+    let out = built(&root);
     let pair = |code: &str, slug: &str| vec![(code.to_owned(), slug.to_owned())];
     assert_eq!(
         sections(&out, ""),
@@ -310,13 +317,7 @@ fn translations_with_as_many_speeches_share_them_others_do_not() {
             ),
         ],
     );
-    let (editions, problems) = Content::load(&root).editions();
-    assert_eq!(errors(&problems), Vec::<String>::new());
-    let out = root.join("out/content");
-    for edition in editions {
-        let into = edition.out(&out);
-        edition.content.write(&into).expect("writes");
-    }
+    let out = built(&root);
     let shared = |path: &str, slug: &str| published(&out, path, slug).translations[0].speeches;
     assert_eq!(shared("", "same"), 3);
     assert_eq!(shared("../zh/content", "xiangtong"), 3);

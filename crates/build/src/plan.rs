@@ -11,7 +11,8 @@ use crate::inputs::{
     Env, Sources, changed_source, env_lines, fixed_input_paths, key_of, manifest_paths, resolve,
 };
 use crate::stamp::{
-    DistStamp, ToolsStamp, dist_stamp_path, executables, identity_of, read_json, tools_stamp_path,
+    DistStamp, ToolsStamp, dist_stamp_path, executables, identity_of, read_json, tools_identity,
+    tools_stamp_path,
 };
 use crate::versions::Versions;
 
@@ -241,7 +242,19 @@ pub fn plan(inputs: &Inputs) -> Plan {
         .get("READER_DEPLOY_CONFIGS")
         .map_or("target/deploy", String::as_str)
         .to_owned();
+    let tools = tools_plan(
+        root,
+        env,
+        versions.get("rustc").map_or("missing", String::as_str),
+        target,
+    );
     let stamp = DistStamp {
+        // Tools about to be built are known once they are (the stamp is
+        // written then); the dist is made afresh for them.
+        tools: match tools.action {
+            ToolsAction::Build => None,
+            ToolsAction::Reuse | ToolsAction::Given => tools_identity(&tools.folder),
+        },
         key: key.clone(),
         bundle: identity,
         release: args.release,
@@ -251,7 +264,7 @@ pub fn plan(inputs: &Inputs) -> Plan {
         offline: env.get("READER_OFFLINE").cloned().unwrap_or_default(),
     };
     let stamp_file = dist_stamp_path(root, &dist, env);
-    let mode = dist_mode(&bundle, &dist, &stamp, &stamp_file, env);
+    let mode = dist_mode(&bundle, &tools, &dist, &stamp, &stamp_file, env);
     let parent = dist
         .parent()
         .map_or_else(|| root.to_path_buf(), Path::to_path_buf);
@@ -263,12 +276,7 @@ pub fn plan(inputs: &Inputs) -> Plan {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_millis());
     Plan {
-        tools: tools_plan(
-            root,
-            env,
-            versions.get("rustc").map_or("missing", String::as_str),
-            target,
-        ),
+        tools,
         key,
         bundle,
         args: args.clone(),
@@ -290,9 +298,11 @@ pub fn plan(inputs: &Inputs) -> Plan {
 /// made before, from the same app bundle and the same settings (its stamp
 /// says so), as `scripts/update.sh` does (each stage does only what
 /// changed; the result is the whole build's, byte for byte, which the
-/// tests check). READER_BUILD_FRESH=1 always builds afresh; a shard always does.
+/// tests check). READER_BUILD_FRESH=1 always builds afresh; a shard always
+/// does; so does a build whose tools are about to be built.
 pub fn dist_mode(
     bundle: &BundlePlan,
+    tools: &ToolsPlan,
     dist: &Path,
     stamp: &DistStamp,
     stamp_file: &Path,
@@ -314,12 +324,16 @@ pub fn dist_mode(
     if bundle.action == BundleAction::Build {
         return fresh("the app changed");
     }
+    if tools.action == ToolsAction::Build {
+        return fresh("the tools changed");
+    }
     let Some(kept) = read_json::<DistStamp>(stamp_file) else {
         return fresh("not made by this build, or its last build did not finish");
     };
     match kept.first_difference(stamp) {
         Some("bundle") => fresh("its app was rebuilt since it was made"),
         Some("key") => fresh("its app bundle changed"),
+        Some("tools") => fresh("other tools made it"),
         Some(changed) => fresh(&format!("its {changed} changed")),
         None => DistMode {
             kind: DistKind::Update,

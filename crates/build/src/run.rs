@@ -14,7 +14,8 @@ use crate::error::BuildError;
 use crate::inputs::{Env, Outside, Sources, hash_sources, parse_dep_info};
 use crate::plan::{BundleAction, DistKind, Plan, ToolsAction, ToolsPlan};
 use crate::stamp::{
-    STAGE_TOOLS, ToolsStamp, bundle_identity, executables, tools_stamp_path, write_json,
+    STAGE_TOOLS, ToolsStamp, bundle_identity, executables, tools_identity, tools_stamp_path,
+    write_json,
 };
 
 /// The app's binaries Trunk builds (index.html's `rel="rust"` links).
@@ -330,6 +331,7 @@ impl<'a> Stages<'a> {
 fn write_stamp(p: &Plan) -> Result<(), BuildError> {
     let mut stamp = p.stamp.clone();
     stamp.bundle = bundle_identity(&p.bundle.dir);
+    stamp.tools = tools_identity(&p.tools.folder);
     write_json(&p.stamp_file, &stamp)
 }
 

@@ -47,6 +47,15 @@ pub fn executables(folder: &Path) -> Option<BTreeMap<String, Executable>> {
         .collect()
 }
 
+/// What identifies the stages' tools in `folder` as they are now: their
+/// executables' sizes and times, hashed; none if one is missing.
+pub fn tools_identity(folder: &Path) -> Option<String> {
+    let executables = executables(folder)?;
+    serde_json::to_vec(&executables)
+        .ok()
+        .map(|text| identity_of(&text))
+}
+
 /// What cargo's last build of the stages' tools (by this build) made them
 /// from: kept beside them.
 #[derive(Debug, Serialize, Deserialize)]
@@ -75,6 +84,11 @@ pub struct DistStamp {
     pub content: PathBuf,
     pub configs: PathBuf,
     pub offline: String,
+    /// The stages' tools that made it ([`tools_identity`]): a dist made by
+    /// other tools is made afresh, as the steps a fresh build alone runs
+    /// (the apps' scripts and import names, `crates/prerender`) may differ.
+    #[serde(default)]
+    pub tools: Option<String>,
 }
 
 impl DistStamp {
@@ -88,6 +102,7 @@ impl DistStamp {
             ("content", self.content == other.content),
             ("configs", self.configs == other.configs),
             ("offline", self.offline == other.offline),
+            ("tools", self.tools == other.tools),
         ]
         .into_iter()
         .find_map(|(name, same)| (!same).then_some(name))

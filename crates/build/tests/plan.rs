@@ -13,7 +13,9 @@ use std::time::{Duration, SystemTime};
 use reader_build::args::Args;
 use reader_build::inputs::{Env, hash_sources};
 use reader_build::plan::{BundleAction, DistKind, Plan, ToolsAction, ToolsPlan, plan, tools_key};
-use reader_build::stamp::{STAGE_TOOLS, ToolsStamp, executables, tools_stamp_path, write_json};
+use reader_build::stamp::{
+    STAGE_TOOLS, ToolsStamp, executables, tools_identity, tools_stamp_path, write_json,
+};
 use reader_build::versions::Versions;
 
 const SOURCES: [&str; 3] = ["src/main.rs", "crates/model/src/lib.rs", "i18n/en.json"];
@@ -126,9 +128,18 @@ impl Workspace {
     /// The stages' tools as cargo's build of them leaves them in their
     /// profile's folder, with the stamp the build writes.
     fn tools_built(&self, profile: &str) -> PathBuf {
+        self.tools_built_as(profile, "")
+    }
+
+    /// The tools built, each executable its name and `build` (another
+    /// `build`: other executables).
+    fn tools_built_as(&self, profile: &str, build: &str) -> PathBuf {
         let folder = self.target().join(profile);
         for name in STAGE_TOOLS {
-            self.write(&format!("target/{profile}/{name}"), name);
+            self.write(
+                &format!("target/{profile}/{name}"),
+                &format!("{name}{build}"),
+            );
         }
         let stamp = ToolsStamp {
             key: tools_key(self.root(), profile, &Env::new(), "rustc 1.95.0"),
@@ -310,6 +321,8 @@ fn a_manifest_the_lock_an_asset_a_tool_a_flag_or_the_compiler_environment_makes_
 #[test]
 fn a_build_into_a_dist_it_made_from_the_same_app_and_settings_updates_it_in_place() {
     let ws = Workspace::new();
+    ws.write("crates/content/src/main.rs", "fn main() {}\n");
+    let tools = ws.tools_built("tools");
     let site = args(&["--release", "--dist", "site"]);
     let settings = env(&[("READER_CONTENT", "content")]);
     ws.store(&site, &settings);
@@ -330,6 +343,11 @@ fn a_build_into_a_dist_it_made_from_the_same_app_and_settings_updates_it_in_plac
         fresh("not made by this build, or its last build did not finish")
     );
     let p = ws.plan(&site, &settings);
+    assert_eq!(
+        p.stamp.tools,
+        tools_identity(&tools),
+        "the tools that make it"
+    );
     assert!(write_json(&p.stamp_file, &p.stamp).is_ok());
     assert_eq!(
         mode(&site, &settings),
@@ -338,6 +356,16 @@ fn a_build_into_a_dist_it_made_from_the_same_app_and_settings_updates_it_in_plac
             "made by the same app, with the same settings".into()
         )
     );
+    // The tools about to be built (a source of theirs changed), or built
+    // since by another build: the dist is made afresh, since a fresh build
+    // alone runs some of their steps (the apps' scripts, crates/prerender).
+    ws.write(
+        "crates/content/src/main.rs",
+        "fn main() { /* changed */ }\n",
+    );
+    assert_eq!(mode(&site, &settings), fresh("the tools changed"));
+    ws.tools_built_as("tools", " built again");
+    assert_eq!(mode(&site, &settings), fresh("other tools made it"));
     for (name, value, why) in [
         ("READER_CONTENT", "other", "its content changed"),
         ("READER_OFFLINE", "off", "its offline changed"),

@@ -30,6 +30,7 @@ pub mod data;
 pub mod feeds;
 pub mod head;
 pub mod icon;
+pub mod imports;
 pub mod inputs;
 pub mod loader;
 pub mod mode;

@@ -1,4 +1,5 @@
-//! The apps' scripts, minified. wasm-bindgen writes each app's script
+//! The apps' scripts, minified (and first their wasm's import names
+//! shortened in both files, `crate::imports`). wasm-bindgen writes each app's script
 //! (the JavaScript that loads its wasm and answers its calls into the
 //! browser) spelled out for reading: 62 KB each. Trunk's release build
 //! tries to minify it and cannot (its minifier, minify-js 0.5, stops at
@@ -89,45 +90,106 @@ fn minify_file(path: &Path) -> Result<Vec<u8>, PrerenderError> {
     }
 }
 
-/// Trunk's fresh output in `dist` with both apps' scripts minified: the
-/// whole app's (which `template`, Trunk's `index.html`, preloads) and the
-/// reading app's (`reading.js`, if the build has one). Returns the
-/// template with the whole app's script's integrity hash made from its
+/// The wasm at `wasm` and its script at `script` with the wasm's import
+/// names shortened in both ([`crate::imports::shorten`]); left as they
+/// are, and said so on stderr, where they are not as wasm-bindgen writes
+/// them (the site still works, only heavier).
+fn shorten_imports(script: &Path, wasm: &Path) -> Result<(), PrerenderError> {
+    let source =
+        fs::read_to_string(script).map_err(|e| PrerenderError::Io(script.to_path_buf(), e))?;
+    let bytes = fs::read(wasm).map_err(|e| PrerenderError::Io(wasm.to_path_buf(), e))?;
+    match crate::imports::shorten(&bytes, &source) {
+        Some((bytes, source)) => {
+            fs::write(wasm, bytes).map_err(|e| PrerenderError::Io(wasm.to_path_buf(), e))?;
+            fs::write(script, source).map_err(|e| PrerenderError::Io(script.to_path_buf(), e))
+        }
+        None => {
+            eprintln!(
+                "prerender: the imports of {} are not as wasm-bindgen writes them; their names are left as they are",
+                wasm.display()
+            );
+            Ok(())
+        }
+    }
+}
+
+/// The file of `dist`'s top folder an element of the template names by
+/// its `href`.
+fn top_file(el: &lol_html::html_content::Element, what: &str) -> Result<String, PrerenderError> {
+    let href = el.get_attribute("href").unwrap_or_default();
+    let name = href.rsplit('/').next().unwrap_or_default();
+    if name.is_empty() || name.starts_with('.') {
+        return Err(PrerenderError::Template(format!(
+            "the app's {what} {href:?} is not a file of the top folder"
+        )));
+    }
+    Ok(name.to_owned())
+}
+
+/// Sets `el`'s integrity hash, if it has one, to `bytes`'.
+fn set_integrity(
+    el: &mut lol_html::html_content::Element,
+    bytes: &[u8],
+) -> Result<(), PrerenderError> {
+    if el.has_attribute("integrity") {
+        el.set_attribute("integrity", &sri(bytes))
+            .map_err(|e| PrerenderError::Template(e.to_string()))?;
+    }
+    Ok(())
+}
+
+/// Trunk's fresh output in `dist` with both apps' import names shortened
+/// and their scripts minified: the whole app's (whose script and wasm
+/// `template`, Trunk's `index.html`, preloads) and the reading app's
+/// (`reading.js` and `reading_bg.wasm`, if the build has one). Returns the
+/// template with the whole app's integrity hashes made from the files'
 /// new bytes.
 ///
 /// # Errors
-/// [`PrerenderError::Io`] if a script cannot be read or written;
+/// [`PrerenderError::Io`] if a file cannot be read or written;
 /// [`PrerenderError::Template`] if the template preloads no script, or
-/// names one outside `dist`'s top folder.
+/// names a file outside `dist`'s top folder.
 pub fn minify_fresh(dist: &Path, template: &str) -> Result<String, PrerenderError> {
-    let reading = dist.join(format!("{}.js", crate::reading::STEM));
+    let stem = crate::reading::STEM;
+    let reading = dist.join(format!("{stem}.js"));
     if reading.exists() {
+        shorten_imports(&reading, &dist.join(format!("{stem}_bg.wasm")))?;
         minify_file(&reading)?;
     }
-    let mut found = false;
-    let template = rewrite_elements(template, "link[rel=modulepreload][href]", |el| {
-        let href = el.get_attribute("href").unwrap_or_default();
-        let name = href.rsplit('/').next().unwrap_or_default();
-        if name.is_empty() || name.starts_with('.') {
-            return Err(PrerenderError::Template(format!(
-                "the app's script {href:?} is not a file of the top folder"
-            )));
-        }
-        let bytes = minify_file(&dist.join(name))?;
-        if el.has_attribute("integrity") {
-            el.set_attribute("integrity", &sri(&bytes))
-                .map_err(|e| PrerenderError::Template(e.to_string()))?;
-        }
-        found = true;
+    let mut script = None;
+    let mut wasm = None;
+    rewrite_elements(template, "link[rel=modulepreload][href]", |el| {
+        script = Some(top_file(el, "script")?);
         Ok(())
     })?;
-    if found {
-        Ok(template)
-    } else {
-        Err(PrerenderError::Template(
+    rewrite_elements(template, "link[rel=preload][as=fetch][href]", |el| {
+        wasm = Some(top_file(el, "wasm")?);
+        Ok(())
+    })?;
+    let Some(script) = script else {
+        return Err(PrerenderError::Template(
             "Trunk's template preloads no script (its modulepreload)".into(),
-        ))
+        ));
+    };
+    if let Some(wasm) = &wasm {
+        shorten_imports(&dist.join(&script), &dist.join(wasm))?;
+        let bytes =
+            fs::read(dist.join(wasm)).map_err(|e| PrerenderError::Io(dist.join(wasm), e))?;
+        let template = rewrite_elements(template, "link[rel=preload][as=fetch][href]", |el| {
+            set_integrity(el, &bytes)
+        })?;
+        return minify_whole(dist, &template, &script);
     }
+    minify_whole(dist, template, &script)
+}
+
+/// The whole app's script (`script`, which `template` preloads) minified,
+/// and the template with its integrity hash made from the new bytes.
+fn minify_whole(dist: &Path, template: &str, script: &str) -> Result<String, PrerenderError> {
+    let bytes = minify_file(&dist.join(script))?;
+    rewrite_elements(template, "link[rel=modulepreload][href]", |el| {
+        set_integrity(el, &bytes)
+    })
 }
 
 #[cfg(test)]
@@ -195,15 +257,34 @@ mod tests {
     #[test]
     fn the_fresh_scripts_are_minified_and_the_integrity_follows() {
         let dist = folder("fresh");
-        fs::write(dist.join("reader-1a2b.js"), MODULE).expect("written");
-        fs::write(dist.join("reading.js"), MODULE).expect("written");
-        let template = "<head><link rel=modulepreload href=/news/reader-1a2b.js integrity=sha384-OLD crossorigin></head>";
+        // Each app's script defines the one function its wasm imports.
+        let script = format!(
+            "{MODULE}\nexport function __wbg_get_imports() {{ return {{ __wbg_log_0123456789abcdef: function(e) {{ console.log(e); }} }}; }}"
+        );
+        let wasm = crate::imports::tests::wasm("./app_bg.js", &["__wbg_log_0123456789abcdef"]);
+        for stem in ["reader-1a2b", "reading"] {
+            fs::write(dist.join(format!("{stem}.js")), &script).expect("written");
+            fs::write(dist.join(format!("{stem}_bg.wasm")), &wasm).expect("written");
+        }
+        let template = "<head><link rel=modulepreload href=/news/reader-1a2b.js integrity=sha384-OLD crossorigin><link rel=preload href=/news/reader-1a2b_bg.wasm as=fetch type=application/wasm integrity=sha384-OLDWASM crossorigin></head>";
         let out = minify_fresh(&dist, template).expect("minified");
         let whole = fs::read(dist.join("reader-1a2b.js")).expect("there");
         let reading = fs::read(dist.join("reading.js")).expect("there");
-        assert!(whole.len() < MODULE.len() / 2);
+        assert!(whole.len() < script.len() / 2);
         assert_eq!(whole, reading);
+        assert!(
+            !String::from_utf8_lossy(&whole).contains("__wbg_log"),
+            "the import's name is short"
+        );
+        let shortened = crate::imports::tests::wasm("./app_bg.js", &["a"]);
+        for stem in ["reader-1a2b", "reading"] {
+            assert_eq!(
+                fs::read(dist.join(format!("{stem}_bg.wasm"))).expect("there"),
+                shortened
+            );
+        }
         assert!(out.contains(&sri(&whole)), "{out}");
+        assert!(out.contains(&sri(&shortened)), "{out}");
         assert!(!out.contains("sha384-OLD"), "{out}");
         let _ = fs::remove_dir_all(&dist);
     }

@@ -75,6 +75,15 @@ impl SearchQuery {
         {
             end = space;
         }
+        // Never a cut inside what shows as one character: an accent, a
+        // joiner or what it joins stays with the character before it.
+        let inside = |i: usize| joins(chars[i]) || (i > 0 && chars[i - 1] == ZWJ);
+        while start < first && inside(start) {
+            start += 1;
+        }
+        while end < chars.len() && inside(end) {
+            end += 1;
+        }
         let window: String = chars[start..end].iter().collect();
         let mut cut = self.highlight(window.trim());
         if start > 0 {
@@ -85,6 +94,26 @@ impl SearchQuery {
         }
         merge_text(cut)
     }
+}
+
+/// The zero-width joiner, which joins the characters on either side of it
+/// into one (👩‍💻).
+const ZWJ: char = '\u{200d}';
+
+/// Whether `c` belongs with the character before it: a combining accent,
+/// a joiner, a variation selector, an emoji's skin tone or tag.
+fn joins(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036f}'
+        | '\u{1ab0}'..='\u{1aff}'
+        | '\u{1dc0}'..='\u{1dff}'
+        | '\u{20d0}'..='\u{20ff}'
+        | '\u{fe20}'..='\u{fe2f}'
+        | '\u{fe00}'..='\u{fe0f}'
+        | ZWJ
+        | '\u{1f3fb}'..='\u{1f3ff}'
+        | '\u{e0020}'..='\u{e007f}'
+        | '\u{e0100}'..='\u{e01ef}')
 }
 
 /// How many columns `c` takes on the screen: two for a Chinese character.
@@ -196,6 +225,31 @@ mod tests {
         assert!(!inside.starts_with(' ') && !inside.ends_with(' '), "{text}");
         let lead = inside.find("the [Pudong]").unwrap_or(usize::MAX);
         assert!(lead <= LEAD_COLUMNS, "{text}");
+    }
+
+    #[test]
+    fn a_cut_never_splits_an_accent_or_a_joined_emoji_from_its_character() {
+        let query = SearchQuery::new("pudong");
+        for lead in 0..4 {
+            for tail in 0..3 {
+                let piece = format!(
+                    "{}{}Pudong {}{}",
+                    "x".repeat(lead),
+                    "e\u{301}".repeat(60),
+                    "y".repeat(tail),
+                    "👩\u{200d}💻".repeat(80)
+                );
+                let text = shown(&query.passage([piece.as_str()]).unwrap_or_default());
+                let inside = text.trim_start_matches('…').trim_end_matches('…');
+                let first = inside.chars().next().unwrap_or(' ');
+                assert!(!joins(first), "{lead} {tail}: starts with {first:?}");
+                assert!(
+                    inside.ends_with("👩\u{200d}💻"),
+                    "{lead} {tail}: ends {:?}",
+                    inside.chars().rev().take(3).collect::<String>()
+                );
+            }
+        }
     }
 
     #[test]

@@ -152,8 +152,11 @@ fn set_integrity(
 pub fn minify_fresh(dist: &Path, template: &str) -> Result<String, PrerenderError> {
     let stem = crate::reading::STEM;
     let reading = dist.join(format!("{stem}.js"));
+    let reading_wasm = dist.join(format!("{stem}_bg.wasm"));
+    if reading.exists() && reading_wasm.exists() {
+        shorten_imports(&reading, &reading_wasm)?;
+    }
     if reading.exists() {
-        shorten_imports(&reading, &dist.join(format!("{stem}_bg.wasm")))?;
         minify_file(&reading)?;
     }
     let mut script = None;
@@ -171,7 +174,9 @@ pub fn minify_fresh(dist: &Path, template: &str) -> Result<String, PrerenderErro
             "Trunk's template preloads no script (its modulepreload)".into(),
         ));
     };
-    if let Some(wasm) = &wasm {
+    // A template that preloads no wasm, or one not there (a folder made
+    // by hand, a test's): the script alone is minified.
+    if let Some(wasm) = wasm.as_ref().filter(|wasm| dist.join(wasm).is_file()) {
         shorten_imports(&dist.join(&script), &dist.join(wasm))?;
         let bytes =
             fs::read(dist.join(wasm)).map_err(|e| PrerenderError::Io(dist.join(wasm), e))?;

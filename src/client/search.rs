@@ -119,9 +119,9 @@ pub fn search(
 /// The passage of the article `slug` that shows why a search for `text`
 /// found it (a hit whose summary does not say: the words are only in its
 /// text), from the article itself, fetched through the client as any
-/// article is (and kept, so following the hit then needs no request).
-/// `None` when the article cannot be had or the words are not in its text:
-/// the hit keeps its summary.
+/// article is (its request asked for now, in the caller's reactive scope,
+/// and cancelled with it). `None` when the article cannot be had or the
+/// words are not in its text: the hit keeps its summary.
 pub fn passage(slug: &Slug, text: &str) -> impl Future<Output = Option<Vec<ExcerptPart>>> + use<> {
     let request = article(slug);
     let query = SearchQuery::new(text);

@@ -191,8 +191,8 @@ fn focus_first_result() {
 /// summary has none of them (they are only in the article's text), the
 /// passage of the text they are in, once the article is here
 /// (`client::passage`). A hit whose article cannot be had keeps its
-/// summary; a search replaced before the articles come leaves them
-/// unshown (kept by the client, for the reader who opens one).
+/// summary; results replaced before their articles come (the reader typed
+/// on) cancel those requests.
 fn excerpts(results: &SearchResults, query: &str) -> Vec<RwSignal<Vec<ExcerptPart>>> {
     (results.hits.iter())
         .map(|hit| {

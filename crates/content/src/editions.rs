@@ -369,12 +369,13 @@ fn translations(
             let ours = speeches(*at, slug);
             let others = (articles.iter())
                 .filter(|(other, _, _)| other != at)
-                .map(|(other, slug, _)| Translation {
-                    edition: codes[*other].to_owned(),
-                    slug: (*slug).clone(),
-                    speeches: Some(speeches(*other, slug))
-                        .filter(|theirs| *theirs == ours)
-                        .unwrap_or(0),
+                .map(|(other, slug, _)| {
+                    let theirs = speeches(*other, slug);
+                    Translation {
+                        edition: codes[*other].to_owned(),
+                        slug: (*slug).clone(),
+                        speeches: if theirs == ours { theirs } else { 0 },
+                    }
                 })
                 .collect();
             found.insert((*slug).clone(), others);

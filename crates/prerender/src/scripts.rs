@@ -93,22 +93,24 @@ fn minify_file(path: &Path) -> Result<Vec<u8>, PrerenderError> {
 /// The wasm at `wasm` and its script at `script` with the wasm's import
 /// names shortened in both ([`crate::imports::shorten`]); left as they
 /// are, and said so on stderr, where they are not as wasm-bindgen writes
-/// them (the site still works, only heavier).
-fn shorten_imports(script: &Path, wasm: &Path) -> Result<(), PrerenderError> {
+/// them (the site still works, only heavier). The wasm's bytes as they
+/// now are.
+fn shorten_imports(script: &Path, wasm: &Path) -> Result<Vec<u8>, PrerenderError> {
     let source =
         fs::read_to_string(script).map_err(|e| PrerenderError::Io(script.to_path_buf(), e))?;
     let bytes = fs::read(wasm).map_err(|e| PrerenderError::Io(wasm.to_path_buf(), e))?;
     match crate::imports::shorten(&bytes, &source) {
         Some((bytes, source)) => {
-            fs::write(wasm, bytes).map_err(|e| PrerenderError::Io(wasm.to_path_buf(), e))?;
-            fs::write(script, source).map_err(|e| PrerenderError::Io(script.to_path_buf(), e))
+            fs::write(wasm, &bytes).map_err(|e| PrerenderError::Io(wasm.to_path_buf(), e))?;
+            fs::write(script, source).map_err(|e| PrerenderError::Io(script.to_path_buf(), e))?;
+            Ok(bytes)
         }
         None => {
             eprintln!(
                 "prerender: the imports of {} are not as wasm-bindgen writes them; their names are left as they are",
                 wasm.display()
             );
-            Ok(())
+            Ok(bytes)
         }
     }
 }
@@ -153,10 +155,10 @@ pub fn minify_fresh(dist: &Path, template: &str) -> Result<String, PrerenderErro
     let stem = crate::reading::STEM;
     let reading = dist.join(format!("{stem}.js"));
     let reading_wasm = dist.join(format!("{stem}_bg.wasm"));
-    if reading.exists() && reading_wasm.exists() {
-        shorten_imports(&reading, &reading_wasm)?;
-    }
     if reading.exists() {
+        if reading_wasm.exists() {
+            shorten_imports(&reading, &reading_wasm)?;
+        }
         minify_file(&reading)?;
     }
     let mut script = None;
@@ -176,16 +178,16 @@ pub fn minify_fresh(dist: &Path, template: &str) -> Result<String, PrerenderErro
     };
     // A template that preloads no wasm, or one not there (a folder made
     // by hand, a test's): the script alone is minified.
-    if let Some(wasm) = wasm.as_ref().filter(|wasm| dist.join(wasm).is_file()) {
-        shorten_imports(&dist.join(&script), &dist.join(wasm))?;
-        let bytes =
-            fs::read(dist.join(wasm)).map_err(|e| PrerenderError::Io(dist.join(wasm), e))?;
-        let template = rewrite_elements(template, "link[rel=preload][as=fetch][href]", |el| {
-            set_integrity(el, &bytes)
-        })?;
-        return minify_whole(dist, &template, &script);
-    }
-    minify_whole(dist, template, &script)
+    let template = match wasm.filter(|wasm| dist.join(wasm).is_file()) {
+        Some(wasm) => {
+            let bytes = shorten_imports(&dist.join(&script), &dist.join(wasm))?;
+            rewrite_elements(template, "link[rel=preload][as=fetch][href]", |el| {
+                set_integrity(el, &bytes)
+            })?
+        }
+        None => template.to_owned(),
+    };
+    minify_whole(dist, &template, &script)
 }
 
 /// The whole app's script (`script`, which `template` preloads) minified,

@@ -52,6 +52,29 @@ describe('layout', () => {
     }
   });
 
+  test('on a phone the header is three short rows: the navigation one line, the search box beside the sections, and the whole row the search box\'s while the reader types', async () => {
+    for (const [path, width] of [['/', 390], ['/zh/', 390], [`/news/${SEED_SLUG}`, 390], ['/', 360]]) {
+      const { page, context } = await openPage(app.browser, { width, height: 900 });
+      await page.goto(app.server.url + path);
+      await heading(page);
+      const header = await page.locator('.site-header').boundingBox();
+      assert.ok(header.height <= 150, `${path} at ${width} px: the header is ${header.height}px tall`);
+      const tops = await page.locator('.site-nav li').evaluateAll((items) => items.map((li) => li.getBoundingClientRect().top));
+      assert.equal(new Set(tops).size, 1, `${path} at ${width} px: the navigation is on ${new Set(tops).size} lines`);
+      const sections = await page.locator('.section-nav').boundingBox();
+      const box = await page.locator('.search-box').boundingBox();
+      assert.ok(Math.abs(sections.y + sections.height / 2 - (box.y + box.height / 2)) < 2, `${path}: the search box is not on the sections' row`);
+      assert.ok(box.x >= sections.x + sections.width && box.x + box.width <= width, `${path}: the search box is not right of the sections, inside the screen`);
+      const input = page.locator('#site-search');
+      assert.ok((await input.boundingBox()).width >= 80, `${path}: the search box's field is too narrow to tap`);
+      await input.focus();
+      assert.equal(await page.locator('.section-nav').isVisible(), false, `${path}: the sections stay while the reader types`);
+      const typing = await page.locator('.search-box').boundingBox();
+      assert.ok(typing.width >= width - 2 * 16 - 1, `${path}: the search box is ${typing.width}px wide while the reader types`);
+      await context.close();
+    }
+  });
+
   test('on a phone an article\'s breadcrumb is one line, its headline cut short with an ellipsis but whole in the page', async () => {
     const { page, context } = await openPage(app.browser, { width: 390, height: 900 });
     await page.goto(`${app.server.url}/news/${SEED_SLUG}`);

@@ -212,36 +212,35 @@ fn is_identifier_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '$'
 }
 
+/// `script` cut where name characters meet others: its runs of name
+/// characters (names, and numbers) and the runs between them, in order.
+/// The one scanner both the names' check and their renaming read.
+fn runs(script: &str) -> impl Iterator<Item = &str> {
+    let mut rest = script;
+    std::iter::from_fn(move || {
+        let name = is_identifier_char(rest.chars().next()?);
+        let end = rest
+            .find(|c: char| is_identifier_char(c) != name)
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(end);
+        rest = tail;
+        Some(run)
+    })
+}
+
 /// The runs of name characters in `script` (names, and numbers).
 fn identifiers(script: &str) -> std::collections::HashSet<&str> {
-    script
-        .split(|c: char| !is_identifier_char(c))
-        .filter(|run| !run.is_empty())
+    runs(script)
+        .filter(|run| run.starts_with(is_identifier_char))
         .collect()
 }
 
 /// `script` with each run of name characters that `names` has replaced
 /// by its new name.
 fn rename_identifiers(script: &str, names: &std::collections::HashMap<&str, &str>) -> String {
-    let mut out = String::with_capacity(script.len());
-    let mut run_start = None;
-    for (at, c) in script
-        .char_indices()
-        .chain(std::iter::once((script.len(), ' ')))
-    {
-        if is_identifier_char(c) {
-            run_start.get_or_insert(at);
-            continue;
-        }
-        if let Some(start) = run_start.take() {
-            let run = &script[start..at];
-            out.push_str(names.get(run).copied().unwrap_or(run));
-        }
-        if at < script.len() {
-            out.push(c);
-        }
-    }
-    out
+    runs(script)
+        .map(|run| names.get(run).copied().unwrap_or(run))
+        .collect()
 }
 
 #[cfg(test)]

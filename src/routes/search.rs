@@ -38,8 +38,16 @@ pub fn SearchRoute() -> impl IntoView {
     // is on screen, as it goes to a new page's heading (the link the
     // reader followed is gone with the page it was on).
     let to_results = StoredValue::new(false);
+    // What the reader typed in the page's box before the app came (the
+    // app loads on that first act): hydrating empties the box, so at first
+    // those words stand for the address's, go back in, and are searched.
+    let early = typed_before_the_app();
     Effect::new(move |previous: Option<()>| {
         let (text, n) = address.get();
+        let (text, n) = match (&previous, &early) {
+            (None, Some(early)) => (early.clone(), 1),
+            _ => (text, n),
+        };
         let same_words = typed.get_untracked().trim() == text;
         if !same_words {
             typed.set(text);
@@ -90,26 +98,23 @@ pub fn SearchRoute() -> impl IntoView {
         }
     };
     // The tab, the history and a bookmark name what was searched.
-    let site = crate::site_context::use_site();
-    Effect::new(move |_| {
+    let title = Signal::derive(move || {
         let query = wanted.get();
-        let title = if query.is_empty() {
+        if query.is_empty() {
             label(Label::Search)
         } else {
             crate::labels::labels().fill(Label::SearchTitle, &[("query", &query)])
-        };
-        let name = site.and_then(|site| site.site()).map(|site| site.name);
-        document().set_title(&crate::display::page_title(&title, name.as_deref()));
+        }
     });
     view! {
-        <PageMeta meta=Meta::search() />
+        <PageMeta meta=Meta::search() title />
         <section class="search-page" aria-labelledby="search-heading">
             <h1 id="search-heading" class="news-list__heading">{label(Label::Search)}</h1>
             <form class="search-page__form" role="search" aria-label=label(Label::SearchTheArchive)
                 action=paths::search_href("", 1) method="get"
                 on:submit=|event: leptos::ev::SubmitEvent| event.prevent_default()>
-                <label for="search-query">{label(Label::SearchTheNews)}</label>
-                <input id="search-query" type="search" name=paths::QUERY_PARAM autocomplete="off"
+                <label for=QUERY_BOX_ID>{label(Label::SearchTheNews)}</label>
+                <input id=QUERY_BOX_ID type="search" name=paths::QUERY_PARAM autocomplete="off"
                     prop:value=move || typed.get() on:input=on_input />
             </form>
             <noscript>
@@ -118,6 +123,21 @@ pub fn SearchRoute() -> impl IntoView {
             {results}
         </section>
     }
+}
+
+/// The id of the search page's own box.
+const QUERY_BOX_ID: &str = "search-query";
+
+/// While the app hydrates the prerendered search page: what is in its box
+/// (the reader typed it before the app came), if anything.
+fn typed_before_the_app() -> Option<String> {
+    use wasm_bindgen::JsCast;
+    if !crate::prerendered::is_hydrating() {
+        return None;
+    }
+    let input = document().get_element_by_id(QUERY_BOX_ID)?;
+    let text = input.dyn_into::<web_sys::HtmlInputElement>().ok()?.value();
+    (!text.trim().is_empty()).then_some(text)
 }
 
 /// What the address asks for: the words, and the page of results (from 1).

@@ -12,10 +12,14 @@ use crate::site_context::use_site;
 /// itself. A prerendered page's head already says the same (the prerender
 /// writes it from the same data, `crates/prerender/src/head.rs`), so this
 /// only matters after a client-side navigation.
+///
+/// A page whose title changes while it is shown (the search page names
+/// what is searched) gives it as `title`, which stands for the meta's:
+/// one effect writes the head, so no other can overwrite it.
 #[component]
-pub fn PageMeta(meta: Meta) -> impl IntoView {
+pub fn PageMeta(meta: Meta, #[prop(optional)] title: Option<Signal<String>>) -> impl IntoView {
     let Meta {
-        title,
+        title: fixed_title,
         description,
         noindex,
     } = meta;
@@ -23,7 +27,9 @@ pub fn PageMeta(meta: Meta) -> impl IntoView {
     Effect::new(move |_| {
         let name = site.and_then(|site| site.site()).map(|site| site.name);
         let document = document();
-        document.set_title(&page_title(&title, name.as_deref()));
+        let title = title.map(|title| title.get());
+        let title = title.as_deref().unwrap_or(&fixed_title);
+        document.set_title(&page_title(title, name.as_deref()));
         set_meta(&document, "description", Some(&description));
         set_meta(&document, "robots", noindex.then_some("noindex"));
     });

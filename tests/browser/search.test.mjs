@@ -112,6 +112,34 @@ describe('search', () => {
     await context.close();
   });
 
+  test('what the reader types in the search page\'s box before the app has come stays in it, and is searched', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    // The app's wasm is held back until the reader has typed: the first
+    // letters go into the prerendered box, which the app then hydrates.
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    await page.route(/_bg\.wasm$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(app.server.url + '/search');
+    await page.waitForSelector('main h1');
+    await page.locator('#search-query').click();
+    await page.keyboard.type('lib');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined, 'the app came before the reader typed');
+    release();
+    const early = await resultsFor(page, 'lib');
+    assert.ok(early.includes(sourceArticle('usst-library-reopens-after-renovation').headline), `“lib” found ${JSON.stringify(early)}`);
+    assert.equal(await page.locator('#search-query').inputValue(), 'lib');
+    await page.keyboard.type('rary');
+    await resultsFor(page, 'library');
+    assert.equal(await page.locator('#search-query').inputValue(), 'library');
+    await page.waitForURL(`${app.server.url}/search?q=library`);
+    assert.equal(await page.title(), 'Search: library · USST News');
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
   test('a search is an address: reloading or sharing it shows the same results', async () => {
     const { page, context } = await openPage(app.browser);
     await page.goto(`${app.server.url}/search?q=Wu+Jincheng`);
@@ -121,6 +149,10 @@ describe('search', () => {
     assert.equal(await page.locator('#search-query').inputValue(), 'Wu Jincheng');
     await page.reload();
     assert.deepEqual(await resultsFor(page, 'Wu Jincheng'), found);
+    // The tab names the search however the page was reached (the site's
+    // name arriving after the words used to put back the plain title).
+    await page.waitForTimeout(500);
+    assert.equal(await page.title(), 'Search: Wu Jincheng · USST News');
     await context.close();
   });
 
@@ -300,7 +332,8 @@ describe('search', () => {
     assert.match(await page.locator('.notice--error h2').textContent(), /We couldn’t load search results/);
     assert.match(await page.locator('.notice--error').textContent(), /couldn’t reach the news server/);
     assert.equal(await page.locator('#search-query').inputValue(), 'optical');
-    assert.equal(await page.title(), 'Search · USST News');
+    // The notice is part of the page: the tab still names the search.
+    assert.equal(await page.title(), 'Search: optical · USST News');
     assert.equal(await page.locator('.site-header').count(), 1);
     blocked = false;
     await page.getByRole('button', { name: 'Retry' }).click();

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::path;
 
 use crate::client::cache;
@@ -62,11 +63,20 @@ fn routed<R: IntoView + 'static>(routes: impl Fn() -> R + Send + Sync + 'static)
     let arrived_at = location.pathname.get_untracked();
     let host_not_found = cache::carries_not_found();
     let at_not_found = Memo::new(move |_| host_not_found && location.pathname.get() == arrived_at);
+    let browser_url = use_context::<BrowserUrl>();
     move || {
         if at_not_found.get() {
             view! { <NotFoundRoute /> }.into_any()
         } else {
-            routes().into_any()
+            let routes = routes().into_any();
+            // Leaving the host's "not found" page: the router sets the
+            // address bar once the routes it had on screen have the new
+            // page ready, and it had none (this "not found" stood outside
+            // them); the routes now here are ready, so the address follows.
+            if host_not_found && let Some(browser_url) = &browser_url {
+                browser_url.ready_to_complete();
+            }
+            routes
         }
     }
 }

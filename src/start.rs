@@ -13,6 +13,7 @@ use crate::prerendered::{self, Takeover};
 pub fn run<V: IntoView + 'static>(app: fn() -> V) {
     crate::panic_notice::install();
     crate::return_position::install();
+    tidy_address();
     wasm_bindgen_futures::spawn_local(async move {
         prerendered::next_task().await;
         let takeover = prerendered::take_over();
@@ -36,5 +37,34 @@ async fn take_over<V: IntoView + 'static>(takeover: Option<Takeover>, app: fn() 
             leptos::mount::mount_to_body(app);
             prerendered::mark_interactive("rendered");
         }
+    }
+}
+
+/// An address with an empty segment (`/news/<slug>//speech/1`, which a
+/// host may serve as the page without it) is tidied, in place, before the
+/// router reads it: no route has an empty segment, so the router would
+/// call the page on screen "not found", and taking it over would fail.
+fn tidy_address() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let Ok(path) = location.pathname() else {
+        return;
+    };
+    if !path.contains("//") {
+        return;
+    }
+    let mut tidy = String::with_capacity(path.len());
+    for c in path.chars() {
+        if !(c == '/' && tidy.ends_with('/')) {
+            tidy.push(c);
+        }
+    }
+    tidy.push_str(&location.search().unwrap_or_default());
+    tidy.push_str(&location.hash().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&tidy));
     }
 }

@@ -128,6 +128,34 @@ describe('article', () => {
     await context.close();
   });
 
+  test('from the “not found” page, its button leads to the list, the address follows, and Back returns', async () => {
+    for (const path of ['/news/does-not-exist', `/news/${SEED_SLUG}/speech/99`]) {
+      const { page, context, problems, h1 } = await visit(path);
+      assert.equal(h1, 'Page not found');
+      await page.evaluate(() => { window.__sameDocument = true; });
+      await page.locator('.notice--not-found a.button').click();
+      await waitForHeading(page, 'News & Events');
+      await page.waitForURL(app.server.url + '/');
+      assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the list was loaded whole');
+      await page.goBack();
+      await page.waitForURL(app.server.url + path);
+      await waitForHeading(page, 'Page not found');
+      assert.deepEqual(unexpected(problems), []);
+      await context.close();
+    }
+  });
+
+  test('an address with an empty segment shows the page it names, tidied, and the app takes it over', async () => {
+    const { page, context, problems, h1 } = await visit(`/news/${SEED_SLUG}//speech/1`);
+    assert.equal(h1, seedLine(3));
+    assert.equal(page.url(), `${app.server.url}/news/${SEED_SLUG}/speech/1`);
+    await page.waitForTimeout(500);
+    assert.equal(await heading(page), seedLine(3), 'the page changed once the app had it');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'hydrated');
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
   test('Back returns to the list', async () => {
     const { page, context, problems } = await visit('/');
     const first = page.locator('.news-card__headline a').first();

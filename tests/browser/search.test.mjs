@@ -241,6 +241,23 @@ describe('search', () => {
     await offline.context.close();
   });
 
+  test('Chinese words written together, as Chinese is, find the article that has them apart', async () => {
+    const { page, context, problems } = await openPage(app.browser, { width: 390, height: 844 });
+    const library = JSON.parse(readFileSync(join(REPO, 'dist', 'zh', 'content', 'articles', 'jungonglu-xiaoqu-xin-tushuguan-qiyong.json'), 'utf8'));
+    // 图书馆 (library) and 学生 (students), with no space: the library's
+    // article has both, never side by side.
+    const text = JSON.stringify(library);
+    assert.ok(text.includes('图书馆') && text.includes('学生') && !text.includes('图书馆学生'));
+    await page.goto(`${app.server.url}/zh/search?q=图书馆学生`);
+    await heading(page);
+    const found = await resultsFor(page, '图书馆学生');
+    assert.equal(found[0], library.headline, found.join(' '));
+    const marks = await page.locator('.search-result').first().locator('mark').allTextContents();
+    assert.ok(marks.includes('图书馆') || marks.includes('学生'), JSON.stringify(marks));
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
   test('a word whose index file is split is found in the next file down', async () => {
     // As in a larger archive, where "re…" begins too many words for one
     // file: the file says it is split, and the words are one letter deeper.

@@ -266,3 +266,36 @@ fn a_heavy_file_is_split_by_one_more_character_and_still_found() {
     let (files, rounds) = fetched(&query, &written);
     assert_eq!((query.rank(&files, 0, 10).total, rounds), (0, 2));
 }
+
+#[test]
+fn chinese_words_written_together_find_an_article_that_has_them_apart() {
+    let apart = [
+        ("图书馆重新开放", "学生可以借书"), // 0: 图书馆 and 学生, apart
+        ("学生运动会", "跑步"),             // 1: 学生 alone
+        ("图书馆延长开放时间", "周末"),     // 2: 图书馆 alone
+    ];
+    let shards = index(&apart);
+    // No article has every pair (馆学 is in none): two thirds of them.
+    let ranked = SearchQuery::new("图书馆学生").rank(&shards, 0, 10);
+    assert_eq!((ranked.ids, ranked.total), (vec![0], 1));
+    // An article with the run whole: only it, as before.
+    let mut whole = apart.to_vec();
+    whole.push(("图书馆学生志愿者", "")); // 3
+    let shards = index(&whole);
+    assert_eq!(SearchQuery::new("图书馆学生").rank(&shards, 0, 10).ids, [3]);
+    // A run of three characters is one word: it stays whole.
+    let shards = index(&apart);
+    assert_eq!(
+        SearchQuery::new("书馆学").rank(&shards, 0, 10).ids,
+        Vec::<u32>::new()
+    );
+    // Other words stay whole beside a loosened run.
+    assert_eq!(
+        SearchQuery::new("图书馆学生 跑步").rank(&shards, 0, 10).ids,
+        Vec::<u32>::new()
+    );
+    assert_eq!(
+        SearchQuery::new("图书馆学生 借书").rank(&shards, 0, 10).ids,
+        [0]
+    );
+}

@@ -9,7 +9,7 @@ use crate::format::{IndexFile, KEY_CHARS, Postings, key_chars, key_of, ungaps};
 /// the words it begins.
 const PREFIX_CHARS: usize = 3;
 use crate::results::ExcerptPart;
-use crate::words::{Cut, fold, is_han, is_han_word, tokens};
+use crate::words::{Cut, fold, is_han, is_han_word, long_han_runs, tokens};
 
 /// How many words a prefix (the word still being typed) may stand for.
 const PREFIX_EXPANSION: usize = 64;
@@ -37,6 +37,42 @@ impl Postings {
 
 /// Article numbers, each with a weight: ascending, each number once.
 type Weighted = Vec<(u32, u32)>;
+
+/// The numbers in at least `need` of `lists`, with their weights added.
+fn at_least(lists: &[&Weighted], need: usize) -> Weighted {
+    let mut counted: Vec<(u32, u32, usize)> = Vec::new();
+    for list in lists {
+        let mut merged = Vec::with_capacity(counted.len() + list.len());
+        let (mut i, mut j) = (0, 0);
+        while i < counted.len() || j < list.len() {
+            match (counted.get(i), list.get(j)) {
+                (Some(&(a, w, n)), Some(&(b, v))) if a == b => {
+                    merged.push((a, w + v, n + 1));
+                    i += 1;
+                    j += 1;
+                }
+                (Some(&(a, w, n)), Some(&(b, _))) if a < b => {
+                    merged.push((a, w, n));
+                    i += 1;
+                }
+                (Some(&x), None) => {
+                    merged.push(x);
+                    i += 1;
+                }
+                (_, Some(&(b, v))) => {
+                    merged.push((b, v, 1));
+                    j += 1;
+                }
+                (None, None) => break,
+            }
+        }
+        counted = merged;
+    }
+    (counted.into_iter())
+        .filter(|(_, _, n)| *n >= need)
+        .map(|(id, weight, _)| (id, weight))
+        .collect()
+}
 
 /// Every number in `a` or `b`, with the better of its weights.
 fn union_best(a: &[(u32, u32)], b: &[(u32, u32)]) -> Weighted {
@@ -85,9 +121,19 @@ fn intersect_sum(a: &[(u32, u32)], b: &[(u32, u32)]) -> Weighted {
 /// A query, as words: every word must match; the last may be unfinished
 /// (it also matches the words it starts). A run of Chinese characters is
 /// its overlapping pairs (see [`crate::words`]).
+///
+/// Chinese is written without spaces, so a run of four characters or more
+/// may be two words or more (图书馆学生: library, students), whose pairs
+/// across the words' joins (馆学) the text need not hold. When no article
+/// has every pair, such a run matches an article that has two thirds of
+/// its pairs (图书, 书馆 and 学生 of the four); the articles with more of
+/// them rank first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchQuery {
     pub words: Vec<String>,
+    /// The long runs of Chinese characters: for each, the indices in
+    /// `words` of its pairs.
+    runs: Vec<Vec<usize>>,
     /// How many characters name the index's files (the site says:
     /// [`KEY_CHARS`] unless [`SearchQuery::filed_by`] is told otherwise).
     key_chars: usize,
@@ -102,8 +148,21 @@ impl SearchQuery {
             }
         }
         words.truncate(8);
+        let runs = long_han_runs(text)
+            .into_iter()
+            .map(|pairs| {
+                let mut at: Vec<usize> = (pairs.iter())
+                    .filter_map(|pair| words.iter().position(|w| w == pair))
+                    .collect();
+                at.sort_unstable();
+                at.dedup();
+                at
+            })
+            .filter(|at| at.len() >= 3)
+            .collect();
         Self {
             words,
+            runs,
             key_chars: KEY_CHARS,
         }
     }
@@ -152,22 +211,42 @@ impl SearchQuery {
         skip: usize,
         limit: usize,
     ) -> Ranked {
-        let mut scores: Option<Weighted> = None;
         let mut cut = false;
-        for (i, word) in self.words.iter().enumerate() {
-            let mut matches = Weighted::new();
-            if let Found::File(file) = file_of(word, self.key_chars, shards) {
-                for postings in file.lists(word, self.begun(i)) {
-                    cut |= postings.is_cut();
-                    matches = union_best(&matches, &postings.weighted());
+        let matches: Vec<Weighted> = (self.words.iter().enumerate())
+            .map(|(i, word)| {
+                let mut matches = Weighted::new();
+                if let Found::File(file) = file_of(word, self.key_chars, shards) {
+                    for postings in file.lists(word, self.begun(i)) {
+                        cut |= postings.is_cut();
+                        matches = union_best(&matches, &postings.weighted());
+                    }
                 }
-            }
-            scores = Some(match scores {
-                None => matches,
-                Some(before) => intersect_sum(&before, &matches),
-            });
+                matches
+            })
+            .collect();
+        let all = |lists: &mut dyn Iterator<Item = &Weighted>| {
+            lists
+                .fold(None, |before: Option<Weighted>, list| {
+                    Some(before.map_or_else(|| list.clone(), |b| intersect_sum(&b, list)))
+                })
+                .unwrap_or_default()
+        };
+        let mut scores = all(&mut matches.iter());
+        if scores.is_empty() && !self.runs.is_empty() {
+            // Each long Chinese run as two thirds of its pairs, with every
+            // other word still whole.
+            let in_runs: Vec<usize> = self.runs.iter().flatten().copied().collect();
+            let runs: Vec<Weighted> = (self.runs.iter())
+                .map(|run| {
+                    let lists: Vec<&Weighted> = run.iter().map(|&i| &matches[i]).collect();
+                    at_least(&lists, (2 * run.len()).div_ceil(3))
+                })
+                .collect();
+            let words = (matches.iter().enumerate())
+                .filter(|(i, _)| !in_runs.contains(i))
+                .map(|(_, list)| list);
+            scores = all(&mut words.chain(&runs));
         }
-        let scores = scores.unwrap_or_default();
         // Scores are small (at most 2 per word): one pass per score, from
         // the highest, each pass newest (highest number) first; it stops
         // once `limit` are in.

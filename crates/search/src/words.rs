@@ -88,6 +88,22 @@ fn mixed(run: &str, cut: Cut) -> Vec<Cow<'static, str>> {
     out
 }
 
+/// The pairs of each run of Han characters in a query's `text` long enough
+/// to hold more than one word (three pairs or more: four characters),
+/// run by run, as [`tokens`] cuts them for a query.
+pub fn long_han_runs(text: &str) -> Vec<Vec<String>> {
+    let mut runs = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let chars: Vec<char> = word.chars().map(fold).collect();
+        for part in chars.chunk_by(|a, b| is_han(*a) == is_han(*b)) {
+            if part.len() >= 4 && is_han(part[0]) {
+                runs.push(part.windows(2).map(|pair| pair.iter().collect()).collect());
+            }
+        }
+    }
+    runs
+}
+
 /// A run of Han characters, cut into characters and pairs.
 fn cut_han(run: &[char], cut: Cut, out: &mut Vec<Cow<'static, str>>) {
     if cut == Cut::Index || run.len() == 1 {

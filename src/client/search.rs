@@ -92,21 +92,28 @@ pub fn search(
         for (n, page) in numbers.into_iter().zip(pages) {
             by_number.insert(n, page?);
         }
-        let hits = ranked
-            .ids
-            .iter()
-            .filter_map(|id| {
+        let mut hits: Vec<(u32, usize, SearchHit)> = (ranked.ids.iter().zip(&ranked.scores))
+            .filter_map(|(id, score)| {
                 let (n, place) = ListPage::position(*id as usize);
                 let item = by_number.get(&n)?.from_oldest(place)?;
-                Some(SearchHit {
-                    slug: item.slug.clone(),
-                    headline: item.headline.clone(),
-                    published: item.published,
-                    section: item.section.clone(),
-                    excerpt: query.highlight(&item.summary),
-                })
+                Some((
+                    *score,
+                    query.matches_in(&item.headline),
+                    SearchHit {
+                        slug: item.slug.clone(),
+                        headline: item.headline.clone(),
+                        published: item.published,
+                        section: item.section.clone(),
+                        excerpt: query.highlight(&item.summary),
+                    },
+                ))
             })
             .collect();
+        // Of the hits of a page that score the same, those with more of
+        // the words in their headlines first (the index ranks a headline
+        // and a summary alike); the order between pages stays the index's.
+        hits.sort_by_key(|(score, in_headline, _)| std::cmp::Reverse((*score, *in_headline)));
+        let hits = hits.into_iter().map(|(_, _, hit)| hit).collect();
         Ok(SearchResults {
             total: ranked.total,
             more: ranked.more,
@@ -118,16 +125,22 @@ pub fn search(
 
 /// The passage of the article `slug` that shows why a search for `text`
 /// found it (a hit whose summary does not say: the words are only in its
-/// text), from the article itself, fetched through the client as any
+/// text, or its byline), from the article itself, fetched through the client as any
 /// article is (its request asked for now, in the caller's reactive scope,
 /// and cancelled with it). `None` when the article cannot be had or the
 /// words are not in its text: the hit keeps its summary.
 pub fn passage(slug: &Slug, text: &str) -> impl Future<Output = Option<Vec<ExcerptPart>>> + use<> {
     let request = article(slug);
     let query = SearchQuery::new(text);
+    let labels = crate::labels::labels();
     async move {
         let article = request.await.ok()?;
-        query.passage(ArticleTexts::of(&article).blocks)
+        // The words may be only in who wrote it: its byline, as the
+        // article's page says it.
+        (query.passage(ArticleTexts::of(&article).blocks)).or_else(|| {
+            let byline = article.byline(&labels).map(|line| line.text());
+            query.passage(byline.as_deref())
+        })
     }
 }
 

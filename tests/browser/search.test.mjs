@@ -7,7 +7,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { heading, isDataFetch, openPage, openStaticPage, REPO, screenshot, SEED_SLUG, sourceArticle, unexpected, waitForHeading, withApp } from './support.mjs';
+import { heading, isDataFetch, openPage, openStaticPage, REPO, screenshot, SEED_SLUG, sourceArticle, sourceArticles, unexpected, waitForHeading, withApp } from './support.mjs';
 
 const AXE = readFileSync(join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const hits = (page) => page.locator('.search-result__headline a').allTextContents();
@@ -239,6 +239,26 @@ describe('search', () => {
     assert.equal((await kept.textContent()).trim(), seed.summary);
     assert.equal(await offline.page.locator('.notice--error').count(), 0);
     await offline.context.close();
+  });
+
+  test('of hits that match alike, those with the words in their headlines come first; a hit found by its byline shows it', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/search?q=medical+equipment`);
+    await heading(page);
+    const found = await resultsFor(page, 'medical equipment');
+    assert.ok(found.length >= 2, found.join(' | '));
+    assert.equal(found[0], sourceArticle(SEED_SLUG).headline);
+    // "Liu": some articles have it only in their byline ("By Zhang Liu").
+    const bylined = sourceArticles().filter((a) => [].concat(a.author ?? []).some((name) => /\bLiu\b/.test(name)) && !/\bLiu\b/.test(JSON.stringify({ h: a.headline, s: a.summary, b: a.body })));
+    assert.ok(bylined.length > 0, 'this test needs an article with Liu in its byline alone');
+    await page.locator('#search-query').fill('Liu');
+    await resultsFor(page, 'Liu');
+    const excerpt = page.locator('.search-result').filter({ has: page.getByRole('link', { name: bylined[0].headline, exact: true }) }).locator('.search-result__excerpt');
+    await excerpt.locator('mark').waitFor();
+    assert.match((await excerpt.textContent()).trim(), /^By .*Liu/);
+    assert.deepEqual(await excerpt.locator('mark').allTextContents(), ['Liu']);
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
   });
 
   test('Chinese words written together, as Chinese is, find the article that has them apart', async () => {

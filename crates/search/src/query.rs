@@ -251,22 +251,23 @@ impl SearchQuery {
         // the highest, each pass newest (highest number) first; it stops
         // once `limit` are in.
         let best = scores.iter().map(|(_, score)| *score).max().unwrap_or(0);
-        let ids = (1..=best)
+        let (ids, weights) = (1..=best)
             .rev()
             .flat_map(|score| {
                 scores
                     .iter()
                     .rev()
                     .filter(move |(_, s)| *s == score)
-                    .map(|(id, _)| *id)
+                    .copied()
             })
             .skip(skip)
             .take(limit)
-            .collect();
+            .unzip();
         Ranked {
             total: scores.len(),
             more: cut,
             ids,
+            scores: weights,
         }
     }
 
@@ -292,6 +293,14 @@ impl SearchQuery {
             .iter()
             .enumerate()
             .any(|(i, w)| *lower == *w || (self.begun(i) && lower.starts_with(w.as_str())))
+    }
+
+    /// How many stretches of `text` the query finds (see
+    /// [`SearchQuery::highlight`]).
+    pub fn matches_in(&self, text: &str) -> usize {
+        (self.highlight(text).iter())
+            .filter(|part| matches!(part, ExcerptPart::Match(_)))
+            .count()
     }
 
     /// `text` cut into plain runs and what the query finds: its words, and
@@ -427,6 +436,10 @@ pub struct Ranked {
     pub more: bool,
     /// The best, in order.
     pub ids: Vec<u32>,
+    /// Their scores, in the same order: those of equal score are in no
+    /// order but the newest first, which a caller that knows more of them
+    /// (their headlines) may refine.
+    pub scores: Vec<u32>,
 }
 
 #[cfg(test)]

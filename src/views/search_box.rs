@@ -21,11 +21,16 @@ pub fn SearchBox() -> impl IntoView {
     let navigate = use_navigate();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let query = input.get().map(|input| input.value()).unwrap_or_default();
+        let Some(input) = input.get() else {
+            return;
+        };
+        let query = input.value();
         navigate(
             &paths::search_href(query.trim(), 1),
             paths::navigation(false, true),
         );
+        // The search page's own box has the words now.
+        input.set_value("");
     };
     let labels = labels();
     view! {

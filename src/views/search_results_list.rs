@@ -6,6 +6,9 @@ use reader_search::{ExcerptPart, SearchResults};
 use super::{Pagination, SectionAndDate};
 use crate::paths;
 
+/// How many characters of the query the count repeats.
+const QUERY_SHOWN: usize = 80;
+
 /// The articles a search found, best first: headline (the link), section
 /// and date, and its excerpt (`excerpts`, one for each hit, in order: the
 /// summary with the matching words marked, or, once the route has it, the
@@ -38,8 +41,14 @@ pub fn SearchResultsList(
         )
     });
     let total = results.total.to_string();
+    // The words as the count repeats them: a long query (a pasted
+    // paragraph) cut short, so the count stays a line or two.
+    let said = match query.char_indices().nth(QUERY_SHOWN) {
+        Some((at, _)) => format!("{}…", query[..at].trim_end()),
+        None => query.clone(),
+    };
     let values = [
-        ("query", query.as_str()),
+        ("query", said.as_str()),
         ("count", total.as_str()),
         ("pages", pages_text.as_str()),
     ];

@@ -35,6 +35,15 @@ describe('search', () => {
     await page.waitForFunction(() => window.__sameDocument === undefined);
     await page.evaluate(() => { window.__sameDocument = true; });
     const found = await resultsFor(page, 'optical');
+    // Searching again from the header, on the search page: the page's own
+    // box takes the words, the header's is left empty.
+    await page.locator('#site-search').fill('ceremony');
+    await page.locator('#site-search').press('Enter');
+    await resultsFor(page, 'ceremony');
+    assert.equal(await page.locator('#search-query').inputValue(), 'ceremony');
+    assert.equal(await page.locator('#site-search').inputValue(), '');
+    await page.goBack();
+    await resultsFor(page, 'optical');
     const lab = sourceArticle('usst-opens-optical-imaging-research-laboratory');
     assert.equal(found[0], lab.headline, 'the article with the word in its headline comes first');
     assert.match(await count(page), /^\d+ articles match “optical”, best first\.$/);
@@ -337,10 +346,16 @@ describe('search', () => {
     // The link followed is gone with its page: the focus is on the new
     // page's first result.
     await page.waitForFunction(() => document.activeElement === document.querySelector('.search-result__headline a'), null, { timeout: 5_000 });
+    // A very long word, and a pasted paragraph: the count repeats their
+    // first 80 characters, and nothing scrolls sideways.
     const word = 'a'.repeat(300);
     await page.goto(`${app.server.url}/search?q=${word}`);
-    await resultsFor(page, word);
+    await resultsFor(page, `${'a'.repeat(80)}…`);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'the long word wraps');
+    const paragraph = 'zebra crossing '.repeat(40).trim();
+    await page.locator('#search-query').fill(paragraph);
+    await resultsFor(page, `${paragraph.slice(0, 80).trim()}…`);
+    assert.equal(await page.locator('#search-query').inputValue(), paragraph, 'the box keeps every word');
     assert.deepEqual(unexpected(problems), []);
     await context.close();
   });

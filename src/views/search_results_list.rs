@@ -1,7 +1,7 @@
 use crate::labels::labels;
 use leptos::prelude::*;
 use reader_model::Label;
-use reader_search::{ExcerptPart, SearchResults};
+use reader_search::{ExcerptPart, SearchQuery, SearchResults};
 
 use super::{Pagination, SectionAndDate};
 use crate::paths;
@@ -53,6 +53,9 @@ pub fn SearchResultsList(
         ("pages", pages_text.as_str()),
     ];
     let count = match results.total {
+        0 if SearchQuery::new(&query).last_word_too_short_to_begin() => {
+            labels.fill(Label::MatchesNoneYet, &values)
+        }
         0 => labels.fill(Label::MatchesNone, &values),
         _ if past_end => labels.fill(Label::MatchesPastEnd, &values),
         1 => labels.fill(Label::MatchesOne, &values),

@@ -86,6 +86,7 @@ describe('search', () => {
       ['Wu Jincheng', seed.headline], // a speaker, named only in a speech section
       ['renovation', sourceArticle('usst-library-reopens-after-renovation').headline], // headline and summary
       ['deflection', null], // nowhere: no results
+      ['zq', 'yet'], // two letters: no word, and too few yet to find the words they begin
       ['opti', sourceArticle('usst-opens-optical-imaging-research-laboratory').headline], // still being typed
     ];
     for (const [query, expected] of cases) {
@@ -93,7 +94,8 @@ describe('search', () => {
       const found = await resultsFor(page, query);
       // The address follows the box (a frame later, replaced).
       await page.waitForURL(`${app.server.url}/search?q=${query.replace(' ', '+')}`);
-      if (expected) assert.ok(found.includes(expected), `${query}: ${found}`);
+      if (expected === 'yet') assert.equal(await count(page), `No articles match “${query}” yet: from its third letter, a word also finds the words it begins.`);
+      else if (expected) assert.ok(found.includes(expected), `${query}: ${found}`);
       else assert.equal(await count(page), `No articles match “${query}”.`);
     }
     // A word from the seed's body text only.

@@ -117,6 +117,7 @@ labels! {
     SearchNeedsScript => "search_needs_script",
     Searching => "searching",
     MatchesNone => "matches_none",
+    MatchesNoneYet => "matches_none_yet",
     MatchesOne => "matches_one",
     MatchesMany => "matches_many",
     MatchesPastEnd => "matches_past_end",

@@ -271,6 +271,16 @@ impl SearchQuery {
         }
     }
 
+    /// Whether the last word, as it is typed, is too short yet to stand
+    /// for the words it begins (a word of Latin letters, of fewer than
+    /// [`PREFIX_CHARS`]): a query of it that finds nothing may find
+    /// something a letter later.
+    pub fn last_word_too_short_to_begin(&self) -> bool {
+        self.words
+            .last()
+            .is_some_and(|word| !is_han_word(word) && word.chars().count() < PREFIX_CHARS)
+    }
+
     /// Whether the `i`-th word is still being typed: the last, once it is
     /// long enough to stand for the words it begins.
     fn begun(&self, i: usize) -> bool {

@@ -58,4 +58,4 @@ pub use passage::{PASSAGE_COLUMNS, marks_any};
 pub use query::{Ranked, SearchQuery};
 pub use results::{ExcerptPart, SearchHit, SearchResults};
 pub use texts::ArticleTexts;
-pub use words::{word_slices, words};
+pub use words::{long_han_runs, word_slices, words};

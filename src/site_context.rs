@@ -74,3 +74,13 @@ pub fn provide_translations() {
 pub fn use_translations() -> Option<PageTranslations> {
     use_context::<PageTranslations>()
 }
+
+/// The header's language switch follows the page a route shows (`shown`:
+/// its translations; none while the next loads, and after the reader
+/// leaves the route).
+pub fn follow_translations(shown: impl Fn() -> Vec<Translation> + 'static) {
+    if let Some(translations) = use_translations() {
+        Effect::new(move |_| translations.set(shown()));
+        on_cleanup(move || translations.set(Vec::new()));
+    }
+}

@@ -72,6 +72,7 @@ pub(crate) fn list_page(section: Option<&Slug>, page: Option<usize>) -> Option<L
 pub(crate) fn translations() -> Vec<Translation> {
     carried(|data| match &data.content {
         PageContent::Article(article) => Some(article.translations.clone()),
+        PageContent::Speaker(speaker) => Some(speaker.translations.clone()),
         _ => None,
     })
     .unwrap_or_default()

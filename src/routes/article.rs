@@ -5,7 +5,7 @@ use reader_model::Label;
 use super::loaded::loaded;
 use super::slug::{load_by_slug, slug_param};
 use crate::client;
-use crate::site_context::use_translations;
+use crate::site_context::follow_translations;
 use crate::views::{ArticlePage, ArticleSkeleton};
 
 /// `/news/<slug>`: one article; `/news/<slug>/speech/<n>`: the same,
@@ -16,19 +16,11 @@ pub fn ArticleRoute() -> impl IntoView {
     let params = use_params_map();
     let speech = Memo::new(move |_| params.read().get("n").and_then(|n| n.parse::<usize>().ok()));
     let article = load_by_slug(slug_param(), client::article);
-    // The header's language switch follows the article shown (none while
-    // the next loads, or after the reader leaves).
-    if let Some(translations) = use_translations() {
-        Effect::new(move |_| {
-            let shown = article.get().and_then(Result::ok);
-            translations.set(
-                shown
-                    .map(|article| article.translations)
-                    .unwrap_or_default(),
-            );
-        });
-        on_cleanup(move || translations.set(Vec::new()));
-    }
+    follow_translations(move || {
+        (article.get().and_then(Result::ok))
+            .map(|article| article.translations)
+            .unwrap_or_default()
+    });
     loaded(
         article,
         Label::WhatArticle,

@@ -5,6 +5,7 @@ use super::loaded::loaded;
 use super::slug::{load_by_slug, slug_param};
 use crate::client;
 use crate::loader::Loader;
+use crate::site_context::follow_translations;
 use crate::views::{ListSkeleton, SpeakerPage, SpeakersPage};
 
 /// `/speakers`: everyone who spoke.
@@ -24,6 +25,11 @@ pub fn SpeakersRoute() -> impl IntoView {
 #[component]
 pub fn SpeakerRoute() -> impl IntoView {
     let speaker = load_by_slug(slug_param(), client::speaker);
+    follow_translations(move || {
+        (speaker.get().and_then(Result::ok))
+            .map(|speaker| speaker.translations)
+            .unwrap_or_default()
+    });
     loaded(
         speaker,
         Label::WhatSpeaker,

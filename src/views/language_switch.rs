@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use reader_model::layout::{
     SAVED_PATH, SEARCH_PATH, SECTION_SEGMENT, SPEAKERS_PATH, article_translations,
-    section_translations, speech_number, speech_translations,
+    section_translations, speaker_translations, speech_number, speech_translations,
 };
 use reader_model::{Label, Site, Translation};
 
@@ -13,7 +13,8 @@ use crate::paths;
 /// [`translations_of`] finds them: an article's, a section's), to the same page
 /// there when the page is one every edition has at the same address
 /// (`same_page`: the Saved page, search, the speakers' index; for one
-/// speaker's page, whose name and address differ by edition, the index),
+/// speaker's page, whose name and address differ by edition, the index
+/// where the build could not tell who they are there),
 /// else to that edition's home; on search, with the words searched
 /// (`query`). Nothing for a site of one edition.
 ///
@@ -61,8 +62,9 @@ pub fn LanguageSwitch(
 }
 
 /// The page's translations as (edition code, path below that edition):
-/// the open article's (`article`; on a speech's page, that speech's in
-/// each translation that shares it), else, on a section's list, the
+/// the open article's (`article`: the page's translations; on a speech's
+/// page, that speech's in each translation that shares it), on a
+/// speaker's page the same person's page, else, on a section's list, the
 /// section's in the site's sections.
 pub fn translations_of(
     article: &[Translation],
@@ -71,6 +73,9 @@ pub fn translations_of(
     base: &str,
 ) -> Vec<(String, String)> {
     let below = below_edition(path, base);
+    if below.is_some_and(|below| below.starts_with(&format!("{SPEAKERS_PATH}/"))) {
+        return speaker_translations(article);
+    }
     if !article.is_empty() {
         return match below.and_then(speech_number) {
             Some(n) => speech_translations(article, n),
@@ -163,6 +168,20 @@ mod tests {
         assert_eq!(
             translations_of(&[], &site, "/section/research/archive/2", "/"),
             pair("section/ke-yan")
+        );
+        // A speaker's page: the same person's page there; none known, none.
+        let person = [Translation {
+            edition: "zh".into(),
+            slug: from_json("\"ding-xiao-dong\"").expect("a slug"),
+            speeches: 0,
+        }];
+        assert_eq!(
+            translations_of(&person, &site, "/news/speakers/ding-xiaodong", "/news/"),
+            pair("speakers/ding-xiao-dong")
+        );
+        assert_eq!(
+            translations_of(&[], &site, "/speakers/ding-xiaodong", "/"),
+            []
         );
         assert_eq!(translations_of(&[], &site, "/section/campus", "/"), []);
         assert_eq!(translations_of(&[], &site, "/section/nope", "/"), []);

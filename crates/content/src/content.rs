@@ -54,6 +54,9 @@ pub struct Content {
     /// Each section's counterparts in the site's other editions, by its
     /// name (see [`crate::editions`]).
     pub(crate) section_translations: HashMap<String, Vec<Translation>>,
+    /// Each speaker's page in the site's other editions, by its slug (see
+    /// [`crate::editions`]).
+    pub(crate) speaker_translations: HashMap<Slug, Vec<Translation>>,
 }
 
 /// Where copies of photographs are kept between builds unless
@@ -156,7 +159,13 @@ impl Content {
     /// Everyone who spoke, and each person's speeches.
     pub fn speakers(&self) -> (Speakers, Vec<Speaker>) {
         let articles = self.articles.values().map(|loaded| &*loaded.source);
-        reader_model::build_speakers(articles, &self.aliases)
+        let (index, mut pages) = reader_model::build_speakers(articles, &self.aliases);
+        for page in &mut pages {
+            if let Some(translations) = self.speaker_translations.get(&page.slug) {
+                page.translations.clone_from(translations);
+            }
+        }
+        (index, pages)
     }
 
     /// The related articles an article is published with: those its

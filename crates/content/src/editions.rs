@@ -118,6 +118,8 @@ impl Content {
         }
         let translations = translations(&parts, &codes, &mut problems);
         let mut section_translations = section_translations(&parts, &codes, &translations);
+        let mut speaker_translations =
+            speaker_translations(&parts, &codes, &translations, &self.aliases);
         let links: Vec<EditionLink> = (settings.iter().enumerate())
             .map(|(at, s)| EditionLink {
                 code: s.code.clone(),
@@ -136,7 +138,8 @@ impl Content {
                     map.insert("editions".into(), json!(links));
                 }
                 let sections = std::mem::take(&mut section_translations[at]);
-                let content = self.edition(site, articles, &translations, sections);
+                let speakers = std::mem::take(&mut speaker_translations[at]);
+                let content = self.edition(site, articles, &translations, sections, speakers);
                 Edition {
                     path: path_of(at, &settings.code),
                     code: settings.code,
@@ -165,6 +168,7 @@ impl Content {
         articles: BTreeMap<Slug, crate::incremental::read_cache::Loaded>,
         translations: &HashMap<Slug, Vec<Translation>>,
         section_translations: HashMap<String, Vec<Translation>>,
+        speaker_translations: HashMap<Slug, Vec<Translation>>,
     ) -> Content {
         let mut content = Content {
             root: self.root.clone(),
@@ -178,6 +182,7 @@ impl Content {
                 .filter_map(|slug| Some((slug.clone(), translations.get(slug)?.clone())))
                 .collect(),
             section_translations,
+            speaker_translations,
             articles,
             automatic: std::sync::OnceLock::new(),
             photos: crate::photos::Photos::default(),
@@ -431,6 +436,75 @@ fn section_translations(
                         })
                         .collect();
                     (section.to_owned(), counterparts)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Each edition's speakers' pages in the others, by the page's slug: a
+/// translated article that shares its speeches with its translation
+/// ([`Translation::speeches`]) names, in each of its speeches, the same
+/// person as the translation's speech of that number (丁晓东 there for
+/// Ding Xiaodong here). Where the articles disagree, the person most of
+/// them name wins (the first by slug on a tie); a speaker who speaks in
+/// no such article has none.
+fn speaker_translations(
+    parts: &[BTreeMap<Slug, crate::incremental::read_cache::Loaded>],
+    codes: &[&str],
+    translations: &HashMap<Slug, Vec<Translation>>,
+    aliases: &reader_model::Aliases,
+) -> Vec<HashMap<Slug, Vec<Translation>>> {
+    let canonical = aliases.canonical_names();
+    let slug_of = |written: &str| {
+        reader_model::speaker_person(written, &canonical).map(reader_model::name_slug)
+    };
+    (parts.iter())
+        .map(|articles| {
+            // Speaker here → edition there → speaker there → how many.
+            let mut votes: BTreeMap<Slug, BTreeMap<usize, BTreeMap<Slug, usize>>> = BTreeMap::new();
+            for (slug, loaded) in articles {
+                for translation in translations.get(slug).into_iter().flatten() {
+                    let Some(there) = codes.iter().position(|code| *code == translation.edition)
+                    else {
+                        continue;
+                    };
+                    let Some(other) = parts[there].get(&translation.slug) else {
+                        continue;
+                    };
+                    if translation.speeches == 0 {
+                        continue;
+                    }
+                    let pairs = (loaded.source.body.speeches()).zip(other.source.body.speeches());
+                    for (ours, theirs) in pairs {
+                        if let (Some(ours), Some(theirs)) =
+                            (slug_of(&ours.speaker), slug_of(&theirs.speaker))
+                        {
+                            *votes
+                                .entry(ours)
+                                .or_default()
+                                .entry(there)
+                                .or_default()
+                                .entry(theirs)
+                                .or_default() += 1;
+                        }
+                    }
+                }
+            }
+            (votes.into_iter())
+                .map(|(speaker, editions)| {
+                    let counterparts = (editions.into_iter())
+                        .filter_map(|(there, people)| {
+                            let most = people.values().copied().max()?;
+                            let (slug, _) = people.into_iter().find(|(_, n)| *n == most)?;
+                            Some(Translation {
+                                edition: codes[there].to_owned(),
+                                slug,
+                                speeches: 0,
+                            })
+                        })
+                        .collect();
+                    (speaker, counterparts)
                 })
                 .collect()
         })

@@ -56,6 +56,7 @@ impl Content {
             phases: Phases::new(),
             translations: HashMap::new(),
             section_translations: HashMap::new(),
+            speaker_translations: HashMap::new(),
         };
         let mut clock = Clock::start();
         content.site = content.read_model::<Site>(&root.join(SITE_FILE));

@@ -126,6 +126,7 @@ impl Content {
                 &self.aliases,
                 &self.articles,
                 &self.translations,
+                derived::counterparts(&self.section_translations, &self.speaker_translations),
                 self.photos.fingerprint(),
             )
         });

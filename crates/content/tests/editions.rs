@@ -328,3 +328,67 @@ fn translations_with_as_many_speeches_share_them_others_do_not() {
     assert!(!text.contains("speeches"), "{text}");
     let _ = fs::remove_dir_all(&root);
 }
+
+/// A Markdown article whose speech sections are by `speakers`, in order.
+fn spoken_by(headline: &str, extra: &str, speakers: &[&str]) -> String {
+    let mut text = article(headline, extra);
+    for speaker in speakers {
+        text.push_str(&format!(
+            "\n```speech\nspeaker: {speaker}\ncaption: {speaker} spoke.\n```\n\nA few words.\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_speaker_of_a_translated_article_has_their_page_in_the_other_edition() {
+    let root = folder(
+        "speaker-pages",
+        &[
+            (
+                "centre.md",
+                spoken_by(
+                    "Centre",
+                    "translation_key: centre\n",
+                    &["Wu Jincheng", "Ding Xiaodong"],
+                ),
+            ),
+            (
+                "zh/zhongxin.md",
+                spoken_by(
+                    "中心",
+                    "language: zh\ntranslation_key: centre\n",
+                    &["吴金城", "丁晓东"],
+                ),
+            ),
+            // Not translated: its speaker has no page elsewhere.
+            ("forum.md", spoken_by("Forum", "", &["Elise Durand"])),
+        ],
+    );
+    let out = built(&root);
+    let speaker = |path: &str, slug: &str| -> reader_model::Speaker {
+        let file = out.join(path).join("speakers").join(format!("{slug}.json"));
+        from_json(&fs::read_to_string(&file).expect("a speaker's page")).expect("reads")
+    };
+    let there = |speaker: reader_model::Speaker| -> Vec<(String, String)> {
+        (speaker.translations.into_iter())
+            .map(|t| (t.edition, t.slug.as_str().to_owned()))
+            .collect()
+    };
+    assert_eq!(
+        there(speaker("", "ding-xiaodong")),
+        [("zh".to_owned(), "ding-xiao-dong".to_owned())]
+    );
+    assert_eq!(
+        there(speaker("", "wu-jincheng")),
+        [("zh".to_owned(), "wu-jin-cheng".to_owned())]
+    );
+    assert_eq!(
+        there(speaker("../zh/content", "ding-xiao-dong")),
+        [("en".to_owned(), "ding-xiaodong".to_owned())]
+    );
+    assert!(there(speaker("", "elise-durand")).is_empty());
+    let text = fs::read_to_string(out.join("speakers/elise-durand.json")).expect("published");
+    assert!(!text.contains("translations"), "{text}");
+    let _ = fs::remove_dir_all(&root);
+}

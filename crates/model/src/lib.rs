@@ -45,5 +45,5 @@ pub use site::{EditionLink, Footer, SEARCH_KEY_CHARS, Site};
 pub use slug::{InvalidSlug, Slug};
 pub use speakers::{
     Aliases, Appearance, Person, RoleSpan, Speaker, SpeakerSummary, Speakers,
-    build as build_speakers, headline_slug, name_slug,
+    build as build_speakers, headline_slug, name_slug, person as speaker_person,
 };

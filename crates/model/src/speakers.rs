@@ -69,6 +69,11 @@ pub struct Speaker {
     pub slug: Slug,
     pub name: String,
     pub appearances: Vec<Appearance>,
+    /// The same person's page in the site's other editions, where the
+    /// content build can tell (`reader-content`'s `editions`: the speeches
+    /// a translated article shares with its translation).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<crate::Translation>,
 }
 
 /// One speech by a person.
@@ -129,6 +134,13 @@ pub(crate) fn text_slug(name: &str, fallback: &str) -> Slug {
     })
 }
 
+/// The person a speech's speaker names, as the speakers' pages file them
+/// (`canonical`: [`Aliases::canonical_names`]); `None` for no name.
+pub fn person<'a>(written: &'a str, canonical: &BTreeMap<&'a str, &'a str>) -> Option<&'a str> {
+    let written = written.trim();
+    (!written.is_empty()).then(|| canonical.get(written).copied().unwrap_or(written))
+}
+
 /// The index and each person's page, from every article's speeches; names
 /// are matched as written, or through `aliases`.
 pub fn build<'a, R: 'a>(
@@ -139,11 +151,9 @@ pub fn build<'a, R: 'a>(
     let mut people: BTreeMap<String, Vec<Appearance>> = BTreeMap::new();
     for article in articles {
         for (index, speech) in article.body.speeches().enumerate() {
-            let written = speech.speaker.trim();
-            if written.is_empty() {
+            let Some(name) = person(&speech.speaker, &canonical) else {
                 continue;
-            }
-            let name = canonical.get(written).copied().unwrap_or(written);
+            };
             people.entry(name.to_owned()).or_default().push(Appearance {
                 article: article.slug.clone(),
                 headline: article.headline.clone(),
@@ -194,6 +204,7 @@ pub fn build<'a, R: 'a>(
             slug,
             name,
             appearances,
+            translations: Vec::new(),
         });
     }
     // By name as a reader looks it up: Élise with the Es.

@@ -63,10 +63,13 @@ impl Head {
             let path = page.canonical_path();
             let canonical = path.as_deref().map(|path| public.page(path));
             // The home's translations are the other editions' homes; a
-            // section's, its list there.
+            // section's, its list there; a speaker's, their page there.
             let alternates = path.map_or_else(Vec::new, |path| {
                 let translations = match &data.content {
                     PageContent::List(list) => crate::page::list_translations(&data.site, list),
+                    PageContent::Speaker(speaker) => {
+                        reader_model::layout::speaker_translations(&speaker.translations)
+                    }
                     _ => Vec::new(),
                 };
                 alternates::of(&data.site, public, &path, &translations)

@@ -128,7 +128,10 @@ impl Page {
                 reader_model::layout::article_translations(&article.translations),
             ),
             PageContent::List(list) => (list_lastmod(list), list_translations(site, list)),
-            PageContent::Speaker(speaker) => (speaker_lastmod(speaker), Vec::new()),
+            PageContent::Speaker(speaker) => (
+                speaker_lastmod(speaker),
+                reader_model::layout::speaker_translations(&speaker.translations),
+            ),
             PageContent::Speakers(_) | PageContent::Search | PageContent::NotFound => {
                 (None, Vec::new())
             }

@@ -78,7 +78,7 @@ impl Work<'_> {
             Self::Speaker(person) => vec![SitemapEntry {
                 path: speaker_path(&person.slug),
                 lastmod: crate::page::speaker_lastmod(person),
-                translations: Vec::new(),
+                translations: reader_model::layout::speaker_translations(&person.translations),
             }],
             _ => self
                 .pages(site, Path::new(""))

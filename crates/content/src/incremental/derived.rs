@@ -2,7 +2,8 @@
 //! build of the folder wrote them: `site.json`, the news list and the
 //! sections' lists, the speakers' files, and each article's related links.
 //! They are made from the site, the speakers' aliases, the photographs'
-//! plan and each article's slimmed form ([`crate::incremental::read_cache::slim`]: all
+//! plan, the sections' and speakers' counterparts in the other editions
+//! and each article's slimmed form ([`crate::incremental::read_cache::slim`]: all
 //! but the paragraphs, figures and quotes), by this tool; their
 //! [`key`] is kept in the content build's state (`derived`).
 //!
@@ -41,6 +42,7 @@ pub fn key(
     aliases: &Aliases,
     articles: &BTreeMap<Slug, Loaded>,
     translations: &HashMap<Slug, Vec<Translation>>,
+    counterparts: u64,
     photos: u64,
 ) -> u64 {
     let mut hasher = DefaultHasher::new();
@@ -55,6 +57,22 @@ pub fn key(
         // speeches it shares with each too).
         translations.get(slug).hash(&mut hasher);
     }
+    counterparts.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The sections' and the speakers' counterparts in the other editions
+/// (in site.json and the speakers' pages), hashed for [`key`]: they come
+/// from the other editions' articles too, which this edition's articles
+/// do not show.
+pub fn counterparts(
+    sections: &HashMap<String, Vec<Translation>>,
+    speakers: &HashMap<Slug, Vec<Translation>>,
+) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    let sections: BTreeMap<_, _> = sections.iter().collect();
+    let speakers: BTreeMap<_, _> = speakers.iter().collect();
+    (sections, speakers).hash(&mut hasher);
     hasher.finish()
 }
 

@@ -185,6 +185,15 @@ pub fn section_translations(section: &Section) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A speaker's page in the site's other editions (their translations:
+/// `reader_model::Speaker::translations`), as [`article_translations`]
+/// gives an article's.
+pub fn speaker_translations(translations: &[Translation]) -> Vec<(String, String)> {
+    (translations.iter())
+        .map(|t| (t.edition.clone(), speaker_path(&t.slug)))
+        .collect()
+}
+
 /// The list page an address of earlier builds names, when list pages
 /// were counted from the newest: `news/page/<n>` or
 /// `section/<s>/page/<n>` → the section's slug (if any) and `n`.

@@ -403,8 +403,7 @@ fn section_translations(
 ) -> Vec<HashMap<String, Vec<Translation>>> {
     (parts.iter())
         .map(|articles| {
-            // Section here → edition there → section there → how many.
-            let mut votes: BTreeMap<&str, BTreeMap<usize, BTreeMap<&str, usize>>> = BTreeMap::new();
+            let mut votes: Votes<&str, &str> = BTreeMap::new();
             for (slug, loaded) in articles {
                 for translation in translations.get(slug).into_iter().flatten() {
                     let Some(there) = codes.iter().position(|code| *code == translation.edition)
@@ -412,31 +411,13 @@ fn section_translations(
                         continue;
                     };
                     if let Some(other) = parts[there].get(&translation.slug) {
-                        *votes
-                            .entry(loaded.source.section.as_str())
-                            .or_default()
-                            .entry(there)
-                            .or_default()
-                            .entry(other.source.section.as_str())
-                            .or_default() += 1;
+                        let (ours, theirs) = (&loaded.source.section, &other.source.section);
+                        vote(&mut votes, ours.as_str(), there, theirs.as_str());
                     }
                 }
             }
-            (votes.into_iter())
-                .map(|(section, editions)| {
-                    let counterparts = (editions.into_iter())
-                        .filter_map(|(there, names)| {
-                            let most = names.values().copied().max()?;
-                            let (name, _) = names.into_iter().find(|(_, n)| *n == most)?;
-                            Some(Translation {
-                                edition: codes[there].to_owned(),
-                                slug: section_slug(name),
-                                speeches: 0,
-                            })
-                        })
-                        .collect();
-                    (section.to_owned(), counterparts)
-                })
+            (elected(votes, codes, section_slug))
+                .map(|(section, counterparts)| (section.to_owned(), counterparts))
                 .collect()
         })
         .collect()
@@ -461,8 +442,7 @@ fn speaker_translations(
     };
     (parts.iter())
         .map(|articles| {
-            // Speaker here → edition there → speaker there → how many.
-            let mut votes: BTreeMap<Slug, BTreeMap<usize, BTreeMap<Slug, usize>>> = BTreeMap::new();
+            let mut votes: Votes<Slug, Slug> = BTreeMap::new();
             for (slug, loaded) in articles {
                 for translation in translations.get(slug).into_iter().flatten() {
                     let Some(there) = codes.iter().position(|code| *code == translation.edition)
@@ -480,33 +460,51 @@ fn speaker_translations(
                         if let (Some(ours), Some(theirs)) =
                             (slug_of(&ours.speaker), slug_of(&theirs.speaker))
                         {
-                            *votes
-                                .entry(ours)
-                                .or_default()
-                                .entry(there)
-                                .or_default()
-                                .entry(theirs)
-                                .or_default() += 1;
+                            vote(&mut votes, ours, there, theirs);
                         }
                     }
                 }
             }
-            (votes.into_iter())
-                .map(|(speaker, editions)| {
-                    let counterparts = (editions.into_iter())
-                        .filter_map(|(there, people)| {
-                            let most = people.values().copied().max()?;
-                            let (slug, _) = people.into_iter().find(|(_, n)| *n == most)?;
-                            Some(Translation {
-                                edition: codes[there].to_owned(),
-                                slug,
-                                speeches: 0,
-                            })
-                        })
-                        .collect();
-                    (speaker, counterparts)
-                })
-                .collect()
+            elected(votes, codes, |slug| slug).collect()
         })
         .collect()
+}
+
+/// Counterparts voted for: a thing here (a section, a speaker) → edition
+/// there (its index) → a counterpart there → how many translated articles
+/// say so.
+type Votes<K, V> = BTreeMap<K, BTreeMap<usize, BTreeMap<V, usize>>>;
+
+/// One translated article's say: `ours` is `theirs` in edition `there`.
+fn vote<K: Ord, V: Ord>(votes: &mut Votes<K, V>, ours: K, there: usize, theirs: V) {
+    *votes
+        .entry(ours)
+        .or_default()
+        .entry(there)
+        .or_default()
+        .entry(theirs)
+        .or_default() += 1;
+}
+
+/// Each thing's counterparts: in each edition, the one most translated
+/// articles name (the first in order on a tie), its page named by `slug`.
+fn elected<K: Ord, V: Ord>(
+    votes: Votes<K, V>,
+    codes: &[&str],
+    slug: impl Fn(V) -> Slug,
+) -> impl Iterator<Item = (K, Vec<Translation>)> {
+    votes.into_iter().map(move |(ours, editions)| {
+        let counterparts = (editions.into_iter())
+            .filter_map(|(there, names)| {
+                let most = names.values().copied().max()?;
+                let (name, _) = names.into_iter().find(|(_, n)| *n == most)?;
+                Some(Translation {
+                    edition: codes[there].to_owned(),
+                    slug: slug(name),
+                    speeches: 0,
+                })
+            })
+            .collect();
+        (ours, counterparts)
+    })
 }

@@ -282,16 +282,12 @@ fn translated_articles_link_their_sections_and_the_most_of_them_win() {
     let _ = fs::remove_dir_all(&root);
 }
 
-/// A Markdown article with `speeches` speech sections, each after a
-/// paragraph; `extra` lines go into its front matter.
+/// A Markdown article with `speeches` speech sections, by "Speaker 1" to
+/// "Speaker n"; `extra` lines go into its front matter.
 fn with_speeches(headline: &str, extra: &str, speeches: usize) -> String {
-    let mut text = article(headline, extra);
-    for n in 1..=speeches {
-        text.push_str(&format!(
-            "\n```speech\nspeaker: Speaker {n}\nrole: Guest\ncaption: Speaker {n} spoke.\n```\n\nSpeaker {n} said a few words.\n"
-        ));
-    }
-    text
+    let names: Vec<String> = (1..=speeches).map(|n| format!("Speaker {n}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    spoken_by(headline, extra, &names)
 }
 
 #[test]

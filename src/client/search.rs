@@ -125,7 +125,7 @@ pub fn search(
 
 /// The passage of the article `slug` that shows why a search for `text`
 /// found it (a hit whose summary does not say: the words are only in its
-/// text, or its byline), from the article itself, fetched through the client as any
+/// text, or its dateline's names), from the article itself, fetched through the client as any
 /// article is (its request asked for now, in the caller's reactive scope,
 /// and cancelled with it). `None` when the article cannot be had or the
 /// words are not in its text: the hit keeps its summary.
@@ -135,11 +135,12 @@ pub fn passage(slug: &Slug, text: &str) -> impl Future<Output = Option<Vec<Excer
     let labels = crate::labels::labels();
     async move {
         let article = request.await.ok()?;
-        // The words may be only in who wrote it: its byline, as the
-        // article's page says it.
+        // The words may be only in who wrote or edited it: its byline
+        // and copy-editing line, as the article's page says them.
         (query.passage(ArticleTexts::of(&article).blocks)).or_else(|| {
             let byline = article.byline(&labels).map(|line| line.text());
-            query.passage(byline.as_deref())
+            let copyedit = article.copyedit_line(&labels).map(|line| line.text());
+            query.passage(byline.iter().chain(&copyedit).map(String::as_str))
         })
     }
 }

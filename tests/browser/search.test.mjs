@@ -252,7 +252,7 @@ describe('search', () => {
     await offline.context.close();
   });
 
-  test('of hits that match alike, those with the words in their headlines come first; a hit found by its byline shows it', async () => {
+  test('of hits that match alike, those with the words in their headlines come first; a hit found by its byline or its copy editor shows that line', async () => {
     const { page, context, problems } = await openPage(app.browser);
     await page.goto(`${app.server.url}/search?q=medical+equipment`);
     await heading(page);
@@ -268,6 +268,16 @@ describe('search', () => {
     await excerpt.locator('mark').waitFor();
     assert.match((await excerpt.textContent()).trim(), /^By .*Liu/);
     assert.deepEqual(await excerpt.locator('mark').allTextContents(), ['Liu']);
+    // A copy editor is found too, and shown as the dateline says them.
+    const edited = sourceArticle('usst-holds-2020-commencement-ceremony');
+    assert.deepEqual(edited.copy_editors, ['Emily Wang']);
+    const byEmily = sourceArticles().filter((a) => (a.copy_editors ?? []).includes('Emily Wang')).map((a) => a.headline);
+    await page.locator('#search-query').fill('Emily Wang');
+    assert.deepEqual((await resultsFor(page, 'Emily Wang')).sort(), byEmily.sort());
+    const copyedit = page.locator('.search-result').filter({ has: page.getByRole('link', { name: edited.headline, exact: true }) }).locator('.search-result__excerpt');
+    await copyedit.locator('mark').first().waitFor();
+    assert.equal((await copyedit.textContent()).trim(), 'Copyedited by Emily Wang');
+    assert.deepEqual(await copyedit.locator('mark').allTextContents(), ['Emily', 'Wang']);
     assert.deepEqual(unexpected(problems), []);
     await context.close();
   });

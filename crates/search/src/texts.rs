@@ -8,8 +8,8 @@ pub struct ArticleTexts<'a> {
     /// Where a match ranks an article first: its headline, its summary and
     /// its speakers' names.
     pub strong: Vec<&'a str>,
-    /// The rest of what a match may be in: its section and authors
-    /// (`about`), then the text of its blocks in their order (`blocks`:
+    /// The rest of what a match may be in: its section, authors and copy
+    /// editors (`about`), then the text of its blocks in their order (`blocks`:
     /// paragraphs, speakers' roles and captions, figures' captions,
     /// quotes and their attributions).
     pub about: Vec<&'a str>,
@@ -22,6 +22,7 @@ impl<'a> ArticleTexts<'a> {
         let mut strong = vec![article.headline.as_str(), article.summary.as_str()];
         let mut about = vec![article.section.as_str()];
         about.extend(article.authors.iter().map(String::as_str));
+        about.extend(article.copy_editors.iter().map(String::as_str));
         let mut blocks = Vec::new();
         for block in article.body.blocks() {
             match block {

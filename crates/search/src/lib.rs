@@ -44,6 +44,7 @@
 //! build's alone, in `reader-search-build`, which the app cannot link.
 
 pub mod format;
+mod merge;
 pub mod passage;
 pub mod query;
 pub mod results;

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::format::{IndexFile, KEY_CHARS, Postings, key_chars, key_of, ungaps};
+use crate::merge::{Weighted, at_least, intersect_sum, union_best};
 
 /// How many characters a word being typed needs before it also stands for
 /// the words it begins.
@@ -33,89 +34,6 @@ impl Postings {
         let body: Weighted = ungaps(&self.body).map(|id| (id, 1)).collect();
         union_best(&strong, &body)
     }
-}
-
-/// Article numbers, each with a weight: ascending, each number once.
-type Weighted = Vec<(u32, u32)>;
-
-/// The numbers in at least `need` of `lists`, with their weights added.
-fn at_least(lists: &[&Weighted], need: usize) -> Weighted {
-    let mut counted: Vec<(u32, u32, usize)> = Vec::new();
-    for list in lists {
-        let mut merged = Vec::with_capacity(counted.len() + list.len());
-        let (mut i, mut j) = (0, 0);
-        while i < counted.len() || j < list.len() {
-            match (counted.get(i), list.get(j)) {
-                (Some(&(a, w, n)), Some(&(b, v))) if a == b => {
-                    merged.push((a, w + v, n + 1));
-                    i += 1;
-                    j += 1;
-                }
-                (Some(&(a, w, n)), Some(&(b, _))) if a < b => {
-                    merged.push((a, w, n));
-                    i += 1;
-                }
-                (Some(&x), None) => {
-                    merged.push(x);
-                    i += 1;
-                }
-                (_, Some(&(b, v))) => {
-                    merged.push((b, v, 1));
-                    j += 1;
-                }
-                (None, None) => break,
-            }
-        }
-        counted = merged;
-    }
-    (counted.into_iter())
-        .filter(|(_, _, n)| *n >= need)
-        .map(|(id, weight, _)| (id, weight))
-        .collect()
-}
-
-/// Every number in `a` or `b`, with the better of its weights.
-fn union_best(a: &[(u32, u32)], b: &[(u32, u32)]) -> Weighted {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
-        match x.0.cmp(&y.0) {
-            std::cmp::Ordering::Less => {
-                out.push(x);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                out.push(y);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                out.push((x.0, x.1.max(y.1)));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
-}
-
-/// The numbers in both `a` and `b`, with their weights added.
-fn intersect_sum(a: &[(u32, u32)], b: &[(u32, u32)]) -> Weighted {
-    let mut out = Vec::with_capacity(a.len().min(b.len()));
-    let (mut i, mut j) = (0, 0);
-    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
-        match x.0.cmp(&y.0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push((x.0, x.1 + y.1));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
 }
 
 /// A query, as words: every word must match; the last may be unfinished

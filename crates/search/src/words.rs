@@ -68,24 +68,22 @@ fn lowercase(word: &str) -> Cow<'_, str> {
 /// A run of letters and digits beyond ASCII: folded, then cut into its
 /// words and its runs of Han characters.
 fn mixed(run: &str, cut: Cut) -> Vec<Cow<'static, str>> {
-    let folded: String = run.chars().map(fold).collect();
-    let chars: Vec<char> = folded.chars().collect();
+    let folded: Vec<char> = run.chars().map(fold).collect();
     let mut out = Vec::new();
-    let mut at = 0;
-    while at < chars.len() {
-        let han = is_han(chars[at]);
-        let end = (at..chars.len())
-            .find(|&i| is_han(chars[i]) != han)
-            .unwrap_or(chars.len());
-        let part = &chars[at..end];
-        if han {
+    for part in by_script(&folded) {
+        if is_han(part[0]) {
             cut_han(part, cut, &mut out);
         } else {
             out.push(Cow::Owned(part.iter().collect::<String>().to_lowercase()));
         }
-        at = end;
     }
     out
+}
+
+/// `chars` cut where Han characters meet others: its runs of Han text and
+/// the runs between them, in order, none empty.
+fn by_script(chars: &[char]) -> impl Iterator<Item = &[char]> {
+    chars.chunk_by(|a, b| is_han(*a) == is_han(*b))
 }
 
 /// The pairs of each run of Han characters in a query's `text` long enough
@@ -95,9 +93,9 @@ pub fn long_han_runs(text: &str) -> Vec<Vec<String>> {
     let mut runs = Vec::new();
     for word in text.split(|c: char| !c.is_alphanumeric()) {
         let chars: Vec<char> = word.chars().map(fold).collect();
-        for part in chars.chunk_by(|a, b| is_han(*a) == is_han(*b)) {
+        for part in by_script(&chars) {
             if part.len() >= 4 && is_han(part[0]) {
-                runs.push(part.windows(2).map(|pair| pair.iter().collect()).collect());
+                runs.push(pairs(part).collect());
             }
         }
     }
@@ -109,10 +107,12 @@ fn cut_han(run: &[char], cut: Cut, out: &mut Vec<Cow<'static, str>>) {
     if cut == Cut::Index || run.len() == 1 {
         out.extend(run.iter().map(|c| Cow::Owned(c.to_string())));
     }
-    out.extend(
-        run.windows(2)
-            .map(|pair| Cow::Owned(pair.iter().collect::<String>())),
-    );
+    out.extend(pairs(run).map(Cow::Owned));
+}
+
+/// The overlapping pairs of a run of Han characters (`理工大`: 理工, 工大).
+fn pairs(run: &[char]) -> impl Iterator<Item = String> + '_ {
+    run.windows(2).map(|pair| pair.iter().collect())
 }
 
 /// A character as NFKC folds its width: a full-width ASCII form is the

@@ -1,0 +1,88 @@
+//! Lists of article numbers merged as a query needs them: the lists of
+//! the words a prefix stands for (the best weight of each article), the
+//! words a query needs all of (the weights added), and a long Chinese
+//! run's pairs, most of which an article must have. Every list is in
+//! ascending order, so each merge is one pass.
+
+/// Article numbers, each with a weight: ascending, each number once.
+pub(crate) type Weighted = Vec<(u32, u32)>;
+
+/// The numbers in at least `need` of `lists`, with their weights added.
+pub(crate) fn at_least(lists: &[&Weighted], need: usize) -> Weighted {
+    let mut counted: Vec<(u32, u32, usize)> = Vec::new();
+    for list in lists {
+        let mut merged = Vec::with_capacity(counted.len() + list.len());
+        let (mut i, mut j) = (0, 0);
+        while i < counted.len() || j < list.len() {
+            match (counted.get(i), list.get(j)) {
+                (Some(&(a, w, n)), Some(&(b, v))) if a == b => {
+                    merged.push((a, w + v, n + 1));
+                    i += 1;
+                    j += 1;
+                }
+                (Some(&(a, w, n)), Some(&(b, _))) if a < b => {
+                    merged.push((a, w, n));
+                    i += 1;
+                }
+                (Some(&x), None) => {
+                    merged.push(x);
+                    i += 1;
+                }
+                (_, Some(&(b, v))) => {
+                    merged.push((b, v, 1));
+                    j += 1;
+                }
+                (None, None) => break,
+            }
+        }
+        counted = merged;
+    }
+    (counted.into_iter())
+        .filter(|(_, _, n)| *n >= need)
+        .map(|(id, weight, _)| (id, weight))
+        .collect()
+}
+
+/// Every number in `a` or `b`, with the better of its weights.
+pub(crate) fn union_best(a: &[(u32, u32)], b: &[(u32, u32)]) -> Weighted {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => {
+                out.push(x);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(y);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((x.0, x.1.max(y.1)));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// The numbers in both `a` and `b`, with their weights added.
+pub(crate) fn intersect_sum(a: &[(u32, u32)], b: &[(u32, u32)]) -> Weighted {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((x.0, x.1 + y.1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}

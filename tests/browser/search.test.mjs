@@ -336,6 +336,24 @@ describe('search', () => {
     await context.close();
   });
 
+  test('a number is found whether typed with the commas that group its digits or without', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    const library = sourceArticle('usst-library-reopens-after-renovation');
+    assert.match(JSON.stringify(library.body), /more than 1,500 reading seats/);
+    assert.doesNotMatch(JSON.stringify(sourceArticles().filter((a) => a.slug !== library.slug)), /\b1,?500\b/);
+    await page.goto(`${app.server.url}/search`);
+    await heading(page);
+    for (const typed of ['1500 seats', '1,500 seats']) {
+      await page.locator('#search-query').fill(typed);
+      assert.deepEqual(await resultsFor(page, typed), [library.headline], typed);
+      const excerpt = page.locator('.search-result__excerpt');
+      await excerpt.locator('mark').first().waitFor();
+      assert.deepEqual(await excerpt.locator('mark').allTextContents(), ['1,500', 'seats'], typed);
+    }
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
   test('a query of no words, a page past the last and a very long word: sensible words and links, no sideways scroll', async () => {
     const { page, context, problems } = await openPage(app.browser, { width: 390, height: 844 });
     await page.goto(`${app.server.url}/search?q=${encodeURIComponent('?')}`);

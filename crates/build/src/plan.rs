@@ -194,6 +194,31 @@ pub fn tools_folder(profile: &str) -> &str {
     }
 }
 
+/// Whether the bundle in `dir` (whose `sources.json` is `sources_text`)
+/// serves the sources in `root` as they are now, and why.
+pub fn bundle_action(
+    root: &Path,
+    dir: &Path,
+    sources_text: Option<&[u8]>,
+) -> (BundleAction, String) {
+    let sources = sources_text.and_then(|text| serde_json::from_slice::<Sources>(text).ok());
+    match sources {
+        Some(sources) if dir.join("bundle").join("index.html").exists() => {
+            match changed_source(root, &sources) {
+                Some(changed) => (BundleAction::Build, format!("{changed} changed")),
+                None => (
+                    BundleAction::Reuse,
+                    format!("{} sources unchanged", sources.len()),
+                ),
+            }
+        }
+        _ => (
+            BundleAction::Build,
+            "no bundle for these settings, tools and manifests".to_owned(),
+        ),
+    }
+}
+
 /// The plan: where the bundle and the tools come from and why, how the
 /// dist is made, and the folders.
 pub fn plan(inputs: &Inputs) -> Plan {
@@ -208,24 +233,7 @@ pub fn plan(inputs: &Inputs) -> Plan {
     let key = fixed_key(root, args, env, versions);
     let dir = store.join(&key);
     let sources_text = fs::read(dir.join("sources.json")).ok();
-    let sources = sources_text
-        .as_deref()
-        .and_then(|text| serde_json::from_slice::<Sources>(text).ok());
-    let (action, why) = match sources {
-        Some(sources) if dir.join("bundle").join("index.html").exists() => {
-            match changed_source(root, &sources) {
-                Some(changed) => (BundleAction::Build, format!("{changed} changed")),
-                None => (
-                    BundleAction::Reuse,
-                    format!("{} sources unchanged", sources.len()),
-                ),
-            }
-        }
-        _ => (
-            BundleAction::Build,
-            "no bundle for these settings, tools and manifests".to_owned(),
-        ),
-    };
+    let (action, why) = bundle_action(root, &dir, sources_text.as_deref());
     // The bundle's identity as well as its key: a bundle rebuilt under the
     // same key (a source changed) is another app, though its key is not.
     let identity = match (action, sources_text) {

@@ -12,7 +12,7 @@ use std::time::{Instant, SystemTime};
 
 use crate::error::BuildError;
 use crate::inputs::{Env, Outside, Sources, hash_sources, parse_dep_info};
-use crate::plan::{BundleAction, DistKind, Plan, ToolsAction, ToolsPlan};
+use crate::plan::{BundleAction, DistKind, Plan, ToolsAction, ToolsPlan, bundle_action};
 use crate::stamp::{
     STAGE_TOOLS, ToolsStamp, bundle_identity, executables, tools_identity, tools_stamp_path,
     write_json,
@@ -100,6 +100,37 @@ fn sources_of(place: &Place, folder: &Path, names: &[&str]) -> Result<Sources, B
 fn arg(path: &Path) -> Result<&str, BuildError> {
     path.to_str()
         .ok_or_else(|| BuildError::Args(format!("{} is not UTF-8", path.display())))
+}
+
+/// Stage 1 under the store's lock, if the bundle still needs it: two
+/// builds at once (a preview and a build in another terminal) would
+/// otherwise both have Trunk write the same partial folder, and one of
+/// them fail. The second waits for the first, then finds its bundle
+/// current and reuses it. Whether this build made it.
+fn bundle_once(place: &Place, p: &Plan) -> Result<bool, BuildError> {
+    let store = p.bundle.dir.parent().unwrap_or(place.target);
+    exclusively(&store.join("lock"), || {
+        let sources = fs::read(p.bundle.dir.join("sources.json")).ok();
+        match bundle_action(place.root, &p.bundle.dir, sources.as_deref()).0 {
+            BundleAction::Reuse => Ok(false),
+            BundleAction::Build => build_bundle(place, p).map(|()| true),
+        }
+    })
+}
+
+/// Runs `work` holding the lock on the file `lock` (made if missing),
+/// waiting for any other process that holds it.
+fn exclusively<T>(
+    lock: &Path,
+    work: impl FnOnce() -> Result<T, BuildError>,
+) -> Result<T, BuildError> {
+    if let Some(folder) = lock.parent() {
+        fs::create_dir_all(folder).map_err(BuildError::io(folder))?;
+    }
+    let file = File::create(lock).map_err(BuildError::io(lock))?;
+    file.lock().map_err(BuildError::io(lock))?;
+    // Unlocked when `file` is dropped, however `work` ends.
+    work()
 }
 
 /// Stage 1: the bundle, built by Trunk (its hooks idle) into the store.
@@ -349,8 +380,11 @@ pub fn run(place: &Place, p: &Plan) -> Result<(), BuildError> {
     println!("build: app bundle {}: {action} ({})", p.key, p.bundle.why);
     if p.bundle.action == BundleAction::Build {
         let t = Instant::now();
-        build_bundle(place, p)?;
-        lap("app bundle built", t);
+        if bundle_once(place, p)? {
+            lap("app bundle built", t);
+        } else {
+            println!("build: app bundle made meanwhile by another build: reused");
+        }
     }
     File::open(&p.bundle.dir)
         .and_then(|dir| dir.set_modified(SystemTime::now()))
@@ -416,4 +450,46 @@ pub fn run(place: &Place, p: &Plan) -> Result<(), BuildError> {
     lap("published", t);
     println!("build: {dist} built in {}", seconds(started));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::thread;
+    use std::time::Duration;
+
+    #[test]
+    fn builds_holding_the_stores_lock_never_overlap_and_the_second_sees_the_firsts_work() {
+        let store = std::env::temp_dir().join(format!("reader-build-lock-{}", std::process::id()));
+        let lock = store.join("lock");
+        let inside = Arc::new(AtomicUsize::new(0));
+        let made = Arc::new(AtomicUsize::new(0));
+        let builds: Vec<_> = (0..4)
+            .map(|_| {
+                let (lock, inside, made) = (lock.clone(), inside.clone(), made.clone());
+                thread::spawn(move || {
+                    exclusively(&lock, || {
+                        assert_eq!(inside.fetch_add(1, Ordering::SeqCst), 0, "two at once");
+                        // The first makes the bundle; the others find it made.
+                        let built = made.load(Ordering::SeqCst) == 0;
+                        if built {
+                            thread::sleep(Duration::from_millis(50));
+                            made.fetch_add(1, Ordering::SeqCst);
+                        }
+                        inside.fetch_sub(1, Ordering::SeqCst);
+                        Ok(built)
+                    })
+                })
+            })
+            .collect();
+        let built: Vec<bool> = builds
+            .into_iter()
+            .map(|build| build.join().expect("a build thread").expect("the lock"))
+            .collect();
+        assert_eq!(built.iter().filter(|b| **b).count(), 1, "{built:?}");
+        assert_eq!(made.load(Ordering::SeqCst), 1);
+        let _ = fs::remove_dir_all(&store);
+    }
 }

@@ -10,7 +10,7 @@ use crate::merge::{Weighted, at_least, intersect_sum, union_best};
 /// the words it begins.
 const PREFIX_CHARS: usize = 3;
 use crate::results::ExcerptPart;
-use crate::words::{Cut, fold, is_han, is_han_word, long_han_runs, tokens};
+use crate::words::{Cut, fold, groups_digits, is_han, is_han_word, long_han_runs, tokens};
 
 /// How many words a prefix (the word still being typed) may stand for.
 const PREFIX_EXPANSION: usize = 64;
@@ -215,7 +215,8 @@ impl SearchQuery {
         {
             std::borrow::Cow::Borrowed(word)
         } else {
-            std::borrow::Cow::Owned(word.chars().map(fold).collect::<String>().to_lowercase())
+            let chars = word.chars().filter(|&c| c != ',');
+            std::borrow::Cow::Owned(chars.map(fold).collect::<String>().to_lowercase())
         };
         self.words
             .iter()
@@ -242,7 +243,9 @@ impl SearchQuery {
             .copied()
             .chain(std::iter::once((text.len(), ' ')));
         for (at, c) in ends {
-            if c.is_alphanumeric() && !is_han(c) {
+            if (c.is_alphanumeric() && !is_han(c))
+                || (c == ',' && word_start.is_some() && groups_digits(text, at))
+            {
                 word_start.get_or_insert(at);
                 continue;
             }
@@ -387,6 +390,24 @@ mod tests {
                 ExcerptPart::Text(", <b>".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_number_is_marked_whether_typed_with_its_commas_or_without() {
+        for typed in ["1500", "1,500"] {
+            let parts = SearchQuery::new(typed).highlight("Over 1,500 seats, 2,1500 rows");
+            assert_eq!(
+                parts,
+                [
+                    ExcerptPart::Text("Over ".into()),
+                    ExcerptPart::Match("1,500".into()),
+                    ExcerptPart::Text(" seats, 2,".into()),
+                    ExcerptPart::Match("1500".into()),
+                    ExcerptPart::Text(" rows".into()),
+                ],
+                "{typed}"
+            );
+        }
     }
 
     #[test]

@@ -9,7 +9,9 @@
 //!   `Nyström`: `elise`, `nystrom`), from a table of Latin-1's and Latin
 //!   Extended-A's letters, not Unicode's decomposition tables.
 //! - Runs of letters and digits are words, lowercased (`5G-lab` is `5g`
-//!   and `lab`).
+//!   and `lab`). A comma that groups a number's digits (`1,500`) is part
+//!   of its word and left out of it: `1,500` is `1500`, as a reader may
+//!   type it either way.
 //! - Runs of Chinese characters (Han) have no spaces to cut at, and no
 //!   dictionary is shipped to cut them: the index files every character
 //!   and every overlapping pair of characters (`理工大学`: 理, 工, 大, 学,
@@ -41,16 +43,47 @@ pub fn word_slices(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
 
 /// The words of `text`, its runs of Han characters cut as `cut` says.
 pub fn tokens(text: &str, cut: Cut) -> impl Iterator<Item = Cow<'_, str>> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|run| !run.is_empty())
-        .flat_map(move |run| {
-            let (fast, slow) = if run.is_ascii() {
-                (Some(lowercase(run)), None)
+    runs(text).flat_map(move |run| {
+        let (fast, slow) = if run.contains(',') {
+            let joined = run.replace(',', "");
+            if joined.is_ascii() {
+                (Some(Cow::Owned(joined.to_ascii_lowercase())), None)
             } else {
-                (None, Some(mixed(run, cut)))
-            };
-            fast.into_iter().chain(slow.into_iter().flatten())
-        })
+                (None, Some(mixed(&joined, cut)))
+            }
+        } else if run.is_ascii() {
+            (Some(lowercase(run)), None)
+        } else {
+            (None, Some(mixed(run, cut)))
+        };
+        fast.into_iter().chain(slow.into_iter().flatten())
+    })
+}
+
+/// The runs of letters and digits in `text`, each with the commas that
+/// group its numbers' digits ([`groups_digits`]).
+fn runs(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = None;
+    let ends = text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')));
+    ends.filter_map(move |(at, c)| {
+        if c.is_alphanumeric() || (c == ',' && start.is_some() && groups_digits(text, at)) {
+            start.get_or_insert(at);
+            None
+        } else {
+            start.take().map(|from| &text[from..at])
+        }
+    })
+}
+
+/// Whether the comma at byte `at` of `text` groups a number's digits: a
+/// digit before it and three after, then no fourth (`1,500`, `12,000,000`;
+/// not `2020,2021`).
+pub fn groups_digits(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    at > 0 && digit(at - 1) && (at + 1..at + 4).all(digit) && !digit(at + 4)
 }
 
 /// An ASCII word, lowercased (borrowed when it already is).
@@ -185,6 +218,18 @@ mod tests {
         assert_eq!(cut("5G实验室", Cut::Query), ["5g", "实验", "验室"]);
         assert_eq!(cut("5G 实验室", Cut::Query), ["5g", "实验", "验室"]);
         assert_eq!(cut("USST，2020年", Cut::Query), ["usst", "2020", "年"]);
+    }
+
+    #[test]
+    fn a_number_is_one_word_with_or_without_the_commas_that_group_its_digits() {
+        assert_eq!(cut("1,500 students", Cut::Index), ["1500", "students"]);
+        assert_eq!(cut("1500", Cut::Query), ["1500"]);
+        assert_eq!(cut("12,000,000元", Cut::Query), ["12000000", "元"]);
+        assert_eq!(
+            cut("2020,2021, 1,5 and 3,", Cut::Index),
+            ["2020", "2021", "1", "5", "and", "3"]
+        );
+        assert_eq!(cut("a,500 ,500", Cut::Index), ["a", "500", "500"]);
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub(crate) fn load_article(
     path: &Path,
     seen: Option<Seen>,
 ) -> (Option<Loaded>, Vec<Problem>) {
-    let text = match fs::read_to_string(path) {
+    let text = match read_source(path) {
         Ok(text) => text,
         Err(err) => {
             return (
@@ -109,7 +109,7 @@ fn parse_source(
 /// # Errors
 /// The file cannot be read again, or no longer reads as an article.
 pub(crate) fn full_source(loaded: &Loaded) -> io::Result<ArticleSource> {
-    let text = fs::read_to_string(&loaded.path)?;
+    let text = read_source(&loaded.path)?;
     parse_source(&loaded.path, &text)
         .map(|(source, _)| source)
         .map_err(|problems| {
@@ -118,6 +118,18 @@ pub(crate) fn full_source(loaded: &Loaded) -> io::Result<ArticleSource> {
                 .map_or_else(String::new, ToString::to_string);
             io::Error::new(io::ErrorKind::InvalidData, first)
         })
+}
+
+/// An editor's file as text, without the byte-order mark some editors
+/// (Windows Notepad) write at its start, which would otherwise be read as
+/// its first character: Markdown's front matter would not start with
+/// `---`, nor JSON with `{`.
+pub(crate) fn read_source(path: &Path) -> io::Result<String> {
+    let text = fs::read_to_string(path)?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
 }
 
 /// The slug an article file's name gives: its name without the extension.
@@ -146,7 +158,7 @@ pub(crate) fn article_json(
 
 /// Where the value at `steps` is in an article file.
 pub(crate) fn locate_in(path: &Path, steps: &[Step]) -> Option<(usize, usize)> {
-    let text = fs::read_to_string(path).unwrap_or_default();
+    let text = read_source(path).unwrap_or_default();
     match article_json(path, &text) {
         Ok((_, Some(positions))) => Some(positions.locate(steps)),
         _ => locate(&text, steps),

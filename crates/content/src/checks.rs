@@ -61,6 +61,7 @@ pub struct Checked {
 pub fn check(file: &ArticleFile, source: &ArticleSource) -> Checked {
     let mut checked = Checked::default();
     let problems = &mut checked.problems;
+    problems.extend(crate::fields::unknown_fields(file));
     let stem = crate::file_slug(file.path);
     if stem != source.slug.as_str() {
         problems.push(file.error(
@@ -211,7 +212,18 @@ fn check_image(
         ));
         return None;
     };
-    let local = content_file(file.root, &url)?;
+    if url.is_external() {
+        return None;
+    }
+    let Some(local) = content_file(file.root, &url) else {
+        problems.push(file.error(
+            &at("src"),
+            &format!(
+                "{what} {src:?} is not in the content folder: put the picture in content/images/ and write content/images/<its file name>"
+            ),
+        ));
+        return None;
+    };
     if !local.is_file() {
         problems.push(file.error(
             &at("src"),

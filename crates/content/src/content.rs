@@ -7,7 +7,6 @@
 //! [`crate::publish`]'s.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::fs;
 use std::io;
 use std::path::PathBuf;
 
@@ -208,7 +207,7 @@ impl Content {
             .articles
             .get(slug)
             .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, slug.as_str()))?;
-        let text = fs::read_to_string(&loaded.path)?;
+        let text = crate::article_file::read_source(&loaded.path)?;
         let (mut json, _) = article_json(&loaded.path, &text)?;
         if let Value::Object(map) = &mut json {
             map.insert(
@@ -254,25 +253,26 @@ impl Content {
         self.articles.insert(slug, loaded);
     }
 
-    /// A related article an editor named must exist.
+    /// A related article an editor named must exist, be another article,
+    /// and be named once.
     pub(crate) fn check_related(&mut self) {
         let mut dead = Vec::new();
-        for loaded in self.articles.values() {
-            let missing: Vec<usize> = (loaded.source.related.iter().enumerate())
-                .filter(|(_, target)| !self.articles.contains_key(*target))
-                .map(|(i, _)| i)
-                .collect();
-            if missing.is_empty() {
-                continue;
-            }
-            for i in missing {
+        for (slug, loaded) in &self.articles {
+            let related = &loaded.source.related;
+            for (i, target) in related.iter().enumerate() {
+                let wrong = if !self.articles.contains_key(target) {
+                    "does not exist"
+                } else if target == slug {
+                    "is this article itself"
+                } else if related[..i].contains(target) {
+                    "is named twice"
+                } else {
+                    continue;
+                };
                 dead.push(Problem::error(
                     &loaded.path,
                     locate_in(&loaded.path, &["related".into(), i.into()]),
-                    &format!(
-                        "related article {:?} does not exist",
-                        loaded.source.related[i].as_str()
-                    ),
+                    &format!("related article {:?} {wrong}", target.as_str()),
                 ));
             }
         }

@@ -16,7 +16,8 @@ use crate::markdown;
 /// valid article (with `line:column`), or cannot be expressed in the other
 /// form.
 pub fn convert(input: &Path, output: &Path) -> Result<(), String> {
-    let text = fs::read_to_string(input).map_err(|err| format!("{}: {err}", input.display()))?;
+    let text = crate::article_file::read_source(input)
+        .map_err(|err| format!("{}: {err}", input.display()))?;
     let article = read(input, &text)?;
     let written = if markdown::is_markdown(output) {
         markdown::write::article(&article).map_err(|err| format!("{}: {err}", input.display()))?

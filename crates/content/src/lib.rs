@@ -30,6 +30,7 @@ pub mod checks;
 pub mod content;
 pub mod convert;
 pub mod editions;
+mod fields;
 pub mod generate;
 pub mod import;
 pub mod incremental;

@@ -165,7 +165,7 @@ impl Content {
     }
 
     fn read_text(&mut self, path: &Path) -> Option<String> {
-        match fs::read_to_string(path) {
+        match crate::article_file::read_source(path) {
             Ok(text) => Some(text),
             Err(err) => {
                 self.problems

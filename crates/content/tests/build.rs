@@ -222,7 +222,10 @@ fn resolves_named_related_links_and_fills_in_missing_ones() {
 fn a_dead_related_link_is_an_error_at_its_place() {
     let root = content(
         "dead",
-        &[("a.json", article("a", "2020-01-01", &["a", "gone"]))],
+        &[
+            ("a.json", article("a", "2020-01-01", &["b", "gone"])),
+            ("b.json", article("b", "2020-01-02", &[])),
+        ],
     );
     only_error(
         &root,
@@ -230,6 +233,99 @@ fn a_dead_related_link_is_an_error_at_its_place() {
         11,
         20,
         r#"related article "gone" does not exist"#,
+    );
+}
+
+#[test]
+fn an_article_related_to_itself_or_to_one_article_twice_is_an_error() {
+    let root = content(
+        "self",
+        &[
+            ("a.json", article("a", "2020-01-01", &["b", "a", "b"])),
+            ("b.json", article("b", "2020-01-02", &[])),
+        ],
+    );
+    let errors = messages(&Content::load(&root), Severity::Error);
+    let at = root.join("articles").join("a.json").display().to_string();
+    assert_eq!(
+        errors,
+        [
+            format!(r#"{at}:11:20: related article "a" is this article itself"#),
+            format!(r#"{at}:11:25: related article "b" is named twice"#),
+        ]
+    );
+}
+
+#[test]
+fn a_misspelt_field_is_an_error_naming_the_field_meant_in_json_and_in_markdown() {
+    let json = with_body(
+        "j",
+        r#"{"type": "speech", "speaker": "Wu", "captoin": "c", "caption": "c"}"#,
+    )
+    .replace(r#""author": "Li Na","#, r#""autor": "Li Na","#);
+    let markdown = "---\nheadline: H\nsection: Research\nsummary: s\nsumary: s\n---\n\nText.\n\n```speech\nspeaker: Wu\ncaption: c\nrol: Dean\n```\n";
+    let root = content("fields", &[("j.json", json), ("m.md", markdown.to_owned())]);
+    let mut errors = messages(&Content::load(&root), Severity::Error);
+    errors.sort();
+    let at = |file: &str| root.join("articles").join(file).display().to_string();
+    assert_eq!(errors.len(), 4, "{errors:?}");
+    for (error, (file, line, field, meant)) in errors.iter().zip([
+        ("j.json", 6, "autor", "author"),
+        ("j.json", 9, "captoin", "caption"),
+        ("m.md", 13, "rol", "role"),
+        ("m.md", 5, "sumary", "summary"),
+    ]) {
+        assert!(
+            error.starts_with(&format!("{}:{line}:", at(file)))
+                && error.contains(&format!(
+                    r#"unknown field "{field}": did you mean "{meant}"?"#
+                )),
+            "{errors:?}"
+        );
+    }
+    // A field like no other is named with the fields that may stand there;
+    // the tool's `$schema` is no field of the article's.
+    let odd = article("o", "2020-01-01", &[]).replacen(
+        '{',
+        r#"{"$schema": "../article.schema.json", "colour": "red","#,
+        1,
+    );
+    let root = content("odd", &[("o.json", odd)]);
+    only_error(
+        &root,
+        "o.json",
+        1,
+        49,
+        r#"unknown field "colour"; the fields here are "#,
+    );
+}
+
+#[test]
+fn a_picture_outside_the_content_folder_is_an_error() {
+    let json = with_body(
+        "p",
+        r#"{"type": "figure", "image": {"src": "images/lab.svg", "alt": "A lab"}}"#,
+    );
+    let root = content("outside", &[("p.json", json)]);
+    only_error(
+        &root,
+        "p.json",
+        9,
+        41,
+        r#""images/lab.svg" is not in the content folder"#,
+    );
+}
+
+#[test]
+fn a_file_saved_with_a_byte_order_mark_reads_as_without() {
+    let json = format!("\u{feff}{}", article("bom", "2020-01-01", &[]));
+    let markdown = "\u{feff}---\nheadline: H\nsection: Research\nsummary: s\n---\n\nText.\n";
+    let root = content("bom", &[("bom.json", json), ("m.md", markdown.to_owned())]);
+    let build = Content::load(&root);
+    assert!(
+        !build.has_errors(),
+        "{:?}",
+        messages(&build, Severity::Error)
     );
 }
 
@@ -296,7 +392,13 @@ fn a_blank_name_is_an_error_at_it() {
 #[test]
 fn a_date_that_is_not_a_day_is_an_error() {
     let root = content("date", &[("d.json", article("d", "2021-02-29", &[]))]);
-    only_error(&root, "d.json", 5, 27, r#""2021-02-29" is not a date"#);
+    only_error(
+        &root,
+        "d.json",
+        5,
+        27,
+        r#""2021-02-29" is no day of the calendar"#,
+    );
 }
 
 #[test]

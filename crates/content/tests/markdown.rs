@@ -112,7 +112,7 @@ fn first_error(text: &str) -> ((usize, usize), String) {
 
 #[test]
 fn each_problem_is_reported_where_it_is() {
-    let cases: [(&str, &str, (usize, usize), &str); 11] = [
+    let cases: [(&str, &str, (usize, usize), &str); 13] = [
         (
             "raw HTML",
             "Text with <b>bold</b> markup.",
@@ -128,6 +128,18 @@ fn each_problem_is_reported_where_it_is() {
         ),
         ("a heading", "# Heading", (12, 1), "a heading"),
         ("a list", "- one\n- two", (12, 1), "a list"),
+        (
+            "a table",
+            "| a | b |\n|---|---|\n| 1 | 2 |",
+            (12, 1),
+            "a table",
+        ),
+        (
+            "a footnote",
+            "Said so.[^1]\n\n[^1]: In 2020.",
+            (12, 9),
+            "cannot be part of an article",
+        ),
         (
             "a picture in a paragraph",
             "See ![x](content/images/a.svg).",
@@ -189,7 +201,7 @@ fn front_matter_problems_point_at_their_field() {
     let bad_date = ARTICLE.replace("published: 2021-06-18", "published: 2021-02-30");
     let message = read(&bad_date).expect_err("not a day");
     assert!(message.contains("a-test.md:4:12: "), "{message}");
-    assert!(message.contains("not a date"), "{message}");
+    assert!(message.contains("is no day of the calendar"), "{message}");
     // In a block: at the block (serde reads a block's fields in one piece,
     // so the field itself is not known).
     let bad_speaker = ARTICLE.replace("speaker: Chen Hua", "speaker: [1, 2]");

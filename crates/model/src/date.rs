@@ -101,7 +101,20 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         Date::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("{text:?} is not a date written YYYY-MM-DD"))
+            // Written as a date, but no day of the calendar (2021-02-29).
+            let written = text.len() == 10
+                && (text.bytes().enumerate()).all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                });
+            serde::de::Error::custom(if written {
+                format!("{text:?} is no day of the calendar (check the month and the day)")
+            } else {
+                format!("{text:?} is not a date written YYYY-MM-DD")
+            })
         })
     }
 }
@@ -109,6 +122,21 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_that_is_no_day_says_so_and_one_not_written_as_a_date_says_how() {
+        let said = |text: &str| {
+            serde_json::from_str::<Date>(&format!("{text:?}"))
+                .err()
+                .map(|err| err.to_string())
+                .unwrap_or_default()
+        };
+        assert!(said("2021-02-29").contains("is no day of the calendar"));
+        assert!(said("2021-13-40").contains("is no day of the calendar"));
+        assert!(said("June 5").contains("is not a date written YYYY-MM-DD"));
+        assert!(said("2021-1-5").contains("is not a date written YYYY-MM-DD"));
+        assert!(said("2020-02-29").is_empty());
+    }
 
     #[test]
     fn counts_days_across_months_and_leap_years() {

@@ -84,10 +84,12 @@ impl BodyReader<'_> {
     }
 
     pub(super) fn read(&mut self, body: &str) {
-        // CommonMark alone: no tables, strikethrough or footnotes to escape.
-        let mut events = Parser::new_ext(body, Options::empty())
-            .into_offset_iter()
-            .peekable();
+        // CommonMark, and GitHub's tables and footnotes read as such so that
+        // they are reported (as printed text they would be jumbled). Not
+        // strikethrough: its single `~` would take a Chinese range
+        // (3~5月) for one; `~~` stays as written.
+        let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
+        let mut events = Parser::new_ext(body, options).into_offset_iter().peekable();
         while let Some((event, range)) = events.next() {
             let index = self.blocks.len();
             match event {

@@ -159,7 +159,7 @@ describe('offline reading', () => {
       page.evaluate(async () => {
         const name = (await caches.keys()).find((cache) => cache.includes(':app:'));
         const cache = await caches.open(name);
-        return (await cache.keys()).map((request) => new URL(request.url).pathname.replace(/^.*\//, '').replace(/-[0-9a-f]{16}/, ''));
+        return (await cache.keys()).map((request) => new URL(request.url).pathname.replace(/^.*\//, '').replace(/-[0-9a-f]{12,16}/, ''));
       });
     await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
     const installed = await kept();
@@ -172,7 +172,7 @@ describe('offline reading', () => {
       async () => {
         const name = (await caches.keys()).find((cache) => cache.includes(':app:'));
         const cache = await caches.open(name);
-        return (await cache.keys()).some((request) => /\/reader-[0-9a-f]{16}_bg\.wasm$/.test(request.url));
+        return (await cache.keys()).some((request) => /\/reader-[0-9a-f]{12,16}_bg\.wasm$/.test(request.url));
       },
       null,
       { timeout: 15_000 },
@@ -186,7 +186,7 @@ describe('offline reading', () => {
     await page.reload();
     await waitForApp(page);
     const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.endsWith('.wasm')));
-    assert.match(wasm.join(), /^\/reading-[0-9a-f]{16}_bg\.wasm$/);
+    assert.match(wasm.join(), /^\/reading-[0-9a-f]{12,16}_bg\.wasm$/);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'hydrated');
     assert.deepEqual(problems, []);
     await context.close();
@@ -301,6 +301,53 @@ describe('offline reading', () => {
     await context.close();
   });
 
+  test('a reader’s first page keeps its data and pictures; an article removed from Saved stays read and can be saved again offline; a speech’s link opens its saved article', async () => {
+    const { context, page, problems } = await browserProfile();
+    const url = served.server.url;
+    const slug = 'usst-opens-optical-imaging-research-laboratory';
+    const headline = sourceArticle(slug).headline;
+    // The first page, read to its end (its pictures load as they near the
+    // screen) before the worker runs.
+    await page.goto(`${url}/news/${slug}`);
+    await page.mouse.wheel(0, 10_000);
+    await waitForApp(page);
+    await page.waitForFunction(() => [...document.querySelectorAll('main img')].every((img) => img.complete && img.naturalWidth > 0));
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // What the first page loaded before the worker ran: kept once it does.
+    const loaded = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => new URL(entry.name)).filter((at) => at.origin === location.origin && at.pathname.startsWith('/content/')).map((at) => at.pathname),
+    );
+    assert.ok(loaded.some((path) => path.endsWith('.json')) && loaded.some((path) => /\.(svg|jpg|webp|png)$/.test(path)), `data and pictures loaded: ${loaded}`);
+    await page.waitForFunction(async (paths) => (await Promise.all(paths.map((path) => caches.match(path)))).every(Boolean), loaded, { timeout: 15_000, polling: 200 });
+    // Saved, then removed: still on the device, as read.
+    const keep = page.locator('button.keep');
+    await keep.waitFor({ state: 'visible' });
+    await keep.click();
+    await page.waitForFunction(() => document.querySelector('button.keep').dataset.kept === 'true');
+    await keep.click();
+    await page.waitForFunction(() => document.querySelector('button.keep').dataset.kept === 'false');
+    const entry = (await savedPages(page)).find((saved) => new URL(saved.url).pathname === `/news/${slug}`);
+    assert.equal(entry?.kept, false, 'removed from Saved, still read');
+    // Offline: saved again, and read after a reload, its pictures there.
+    await context.setOffline(true);
+    await keep.click();
+    await page.waitForFunction(() => document.querySelector('button.keep').dataset.kept === 'true', null, { timeout: 10_000 });
+    await page.reload();
+    assert.equal((await page.locator('main h1').textContent()).trim(), headline);
+    const pictures = page.locator('main img');
+    for (let i = 0; i < (await pictures.count()); i += 1) {
+      await pictures.nth(i).scrollIntoViewIfNeeded();
+      await page.waitForFunction((el) => el.complete, await pictures.nth(i).elementHandle());
+      assert.ok(await pictures.nth(i).evaluate((el) => el.naturalWidth > 0), `${await pictures.nth(i).getAttribute('src')} shows offline`);
+    }
+    // A speech's link (as shared) opens the saved article at the speech.
+    await page.goto(`${url}/news/${slug}/speech/2`);
+    assert.equal((await page.locator('main h1').textContent()).trim(), headline);
+    assert.equal(await page.evaluate(() => location.pathname + location.hash), `/news/${slug}#speech-2`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('"Recently read" lists the articles opened, each said as read and titled in its own language; not the other pages', async () => {
     const { context, page, problems } = await browserProfile();
     const url = served.server.url;
@@ -338,6 +385,10 @@ describe('offline reading', () => {
     // app's own links (the app fetches its data: the device has it).
     await page.locator('.site-nav a', { hasText: 'News & Events' }).click();
     await page.waitForFunction(() => location.pathname === '/' && document.querySelector('main h1')?.textContent.trim() !== '');
+    // The list itself (its data was fetched before the worker ran, and
+    // kept when it started), not the page saying it is not saved.
+    assert.equal(await page.locator('.notice--offline').count(), 0, 'the list, not "This page isn’t saved"');
+    assert.ok((await page.locator('main .news-card').count()) > 1, 'the list’s articles');
     await page.locator(`main a[href="/news/${SEED_SLUG}"]`).first().click();
     await page.waitForFunction((text) => document.querySelector('main h1')?.textContent.trim() === text, headline);
     assert.equal(await page.locator('main .notice--error').count(), 0, 'no "could not load"');
@@ -378,7 +429,7 @@ describe('offline reading', () => {
     assert.match(text, /^const config = \{/);
     const config = JSON.parse(text.split('\n')[0].replace(/^const config = /, '').replace(/;$/, ''));
     // Its list of files is the build's: every hashed file in dist/.
-    const hashed = readdirSync(DIST).filter((name) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/.test(name));
+    const hashed = readdirSync(DIST).filter((name) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|svg)$/.test(name));
     for (const name of hashed) assert.ok(config.app.includes(`/${name}`), `the worker keeps ${name}`);
     const pageHeaders = (await fetch(`${served.server.url}/news/${SEED_SLUG}`)).headers.get('content-security-policy');
     assert.ok(!pageHeaders.includes('unsafe-inline'));
@@ -465,7 +516,7 @@ function newBuild(from, to) {
   cpSync(from, to, { recursive: true });
   const renames = new Map();
   for (const name of readdirSync(to)) {
-    const found = name.match(/^(reader|reading|styles)-([0-9a-f]{16})((?:_bg)?\.(?:js|wasm|css))$/);
+    const found = name.match(/^(reader|reading|styles)-([0-9a-f]{12,16})((?:_bg)?\.(?:js|wasm|css))$/);
     if (found) renames.set(name, `${found[1]}-${[...found[2]].reverse().join('')}${found[3]}`);
   }
   for (const [old, fresh] of renames) {

@@ -28,7 +28,23 @@ if (!document.querySelector('link[rel="manifest"]')) {
 }
 
 if (support) {
+  // A page loaded without the worker (a reader's first): what it loaded
+  // of the site's content (its data, its pictures) goes to the worker
+  // once it runs, to be kept with the page it takes charge of.
+  const unseen = !navigator.serviceWorker.controller;
   navigator.serviceWorker.register(config.worker, { scope: config.base }).catch(() => undefined);
+  if (unseen) {
+    navigator.serviceWorker.ready
+      .then(() => {
+        const files = performance
+          .getEntriesByType('resource')
+          .map((entry) => new URL(entry.name))
+          .filter((url) => url.origin === location.origin && url.pathname.includes('/content/'))
+          .map((url) => url.href);
+        return ask({ type: 'loaded', files });
+      })
+      .catch(() => undefined);
+  }
 }
 
 /** Asks the worker `message`; resolves to its answer, or null without one. */

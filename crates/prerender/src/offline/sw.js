@@ -158,6 +158,12 @@ async function page(event, request) {
       event.waitUntil(touch(request.url));
       return stamped(saved, edition(new URL(request.url).pathname));
     }
+    // A speech's address (a shared link to it) is its article's page, at
+    // the speech: the article's saved copy serves it.
+    const speech = new URL(key(request.url)).pathname.match(/^(.*\/news\/[^/]+)\/speech\/(\d+)$/);
+    if (speech && (await find(new URL(speech[1], self.location.origin).href))) {
+      return Response.redirect(new URL(`${speech[1]}#speech-${speech[2]}`, self.location.origin).href, 302);
+    }
     return offlinePage(edition(new URL(request.url).pathname));
   }
 }
@@ -333,17 +339,25 @@ function touch(url) {
   });
 }
 
-/** Drops `url` from the rolling cache (and from the kept one if `kept`);
- * the data files a kept page was saved with go back to the rolling cache,
- * unless another kept page was saved with them too. */
+/** Drops `url` from the rolling cache, as a page gone from the site; or,
+ * `kept`, from the pages saved on purpose, back to the rolling cache (as
+ * any page read: the reader may save it again, offline too). The data
+ * files a kept page was saved with go back to the rolling cache, unless
+ * another kept page was saved with them too. */
 function forget(url, kept) {
   const address = key(url);
   return withIndex(async (entries) => {
     const entry = entries[address];
     if (!entry || (entry.kept && !kept)) return;
-    delete entries[address];
-    await (await caches.open(PAGES)).delete(address);
     const keptCache = await caches.open(KEPT);
+    const copy = kept && (await keptCache.match(address));
+    if (copy) {
+      await (await caches.open(PAGES)).put(address, copy);
+      entries[address] = { ...entry, kept: false, data: undefined };
+    } else {
+      delete entries[address];
+      await (await caches.open(PAGES)).delete(address);
+    }
     await keptCache.delete(address);
     const stillKept = new Set(Object.values(entries).flatMap((other) => (other.kept && other.data) || []));
     for (const file of entry.data || []) {
@@ -391,6 +405,20 @@ async function answer(message) {
       .map(([address, entry]) => ({ url: address, title: entry.title, lang: entry.lang, article: entry.article, saved: entry.saved, kept: entry.kept }))
       .sort((a, b) => b.saved - a.saved);
     return { pages };
+  }
+  if (message.type === 'loaded') {
+    // What a page loaded before the worker took charge of it (a reader's
+    // first page): its data and pictures, kept as if loaded through it.
+    const files = (Array.isArray(message.files) ? message.files : []).slice(0, 200);
+    for (const file of files) {
+      const at = typeof file === 'string' ? new URL(file, self.location.origin) : null;
+      if (!at || at.origin !== self.location.origin || !at.pathname.startsWith(`${edition(at.pathname).base}content/`)) continue;
+      if (await find(at.href)) continue;
+      const response = await fetch(at.href).catch(() => null);
+      const photo = at.pathname.startsWith(`${edition(at.pathname).base}content/photos/`);
+      if (storable(response)) await store(at.href, response, photo ? 'photo' : 'data');
+    }
+    return { seen: true };
   }
   const url = typeof message.url === 'string' ? new URL(message.url, self.location.origin) : null;
   if (!url || url.origin !== self.location.origin || !url.pathname.startsWith(config.base)) {

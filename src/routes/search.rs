@@ -61,14 +61,22 @@ pub fn SearchRoute() -> impl IntoView {
     let wanted = Memo::new(move |_| typed.read().trim().to_owned());
     let has_query = Memo::new(move |_| !wanted.read().is_empty());
     let follow = follow(wanted, page, address);
-    let on_input = move |event| {
-        typed.set(event_target_value(&event));
+    let take = move |words: String| {
+        typed.set(words);
         page.set(1);
         // An empty box has no results to wait for.
         if !has_query.get_untracked() {
             follow();
         }
     };
+    // Words still being composed (pinyin, before the characters are
+    // chosen) are not searched: the characters are, once chosen.
+    let on_input = move |event: leptos::ev::Event| {
+        if !is_composing(&event) {
+            take(event_target_value(&event));
+        }
+    };
+    let on_composed = move |event: leptos::ev::CompositionEvent| take(event_target_value(&event));
     let results = move || {
         if has_query.get() {
             let answer = Loader::new(move || client::search(&wanted.get(), page.get()));
@@ -115,7 +123,8 @@ pub fn SearchRoute() -> impl IntoView {
                 on:submit=|event: leptos::ev::SubmitEvent| event.prevent_default()>
                 <label for=QUERY_BOX_ID>{label(Label::SearchTheNews)}</label>
                 <input id=QUERY_BOX_ID type="search" name=paths::QUERY_PARAM autocomplete="off"
-                    prop:value=move || typed.get() on:input=on_input />
+                    prop:value=move || typed.get() on:input=on_input
+                    on:compositionend=on_composed />
             </form>
             <noscript>
                 <p class="search-page__hint">{label(Label::SearchNeedsScript)}</p>
@@ -127,6 +136,14 @@ pub fn SearchRoute() -> impl IntoView {
 
 /// The id of the search page's own box.
 const QUERY_BOX_ID: &str = "search-query";
+
+/// Whether an `input` event comes while an input method composes.
+fn is_composing(event: &leptos::ev::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    event
+        .dyn_ref::<web_sys::InputEvent>()
+        .is_some_and(web_sys::InputEvent::is_composing)
+}
 
 /// While the app hydrates the prerendered search page: what is in its box
 /// (the reader typed it before the app came), if anything.

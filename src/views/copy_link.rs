@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use reader_model::Label;
 
 /// A button that copies `href` (made absolute) to the clipboard and says
-/// whether it worked, on the button and through the page's live region.
+/// whether it worked, on the button (for a few seconds) and through the
+/// page's live region.
 ///
 /// It needs the app: the prerendered page keeps its place but hides it
 /// (`visibility`, so nothing moves when the app starts and shows it).
@@ -39,12 +40,20 @@ pub fn CopyLink(
                 announcer.say(&outcome);
             }
             set_said.set(Some(outcome));
+            // The outcome said, the button is "Copy link" again.
+            set_timeout(
+                move || set_said.set(None),
+                std::time::Duration::from_secs(4),
+            );
         });
     };
     view! {
         <button type="button" class="speech__copy" on:click=copy>
             {move || said.get().unwrap_or_else(|| copy_label.clone())}
-            <span class="visually-hidden">{what}</span>
+            // What is copied, after "Copy link" only: not after the outcome.
+            <span class="visually-hidden">
+                {move || if said.read().is_none() { what.clone() } else { String::new() }}
+            </span>
         </button>
     }
 }

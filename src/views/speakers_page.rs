@@ -54,11 +54,12 @@ pub fn SpeakersPage(speakers: Speakers) -> impl IntoView {
 fn role_line(span: RoleSpan) -> impl IntoView {
     let years = match (span.first, span.last) {
         (Some(first), Some(last)) if first.year() != last.year() => {
-            Some(format!(", {}–{}", first.year(), last.year()))
+            Some(format!("{}–{}", first.year(), last.year()))
         }
-        (Some(day), _) | (_, Some(day)) => Some(format!(", {}", day.year())),
+        (Some(day), _) | (_, Some(day)) => Some(day.year().to_string()),
         (None, None) => None,
-    };
+    }
+    .map(|years| labels().fill(Label::RoleYears, &[("years", &years)]));
     view! {
         <li>
             {span.role}

@@ -93,6 +93,18 @@ describe('accessibility', () => {
     await context.close();
   });
 
+  test('the breadcrumb is heard as its steps, its separators seen but not read', async () => {
+    const { page, context } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    await heading(page);
+    const separator = await page.evaluate(() => getComputedStyle(document.querySelector('.breadcrumb li + li'), '::before').content);
+    assert.match(separator, /›/, 'the separator is drawn');
+    const heard = await page.locator('nav.breadcrumb').ariaSnapshot();
+    assert.doesNotMatch(heard, /›/, heard);
+    assert.match(heard, new RegExp(sourceArticle(SEED_SLUG).headline.slice(0, 20)), heard);
+    await context.close();
+  });
+
   test('the first page of a visit leaves focus alone', async () => {
     const { page, context } = await openPage(app.browser);
     await page.goto(`${app.server.url}/news/${SEED_SLUG}`);

@@ -143,6 +143,32 @@ describe('layout', () => {
     await context.close();
   });
 
+  test('on the narrowest phone every header link the keyboard reaches is whole in its row', async () => {
+    for (const path of ['/', '/zh/']) {
+      const { page, context } = await openPage(app.browser, { width: 320, height: 700 });
+      await page.goto(app.server.url + path);
+      await heading(page);
+      const links = await page.locator('.site-nav a, .section-nav a').count();
+      assert.ok(links > 4, `${path}: the header's links`);
+      let checked = 0;
+      for (let tab = 0; tab < 40 && checked < links; tab += 1) {
+        await page.keyboard.press('Tab');
+        const seen = await page.evaluate(() => {
+          const link = document.activeElement;
+          const row = link.closest('.site-nav, .section-nav');
+          if (!row) return null;
+          const [a, r] = [link.getBoundingClientRect(), row.getBoundingClientRect()];
+          return { name: link.textContent.trim(), whole: a.left >= r.left - 0.5 && a.right <= r.right + 0.5 && a.right <= innerWidth };
+        });
+        if (!seen) continue;
+        checked += 1;
+        assert.ok(seen.whole, `${path}: “${seen.name}” is cut by its row`);
+      }
+      assert.equal(checked, links, `${path}: every header link reached`);
+      await context.close();
+    }
+  });
+
   test('keyboard focus is visible', async () => {
     const { page, context } = await openPage(app.browser);
     await page.goto(app.server.url + '/');

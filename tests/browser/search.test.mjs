@@ -7,7 +7,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { heading, isDataFetch, openPage, openStaticPage, REPO, screenshot, SEED_SLUG, sourceArticle, sourceArticles, unexpected, waitForHeading, withApp } from './support.mjs';
+import { heading, isDataFetch, openPage, openStaticPage, REPO, screenshot, SEED_SLUG, sourceArticle, sourceArticles, unexpected, waitForApp, waitForHeading, withApp } from './support.mjs';
 
 const AXE = readFileSync(join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const hits = (page) => page.locator('.search-result__headline a').allTextContents();
@@ -295,6 +295,35 @@ describe('search', () => {
     assert.equal(found[0], library.headline, found.join(' '));
     const marks = await page.locator('.search-result').first().locator('mark').allTextContents();
     assert.ok(marks.includes('图书馆') || marks.includes('学生'), JSON.stringify(marks));
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
+  test('pinyin being composed is not searched; the characters chosen are', async () => {
+    const { page, context, problems } = await openPage(app.browser, { width: 390, height: 844 });
+    await page.goto(`${app.server.url}/zh/search`);
+    await heading(page);
+    const box = page.locator('#search-query');
+    await box.click();
+    await waitForApp(page);
+    const indexRequests = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/content/search/')) indexRequests.push(request.url());
+    });
+    // An input method's composition, as Chromium's own IME events make it.
+    const cdp = await context.newCDPSession(page);
+    for (const text of ['t', 'tu', "tu'sh", "tu'shu"]) {
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    }
+    await page.waitForTimeout(600);
+    assert.equal(await box.inputValue(), "tu'shu");
+    assert.equal(new URL(page.url()).search, '', 'the address still names no search');
+    assert.equal(await page.locator('.search-page__count').count(), 0, 'nothing said of the pinyin');
+    assert.deepEqual(indexRequests, [], 'no index file asked for the pinyin');
+    await cdp.send('Input.insertText', { text: '图书' });
+    await resultsFor(page, '图书');
+    assert.ok((await hits(page)).length >= 1, 'the characters chosen find articles');
+    assert.equal(new URL(page.url()).searchParams.get('q'), '图书');
     assert.deepEqual(unexpected(problems), []);
     await context.close();
   });

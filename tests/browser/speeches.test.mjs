@@ -171,6 +171,10 @@ describe('copy link', () => {
     await button.click();
     await page.waitForFunction(() => document.querySelector('#speech-2 .speech__copy')?.textContent.startsWith('Link copied'));
     await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Link copied');
+    // The outcome alone (not "Link copied to the speech by …"), then the
+    // button as it was.
+    assert.equal(await button.textContent(), 'Link copied');
+    await page.waitForFunction((was) => document.querySelector('#speech-2 .speech__copy')?.textContent === was, `Copy link to the speech by ${speeches()[1].speaker}`, { timeout: 8_000 });
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${app.server.url}/news/${SEED_SLUG}/speech/2`);
     assert.deepEqual(problems, []);
     await context.close();
@@ -197,6 +201,12 @@ describe('speakers', () => {
       '/speakers/ding-xiaodong',
     );
     assert.equal(await page.locator('.site-nav a', { hasText: 'Speakers' }).getAttribute('href'), '/speakers');
+    // A role's years, in each edition's punctuation.
+    const years = await page.locator('.speaker-card__years').allTextContents();
+    assert.ok(years.length > 0 && years.every((text) => /^, \d{4}(–\d{4})?$/.test(text)), years.join(' | '));
+    await page.goto(`${app.server.url}/zh/speakers`);
+    const zhYears = await page.locator('.speaker-card__years').allTextContents();
+    assert.ok(zhYears.length > 0 && zhYears.every((text) => /^（\d{4}(–\d{4})?）$/.test(text)), zhYears.join(' | '));
     await context.close();
   });
 

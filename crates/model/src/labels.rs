@@ -87,6 +87,7 @@ labels! {
     CopyeditedBy => "copyedited_by",
     ListAnd => "list_and",
     ListComma => "list_comma",
+    RoleYears => "role_years",
     PhotoCredit => "photo_credit",
     WhoSpoke => "who_spoke",
     SpeechBy => "speech_by",

@@ -181,6 +181,18 @@ const first = () => {
 
 if (chosen() !== config) addEventListener('focusin', warmWhole, options);
 
+// A link the keyboard focuses in a row that scrolls sideways (the header's,
+// on a phone) is brought into the row's view: browsers leave one that is
+// half in view where it is, its name cut.
+addEventListener(
+  'focusin',
+  (event) => {
+    const row = event.target.closest && event.target.closest('.section-nav,.site-nav');
+    if (row && row.scrollWidth > row.clientWidth) event.target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  },
+  options,
+);
+
 // A speech's own page (a link shared to one speech) opens at that speech,
 // marked by its focus, as an address with its fragment (`#speech-2`) does:
 // the page names it (`data-part`). Only on a navigation to it: a reload or

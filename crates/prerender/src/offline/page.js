@@ -82,7 +82,6 @@ const keptUrl = (button) => new URL(button.dataset.keep || pageAddress(), locati
 /** Shows on `button` whether its article is kept. */
 function showKept(button, kept) {
   button.dataset.kept = kept ? 'true' : 'false';
-  button.setAttribute('aria-pressed', kept ? 'true' : 'false');
 }
 
 /**

@@ -170,5 +170,7 @@ pub(crate) fn model_problem(path: &Path, err: &ModelError) -> Problem {
         ModelError::Syntax { message, .. } => format!("not valid JSON: {message}"),
         ModelError::Shape { message, .. } => message.clone(),
     };
-    Problem::error(path, Some(err.position()), &message)
+    // serde_json says column 0 where the text ends before a value does.
+    let (line, column) = err.position();
+    Problem::error(path, Some((line, column.max(1))), &message)
 }

@@ -26,7 +26,20 @@ pub fn convert(input: &Path, output: &Path) -> Result<(), String> {
         json.push('\n');
         json
     };
-    fs::write(output, written).map_err(|err| format!("{}: {err}", output.display()))
+    // Never over an editor's file (as `import`): they name another.
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(output)
+        .map_err(|err| match err.kind() {
+            std::io::ErrorKind::AlreadyExists => format!(
+                "{} exists: name another file, or remove it first",
+                output.display()
+            ),
+            _ => format!("{}: {err}", output.display()),
+        })?;
+    std::io::Write::write_all(&mut file, written.as_bytes())
+        .map_err(|err| format!("{}: {err}", output.display()))
 }
 
 /// An article file (`.json` or `.md`) as the model.

@@ -216,7 +216,7 @@ fn collect_articles(dir: &Path, files: &mut Vec<(PathBuf, fs::DirEntry)>) -> io:
             files.extend(below.next().into_iter().flatten());
         } else if path
             .extension()
-            .is_some_and(|ext| ext == "json" || ext == "md")
+            .is_some_and(|ext| ext == "json" || ext == "md" || ext == "markdown")
         {
             files.push((path, entry));
         }

@@ -74,7 +74,8 @@ impl Positions {
 
 /// Whether an article file is Markdown (`.md`) rather than JSON.
 pub fn is_markdown(path: &std::path::Path) -> bool {
-    path.extension().is_some_and(|ext| ext == "md")
+    path.extension()
+        .is_some_and(|ext| ext == "md" || ext == "markdown")
 }
 
 /// Reads a Markdown article. `stem` (the file's name without `.md`) is its
@@ -195,7 +196,7 @@ fn front_matter(
             });
             vec![error(
                 (line, column),
-                &format!("front matter: {}", yaml_message(&err)),
+                &format!("front matter: {}", yaml_message(&err, yaml)),
             )]
         })?
     };
@@ -210,11 +211,21 @@ fn front_matter(
 }
 
 /// YAML's message without its own position (the report gives ours).
-fn yaml_message(err: &yaml_serde::Error) -> String {
+/// What the YAML reader says of `yaml`, without its own position (the
+/// message gives the file's), and what a tab where it stopped means.
+fn yaml_message(err: &yaml_serde::Error, yaml: &str) -> String {
     let full = err.to_string();
-    match full.find(" at line ") {
+    let said = match full.find(" at line ") {
         Some(cut) => full[..cut].to_owned(),
         None => full,
+    };
+    let line = err
+        .location()
+        .and_then(|at| yaml.lines().nth(at.line().saturating_sub(1)));
+    if line.is_some_and(|line| line.contains('\t')) {
+        format!("{said} (a tab: YAML is indented with spaces, never tabs)")
+    } else {
+        said
     }
 }
 

@@ -337,6 +337,16 @@ fn broken_json_is_reported_where_it_breaks() {
 }
 
 #[test]
+fn json_that_ends_too_soon_is_reported_at_a_column_an_editor_can_find() {
+    let root = content("short", &[("s.json", "{\n".to_owned())]);
+    let errors = messages(&Content::load(&root), Severity::Error);
+    assert!(
+        errors[0].contains("s.json:2:1: not valid JSON"),
+        "{errors:?}"
+    );
+}
+
+#[test]
 fn a_missing_field_is_named() {
     let missing = article("m", "2020-01-01", &[]).replace("  \"summary\": \"s\",\n", "");
     let root = content("missing", &[("m.json", missing)]);

@@ -159,6 +159,27 @@ fn a_key_no_other_edition_has_is_reported_at_the_key() {
 }
 
 #[test]
+fn a_key_whose_other_article_failed_to_load_is_not_said_to_dangle() {
+    let broken = article("Centre unveiled", "translation_key: centre\n")
+        .replace("published: 2020-11-22", "published: 2020-13-40");
+    let root = folder(
+        "failed-partner",
+        &[
+            ("centre.md", broken),
+            (
+                "zh/zhongxin.md",
+                article("中心揭牌", "language: zh\ntranslation_key: centre\n"),
+            ),
+        ],
+    );
+    let (_, problems) = Content::load(&root).editions();
+    let said = errors(&problems);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].starts_with("centre.md:4:12: "), "{said:?}");
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
 fn a_key_two_articles_of_one_edition_share_is_not_mutual_and_is_reported() {
     let root = folder(
         "shared",

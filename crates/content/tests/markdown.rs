@@ -197,6 +197,12 @@ fn front_matter_problems_point_at_their_field() {
     assert!(unclosed.1.contains("not closed"), "{}", unclosed.1);
     let yaml = first_error("---\nheadline: [x\nsection: y\n---\n");
     assert_eq!(yaml.0.0, 3, "{yaml:?}");
+    let tab = first_error("---\nheadline: x\n\tsection: y\n---\n");
+    assert_eq!(tab.0.0, 3, "{tab:?}");
+    assert!(
+        tab.1.contains("a tab: YAML is indented with spaces"),
+        "{tab:?}"
+    );
     // A field that does not fit the model: at its line, through the build.
     let bad_date = ARTICLE.replace("published: 2021-06-18", "published: 2021-02-30");
     let message = read(&bad_date).expect_err("not a day");
@@ -309,4 +315,30 @@ fn a_ten_megabyte_article_reads_whole() {
     assert!(text.len() >= 9_900_000);
     let article = read(&text).expect("reads");
     assert_eq!(article.body.blocks().len(), count);
+}
+
+#[test]
+fn convert_never_writes_over_a_file_and_reads_markdown_saved_as_dot_markdown() {
+    let dir = std::env::temp_dir().join(format!("reader-convert-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("folder");
+    let source = dir.join("a-test.markdown");
+    std::fs::write(&source, ARTICLE).expect("article");
+    let taken = dir.join("taken.json");
+    std::fs::write(&taken, "mine").expect("a file of the editor's");
+    let refused = convert::convert(&source, &taken).expect_err("over a file");
+    assert!(refused.contains("exists"), "{refused}");
+    assert_eq!(
+        std::fs::read_to_string(&taken).expect("still there"),
+        "mine"
+    );
+    let fresh = dir.join("a-test.json");
+    convert::convert(&source, &fresh).expect("to a new file");
+    let article: ArticleSource =
+        serde_json::from_str(&std::fs::read_to_string(&fresh).expect("written")).expect("json");
+    assert_eq!(
+        article.headline,
+        "USST Holds Symposium on Carbon-neutral Energy"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

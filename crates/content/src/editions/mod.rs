@@ -118,7 +118,17 @@ impl Content {
                 )),
             }
         }
-        let translations = translations(&parts, &codes, &mut problems);
+        // The files that failed to load: a key one of them names is not
+        // said to dangle (its article is missing for that reason alone).
+        let mut failed: Vec<&Path> = (self.problems.iter())
+            .filter(|problem| problem.severity == crate::Severity::Error)
+            .map(|problem| problem.file.as_path())
+            .collect();
+        failed.dedup();
+        let failed: Vec<String> = (failed.iter())
+            .filter_map(|path| crate::article_file::read_source(path).ok())
+            .collect();
+        let translations = translations(&parts, &codes, &failed, &mut problems);
         let mut section_translations = section_translations(&parts, &codes, &translations);
         let mut speaker_translations =
             speaker_translations(&parts, &codes, &translations, &self.aliases);
@@ -317,10 +327,12 @@ fn code_of(language: &str) -> String {
 
 /// Each article's translations, by its shared key; what is wrong with a
 /// key (one that no other edition has, or two articles of one edition
-/// share) is reported at the key.
+/// share) is reported at the key. A key that the text of a file that
+/// failed to load names (`failed`) is not said to dangle.
 fn translations(
     parts: &[BTreeMap<Slug, crate::incremental::read_cache::Loaded>],
     codes: &[&str],
+    failed: &[String],
     problems: &mut Vec<Problem>,
 ) -> HashMap<Slug, Vec<Translation>> {
     let mut by_key: BTreeMap<&str, Vec<(usize, &Slug, &Path)>> = BTreeMap::new();
@@ -341,6 +353,9 @@ fn translations(
         editions.sort_unstable();
         editions.dedup();
         if editions.len() < 2 {
+            if failed.iter().any(|text| text.contains(key)) {
+                continue;
+            }
             for (_, _, path) in &articles {
                 problems.push(Problem::error(
                     path,

@@ -213,8 +213,10 @@ impl BodyReader<'_> {
                 let at = err.location().map_or((first_line, 1), |at| {
                     (first_line + at.line() - 1, at.column())
                 });
-                self.errors
-                    .push(error(at, &format!("```{kind}: {}", yaml_message(&err))));
+                self.errors.push(error(
+                    at,
+                    &format!("```{kind}: {}", yaml_message(&err, code)),
+                ));
                 return;
             }
         };

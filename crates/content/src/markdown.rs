@@ -84,6 +84,21 @@ pub fn is_markdown(path: &std::path::Path) -> bool {
 /// # Errors
 /// Every problem found, each at its line and column.
 pub fn read(text: &str, stem: &str) -> Result<MarkdownArticle, Vec<MarkdownError>> {
+    let (article, errors) = read_parts(text, stem)?;
+    if errors.is_empty() {
+        Ok(article)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A Markdown article as far as it reads (the body's blocks that read),
+/// and the problems of its body; or, where its front matter cannot be
+/// read at all, those.
+fn read_parts(
+    text: &str,
+    stem: &str,
+) -> Result<(MarkdownArticle, Vec<MarkdownError>), Vec<MarkdownError>> {
     let mut positions = Positions::default();
     let (front, body_start) = split_front_matter(text)?;
     let mut json = front_matter(text, front, &mut positions)?;
@@ -107,11 +122,7 @@ pub fn read(text: &str, stem: &str) -> Result<MarkdownArticle, Vec<MarkdownError
         let blocks = reader.blocks;
         map.insert("body".into(), Value::Array(blocks));
     }
-    if errors.is_empty() {
-        Ok(MarkdownArticle { json, positions })
-    } else {
-        Err(errors)
-    }
+    Ok((MarkdownArticle { json, positions }, errors))
 }
 
 /// Reads a Markdown article all the way to the model: a field that does
@@ -124,12 +135,17 @@ pub fn read_article(
     text: &str,
     stem: &str,
 ) -> Result<(ArticleSource, MarkdownArticle), Vec<MarkdownError>> {
-    let article = read(text, stem)?;
+    // The fields are read even where the body has problems, so that an
+    // editor hears of both at once.
+    let (article, mut errors) = read_parts(text, stem)?;
     match serde_path_to_error::deserialize::<_, ArticleSource>(&article.json) {
-        Ok(source) => Ok((source, article)),
+        Ok(source) if errors.is_empty() => Ok((source, article)),
+        Ok(_) => Err(errors),
         Err(err) => {
             let at = article.positions.locate(&steps_of(err.path()));
-            Err(vec![error(at, &err.into_inner().to_string())])
+            errors.push(error(at, &err.into_inner().to_string()));
+            errors.sort_by_key(|problem| problem.position);
+            Err(errors)
         }
     }
 }

@@ -342,3 +342,17 @@ fn convert_never_writes_over_a_file_and_reads_markdown_saved_as_dot_markdown() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_field_that_does_not_fit_is_reported_with_the_bodys_problems() {
+    let text = ARTICLE
+        .replace("published: 2021-06-18", "published: 2021-02-30")
+        .replace("was held at", "was held <i>at</i>");
+    let message = read(&text).expect_err("two problems");
+    assert!(message.contains("a-test.md:4:12: "), "{message}");
+    let errors = markdown::read_article(&text, "a-test").expect_err("two problems");
+    let said: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(errors.len(), 3, "{said:?}");
+    assert!(said[0].contains("is no day of the calendar"), "{said:?}");
+    assert!(said[1..].iter().all(|m| m.contains("raw HTML")), "{said:?}");
+}

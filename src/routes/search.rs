@@ -8,7 +8,7 @@ use crate::loader::Loader;
 use crate::meta::Meta;
 use crate::page_focus::PageArrived;
 use crate::paths;
-use crate::views::{PageMeta, SearchResultsList};
+use crate::views::{PageMeta, SearchResultsList, count_text};
 use reader_model::Label;
 use reader_search::{ExcerptPart, SearchResults, marks_any};
 
@@ -60,6 +60,8 @@ pub fn SearchRoute() -> impl IntoView {
     // What is searched: the box's words (a space more is the same search).
     let wanted = Memo::new(move |_| typed.read().trim().to_owned());
     let has_query = Memo::new(move |_| !wanted.read().is_empty());
+    // What the search found, in a line (`count_text`).
+    let said = RwSignal::new(String::new());
     let follow = follow(wanted, page, address);
     let take = move |words: String| {
         typed.set(words);
@@ -85,6 +87,7 @@ pub fn SearchRoute() -> impl IntoView {
                 Label::WhatSearch,
                 || view! { <p class="search-page__hint">{label(Label::Searching)}</p> }.into_any(),
                 move |results| {
+                    said.set(count_text(&results, &wanted.get_untracked()));
                     follow();
                     if to_results.get_value() {
                         to_results.set_value(false);
@@ -96,6 +99,7 @@ pub fn SearchRoute() -> impl IntoView {
                 },
             )
         } else {
+            said.set(String::new());
             view! {
                 <p class="search-page__hint">
                     {label(Label::SearchHint)}
@@ -129,6 +133,8 @@ pub fn SearchRoute() -> impl IntoView {
             <noscript>
                 <p class="search-page__hint">{label(Label::SearchNeedsScript)}</p>
             </noscript>
+            // The count, announced as it changes: on the page from the start.
+            <p class="search-page__count" role="status">{move || said.get()}</p>
             {results}
         </section>
     }

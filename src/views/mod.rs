@@ -56,7 +56,7 @@ pub use quote_block::QuoteBlock;
 pub use related_articles::RelatedArticles;
 pub use saved_page::SavedPage;
 pub use search_box::SearchBox;
-pub use search_results_list::SearchResultsList;
+pub use search_results_list::{SearchResultsList, count_text};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use skeletons::{ArticleSkeleton, ListSkeleton};

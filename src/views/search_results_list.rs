@@ -9,11 +9,43 @@ use crate::paths;
 /// How many characters of the query the count repeats.
 const QUERY_SHOWN: usize = 80;
 
+/// What a search found, in a line ("6 articles match “lab”, best
+/// first."): the search page shows it in its live region, which is on the
+/// page from the start, so that screen readers announce the first count
+/// too.
+pub fn count_text(results: &SearchResults, query: &str) -> String {
+    let query = query.trim();
+    let pages = results.pages();
+    let past_end = results.page.max(1) > pages;
+    let (total, pages_text) = (results.total.to_string(), pages.to_string());
+    // The words as the count repeats them: a long query (a pasted
+    // paragraph) cut short, so the count stays a line or two.
+    let said = match query.char_indices().nth(QUERY_SHOWN) {
+        Some((at, _)) => format!("{}…", query[..at].trim_end()),
+        None => query.to_owned(),
+    };
+    let values = [
+        ("query", said.as_str()),
+        ("count", total.as_str()),
+        ("pages", pages_text.as_str()),
+    ];
+    let labels = labels();
+    match results.total {
+        0 if SearchQuery::new(query).last_word_too_short_to_begin() => {
+            labels.fill(Label::MatchesNoneYet, &values)
+        }
+        0 => labels.fill(Label::MatchesNone, &values),
+        _ if past_end => labels.fill(Label::MatchesPastEnd, &values),
+        1 => labels.fill(Label::MatchesOne, &values),
+        _ if results.more => labels.fill(Label::MatchesMore, &values),
+        _ => labels.fill(Label::MatchesMany, &values),
+    }
+}
+
 /// The articles a search found, best first: headline (the link), section
 /// and date, and its excerpt (`excerpts`, one for each hit, in order: the
 /// summary with the matching words marked, or, once the route has it, the
-/// passage of the text they are in). The count is announced to screen
-/// readers as it changes.
+/// passage of the text they are in).
 #[component]
 pub fn SearchResultsList(
     results: SearchResults,
@@ -40,35 +72,12 @@ pub fn SearchResultsList(
             &[("page", &page_text), ("pages", &pages_text)],
         )
     });
-    let total = results.total.to_string();
-    // The words as the count repeats them: a long query (a pasted
-    // paragraph) cut short, so the count stays a line or two.
-    let said = match query.char_indices().nth(QUERY_SHOWN) {
-        Some((at, _)) => format!("{}…", query[..at].trim_end()),
-        None => query.clone(),
-    };
-    let values = [
-        ("query", said.as_str()),
-        ("count", total.as_str()),
-        ("pages", pages_text.as_str()),
-    ];
-    let count = match results.total {
-        0 if SearchQuery::new(&query).last_word_too_short_to_begin() => {
-            labels.fill(Label::MatchesNoneYet, &values)
-        }
-        0 => labels.fill(Label::MatchesNone, &values),
-        _ if past_end => labels.fill(Label::MatchesPastEnd, &values),
-        1 => labels.fill(Label::MatchesOne, &values),
-        _ if results.more => labels.fill(Label::MatchesMore, &values),
-        _ => labels.fill(Label::MatchesMany, &values),
-    };
     let links = (
         labels.get(Label::BetterMatches).to_owned(),
         labels.get(Label::MoreResults).to_owned(),
     );
     let pages_label = labels.get(Label::ResultPages).to_owned();
     view! {
-        <p class="search-page__count" role="status">{count}</p>
         <ol class="search-results" start=first>
             {results
                 .hits

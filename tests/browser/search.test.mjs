@@ -299,6 +299,25 @@ describe('search', () => {
     await context.close();
   });
 
+  test('the count is said in a live region on the page before the first search, not one that comes already filled', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/search`);
+    await heading(page);
+    await page.locator('#search-query').click();
+    await waitForApp(page);
+    const region = page.locator('.search-page__count[role="status"]');
+    assert.equal(await region.count(), 1, 'the live region is there before any search');
+    assert.equal((await region.textContent()).trim(), '');
+    await region.evaluate((node) => {
+      window.__region = node;
+    });
+    await page.locator('#search-query').fill('campus');
+    await resultsFor(page, 'campus');
+    assert.equal(await region.evaluate((node) => node === window.__region), true, 'the same region, its words changed');
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
   test('pinyin being composed is not searched; the characters chosen are', async () => {
     const { page, context, problems } = await openPage(app.browser, { width: 390, height: 844 });
     await page.goto(`${app.server.url}/zh/search`);
@@ -318,7 +337,7 @@ describe('search', () => {
     await page.waitForTimeout(600);
     assert.equal(await box.inputValue(), "tu'shu");
     assert.equal(new URL(page.url()).search, '', 'the address still names no search');
-    assert.equal(await page.locator('.search-page__count').count(), 0, 'nothing said of the pinyin');
+    assert.equal((await page.locator('.search-page__count').textContent()).trim(), '', 'nothing said of the pinyin');
     assert.deepEqual(indexRequests, [], 'no index file asked for the pinyin');
     await cdp.send('Input.insertText', { text: '图书' });
     await resultsFor(page, '图书');

@@ -55,7 +55,7 @@ const READING_CONFIG = {
  * Returns what the loader did.
  */
 async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0, gone = false, wasmGone = false, failsToStart = false, named = false, dataGone = false, wrongType = false, readingPage = false, readingApp = false, offline = false, path = '/news/a', canonical = null, hash = '', part = null, scrolled = 0, navigation = 'navigate' } = {}) {
-  const did = { listeners: new Map(), appended: [], imported: [], fetched: [], events: [], frames: 0, reloads: 0, states: [], started: 0, sequence: [] };
+  const did = { listeners: new Map(), documentListeners: new Map(), appended: [], imported: [], fetched: [], events: [], frames: 0, reloads: 0, states: [], started: 0, sequence: [] };
   // The page's data element: in the page, or naming its files.
   const data = named
     ? { id: 'reader-data', dataset: { site: '/content/site.json', field: 'article', src: '/content/articles/a.json' }, textContent: '' }
@@ -82,6 +82,7 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
       },
       createElement: (tag) => ({ tag }),
       head: { append: (el) => did.appended.push(el) },
+      addEventListener: (name, fn, options) => did.documentListeners.set(name, { fn, options }),
       // The page's canonical link, if it has one.
       querySelector: (selector) => (selector === 'link[rel=canonical]' && canonical ? { href: canonical } : null),
     },
@@ -270,6 +271,25 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     };
     assert.deepEqual(await started({ readingApp: true }), whole, 'a page the reading app has no route for');
     assert.deepEqual(await started({ readingPage: true }), whole, 'a build without a reading app');
+  });
+
+  test(`the loader ${name} brings a header link the keyboard focuses whole into its row, where the row scrolls`, async () => {
+    const did = await run(source);
+    const focus = did.documentListeners.get('focusin');
+    assert.ok(focus, 'listening for focus on the document');
+    const link = (scrolls) => {
+      const row = { scrollWidth: scrolls ? 500 : 300, clientWidth: 300 };
+      return { closest: (selector) => (selector === '.section-nav,.site-nav' ? row : null), scrolled: [], scrollIntoView(options) { this.scrolled.push(options); } };
+    };
+    const inScrollingRow = link(true);
+    focus.fn({ target: inScrollingRow });
+    assert.deepEqual(inScrollingRow.scrolled.map((o) => ({ ...o })), [{ block: 'nearest', inline: 'nearest' }]);
+    const inRowThatFits = link(false);
+    focus.fn({ target: inRowThatFits });
+    assert.deepEqual(inRowThatFits.scrolled, [], 'a row that fits is left alone');
+    const elsewhere = { closest: () => null, scrollIntoView: () => assert.fail('scrolled an element outside the rows') };
+    focus.fn({ target: elsewhere });
+    focus.fn({ target: {} });
   });
 
   test(`the loader ${name} asks for the whole app at low priority once the reader focuses the search box on a reading page`, async () => {

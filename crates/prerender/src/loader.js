@@ -184,7 +184,7 @@ if (chosen() !== config) addEventListener('focusin', warmWhole, options);
 // A link the keyboard focuses in a row that scrolls sideways (the header's,
 // on a phone) is brought into the row's view: browsers leave one that is
 // half in view where it is, its name cut.
-addEventListener(
+document.addEventListener(
   'focusin',
   (event) => {
     const row = event.target.closest && event.target.closest('.section-nav,.site-nav');

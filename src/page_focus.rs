@@ -124,6 +124,18 @@ pub fn PageArrived() -> impl IntoView {
     });
 }
 
+/// A page shown after its load had failed (the reader pressed Retry): its
+/// heading is focused and announced, as a new page's is (the Retry button
+/// the focus was on is gone).
+pub fn arrived_again() {
+    let arrivals = use_context::<Arrivals>();
+    request_animation_frame(move || {
+        if let (Some(arrivals), Some(heading)) = (arrivals, focus_heading()) {
+            arrivals.announcement.set(heading);
+        }
+    });
+}
+
 /// On the next frame, focuses the element with this `id` (`speech-2`), if
 /// the page has it (scrolling it into view if `scroll`), and announces its
 /// label.

@@ -103,10 +103,22 @@ fn frame(
     // Only a reload shows the bar: before the first answer, the skeleton
     // says the page is coming.
     let reloading = move || pending.get() && has_answer();
+    // A page that comes after a Retry takes the focus and is announced.
+    let retried = StoredValue::new(false);
+    let on_retry = Callback::new(move |()| {
+        retried.set_value(!part);
+        on_retry.run(());
+    });
     let page = move || {
         let page = match rendered() {
             None => return skeleton(),
-            Some(Ok(page)) => page,
+            Some(Ok(page)) => {
+                if retried.get_value() {
+                    retried.set_value(false);
+                    crate::page_focus::arrived_again();
+                }
+                page
+            }
             Some(Err(FetchError::NotFound)) if not_found => view! { <NotFoundPage /> }.into_any(),
             // The device is offline and never saved this page: what the
             // worker shows for it on a full load (what is saved instead).

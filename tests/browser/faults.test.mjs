@@ -36,6 +36,10 @@ async function retryAndExpect(page, expectedHeading) {
   await page.getByRole('button', { name: 'Retry' }).click();
   await waitForHeading(page, expectedHeading);
   assert.equal(await page.locator('.notice--error').count(), 0);
+  // The page that came takes the focus (the Retry button it was on is
+  // gone) and is announced, as a new page is.
+  await page.waitForFunction(() => document.activeElement === document.querySelector('main h1'));
+  await page.waitForFunction((text) => [...document.querySelectorAll('[role="status"]')].some((region) => region.textContent.trim() === text), expectedHeading);
 }
 
 describe('faults', () => {

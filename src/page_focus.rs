@@ -102,9 +102,18 @@ pub fn PageArrived() -> impl IntoView {
         let address = format!("{path}{}{hash}", location.search.get_untracked());
         if let Some(focused_link) = crate::return_position::arrived(&address) {
             // Back where the reader was, on the link they had followed (or
-            // the part the address names): only the page is announced.
-            if let Some(id) = part.filter(|_| !focused_link) {
-                focus_part(&id, false);
+            // the part the address names, or else, as after Forward, the
+            // page's heading, without scrolling to it): only the page is
+            // announced.
+            if !focused_link {
+                match part {
+                    Some(id) => {
+                        focus_part(&id, false);
+                    }
+                    None => {
+                        focus_heading_in_place();
+                    }
+                }
             }
             if let Some(heading) = heading_text() {
                 arrivals.announcement.set(heading);
@@ -173,6 +182,15 @@ fn heading_text() -> Option<String> {
         .ok()
         .flatten()?
         .text_content()
+}
+
+/// Focuses the page's `<h1>` where it is, without scrolling to it.
+fn focus_heading_in_place() -> Option<()> {
+    use wasm_bindgen::JsCast;
+    let heading = document().query_selector("main h1").ok().flatten()?;
+    heading.set_attribute("tabindex", "-1").ok()?;
+    crate::return_position::focus_in_place(heading.dyn_ref::<web_sys::HtmlElement>()?);
+    Some(())
 }
 
 /// Focuses the page's `<h1>` and returns its text.

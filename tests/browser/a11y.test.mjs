@@ -89,6 +89,12 @@ describe('accessibility', () => {
     await page.goBack();
     await page.waitForURL(`${app.server.url}/`);
     await backAt('News & Events', seedLine(3));
+    // Forward: no link was followed from the page it returns to, so the
+    // focus goes to its heading (not left on the page's body), where the
+    // reader was, and the page is announced.
+    await page.goForward();
+    await page.waitForURL(`**/news/${SEED_SLUG}`);
+    await arrivedAt(seedLine(3));
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -41,6 +41,31 @@ pub fn locate(text: &str, path: &[Step]) -> Option<(usize, usize)> {
 }
 
 /// 1-based line and column (in characters) of byte `offset`.
+/// Where each line of a text starts: many offsets into one text (each
+/// block of a long article) turned into line and column without reading
+/// the text from its start for each.
+pub struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
+        Self { text, starts }
+    }
+
+    /// [`line_column`] of `offset`.
+    pub fn at(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line.saturating_sub(1)];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
+}
+
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
@@ -161,6 +186,16 @@ mod tests {
     use super::*;
 
     const TEXT: &str = "{\n  \"slug\": \"a\",\n  \"body\": [\n    {\"type\": \"p\", \"te\\\"xt\": \"x,]}\"},\n    {\"type\": \"speech\", \"speaker\": \"\"}\n  ],\n  \"related\": [\"b\", \"c\"]\n}";
+
+    #[test]
+    fn the_lines_index_says_what_reading_from_the_start_says() {
+        let text = "---\nheadline: 上海\n---\n\nA line.\n\n中文段落。\nend";
+        let lines = Lines::new(text);
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(lines.at(offset), line_column(text, offset), "at {offset}");
+        }
+        assert_eq!(lines.at(text.len() + 5), line_column(text, text.len()));
+    }
 
     #[test]
     fn finds_keys_and_indexes_past_strings_that_look_like_json() {

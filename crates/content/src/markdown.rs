@@ -25,7 +25,7 @@
 use reader_model::ArticleSource;
 use serde_json::{Map, Value};
 
-use crate::locate::{Step, line_column};
+use crate::locate::{Lines, Step, line_column};
 
 mod body;
 pub mod write;
@@ -113,6 +113,7 @@ fn read_parts(
         map.entry("slug").or_insert_with(|| Value::from(stem));
         let mut reader = BodyReader {
             text,
+            lines: Lines::new(text),
             offset: body_start,
             positions: &mut positions,
             errors: &mut errors,

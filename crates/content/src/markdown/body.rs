@@ -8,11 +8,13 @@ use reader_model::{Run, SafeUrl};
 use serde_json::{Map, Value, json};
 
 use super::{MarkdownError, Positions, error, fields_positions, yaml_message};
-use crate::locate::{Step, line_column};
+use crate::locate::{Lines, Step};
 
 /// Turns the body's Markdown events into blocks.
 pub(super) struct BodyReader<'a> {
     pub(super) text: &'a str,
+    /// The file's lines, for positions.
+    pub(super) lines: Lines<'a>,
     /// Where the body starts in `text`.
     pub(super) offset: usize,
     pub(super) positions: &'a mut Positions,
@@ -75,7 +77,7 @@ impl Inline {
 
 impl BodyReader<'_> {
     fn at(&self, offset: usize) -> (usize, usize) {
-        line_column(self.text, self.offset + offset)
+        self.lines.at(self.offset + offset)
     }
 
     fn fail(&mut self, offset: usize, message: &str) {

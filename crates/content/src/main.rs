@@ -250,8 +250,14 @@ fn import_page(page: &str, out: Option<PathBuf>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // A Chinese article goes with the Chinese desk's files, as the guide
+    // keeps them.
     let out = out.unwrap_or_else(|| {
-        PathBuf::from("content/articles").join(format!("{}.md", imported.article.slug))
+        let folder = match imported.article.language.as_deref() {
+            Some(code) => PathBuf::from("content/articles").join(code),
+            None => PathBuf::from("content/articles"),
+        };
+        folder.join(format!("{}.md", imported.article.slug))
     });
     if out.exists() {
         eprintln!("{}: already exists; not overwritten", out.display());

@@ -165,3 +165,46 @@ fn a_trunk_build_reads_through_the_published_folders_cache_and_leaves_its_state_
     assert!(dir.join("target/reader-state").is_dir());
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn import_puts_a_chinese_page_with_the_chinese_desks_files_and_refuses_a_pages_html() {
+    let dir = temp("import");
+    fs::create_dir_all(dir.join("content/articles/zh")).expect("folders");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let imported = Command::new(TOOL)
+        .args(["import"])
+        .arg(fixtures.join("zh-seed.txt"))
+        .current_dir(&dir)
+        .output()
+        .expect("runs");
+    assert!(imported.status.success(), "{imported:?}");
+    let written: Vec<String> = fs::read_dir(dir.join("content/articles/zh"))
+        .expect("zh folder")
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(written[0].ends_with(".md"), "{written:?}");
+    let html = dir.join("page.html");
+    fs::write(&html, "<!DOCTYPE html>\n<html lang=\"en\"><head><title>USST</title></head><body><h1>News</h1></body></html>\n").expect("page");
+    let refused = Command::new(TOOL)
+        .arg("import")
+        .arg(&html)
+        .current_dir(&dir)
+        .output()
+        .expect("runs");
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("this is the page's HTML, not its text"),
+        "{said}"
+    );
+    assert_eq!(
+        fs::read_dir(dir.join("content/articles"))
+            .expect("folder")
+            .count(),
+        1,
+        "only zh/"
+    );
+    let _ = fs::remove_dir_all(&dir);
+}

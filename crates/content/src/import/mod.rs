@@ -37,6 +37,10 @@ pub struct Imported {
 pub enum ImportError {
     #[error("the page has no headline (it is empty, or only a breadcrumb)")]
     NoHeadline,
+    #[error(
+        "this is the page's HTML, not its text: open the page in a browser, select the article (from the breadcrumb to \"Related articles\"), copy it and save it as a .txt file to import"
+    )]
+    Html,
 }
 
 /// Reads a page's text.
@@ -44,6 +48,11 @@ pub enum ImportError {
 /// # Errors
 /// When the page has no headline to name the article by.
 pub fn import(page: &str) -> Result<Imported, ImportError> {
+    let start = page.trim_start_matches('\u{feff}').trim_start();
+    let tag = start.get(..5).map(str::to_ascii_lowercase);
+    if matches!(tag.as_deref(), Some("<!doc" | "<html" | "<head" | "<body")) {
+        return Err(ImportError::Html);
+    }
     let lines: Vec<(usize, &str)> = page
         .lines()
         .enumerate()

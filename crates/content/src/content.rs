@@ -253,15 +253,25 @@ impl Content {
         self.articles.insert(slug, loaded);
     }
 
-    /// A related article an editor named must exist, be another article,
-    /// and be named once.
-    pub(crate) fn check_related(&mut self) {
+    /// A related article an editor named must exist, in the article's own
+    /// edition (`elsewhere`: the editions of the site's other articles,
+    /// by slug), be another article, and be named once.
+    pub(crate) fn check_related(&mut self, elsewhere: &HashMap<Slug, String>) {
         let mut dead = Vec::new();
         for (slug, loaded) in &self.articles {
             let related = &loaded.source.related;
             for (i, target) in related.iter().enumerate() {
+                let other;
                 let wrong = if !self.articles.contains_key(target) {
-                    "does not exist"
+                    match elsewhere.get(target) {
+                        Some(code) => {
+                            other = format!(
+                                "is in the other edition ({code}): an article's related articles are of its own edition"
+                            );
+                            other.as_str()
+                        }
+                        None => "does not exist",
+                    }
                 } else if target == slug {
                     "is this article itself"
                 } else if related[..i].contains(target) {

@@ -74,7 +74,7 @@ impl Content {
                 "no articles found",
             ));
         }
-        content.check_related();
+        content.check_related(&HashMap::new());
         clock.phase("related");
         content.inspect_photos(&crate::photos::Photos::default());
         clock.phase("photos' headers");

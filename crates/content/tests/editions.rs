@@ -159,6 +159,28 @@ fn a_key_no_other_edition_has_is_reported_at_the_key() {
 }
 
 #[test]
+fn a_related_article_of_the_other_edition_is_an_error_that_says_so() {
+    let root = folder(
+        "related-across",
+        &[
+            (
+                "centre.md",
+                article("Centre unveiled", "related: [zhongxin]\n"),
+            ),
+            ("zh/zhongxin.md", article("中心揭牌", "language: zh\n")),
+        ],
+    );
+    let (_, problems) = Content::load(&root).editions();
+    assert_eq!(
+        errors(&problems),
+        [
+            "centre.md:6:11: related article \"zhongxin\" is in the other edition (zh): an article's related articles are of its own edition"
+        ]
+    );
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
 fn a_key_whose_other_article_failed_to_load_is_not_said_to_dangle() {
     let broken = article("Centre unveiled", "translation_key: centre\n")
         .replace("published: 2020-11-22", "published: 2020-13-40");

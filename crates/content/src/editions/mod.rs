@@ -132,6 +132,14 @@ impl Content {
         let mut section_translations = section_translations(&parts, &codes, &translations);
         let mut speaker_translations =
             speaker_translations(&parts, &codes, &translations, &self.aliases);
+        // Each article's edition, for a related article named across them.
+        let elsewhere: HashMap<Slug, String> = (parts.iter().zip(&codes))
+            .flat_map(|(articles, code)| {
+                articles
+                    .keys()
+                    .map(|slug| (slug.clone(), (*code).to_owned()))
+            })
+            .collect();
         let links: Vec<EditionLink> = (settings.iter().enumerate())
             .map(|(at, s)| EditionLink {
                 code: s.code.clone(),
@@ -151,7 +159,14 @@ impl Content {
                 }
                 let sections = std::mem::take(&mut section_translations[at]);
                 let speakers = std::mem::take(&mut speaker_translations[at]);
-                let content = self.edition(site, articles, &translations, sections, speakers);
+                let content = self.edition(
+                    site,
+                    articles,
+                    &translations,
+                    sections,
+                    speakers,
+                    &elsewhere,
+                );
                 Edition {
                     path: path_of(at, &settings.code),
                     code: settings.code,
@@ -181,6 +196,7 @@ impl Content {
         translations: &HashMap<Slug, Vec<Translation>>,
         section_translations: HashMap<String, Vec<Translation>>,
         speaker_translations: HashMap<Slug, Vec<Translation>>,
+        elsewhere: &HashMap<Slug, String>,
     ) -> Content {
         let mut content = Content {
             root: self.root.clone(),
@@ -203,7 +219,7 @@ impl Content {
             read: 0,
             phases: self.phases.clone(),
         };
-        content.check_related();
+        content.check_related(elsewhere);
         content.inspect_photos(&self.photos);
         content
     }

@@ -174,7 +174,7 @@ fn a_related_article_of_the_other_edition_is_an_error_that_says_so() {
     assert_eq!(
         errors(&problems),
         [
-            "centre.md:6:11: related article \"zhongxin\" is in the other edition (zh): an article's related articles are of its own edition"
+            "centre.md:6:10: related article \"zhongxin\" is in the other edition (zh): an article's related articles are of its own edition"
         ]
     );
     let _ = fs::remove_dir_all(&root);

@@ -253,6 +253,44 @@ impl Content {
         self.articles.insert(slug, loaded);
     }
 
+    /// A section that one article alone names, spelt nearly as one that
+    /// others name ("Reserch", "research"), is most likely a typo: a
+    /// warning at the article's field (a new section is no error, so the
+    /// build goes on and publishes it).
+    pub(crate) fn check_sections(&mut self) {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for loaded in self.articles.values() {
+            *counts.entry(loaded.source.section.trim()).or_default() += 1;
+        }
+        let mut warnings = Vec::new();
+        for loaded in self.articles.values() {
+            let section = loaded.source.section.trim();
+            if counts.get(section) != Some(&1) {
+                continue;
+            }
+            let meant = (counts.iter())
+                .filter(|(other, count)| **count > 1 && **other != section)
+                .map(|(other, _)| {
+                    (
+                        strsim::damerau_levenshtein(&section.to_lowercase(), &other.to_lowercase()),
+                        *other,
+                    )
+                })
+                .filter(|(distance, other)| *distance <= 2 && *distance < other.chars().count() / 2)
+                .min();
+            if let Some((_, meant)) = meant {
+                warnings.push(Problem::warning(
+                    &loaded.path,
+                    locate_in(&loaded.path, &["section".into()]),
+                    &format!(
+                        "section {section:?} is this article's alone: did you mean {meant:?}? (a new section gets its own list and link)"
+                    ),
+                ));
+            }
+        }
+        self.problems.extend(warnings);
+    }
+
     /// A related article an editor named must exist, in the article's own
     /// edition (`elsewhere`: the editions of the site's other articles,
     /// by slug), be another article, and be named once.

@@ -75,6 +75,7 @@ impl Content {
             ));
         }
         content.check_related(&HashMap::new());
+        content.check_sections();
         clock.phase("related");
         content.inspect_photos(&crate::photos::Photos::default());
         clock.phase("photos' headers");

@@ -223,11 +223,13 @@ fn front_matter(
             "the front matter must be fields (`name: value` lines)",
         )]);
     }
-    fields_positions(yaml, first_line, &[], positions);
+    let twice = fields_positions(yaml, first_line, &[], positions);
+    if !twice.is_empty() {
+        return Err(twice);
+    }
     Ok(value)
 }
 
-/// YAML's message without its own position (the report gives ours).
 /// What the YAML reader says of `yaml`, without its own position (the
 /// message gives the file's), and what a tab where it stopped means.
 fn yaml_message(err: &yaml_serde::Error, yaml: &str) -> String {
@@ -247,16 +249,32 @@ fn yaml_message(err: &yaml_serde::Error, yaml: &str) -> String {
 }
 
 /// Records where each `name:` line of a block of fields starts (and each
-/// `- item` under it), as `prefix` + name (+ index).
-fn fields_positions(yaml: &str, first_line: usize, prefix: &[Step], positions: &mut Positions) {
+/// `- item` under it), as `prefix` + name (+ index); returns an error for
+/// each field written a second time (YAML keeps the last without a word:
+/// a `section:` corrected below the old one, say).
+fn fields_positions(
+    yaml: &str,
+    first_line: usize,
+    prefix: &[Step],
+    positions: &mut Positions,
+) -> Vec<MarkdownError> {
     let mut current: Option<String> = None;
     let mut index = 0;
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    let mut twice = Vec::new();
     for (n, line) in yaml.lines().enumerate() {
         let line_no = first_line + n;
         if !line.starts_with([' ', '\t', '-', '#'])
             && let Some((name, rest)) = line.split_once(':')
         {
             let name = name.trim().trim_matches(['"', '\'']).to_owned();
+            if let Some((_, first)) = seen.iter().find(|(other, _)| *other == name) {
+                twice.push(error(
+                    (line_no, 1),
+                    &format!("{name} is written twice (first on line {first}): keep one"),
+                ));
+            }
+            seen.push((name.clone(), line_no));
             let value_column = name.chars().count() + 2 + (rest.len() - rest.trim_start().len());
             let mut path = prefix.to_vec();
             path.push(Step::Key(name.clone()));
@@ -275,4 +293,5 @@ fn fields_positions(yaml: &str, first_line: usize, prefix: &[Step], positions: &
             index += 1;
         }
     }
+    twice
 }

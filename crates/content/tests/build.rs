@@ -490,6 +490,29 @@ fn a_speech_must_name_its_speaker() {
 }
 
 #[test]
+fn a_section_one_article_names_like_one_others_name_is_a_warning() {
+    let root = content(
+        "sections",
+        &[
+            ("a.json", article_in("a", "2020-01-01", "Research", &[])),
+            ("b.json", article_in("b", "2020-01-02", "Research", &[])),
+            ("c.json", article_in("c", "2020-01-03", "Reserch", &[])),
+            ("d.json", article_in("d", "2020-01-04", "Campus", &[])),
+        ],
+    );
+    let build = Content::load(&root);
+    assert!(!build.has_errors());
+    let warnings = messages(&build, Severity::Warning);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains(
+            r#"c.json:4:14: section "Reserch" is this article's alone: did you mean "Research"?"#
+        ),
+        "{warnings:?}"
+    );
+}
+
+#[test]
 fn an_unknown_block_type_is_a_warning_naming_the_type() {
     let json = with_body(
         "u",

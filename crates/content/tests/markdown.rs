@@ -356,3 +356,19 @@ fn a_field_that_does_not_fit_is_reported_with_the_bodys_problems() {
     assert!(said[0].contains("is no day of the calendar"), "{said:?}");
     assert!(said[1..].iter().all(|m| m.contains("raw HTML")), "{said:?}");
 }
+
+#[test]
+fn a_field_written_twice_is_an_error_at_the_second() {
+    let text = ARTICLE.replace(
+        "summary: Researchers met at USST.",
+        "summary: Researchers met at USST.\nsection: Reserch",
+    );
+    let message = read(&text).expect_err("twice");
+    assert!(
+        message.contains("a-test.md:8:1: section is written twice (first on line 3)"),
+        "{message}"
+    );
+    let block = ARTICLE.replace("speaker: Chen Hua", "speaker: Chen Hua\nspeaker: Li Rui");
+    let message = read(&block).expect_err("twice in a block");
+    assert!(message.contains("speaker is written twice"), "{message}");
+}

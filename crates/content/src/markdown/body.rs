@@ -225,7 +225,8 @@ impl BodyReader<'_> {
         fields["type"] = Value::from(kind);
         let path: Vec<Step> = vec!["body".into(), index.into()];
         self.positions.add(path.clone(), self.at(start));
-        fields_positions(code, first_line, &path, self.positions);
+        let twice = fields_positions(code, first_line, &path, self.positions);
+        self.errors.extend(twice);
         self.blocks.push(fields);
     }
 

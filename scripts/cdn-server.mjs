@@ -42,10 +42,11 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
 };
 
 /** Content types a CDN compresses as it sends them. */
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|wasm|atom\+xml)|image\/svg\+xml)/;
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|wasm|atom\+xml|manifest\+json)|image\/svg\+xml)/;
 
 /** Files smaller than this are sent as they are (as the build leaves them). */
 const MIN_SIZE = 256;

@@ -9,7 +9,7 @@
 // search index is updated in place from the saved article (only the
 // files of its words change), so a search finds the edit at once.
 //
-//   node scripts/preview.mjs [--content content] [--root dist] [--port 8080] [--tools <folder>]
+//   node scripts/preview.mjs [--content content] [--root dist] [--port 8080] [--tools <folder>] [--configs target/deploy]
 //
 // scripts/preview.sh builds what is missing first.
 
@@ -149,6 +149,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.
     port: Number(arg('port', '8080')),
     host: arg('host', '127.0.0.1'),
     tools: arg('tools', undefined),
+    configs: arg('configs', process.env.READER_DEPLOY_CONFIGS || 'target/deploy'),
   });
   console.log(`previewing ${arg('content', 'content')} at ${preview.url}/ (saves show there; Ctrl-C to stop)`);
 }

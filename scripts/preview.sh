@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# Preview while editing: builds the site once (trunk build --release), then
-# serves dist/ at http://127.0.0.1:8080/ and, on every save in the content
-# folder, updates the build in place and reloads the pages open in the
-# browser (scripts/preview.mjs). Installs what is missing.
+# Preview while editing: builds the site once (scripts/build.sh --release:
+# the app bundle is reused when the app did not change, so a start takes
+# seconds, not Trunk's minutes), then serves it at http://127.0.0.1:8080/
+# and, on every save in the content folder, updates the build in place and
+# reloads the pages open in the browser (scripts/preview.mjs). Installs
+# what is missing.
 #
-#   scripts/preview.sh                                # content/
-#   READER_CONTENT=../archive PORT=9000 scripts/preview.sh
+#   scripts/preview.sh                                # content/ into dist/
+#   READER_CONTENT=../archive PORT=9000 DIST=target/preview scripts/preview.sh
 #
-# For a large archive, READER_TOOLS_PROFILE=tools runs the build's tools
-# optimised (see Trunk.toml).
+# The build's tools run optimised (READER_TOOLS_PROFILE, `tools` by
+# default, as scripts/build.sh has it): the first build and every update
+# on a save use the same ones, made once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
 export READER_CONTENT=${READER_CONTENT:-content}
-trunk build --release
-exec node scripts/preview.mjs --content "$READER_CONTENT" --root dist --port "${PORT:-8080}"
+export READER_TOOLS_PROFILE=${READER_TOOLS_PROFILE:-tools}
+dist=${DIST:-dist}
+scripts/build.sh --release --dist "$dist"
+exec node scripts/preview.mjs --content "$READER_CONTENT" --root "$dist" --port "${PORT:-8080}" \
+  --configs "${READER_DEPLOY_CONFIGS:-target/deploy}"

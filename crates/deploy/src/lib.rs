@@ -122,6 +122,10 @@ impl Deployment {
                 configs.join("s3/upload.sh"),
                 hosts::cloudfront::s3_upload_script(self),
             ),
+            (
+                configs.join("nginx/keep.rsync"),
+                hosts::nginx::rsync_keep(self),
+            ),
         ];
         files.iter().try_for_each(|(path, text)| write(path, text))
     }

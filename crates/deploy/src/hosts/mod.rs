@@ -15,6 +15,14 @@ use reader_model::layout::{ContentFile, ContentFolder};
 
 /// `Cache-Control` for files whose name changes when their content does.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// How many hexadecimal digits a hashed file's name carries: Trunk's hash
+/// is a number written without its leading zeros
+/// (`reader-4ca670ca2cc2a90.js`: 15 digits), so 12 to 16.
+pub const HASH_DIGITS: std::ops::RangeInclusive<usize> = 12..=16;
+
+/// How the hashed files' names end, after their hash.
+pub const HASHED_ENDINGS: [&str; 4] = [".js", "_bg.wasm", ".css", ".svg"];
 /// The folder of photographs' copies (the content build's, with a
 /// trailing slash): every name in it holds a hash of the original's bytes
 /// and of how the copy was made.

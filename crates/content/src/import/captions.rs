@@ -82,6 +82,15 @@ pub(super) fn chinese_speech(line: &str) -> Option<Speech> {
 
 /// A short line that does not end a sentence: a photo's caption.
 pub(super) fn is_caption(line: &str) -> bool {
+    // A list's item or markup, pasted with the text, is text: a paragraph
+    // the editor sees as written, never a picture's caption.
+    let listed = line.starts_with(['-', '*', '•', '<', '#', '>'])
+        || line.split_once(['.', ')']).is_some_and(|(n, rest)| {
+            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
+        });
+    if listed {
+        return false;
+    }
     let ends_sentence = line.ends_with([
         '.', '!', '?', '。', '”', '"', '’', ':', ';', '！', '？', '：', '；',
     ]);
@@ -91,4 +100,27 @@ pub(super) fn is_caption(line: &str) -> bool {
         line.split_whitespace().count() <= 25
     };
     !ends_sentence && short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_caption;
+
+    #[test]
+    fn a_short_line_is_a_caption_unless_it_is_a_list_item_or_markup() {
+        assert!(is_caption("Participants visit the solar energy laboratory"));
+        assert!(is_caption("与会嘉宾参观太阳能实验室"));
+        for text in [
+            "- the first bullet-like line",
+            "* another",
+            "• a third",
+            "1. the first step",
+            "2) the second",
+            "<b>bold html</b> in the text",
+            "# a heading",
+        ] {
+            assert!(!is_caption(text), "{text}");
+        }
+        assert!(!is_caption("The ceremony ended at noon."));
+    }
 }

@@ -372,3 +372,19 @@ fn a_field_written_twice_is_an_error_at_the_second() {
     let message = read(&block).expect_err("twice in a block");
     assert!(message.contains("speaker is written twice"), "{message}");
 }
+
+#[test]
+fn styled_words_are_written_with_plain_spaces_around_them() {
+    let text = ARTICLE.replace(
+        "On June 17th, the *Symposium* on **Carbon-neutral Energy** was held at\n[USST](https://www.usst.edu.cn/).",
+        "On June 17th, the *Symposium* on **Carbon-neutral Energy** was held at [USST](https://www.usst.edu.cn/) today.",
+    );
+    let article = read(&text).expect("reads");
+    let written = write::article(&article).expect("writes");
+    assert!(
+        written.contains("On June 17th, the *Symposium* on **Carbon-neutral Energy** was held at [USST](<https://www.usst.edu.cn/>) today."),
+        "{written}"
+    );
+    assert!(!written.contains("&#32;"), "{written}");
+    assert_eq!(read(&written), Ok(article));
+}

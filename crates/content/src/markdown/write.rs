@@ -158,14 +158,34 @@ fn fenced(kind: &str, fields: &str) -> String {
     format!("{fence}{kind}\n{fields}{fence}")
 }
 
-/// A paragraph: its runs styled, or its text.
+/// A paragraph: its runs styled, or its text. A plain run's spaces next
+/// to a styled one stay spaces (`the *Solar* lab`); only those at a
+/// line's start or end, which Markdown drops, and those just inside a
+/// style's marks, which would undo the style, are written as references.
 fn paragraph(plain: &str, runs: &[Run]) -> String {
     if runs.is_empty() {
         return text(plain);
     }
+    let mut written = String::new();
+    let mut plain_or_styled = Vec::with_capacity(runs.len());
+    for (i, run) in runs.iter().enumerate() {
+        let styled = run.emphasis || run.strong || run.link.is_some();
+        let starts_line = written.is_empty() || written.ends_with('\n');
+        let ends_line = runs
+            .get(i + 1)
+            .is_none_or(|next| next.text.starts_with('\n'));
+        let shown = if styled {
+            text(&run.text)
+        } else {
+            text_between(&run.text, starts_line, ends_line)
+        };
+        written.push_str(&run.text);
+        plain_or_styled.push(shown);
+    }
     runs.iter()
-        .map(|run| {
-            let mut shown = text(&run.text);
+        .zip(plain_or_styled)
+        .map(|(run, shown)| {
+            let mut shown = shown;
             if run.emphasis {
                 shown = format!("*{shown}*");
             }
@@ -196,11 +216,22 @@ fn quote_text(part: &str) -> String {
 /// whitespace at the start or end of a line, which Markdown drops, becomes
 /// a character reference.
 pub fn text(plain: &str) -> String {
-    let lines: Vec<String> = plain.split('\n').map(line).collect();
+    text_between(plain, true, true)
+}
+
+/// [`text`] for a piece of a line: whether it starts a line, and whether
+/// it ends one (a piece between two others keeps its spaces and may begin
+/// with what would start a list at a line's start).
+fn text_between(plain: &str, starts_line: bool, ends_line: bool) -> String {
+    let pieces: Vec<&str> = plain.split('\n').collect();
+    let last = pieces.len() - 1;
+    let lines: Vec<String> = (pieces.iter().enumerate())
+        .map(|(k, piece)| line(piece, k > 0 || starts_line, k < last || ends_line))
+        .collect();
     lines.join("\\\n")
 }
 
-fn line(line: &str) -> String {
+fn line(line: &str, starts_line: bool, ends_line: bool) -> String {
     let chars: Vec<char> = line.chars().collect();
     let first = chars
         .iter()
@@ -212,14 +243,16 @@ fn line(line: &str) -> String {
         .map_or(0, |i| i + 1);
     let mut out = String::with_capacity(line.len() + 8);
     for (i, &c) in chars.iter().enumerate() {
-        let edge = (i < first || i >= last) && c.is_whitespace();
-        let line_start = i == first;
+        let edge = ((i < first && starts_line) || (i >= last && ends_line)) && c.is_whitespace();
+        let line_start = i == first && starts_line;
         let escape = match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' => true,
             '&' => starts_reference(&chars[i + 1..]),
             '#' | '-' | '+' | '=' | '~' | '|' => line_start,
             // `1.` or `1)` would start a numbered list.
-            '.' | ')' => chars[first..i].iter().all(char::is_ascii_digit) && i > first,
+            '.' | ')' => {
+                starts_line && chars[first..i].iter().all(char::is_ascii_digit) && i > first
+            }
             _ => false,
         };
         if edge || c.is_control() {

@@ -116,6 +116,15 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> Checked {
                 "this speech section does not name its speaker",
             ));
         }
+        let uncaptioned = block["caption"]
+            .as_str()
+            .is_none_or(|caption| caption.trim().is_empty());
+        if block["type"] == "figure" && block["image"].is_null() && uncaptioned {
+            problems.push(file.error(
+                &["body".into(), index.into()],
+                "this figure has neither a picture nor a caption: give one, or remove it",
+            ));
+        }
     }
     for &index in source.body.skipped() {
         let kind = file.json["body"][index]["type"].as_str().unwrap_or("?");
@@ -213,6 +222,15 @@ fn check_image(
         return None;
     };
     if url.is_external() {
+        // Another site's picture: the build cannot find its size.
+        if value["width"].is_null() || value["height"].is_null() {
+            problems.push(file.warning(
+                &at("src"),
+                &format!(
+                    "{what} {src:?} is another site's: give its width and height, so the page keeps its place while it loads (or put it in content/images/)"
+                ),
+            ));
+        }
         return None;
     }
     let Some(local) = content_file(file.root, &url) else {

@@ -317,6 +317,30 @@ fn a_picture_outside_the_content_folder_is_an_error() {
 }
 
 #[test]
+fn a_figure_with_neither_picture_nor_caption_is_an_error() {
+    let json = with_body("f", r#"{"type": "figure"}"#);
+    let root = content("empty-figure", &[("f.json", json)]);
+    only_error(&root, "f.json", 9, 5, "neither a picture nor a caption");
+}
+
+#[test]
+fn another_sites_picture_without_its_size_is_a_warning() {
+    let json = with_body(
+        "x",
+        r#"{"type": "figure", "image": {"src": "https://example.edu/a.jpg", "alt": "A lab"}}"#,
+    );
+    let root = content("external", &[("x.json", json)]);
+    let build = Content::load(&root);
+    assert!(!build.has_errors());
+    let warnings = messages(&build, Severity::Warning);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("is another site's: give its width and height"),
+        "{warnings:?}"
+    );
+}
+
+#[test]
 fn a_file_saved_with_a_byte_order_mark_reads_as_without() {
     let json = format!("\u{feff}{}", article("bom", "2020-01-01", &[]));
     let markdown = "\u{feff}---\nheadline: H\nsection: Research\nsummary: s\n---\n\nText.\n";

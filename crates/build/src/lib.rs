@@ -54,6 +54,7 @@
 //! was half of Hugo's whole build of a hundred articles).
 
 pub mod args;
+pub mod bundle;
 pub mod error;
 pub mod inputs;
 pub mod plan;

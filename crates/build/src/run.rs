@@ -1,4 +1,5 @@
-//! The full build's stages, run as its plan says: the tools, the bundle,
+//! The full build's stages, run as its plan says: the tools, the bundle
+//! (`crate::bundle`),
 //! the stage, the content build and the prerender, the publishing; or the
 //! update in place. The two stages' tools run with scripts/pipeline.sh's
 //! command lines (the script is what Trunk's hooks run), without a shell.
@@ -10,18 +11,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Instant, SystemTime};
 
+use crate::bundle::{bundle_once, prune};
 use crate::error::BuildError;
 use crate::inputs::{Env, Outside, Sources, hash_sources, parse_dep_info};
-use crate::plan::{BundleAction, DistKind, Plan, ToolsAction, ToolsPlan, bundle_action};
+use crate::plan::{BundleAction, DistKind, Plan, ToolsAction, ToolsPlan};
 use crate::stamp::{
     STAGE_TOOLS, ToolsStamp, bundle_identity, executables, tools_identity, tools_stamp_path,
     write_json,
 };
 
-/// The app's binaries Trunk builds (index.html's `rel="rust"` links).
-const APP_BINARIES: [&str; 2] = ["reader", "reading"];
-/// How many bundles the store keeps (the most recently used).
-const KEEP: usize = 3;
 /// Set when the build runs again as the executable cargo has just made.
 const AGAIN: &str = "READER_BUILD_AGAIN";
 
@@ -53,7 +51,7 @@ fn shown(root: &Path, path: &Path) -> String {
 }
 
 /// Runs a step, its output the build's, and fails unless it succeeds.
-fn run_step(
+pub(crate) fn run_step(
     root: &Path,
     command: &str,
     args: &[&str],
@@ -83,7 +81,11 @@ fn run_step(
 /// The sources cargo's dep-info files name for the executables `names` in
 /// `folder` (`<name>.d` beside each), outside the registry and the
 /// toolchain, each with its hash.
-fn sources_of(place: &Place, folder: &Path, names: &[&str]) -> Result<Sources, BuildError> {
+pub(crate) fn sources_of(
+    place: &Place,
+    folder: &Path,
+    names: &[&str],
+) -> Result<Sources, BuildError> {
     let outside = Outside::of(place.env);
     let mut named = Vec::new();
     for name in names {
@@ -97,92 +99,17 @@ fn sources_of(place: &Place, folder: &Path, names: &[&str]) -> Result<Sources, B
 }
 
 /// The path as a `&str` for a command line.
-fn arg(path: &Path) -> Result<&str, BuildError> {
+pub(crate) fn arg(path: &Path) -> Result<&str, BuildError> {
     path.to_str()
         .ok_or_else(|| BuildError::Args(format!("{} is not UTF-8", path.display())))
 }
 
-/// Stage 1 under the store's lock, if the bundle still needs it: two
-/// builds at once (a preview and a build in another terminal) would
-/// otherwise both have Trunk write the same partial folder, and one of
-/// them fail. The second waits for the first, then finds its bundle
-/// current and reuses it. Whether this build made it.
-fn bundle_once(place: &Place, p: &Plan) -> Result<bool, BuildError> {
-    let store = p.bundle.dir.parent().unwrap_or(place.target);
-    exclusively(&store.join("lock"), || {
-        let sources = fs::read(p.bundle.dir.join("sources.json")).ok();
-        match bundle_action(place.root, &p.bundle.dir, sources.as_deref()).0 {
-            BundleAction::Reuse => Ok(false),
-            BundleAction::Build => build_bundle(place, p).map(|()| true),
-        }
-    })
-}
-
-/// Runs `work` holding the lock on the file `lock` (made if missing),
-/// waiting for any other process that holds it.
-fn exclusively<T>(
-    lock: &Path,
-    work: impl FnOnce() -> Result<T, BuildError>,
-) -> Result<T, BuildError> {
-    if let Some(folder) = lock.parent() {
-        fs::create_dir_all(folder).map_err(BuildError::io(folder))?;
-    }
-    let file = File::create(lock).map_err(BuildError::io(lock))?;
-    file.lock().map_err(BuildError::io(lock))?;
-    // Unlocked when `file` is dropped, however `work` ends.
-    work()
-}
-
-/// Stage 1: the bundle, built by Trunk (its hooks idle) into the store.
-fn build_bundle(place: &Place, p: &Plan) -> Result<(), BuildError> {
-    let mut partial = p.bundle.dir.clone().into_os_string();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    remove(&partial)?;
-    fs::create_dir_all(&partial).map_err(BuildError::io(&partial))?;
-    let out = partial.join("bundle");
-    let mut args = vec!["build"];
-    if p.args.release {
-        args.push("--release");
-    }
-    args.extend(["--public-url", &p.args.public_url, "--dist", arg(&out)?]);
-    run_step(place.root, "trunk", &args, &[("READER_APP_ONLY", "1")], &[])?;
-    // Both apps' sources: the whole app's (`reader`) and the reading
-    // app's (`reading`, src/bin/reading.rs).
-    let profile = p.args.profile();
-    let built = place.target.join("wasm32-unknown-unknown").join(profile);
-    write_json(
-        &partial.join("sources.json"),
-        &sources_of(place, &built, &APP_BINARIES)?,
-    )?;
-    remove(&p.bundle.dir)?;
-    fs::rename(&partial, &p.bundle.dir).map_err(BuildError::io(&p.bundle.dir))
-}
-
 /// Removes a folder and all below it, if it is there.
-fn remove(dir: &Path) -> Result<(), BuildError> {
+pub(crate) fn remove(dir: &Path) -> Result<(), BuildError> {
     match fs::remove_dir_all(dir) {
         Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(BuildError::io(dir)(err)),
         _ => Ok(()),
     }
-}
-
-/// Keeps the store to the KEEP bundles used last.
-fn prune(store: &Path) -> Result<(), BuildError> {
-    let Ok(entries) = fs::read_dir(store) else {
-        return Ok(());
-    };
-    let mut bundles: Vec<(SystemTime, PathBuf)> = entries
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .filter(|e| !e.file_name().to_string_lossy().ends_with(".partial"))
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .collect();
-    bundles.sort_by_key(|b| std::cmp::Reverse(b.0));
-    bundles
-        .iter()
-        .skip(KEEP)
-        .try_for_each(|(_, path)| remove(path))
 }
 
 /// Copies a folder and all below it.
@@ -450,46 +377,4 @@ pub fn run(place: &Place, p: &Plan) -> Result<(), BuildError> {
     lap("published", t);
     println!("build: {dist} built in {}", seconds(started));
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::thread;
-    use std::time::Duration;
-
-    #[test]
-    fn builds_holding_the_stores_lock_never_overlap_and_the_second_sees_the_firsts_work() {
-        let store = std::env::temp_dir().join(format!("reader-build-lock-{}", std::process::id()));
-        let lock = store.join("lock");
-        let inside = Arc::new(AtomicUsize::new(0));
-        let made = Arc::new(AtomicUsize::new(0));
-        let builds: Vec<_> = (0..4)
-            .map(|_| {
-                let (lock, inside, made) = (lock.clone(), inside.clone(), made.clone());
-                thread::spawn(move || {
-                    exclusively(&lock, || {
-                        assert_eq!(inside.fetch_add(1, Ordering::SeqCst), 0, "two at once");
-                        // The first makes the bundle; the others find it made.
-                        let built = made.load(Ordering::SeqCst) == 0;
-                        if built {
-                            thread::sleep(Duration::from_millis(50));
-                            made.fetch_add(1, Ordering::SeqCst);
-                        }
-                        inside.fetch_sub(1, Ordering::SeqCst);
-                        Ok(built)
-                    })
-                })
-            })
-            .collect();
-        let built: Vec<bool> = builds
-            .into_iter()
-            .map(|build| build.join().expect("a build thread").expect("the lock"))
-            .collect();
-        assert_eq!(built.iter().filter(|b| **b).count(), 1, "{built:?}");
-        assert_eq!(made.load(Ordering::SeqCst), 1);
-        let _ = fs::remove_dir_all(&store);
-    }
 }

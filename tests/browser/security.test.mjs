@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, SEED_SLUG, heading, openPage, withApp } from './support.mjs';
+import { REPO, SEED_SLUG, heading, openPage, seedLine, withApp } from './support.mjs';
 
 const app = withApp();
 const headersFile = readFileSync(join(REPO, 'dist', '_headers'), 'utf8');
@@ -89,7 +89,8 @@ describe('security', () => {
     assert.equal(await notice.locator('a').getAttribute('href'), `${app.server.url}/news/${SEED_SLUG}`);
     assert.ok(problems.some((p) => p.includes('panic check requested from the console')), 'details not logged');
     // What was on the page is still there to read.
-    assert.equal(await heading(page), (await page.locator('main h1').textContent()).trim());
+    assert.equal((await page.locator('main h1').textContent()).trim(), seedLine(3));
+    assert.equal((await page.locator('main p').filter({ hasText: 'Over 159 cooperative projects' }).count()), 1);
     await context.close();
   });
 });

@@ -90,3 +90,40 @@ test('update.sh runs the content build, then the prerender in update mode, with 
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a tool that fails to build stops the update: no tool left from before runs', () => {
+  const root = mkdtempSync(join(tmpdir(), 'reader-pipeline-'));
+  try {
+    const bin = join(root, 'bin');
+    mkdirSync(bin);
+    const log = join(root, 'runs.log');
+    // cargo builds reader-build, then fails on reader-content, as a compile error does.
+    script(
+      join(bin, 'cargo'),
+      `case "$*" in
+  *"-p reader-content"*) echo "error[E0308]: mismatched types" >&2; exit 101 ;;
+esac
+echo '{"reason":"compiler-artifact","executable":"'"$CARGO_TARGET_DIR/debug/reader-build"'"}'`,
+    );
+    const elsewhere = join(root, 'elsewhere');
+    const tools = join(elsewhere, 'debug');
+    mkdirSync(tools, { recursive: true });
+    // The tools an earlier build left there.
+    for (const name of ['reader-content', 'reader-prerender']) script(join(tools, name), `echo "${name} $*" >> "${log}"`);
+    const dist = join(root, 'dist');
+    mkdirSync(dist);
+    writeFileSync(join(dist, '404.html'), '<!doctype html>');
+    const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, CARGO_HOME: root, CARGO_TARGET_DIR: elsewhere, READER_DEPLOY_CONFIGS: join(root, 'deploy') };
+
+    const update = spawnSync(UPDATE, ['my-content', dist], { env, encoding: 'utf8' });
+    assert.notEqual(update.status, 0);
+    assert.match(update.stderr, /mismatched types/);
+    assert.throws(() => readFileSync(log, 'utf8'), { code: 'ENOENT' });
+
+    const found = spawnSync(PIPELINE, ['tools'], { env, encoding: 'utf8' });
+    assert.notEqual(found.status, 0);
+    assert.equal(found.stdout, '');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -26,21 +26,24 @@ pub(super) fn speech(line: &str) -> Option<Speech> {
     let (speaker, role) = match who.split_once(", ") {
         // `<Name>, <role>`
         Some((name, role)) => (name.trim(), Some(role.trim().trim_end_matches(',').trim())),
-        // `<role> <Name>`: the name is the last two words.
+        // `<role> <Name>`: the name is the last two words, found by where
+        // each word starts, so that any space between them (two, a
+        // non-breaking one, an ideographic one) is a space.
         None => {
-            let words: Vec<&str> = who.split_whitespace().collect();
-            if words.len() < 2 {
-                return None;
-            }
-            let split = words.len() - 2;
-            let name_at = who.len() - words[split..].join(" ").len();
+            let starts: Vec<usize> = (who.char_indices())
+                .zip(std::iter::once(' ').chain(who.chars()))
+                .filter(|((_, c), before)| !c.is_whitespace() && before.is_whitespace())
+                .map(|((at, _), _)| at)
+                .collect();
+            let name_at = *starts.len().checked_sub(2).and_then(|at| starts.get(at))?;
             let role = who[..name_at].trim();
             (&who[name_at..], (!role.is_empty()).then_some(role))
         }
     };
+    let speaker = speaker.split_whitespace().collect::<Vec<_>>().join(" ");
     (!speaker.is_empty()).then(|| Speech {
         photo: None,
-        speaker: speaker.to_owned(),
+        speaker,
         role: role.map(str::to_owned),
         caption: line.to_owned(),
     })
@@ -104,7 +107,43 @@ pub(super) fn is_caption(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_caption;
+    use super::{is_caption, speech};
+
+    #[test]
+    fn a_speakers_name_is_the_last_two_words_whatever_the_spaces_between() {
+        for (line, speaker, role) in [
+            (
+                "USST President Ding Xiaodong delivered a speech",
+                "Ding Xiaodong",
+                "USST President",
+            ),
+            (
+                "President Ding  Xiaodong delivered a speech",
+                "Ding Xiaodong",
+                "President",
+            ),
+            (
+                "Vice President \u{c9}mile\u{a0}Durand delivered a speech",
+                "\u{c9}mile Durand",
+                "Vice President",
+            ),
+            (
+                "Dean \u{c9}mile\u{3000}Durand gave a keynote",
+                "\u{c9}mile Durand",
+                "Dean",
+            ),
+        ] {
+            let found = speech(line).expect(line);
+            assert_eq!(found.speaker, speaker, "{line}");
+            assert_eq!(found.role.as_deref(), Some(role), "{line}");
+        }
+        let alone = speech("Ding Xiaodong delivered a speech").expect("a name alone");
+        assert_eq!(
+            (alone.speaker.as_str(), alone.role),
+            ("Ding Xiaodong", None)
+        );
+        assert!(speech("Ding delivered a speech").is_none());
+    }
 
     #[test]
     fn a_short_line_is_a_caption_unless_it_is_a_list_item_or_markup() {

@@ -32,6 +32,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH, REPO, SEED_SLUG, heading, launchBrowser,
 import { startServer } from '../scripts/cdn-server.mjs';
 import { READING_WASM, WHOLE_WASM, sizeReport } from './size-report.mjs';
 import { describe, longTasks } from './long-tasks.mjs';
+import { kb, median } from './figures.mjs';
 
 const DIST = join(REPO, 'dist');
 const LIMIT = join(REPO, 'target', 'bench', 'limit');
@@ -136,11 +137,6 @@ function kind(url, resourceType) {
 
 /** The median of the runs that gave a figure (a Lighthouse run whose audit
  * errored gives NaN, which would otherwise scramble the sort). */
-const median = (values) => {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
-};
-
 /** [lowest, highest] of the runs that gave a figure. */
 const spread = (values) => {
   const finite = values.filter(Number.isFinite);
@@ -380,7 +376,6 @@ async function routeChanges(browser, baseUrl, runs) {
 }
 
 const ms = (v) => (Number.isFinite(v) ? `${Math.round(v)} ms` : '—');
-const kb = (v) => `${(v / KB).toFixed(1)} KB`;
 const ratio = (v, limit) => (limit > 0 && Number.isFinite(v) ? `${(v / limit).toFixed(2)}×` : '—');
 
 /** `node bench/bench.mjs --act`: the first act alone, printed (a quick look while working on it; writes nothing). */

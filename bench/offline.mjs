@@ -11,6 +11,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/cdn-server.mjs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, REPO, waitForApp } from '../tests/browser/support.mjs';
+import { kb } from './figures.mjs';
 
 const DIST = join(REPO, 'dist');
 const sizes = (file) => {
@@ -52,7 +53,6 @@ const stored = await tab.evaluate(async () => {
 await context.close();
 await server.close();
 rmSync(profile, { recursive: true, force: true });
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`worker (sw.js): ${kb(worker.raw)} raw, ${kb(worker.gzip)} gzip, ${kb(worker.brotli)} brotli`);
 console.log(`offline controls: ${kb(page.raw)} raw, ${kb(page.gzip)} gzip, ${kb(page.brotli)} brotli`);
 console.log(`after ten articles read at 390 px: ${kb(stored.usage)} in the origin's storage (navigator.storage.estimate)`);

@@ -39,6 +39,7 @@ import { writeHugoSite } from './hugo-site.mjs';
 import { emptyAside, setAside } from './set-aside.mjs';
 import { startPreview } from '../scripts/preview.mjs';
 import { launchBrowser, REPO } from '../tests/browser/support.mjs';
+import { kb, median } from './figures.mjs';
 
 // `--report` writes the table again from the last run's results.
 const reportOnly = process.argv.includes('--report');
@@ -508,8 +509,6 @@ async function prepare(n, chinese = false) {
   return { dist, source, content };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 /** Bytes received (as sent, compressed when the server compressed) from now on. */
 async function byteCounter(context, page) {
   const cdp = await context.newCDPSession(page);
@@ -652,7 +651,6 @@ function indexBytes(dist) {
   return { biggest, total };
 }
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 if (chineseOnly) {
   const browser = await launchBrowser();
   const zhRows = [];

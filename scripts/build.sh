@@ -13,7 +13,7 @@
 # stamp), and goes on as its new self when cargo has just remade it.
 set -euo pipefail
 # (The repository without running dirname: this script's start is part of
-# every build, a small archive's whole build is a tenth of a second.)
+# every build, and a small archive's whole build is quick.)
 case $0 in
   */*) cd "${0%/*}/.." ;;
   *) cd .. ;;

@@ -5,17 +5,13 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { authorsOf, heading, isDataFetch, newestFirst, openPage, openStaticPage, PAGES, SEED_SLUG, seedLine, sourceArticle, sourceArticles, waitForHeading, withApp } from './support.mjs';
+import { authorsOf, heading, isDataFetch, newestFirst, openPage, openStaticPage, PAGES, SEED_SLUG, seedLine, sourceArticle, sourceArticles, texts, waitForHeading, withApp } from './support.mjs';
 
 const app = withApp();
 const ORIGIN = 'https://news.usst.edu.cn';
 const PICTURES_SLUG = 'usst-opens-optical-imaging-research-laboratory';
 
 const newest = () => newestFirst(sourceArticles());
-
-async function texts(page, selector) {
-  return (await page.locator(selector).allTextContents()).map((t) => t.trim());
-}
 
 async function attribute(page, selector, name) {
   const element = page.locator(selector);

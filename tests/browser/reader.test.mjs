@@ -12,6 +12,7 @@ import {
   seedLine,
   sourceArticle,
   sourceArticles,
+  texts,
   withApp,
   unexpected,
   waitForHeading,
@@ -25,10 +26,6 @@ async function visit(path, options) {
   await opened.page.goto(app.server.url + path);
   opened.h1 = await heading(opened.page);
   return opened;
-}
-
-async function texts(page, selector) {
-  return (await page.locator(selector).allTextContents()).map((t) => t.trim());
 }
 
 describe('news list', () => {

@@ -180,6 +180,11 @@ export async function waitForHeading(page, text) {
   return text;
 }
 
+/** The trimmed text of each element `selector` finds, in page order. */
+export async function texts(page, selector) {
+  return (await page.locator(selector).allTextContents()).map((t) => t.trim());
+}
+
 export async function screenshot(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });

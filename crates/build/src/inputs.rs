@@ -17,10 +17,7 @@ pub type Sources = BTreeMap<String, String>;
 
 /// The SHA-256 of `data`, in hex.
 pub fn sha256(data: &[u8]) -> String {
-    Sha256::digest(data)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(Sha256::digest(data))
 }
 
 /// A file's hash, or `missing`.

@@ -50,8 +50,8 @@
 //! builds afresh.
 //!
 //! The plan is [`plan`], the stages [`run`]; a compiled program, so that a
-//! small archive's build costs what its stages cost (a Node.js start alone
-//! was half of Hugo's whole build of a hundred articles).
+//! small archive's build costs what its stages cost, with no interpreter
+//! to start first (BENCHMARKS-SCALE.md has what a script cost).
 
 pub mod args;
 pub mod bundle;

@@ -13,7 +13,7 @@ pub fn name_hash(parts: &[&[u8]]) -> String {
         hasher.update(part);
     }
     let digest = hasher.finalize();
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(&digest[..8])
 }
 
 /// The `integrity` value of a file with these bytes, as Trunk writes its

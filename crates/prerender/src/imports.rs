@@ -1,8 +1,8 @@
 //! The apps' import names, shortened. wasm-bindgen names each function an
 //! app's wasm imports from its script after what it calls and a hash
-//! (`__wbg_removeEventListener_cc543e35b1012a27`): about 7 KB of names in
+//! (`__wbg_removeEventListener_cc543e35b1012a27`): kilobytes of names in
 //! each wasm, and the same again in the script that defines them, which
-//! compress badly (the hashes). [`shorten`] gives them names of one or two
+//! compress badly (the hashes; BENCHMARKS.md has the bytes). [`shorten`] gives them names of one or two
 //! letters in both files, which must agree: the wasm's import section is
 //! rewritten (nothing else in it moves), and each name in the script
 //! where it stands as a name of its own. It runs on Trunk's fresh output,

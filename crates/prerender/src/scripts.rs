@@ -1,7 +1,7 @@
 //! The apps' scripts, minified (and first their wasm's import names
 //! shortened in both files, `crate::imports`). wasm-bindgen writes each app's script
 //! (the JavaScript that loads its wasm and answers its calls into the
-//! browser) spelled out for reading: 62 KB each. Trunk's release build
+//! browser) spelled out for reading (BENCHMARKS.md has its size). Trunk's release build
 //! tries to minify it and cannot (its minifier, minify-js 0.5, stops at
 //! wasm-bindgen's `export default`: "WARN Failed to minify JS"), so it
 //! ships as written. The prerender minifies both apps' scripts as Trunk has

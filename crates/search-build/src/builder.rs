@@ -35,7 +35,7 @@ impl ArticleWords {
 }
 
 /// The hash the index's builder files words by: FxHash (as in rustc),
-/// several times faster than the default SipHash on short words, which
+/// faster than the default SipHash on short words, which
 /// guards against hostile keys a build does not take (the words are the
 /// newsroom's own). The files' order never depends on it (they are
 /// sorted).

@@ -40,7 +40,7 @@ pub fn key_chars_for(articles: usize) -> usize {
 
 /// The most a file of the index should weigh, as JSON: a heavier file of
 /// more than one word is split. (A single word's lists are bounded by
-/// [`POSTINGS_CAP`]: about 30 KB.)
+/// [`POSTINGS_CAP`], well under it.)
 pub const FILE_BUDGET: usize = 48 * 1024;
 
 /// The file a word is filed in unless that file is split, in an index
@@ -81,7 +81,7 @@ pub fn key_of(word: &str, chars: usize) -> String {
         .char_indices()
         .nth(chars)
         .map_or(word.len(), |(i, _)| i);
-    word[..end].bytes().map(|b| format!("{b:02x}")).collect()
+    hex::encode(&word.as_bytes()[..end])
 }
 
 /// One file of the index: the words filed under one key.

@@ -1,7 +1,7 @@
 //! What each article file read as in the last build into a folder, so that
 //! the next reads again only the files that changed (reading, parsing and
-//! checking every file is half of a large archive's build with nothing
-//! changed).
+//! checking every file is most of a large archive's build with nothing
+//! changed; BENCHMARKS-SCALE.md has the figures).
 //!
 //! Kept outside the published folder, with the content build's other
 //! state (`read-cache`): a first line naming the tool and the content

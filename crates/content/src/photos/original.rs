@@ -8,8 +8,8 @@ use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 use sha2::{Digest, Sha256};
 
-/// A larger file is refused before it is read: a camera's JPEG is 3 to
-/// 12 MB, and a page never needs more.
+/// A larger file is refused before it is read: well above a camera's
+/// JPEG, and a page never needs more.
 pub const MAX_BYTES: u64 = 40 * 1024 * 1024;
 
 /// A picture declaring more pixels is refused before it is decoded: a
@@ -95,7 +95,7 @@ impl Original {
         Ok(Self {
             path: path.to_path_buf(),
             name: file_name_slug(path),
-            hash: hex(&Sha256::digest(&bytes)),
+            hash: hex::encode(Sha256::digest(&bytes)),
             format,
             width,
             height,
@@ -200,10 +200,6 @@ fn file_name_slug(path: &Path) -> String {
     } else {
         slug.chars().take(48).collect()
     }
-}
-
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

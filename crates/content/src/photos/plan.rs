@@ -6,7 +6,7 @@ use reader_model::layout::ContentFolder;
 use reader_model::{Copies, Format, Place, SafeUrl};
 use sha2::{Digest, Sha256};
 
-use super::original::{Original, hex};
+use super::original::Original;
 
 /// Changes whenever a copy made from the same original would differ
 /// (quality, filter, encoder): every name changes with it.
@@ -134,7 +134,7 @@ fn file_name(path: &str) -> String {
 /// Twelve hex digits naming what was made from which bytes, for what.
 fn name_hash(original: &Original, purpose: &str) -> String {
     let digest = Sha256::digest(format!("{}|{purpose}|{RECIPE}", original.hash));
-    hex(&digest[..6])
+    hex::encode(&digest[..6])
 }
 
 /// The largest centred part of a `width` × `height` picture in `shape`.

@@ -6,9 +6,10 @@
 // reloads the pages it controls, which then come from the network alone.
 //
 // The prerender writes one line before this file: `const config = {…};`
-// with `base`, the folder the site is served from.
+// with `caches`, the start of the names of the caches the worker made
+// (offline/mod.rs names them, for both files).
 
-const PREFIX = `reader:${config.base}:`;
+const PREFIX = config.caches;
 
 self.addEventListener('install', () => self.skipWaiting());
 

@@ -76,6 +76,13 @@ impl Offline {
         &self.controls
     }
 
+    /// The start of every cache's name the worker makes, which the kill
+    /// switch deletes: of this site's folder, so that another app on the
+    /// same origin is never touched.
+    fn caches(&self) -> String {
+        format!("reader:{}:", self.base)
+    }
+
     /// The worker's text: its version changes with `build` (what every
     /// page is made from) and with the build's hashed files, which it
     /// keeps (`app`, below the base): at its install, but for those in
@@ -87,7 +94,11 @@ impl Offline {
     /// offline page, and its saved copies its words.
     pub fn worker(&self, build: u64, app: &[String], later: &[String], site: &Site) -> String {
         if !self.on {
-            return with_config(&json!({ "base": self.base }), KILL_SWITCH, Kind::Classic);
+            return with_config(
+                &json!({ "caches": self.caches() }),
+                KILL_SWITCH,
+                Kind::Classic,
+            );
         }
         let base = &self.base;
         let below_base = |files: &[String]| {
@@ -115,6 +126,7 @@ impl Offline {
         let config = json!({
             "version": format!("{:016x}", hasher.finish()),
             "base": base,
+            "caches": self.caches(),
             "app": app,
             "later": later,
             "shell": shell,
@@ -256,6 +268,9 @@ mod tests {
         );
         let kill = Offline::new("/news/", false).worker(1, &files, &[], &site);
         assert!(kill.contains("unregister()") && !kill.contains("reader-0123"));
+        // The kill switch deletes the caches the worker names, and no other.
+        let caches = r#""caches":"reader:/news/:""#;
+        assert!(worker.contains(caches) && kill.contains(caches), "{kill}");
         assert!(
             Offline::new("/news/", false)
                 .controls()

@@ -6,6 +6,8 @@
 // `const config = {…};`, this build's values:
 //   version    changes with every build whose app or worker changed
 //   base       the folder the site is served from (`/`, `/news/`)
+//   caches     the start of every cache's name (`reader:<base>:`), which
+//              the kill switch deletes
 //   app        the build's hashed files (its script, wasm, styles, favicon)
 //   later      those of them kept once a page asks for them, not at
 //              install (the whole app, where the build has a reading
@@ -41,7 +43,7 @@
 // there is kept too. A page saved on purpose is kept with its data (the
 // JSON its app reads), so that the app can show it offline as well.
 
-const PREFIX = `reader:${config.base}:`;
+const PREFIX = config.caches;
 const APP_CACHE = `${PREFIX}app:${config.version}`;
 const PAGES = `${PREFIX}pages`;
 const KEPT = `${PREFIX}kept`;

@@ -120,9 +120,11 @@ impl Meta {
         Self::indexed(name.to_owned(), description)
     }
 
-    /// The search page.
+    /// The search page: its results are the articles' own pages, which
+    /// search engines index; the page itself is kept out (one HTML for any
+    /// query, no content of its own).
     pub fn search() -> Self {
-        Self::labelled(Label::Search, Label::SearchDescription, false)
+        Self::labelled(Label::Search, Label::SearchDescription, true)
     }
 
     /// What this device keeps for offline reading: the reader's own, kept
@@ -175,7 +177,7 @@ mod tests {
     #[test]
     fn only_not_found_is_kept_out_of_search_engines() {
         assert!(Meta::not_found().noindex);
-        assert!(!Meta::search().noindex && !Meta::speakers().noindex);
+        assert!(Meta::search().noindex && !Meta::speakers().noindex);
         assert_eq!(Meta::speaker("Wu Jincheng").title, "Wu Jincheng");
     }
 }

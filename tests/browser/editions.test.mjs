@@ -201,6 +201,12 @@ describe('the Chinese edition', () => {
     assert.deepEqual(await alternates('/section/research'), [`en ${en}`, `zh-CN ${zh}`, `x-default ${en}`]);
     assert.deepEqual(await alternates('/zh/section/ke-yan'), [`zh-CN ${zh}`, `en ${en}`, `x-default ${en}`]);
     assert.deepEqual(await alternates('/section/campus'), ['en https://news.usst.edu.cn/section/campus', 'x-default https://news.usst.edu.cn/section/campus']);
+    // The speakers' index is in every edition at one address.
+    const [enSpeakers, zhSpeakers] = ['https://news.usst.edu.cn/speakers', 'https://news.usst.edu.cn/zh/speakers'];
+    assert.deepEqual(await alternates('/speakers'), [`en ${enSpeakers}`, `zh-CN ${zhSpeakers}`, `x-default ${enSpeakers}`]);
+    assert.deepEqual(await alternates('/zh/speakers'), [`zh-CN ${zhSpeakers}`, `en ${enSpeakers}`, `x-default ${enSpeakers}`]);
+    const sitemap = await (await fetch(`${app.server.url}/sitemap.xml`)).text();
+    assert.match(sitemap, /<loc>https:\/\/news\.usst\.edu\.cn\/speakers<\/loc>(<lastmod>[^<]*<\/lastmod>)?<xhtml:link rel="alternate" hreflang="en" href="https:\/\/news\.usst\.edu\.cn\/speakers"\/><xhtml:link rel="alternate" hreflang="zh-CN" href="https:\/\/news\.usst\.edu\.cn\/zh\/speakers"\/>/);
     assert.deepEqual(unexpected(problems), []);
     await context.close();
   });

@@ -204,6 +204,11 @@ describe('offline reading', () => {
       const response = await page.goto(`${url}${path}`);
       assert.equal(response.status(), 503, path);
       assert.equal((await page.locator('main h1').textContent()).trim(), 'You’re offline', path);
+      // With the host's security headers, as every page has them.
+      const headers = await response.allHeaders();
+      assert.match(headers['content-security-policy'] ?? '', /frame-ancestors 'none'/, path);
+      assert.equal(headers['x-content-type-options'], 'nosniff', path);
+      assert.equal(headers['cache-control'], 'no-store', path);
     }
     const saved = page.locator('[data-saved-list] a');
     await saved.first().waitFor();

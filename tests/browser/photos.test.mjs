@@ -198,6 +198,21 @@ describe('photographs: the right copy for each screen, nothing private published
     await context.close();
   });
 
+  test('the article is shared with its lead photo whole, its largest copy, as an absolute URL', async () => {
+    const { page, context } = await openStaticPage(app.browser);
+    await page.goto(app.server.url + ARTICLE);
+    const full = `https://news.usst.edu.cn/${article.lead.image.copies.full}`;
+    const content = (selector) => page.locator(selector).getAttribute('content');
+    assert.match(full, /\/content\/photos\/deep-field\.[0-9a-f]{12}-1000\.jpg$/);
+    assert.equal(await content('meta[property="og:image"]'), full);
+    assert.equal(await content('meta[name="twitter:image"]'), full);
+    assert.equal(await content('meta[property="og:image:alt"]'), article.lead.image.alt);
+    assert.equal(await content('meta[name="twitter:card"]'), 'summary_large_image');
+    const data = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    assert.deepEqual(data.image, [full]);
+    await context.close();
+  });
+
   test('no published file carries EXIF, XMP, IPTC or GPS data, and no original is published', () => {
     const originals = readdirSync(ORIGINALS);
     assert.equal(originals.length, 4);

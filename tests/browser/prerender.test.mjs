@@ -92,6 +92,15 @@ describe('with JavaScript off', () => {
     assert.equal(await page.locator('a.button').getAttribute('href'), '/');
     await context.close();
   });
+
+  test('the search page, at any query and in both editions, is kept out of search engines', async () => {
+    for (const path of ['/search', '/search?q=campus', '/zh/search?q=%E6%A0%A1%E5%9B%AD']) {
+      const { page, context, status } = await openStatic(path);
+      assert.equal(status, 200, path);
+      assert.equal(await attribute(page, 'meta[name="robots"]', 'content'), 'noindex', path);
+      await context.close();
+    }
+  });
 });
 
 describe('head tags', () => {
@@ -149,15 +158,16 @@ describe('head tags', () => {
     await context.close();
   });
 
-  test('an article with a picture has it on its cards and in its data, as an absolute URL', async () => {
+  test('an article whose picture is a drawing (SVG) has it in its data, as an absolute URL, and the site\'s icon on its cards (social networks show no SVG)', async () => {
     const { page, context } = await openStatic(`/news/${PICTURES_SLUG}`);
     const article = sourceArticle(PICTURES_SLUG);
     const image = article.thumbnail ?? article.body.find((b) => b.type === 'figure').image;
+    assert.match(image.src, /\.svg$/, 'the fixture is a drawing');
     const src = `${ORIGIN}/${image.src.replace(/^\//, '')}`;
-    assert.equal(await attribute(page, 'meta[property="og:image"]', 'content'), src);
-    assert.equal(await attribute(page, 'meta[property="og:image:alt"]', 'content'), image.alt);
-    assert.equal(await attribute(page, 'meta[name="twitter:card"]', 'content'), 'summary_large_image');
-    assert.equal(await attribute(page, 'meta[name="twitter:image"]', 'content'), src);
+    assert.equal(await attribute(page, 'meta[property="og:image"]', 'content'), `${ORIGIN}/icon-512.png`);
+    assert.equal(await attribute(page, 'meta[property="og:image:alt"]', 'content'), 'USST News');
+    assert.equal(await attribute(page, 'meta[name="twitter:card"]', 'content'), 'summary');
+    assert.equal(await attribute(page, 'meta[name="twitter:image"]', 'content'), `${ORIGIN}/icon-512.png`);
     const data = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
     assert.deepEqual(data.image, [src]);
     await context.close();
@@ -435,13 +445,13 @@ describe('feeds', () => {
     const articles = newest()
       .filter((a) => a.published)
       .slice(0, 20);
-    assert.equal(found.updated, `${articles[0].published}T00:00:00Z`);
+    assert.equal(found.updated, `${articles[0].published}T12:00:00Z`);
     assert.deepEqual(
       found.entries,
       articles.map((a) => ({
         id: `${ORIGIN}/news/${a.slug}`,
         title: a.headline,
-        updated: `${a.published}T00:00:00Z`,
+        updated: `${a.published}T12:00:00Z`,
         link: `${ORIGIN}/news/${a.slug}`,
         summary: a.summary,
         authors: authorsOf(a),

@@ -222,6 +222,20 @@ fn check_image(
         return None;
     };
     if url.is_external() {
+        // The pages' policy takes pictures from this site and over https
+        // alone: an http: picture (or a mailto: one) would never show.
+        if !src
+            .get(..6)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https:"))
+        {
+            problems.push(file.error(
+                &at("src"),
+                &format!(
+                    "{what} {src:?} is not an https: address: browsers block a picture sent unencrypted on a secure page, and the site's policy takes none; give its https: address (or put it in content/images/)"
+                ),
+            ));
+            return None;
+        }
         // Another site's picture: the build cannot find its size.
         if value["width"].is_null() || value["height"].is_null() {
             problems.push(file.warning(

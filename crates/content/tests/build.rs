@@ -341,6 +341,28 @@ fn another_sites_picture_without_its_size_is_a_warning() {
 }
 
 #[test]
+fn another_sites_picture_over_http_is_an_error() {
+    let json = with_body(
+        "h",
+        r#"{"type": "figure", "image": {"src": "http://example.edu/a.jpg", "alt": "A lab", "width": 8, "height": 6}}"#,
+    );
+    let root = content("http-picture", &[("h.json", json)]);
+    only_error(
+        &root,
+        "h.json",
+        9,
+        41,
+        r#""http://example.edu/a.jpg" is not an https: address"#,
+    );
+    let json = with_body(
+        "s",
+        r#"{"type": "figure", "image": {"src": "HTTPS://example.edu/a.jpg", "alt": "A lab", "width": 8, "height": 6}}"#,
+    );
+    let root = content("https-picture", &[("s.json", json)]);
+    assert!(!Content::load(&root).has_errors());
+}
+
+#[test]
 fn a_file_saved_with_a_byte_order_mark_reads_as_without() {
     let json = format!("\u{feff}{}", article("bom", "2020-01-01", &[]));
     let markdown = "\u{feff}---\nheadline: H\nsection: Research\nsummary: s\n---\n\nText.\n";

@@ -66,10 +66,11 @@ pub fn of(
         .collect()
 }
 
-/// The home's: every other edition's home.
-pub fn of_home(site: &Site) -> Vec<(String, String)> {
+/// A page every edition has at the same path (its home, its speakers'
+/// index): the other editions' page there.
+pub fn everywhere(site: &Site, path: &str) -> Vec<(String, String)> {
     (site.other_editions())
-        .map(|edition| (edition.code.clone(), String::new()))
+        .map(|edition| (edition.code.clone(), path.to_owned()))
         .collect()
 }
 
@@ -140,7 +141,7 @@ mod tests {
             [("zh-CN", "https://news.example.edu/zh/news/x")]
         );
         let en = site("en");
-        let home = of(&en, &public(), "", &of_home(&en));
+        let home = of(&en, &public(), "", &everywhere(&en, ""));
         assert_eq!(
             pairs(&home),
             [

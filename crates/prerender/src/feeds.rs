@@ -171,9 +171,12 @@ pub fn atom(public: &PublicUrl, site: &reader_model::Site, articles: &[Article])
     xml
 }
 
-/// Atom wants a full timestamp; articles carry a day.
+/// Atom wants a full timestamp; articles carry a day. Noon UTC is that
+/// day in every time zone from UTC−11 to UTC+11 (midnight UTC was the day
+/// before west of Greenwich), so a feed reader anywhere a reader of the
+/// newsroom lives shows the day the article gives.
 fn timestamp(day: Date) -> String {
-    format!("{}T00:00:00Z", day.iso())
+    format!("{}T12:00:00Z", day.iso())
 }
 
 /// Text for XML content and attribute values: the five special characters

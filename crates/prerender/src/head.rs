@@ -62,13 +62,17 @@ impl Head {
         let PageContent::Article(article) = &data.content else {
             let path = page.canonical_path();
             let canonical = path.as_deref().map(|path| public.page(path));
-            // The home's translations are the other editions' homes; a
-            // section's, its list there; a speaker's, their page there.
+            // The home's translations are the other editions' homes (the
+            // speakers' index's, theirs); a section's, its list there; a
+            // speaker's, their page there.
             let alternates = path.map_or_else(Vec::new, |path| {
                 let translations = match &data.content {
                     PageContent::List(list) => crate::page::list_translations(&data.site, list),
                     PageContent::Speaker(speaker) => {
                         reader_model::layout::speaker_translations(&speaker.translations)
+                    }
+                    PageContent::Speakers(_) => {
+                        alternates::everywhere(&data.site, reader_model::layout::SPEAKERS_PATH)
                     }
                     _ => Vec::new(),
                 };
@@ -164,7 +168,11 @@ impl Head {
             }
             tags.push(meta("property", "article:section", &article.section));
         }
-        let card = if self.image.is_some() {
+        // A drawing (SVG) is not shared on the cards: social networks show
+        // none, so the page is shared with the site's icon (search engines
+        // take it, in the structured data).
+        let shared = (self.image.as_ref()).filter(|(src, _)| !is_drawing(src));
+        let card = if shared.is_some() {
             "summary_large_image"
         } else {
             "summary"
@@ -174,10 +182,7 @@ impl Head {
         tags.push(meta("name", "twitter:description", &self.description));
         // A page without a photograph is shared with the site's icon, so
         // that a post of its link is not a bare line of text.
-        let (src, alt) = self
-            .image
-            .as_ref()
-            .map_or((&self.icon, &site.name), |(src, alt)| (src, alt));
+        let (src, alt) = shared.map_or((&self.icon, &site.name), |(src, alt)| (src, alt));
         tags.push(meta("property", "og:image", src));
         tags.push(meta("property", "og:image:alt", alt));
         tags.push(meta("name", "twitter:image", src));
@@ -300,9 +305,23 @@ fn news_article(
     data
 }
 
+/// Whether a picture is a drawing (SVG), by its address's ending.
+fn is_drawing(src: &str) -> bool {
+    let path = src.split(['?', '#']).next().unwrap_or(src);
+    path.to_ascii_lowercase().ends_with(".svg")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_drawing_is_told_by_its_addresss_ending() {
+        assert!(is_drawing("/content/images/campus-skyline.svg"));
+        assert!(is_drawing("https://example.edu/a.SVG?v=2#x"));
+        assert!(!is_drawing("/content/images/photo-1600.jpg"));
+        assert!(!is_drawing("https://example.edu/svg/photo.png"));
+    }
 
     #[test]
     fn og_locale_needs_a_territory() {

@@ -132,9 +132,8 @@ impl Page {
                 speaker_lastmod(speaker),
                 reader_model::layout::speaker_translations(&speaker.translations),
             ),
-            PageContent::Speakers(_) | PageContent::Search | PageContent::NotFound => {
-                (None, Vec::new())
-            }
+            PageContent::Speakers(_) => (None, alternates::everywhere(site, SPEAKERS_PATH)),
+            PageContent::Search | PageContent::NotFound => (None, Vec::new()),
             // The reader's own: kept out of search engines.
             PageContent::Saved | PageContent::Offline => return None,
         };
@@ -173,7 +172,7 @@ pub fn lead_image(article: &Article) -> Option<&Image> {
 /// a section's front its list in the editions its translations name.
 pub fn list_translations(site: &Site, list: &ListPage) -> Vec<(String, String)> {
     match (&list.section, list.page) {
-        (None, None) => alternates::of_home(site),
+        (None, None) => alternates::everywhere(site, ""),
         (Some(section), None) => reader_model::layout::section_translations(section),
         _ => Vec::new(),
     }

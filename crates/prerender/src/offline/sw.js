@@ -214,10 +214,13 @@ async function offlinePage(edition) {
   const cache = await caches.open(APP_CACHE);
   const found = await cache.match(new URL(edition.page, self.location.origin).href);
   const body = found ? await found.text() : '<!doctype html><title>Offline</title><p>You are offline.</p>';
-  return new Response(body, {
-    status: 503,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
-  });
+  // The headers the host sent with it (its security policy among them),
+  // but for the status and caching of a page that is not the one asked for.
+  const headers = new Headers(found ? found.headers : {});
+  headers.set('content-type', 'text/html; charset=utf-8');
+  headers.set('cache-control', 'no-store');
+  headers.delete('content-length');
+  return new Response(body, { status: 503, headers });
 }
 
 /**

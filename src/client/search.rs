@@ -88,9 +88,18 @@ pub fn search(
                 .map(|n| kept(&LIST_PAGES, *n, || list_page(None, Some(*n)))),
         )
         .await;
+        // A page of the list the index names but the host does not have
+        // (the index of one deploy, the lists of another) loses its hits
+        // alone; any other failure is the search's (a Retry asks again).
         let mut by_number = HashMap::new();
         for (n, page) in numbers.into_iter().zip(pages) {
-            by_number.insert(n, page?);
+            match page {
+                Ok(page) => {
+                    by_number.insert(n, page);
+                }
+                Err(FetchError::NotFound) => {}
+                Err(error) => return Err(error),
+            }
         }
         let mut hits: Vec<(u32, usize, SearchHit)> = (ranked.ids.iter().zip(&ranked.scores))
             .filter_map(|(id, score)| {

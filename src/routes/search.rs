@@ -1,3 +1,5 @@
+use futures::channel::oneshot;
+use futures::future::{Either, select};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -79,23 +81,27 @@ pub fn SearchRoute() -> impl IntoView {
         }
     };
     let on_composed = move |event: leptos::ev::CompositionEvent| take(event_target_value(&event));
+    let latest = Latest::new(wanted, page, said);
     let results = move || {
         if has_query.get() {
-            let answer = Loader::new(move || client::search(&wanted.get(), page.get()));
+            let answer = Loader::new(move || latest.search(wanted.get(), page.get()));
             loaded_part(
                 answer,
                 Label::WhatSearch,
-                || view! { <p class="search-page__hint">{label(Label::Searching)}</p> }.into_any(),
-                move |results| {
-                    said.set(count_text(&results, &wanted.get_untracked()));
+                searching,
+                move |answer: Option<(String, SearchResults)>| {
+                    // A search the reader typed past: the next one is coming.
+                    let Some((query, results)) = answer else {
+                        return searching();
+                    };
+                    said.set(count_text(&results, &query));
                     follow();
                     if to_results.get_value() {
                         to_results.set_value(false);
                         focus_first_result();
                     }
-                    let query = wanted.get_untracked();
                     let excerpts = excerpts(&results, &query);
-                    view! { <SearchResultsList results query excerpts /> }
+                    view! { <SearchResultsList results query excerpts /> }.into_any()
                 },
             )
         } else {
@@ -142,6 +148,66 @@ pub fn SearchRoute() -> impl IntoView {
 
 /// The id of the search page's own box.
 const QUERY_BOX_ID: &str = "search-query";
+
+/// What the page shows while a search is under way.
+fn searching() -> AnyView {
+    view! { <p class="search-page__hint">{label(Label::Searching)}</p> }.into_any()
+}
+
+/// The one search that counts: the newest. A loader runs its requests one
+/// after another, each to its end, so a search the reader has typed past
+/// would hold up the next and then show its results under the newer
+/// words. Here a search in flight ends, with no answer (`None`), as soon
+/// as the words or the page change; the answer of one that ends names
+/// the words it answers.
+#[derive(Clone, Copy)]
+struct Latest {
+    /// The search in flight (its words and page), and what ends it.
+    running: StoredValue<Option<(String, usize, oneshot::Sender<()>)>, LocalStorage>,
+}
+
+impl Latest {
+    fn new(wanted: Memo<String>, page: RwSignal<usize>, said: RwSignal<String>) -> Self {
+        let running = StoredValue::new_local(None::<(String, usize, oneshot::Sender<()>)>);
+        Effect::new(move |previous: Option<()>| {
+            let (text, n) = (wanted.get(), page.get());
+            if previous.is_none() {
+                return;
+            }
+            // What the page says it found was found for other words.
+            said.set(String::new());
+            running.update_value(|running| {
+                if running
+                    .as_ref()
+                    .is_some_and(|(t, m, _)| (t, *m) != (&text, n))
+                {
+                    *running = None;
+                }
+            });
+        });
+        Self { running }
+    }
+
+    /// Page `n` of the articles matching `text`, unless a newer search
+    /// comes first.
+    fn search(
+        self,
+        text: String,
+        n: usize,
+    ) -> impl std::future::Future<
+        Output = Result<Option<(String, SearchResults)>, client::FetchError>,
+    > + use<> {
+        let request = client::search(&text, n);
+        let (end, ended) = oneshot::channel();
+        self.running.set_value(Some((text.clone(), n, end)));
+        async move {
+            match select(Box::pin(request), ended).await {
+                Either::Left((answer, _)) => answer.map(|results| Some((text, results))),
+                Either::Right(_) => Ok(None),
+            }
+        }
+    }
+}
 
 /// Whether an `input` event comes while an input method composes.
 fn is_composing(event: &leptos::ev::Event) -> bool {

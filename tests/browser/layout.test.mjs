@@ -75,6 +75,23 @@ describe('layout', () => {
     }
   });
 
+  test('on a phone with the text twice as large, the sections keep their row and the search box goes below them, nothing wider than the screen', async () => {
+    for (const [path, width] of [['/', 390], ['/zh/', 390], ['/speakers', 320]]) {
+      const { page, context } = await openPage(app.browser, { width, height: 900 });
+      await page.goto(app.server.url + path);
+      await heading(page);
+      await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+      const sections = await page.locator('.section-nav').boundingBox();
+      assert.ok(sections.width >= 150, `${path} at ${width} px: the sections have ${sections.width}px`);
+      const box = await page.locator('.search-box').boundingBox();
+      assert.ok(box.y >= sections.y + sections.height, `${path} at ${width} px: the search box is not below the sections`);
+      assert.ok(box.x >= 0 && box.x + box.width <= width, `${path} at ${width} px: the search box spills out: ${JSON.stringify(box)}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} at ${width} px: the page is ${overflow}px wider than the screen`);
+      await context.close();
+    }
+  });
+
   test('on a phone an article\'s breadcrumb is one line, its headline cut short with an ellipsis but whole in the page', async () => {
     const { page, context } = await openPage(app.browser, { width: 390, height: 900 });
     await page.goto(`${app.server.url}/news/${SEED_SLUG}`);

@@ -471,6 +471,42 @@ describe('search', () => {
     await context.close();
   });
 
+  test('typing on past a slow search: the newer words are searched at once, and the older search\'s answer never shows under them', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(app.server.url + '/search');
+    await heading(page);
+    // The file "optical" is filed in answers in 4 s; "library"'s at once.
+    let slow = true;
+    await page.route('**/content/search/6f70.json', async (route) => {
+      if (slow) await new Promise((done) => setTimeout(done, 4000));
+      await route.continue().catch(() => {});
+    });
+    const box = page.locator('#search-query');
+    await box.fill('optical');
+    await page.waitForTimeout(300);
+    const typedOn = Date.now();
+    await box.fill('library');
+    const found = await resultsFor(page, 'library');
+    assert.ok(Date.now() - typedOn < 3000, `"library" waited ${Date.now() - typedOn} ms, for the search before it`);
+    assert.ok(found.includes(sourceArticle('usst-library-reopens-after-renovation').headline), `${found}`);
+    // Once the slow answer is in, the page still shows what was asked last.
+    await page.waitForTimeout(4500);
+    assert.match(await count(page), /“library”/);
+    assert.deepEqual(await hits(page), found);
+    slow = false;
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
+  test('a possessive is searched as its word: "library\'s" finds the library', async () => {
+    const { page, context } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/search?q=${encodeURIComponent("library's")}`);
+    await heading(page);
+    const found = await resultsFor(page, "library's");
+    assert.ok(found.includes(sourceArticle('usst-library-reopens-after-renovation').headline), `${found}`);
+    await context.close();
+  });
+
   test('with JavaScript off, the search page says what to use instead', async () => {
     const { page, context } = await openStaticPage(app.browser);
     await page.goto(app.server.url + '/search');

@@ -194,6 +194,9 @@ export function oddArticles() {
     ['a 100,000-character paragraph', { ...publishedSeed(), body: [{ type: 'paragraph', text: bigParagraph }] }, bigParagraph.slice(0, 60)],
     ['a 100,000-character word', { ...publishedSeed(), body: [{ type: 'paragraph', text: longWord }] }, longWord.slice(0, 60)],
     ['a 10 MB article', tenMegabytes(), 'The ceremony continued'],
+    // A word wider than the phone where the article's parts size to their
+    // words (the speech card, the "who spoke" list beside it).
+    ['a 200-character word as a speaker\'s name and role', { ...publishedSeed(), body: [{ type: 'speech', speaker: `Pneumono${'x'.repeat(192)}`, role: `Ultramicro${'y'.repeat(190)}`, caption: 'A speech.' }] }, `Pneumono${'x'.repeat(52)}`],
     ['right-to-left text', { ...publishedSeed(), headline: 'جامعة شنغهاي للعلوم والتكنولوجيا تفتتح مركزاً جديداً', body: [{ type: 'paragraph', text: 'אוניברסיטת שנגחאי למדע וטכנולוגיה פתחה מרכז חדש.' }] }, 'אוניברסיטת שנגחאי'],
     ['Chinese, Japanese and Korean text', { ...publishedSeed(), headline: '上海理工大学高端医疗装备创新中心揭牌', body: [{ type: 'paragraph', text: '上海理工大学。東京大学。서울대학교.' }] }, '上海理工大学。東京大学。서울대학교.'],
     ['emoji and combining marks', { ...publishedSeed(), headline: 'Graduation 🎓👩🏽‍🔬 Ceremony', body: [{ type: 'paragraph', text: 'Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇ 👨‍👩‍👧‍👦 🇨🇳' }] }, '👨‍👩‍👧‍👦'],

@@ -61,20 +61,37 @@ pub fn tokens(text: &str, cut: Cut) -> impl Iterator<Item = Cow<'_, str>> {
 }
 
 /// The runs of letters and digits in `text`, each with the commas that
-/// group its numbers' digits ([`groups_digits`]).
+/// group its numbers' digits ([`groups_digits`]); a possessive's `'s`
+/// ([`possessive`]) is left out.
 fn runs(text: &str) -> impl Iterator<Item = &str> {
     let mut start = None;
+    let mut skip_to = 0;
     let ends = text
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')));
     ends.filter_map(move |(at, c)| {
-        if c.is_alphanumeric() || (c == ',' && start.is_some() && groups_digits(text, at)) {
+        if at < skip_to {
+            None
+        } else if c.is_alphanumeric() || (c == ',' && start.is_some() && groups_digits(text, at)) {
             start.get_or_insert(at);
             None
         } else {
+            if start.is_some() && possessive(&text[at..]) {
+                skip_to = at + c.len_utf8() + 1;
+            }
             start.take().map(|from| &text[from..at])
         }
     })
+}
+
+/// Whether `rest`, just after a word, is a possessive's `'s` (or `’s`):
+/// "the library's doors" is about the library, and a search for
+/// "library's" is a search for "library" (an "s" alone is no word).
+fn possessive(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('\'' | '’'))
+        && matches!(chars.next(), Some('s' | 'S'))
+        && !chars.next().is_some_and(char::is_alphanumeric)
 }
 
 /// Whether the comma at byte `at` of `text` groups a number's digits: a
@@ -199,7 +216,19 @@ mod tests {
     #[test]
     fn words_are_lowercase_runs_of_letters_and_digits() {
         let found: Vec<String> = words("USST’s 5G-lab: Nyström!").collect();
-        assert_eq!(found, ["usst", "s", "5g", "lab", "nystrom"]);
+        assert_eq!(found, ["usst", "5g", "lab", "nystrom"]);
+    }
+
+    #[test]
+    fn a_possessives_s_is_no_word() {
+        assert_eq!(
+            cut("the library's doors", Cut::Query),
+            ["the", "library", "doors"]
+        );
+        assert_eq!(cut("Xiaodong’s", Cut::Index), ["xiaodong"]);
+        assert_eq!(cut("USST'S", Cut::Query), ["usst"]);
+        // Not a possessive: a word goes on after the s, or no word before.
+        assert_eq!(cut("it'sy rock 's", Cut::Query), ["it", "sy", "rock", "s"]);
     }
 
     #[test]

@@ -99,7 +99,7 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> Checked {
             "one or two sentences for the news list",
         ),
     ] {
-        if value.trim().is_empty() {
+        if blank(value) {
             problems.push(file.error(&[key.into()], &format!("{key} is empty: give {what}")));
         }
     }
@@ -107,23 +107,45 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> Checked {
         check_names(file, key, problems);
     }
     for (index, block) in blocks(file.json) {
-        let unnamed = block["speaker"]
-            .as_str()
-            .is_none_or(|name| name.trim().is_empty());
+        let unnamed = block["speaker"].as_str().is_none_or(blank);
         if block["type"] == "speech" && unnamed {
             problems.push(file.error(
                 &["body".into(), index.into(), "speaker".into()],
                 "this speech section does not name its speaker",
             ));
         }
-        let uncaptioned = block["caption"]
-            .as_str()
-            .is_none_or(|caption| caption.trim().is_empty());
+        let uncaptioned = block["caption"].as_str().is_none_or(blank);
         if block["type"] == "figure" && block["image"].is_null() && uncaptioned {
             problems.push(file.error(
                 &["body".into(), index.into()],
                 "this figure has neither a picture nor a caption: give one, or remove it",
             ));
+        }
+        let text = |block: &Value| block["text"].as_str().is_some_and(|text| !blank(text));
+        let runs = block["runs"].as_array().into_iter().flatten();
+        if block["type"] == "paragraph" && !text(block) && !runs.clone().any(text) {
+            problems.push(file.warning(
+                &["body".into(), index.into()],
+                "this paragraph is empty: remove it",
+            ));
+        }
+        // A link the app would leave out (its words kept, unlinked).
+        for (at, run) in runs.enumerate() {
+            if let Some(link) = run["link"]
+                .as_str()
+                .filter(|link| SafeUrl::parse(link).is_err())
+            {
+                problems.push(file.error(
+                    &[
+                        "body".into(),
+                        index.into(),
+                        "runs".into(),
+                        at.into(),
+                        "link".into(),
+                    ],
+                    &format!("link {link:?} is not a safe URL; the app would leave it out"),
+                ));
+            }
         }
     }
     for &index in source.body.skipped() {
@@ -138,7 +160,7 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> Checked {
 
 /// A blank name would print as "By " or a stray comma: each one is reported.
 fn check_names(file: &ArticleFile, key: &str, problems: &mut Vec<Problem>) {
-    let blank = |value: &Value| value.as_str().is_some_and(|name| name.trim().is_empty());
+    let blank = |value: &Value| value.as_str().is_some_and(blank);
     match &file.json[key] {
         Value::Array(names) => {
             for (index, _) in names.iter().enumerate().filter(|(_, name)| blank(name)) {
@@ -154,6 +176,17 @@ fn check_names(file: &ArticleFile, key: &str, problems: &mut Vec<Problem>) {
         )),
         _ => {}
     }
+}
+
+/// Whether `text` shows nothing: only spaces, and characters that have no
+/// glyph (zero-width spaces and joiners, direction marks, a byte-order
+/// mark, a soft hyphen), which would publish an invisible headline or name.
+pub fn blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+    })
 }
 
 fn blocks(json: &Value) -> impl Iterator<Item = (usize, &Value)> {
@@ -203,7 +236,7 @@ fn check_image(
         steps
     };
     let alt = value["alt"].as_str().unwrap_or("");
-    if alt.trim().is_empty() {
+    if blank(alt) {
         problems.push(file.error(
             &at(if value.get("alt").is_some() {
                 "alt"

@@ -363,6 +363,50 @@ fn another_sites_picture_over_http_is_an_error() {
 }
 
 #[test]
+fn text_that_shows_nothing_is_empty() {
+    // A headline of zero-width spaces: an invisible link on the news list.
+    let json = article("zw", "2020-01-01", &[]).replace(
+        r#""headline": "Headline of zw""#,
+        r#""headline": "\u200b\u200d\ufeff ""#,
+    );
+    let root = content("zero-width-headline", &[("zw.json", json)]);
+    only_error(&root, "zw.json", 3, 15, "headline is empty");
+    let json = with_body(
+        "zs",
+        r#"{"type": "speech", "speaker": "\u200b", "caption": "A speech."}"#,
+    );
+    let root = content("zero-width-speaker", &[("zs.json", json)]);
+    only_error(&root, "zs.json", 9, 35, "does not name its speaker");
+}
+
+#[test]
+fn an_empty_paragraph_is_a_warning_and_an_unsafe_link_in_the_text_an_error() {
+    let json = with_body(
+        "ep",
+        r#"{"type": "paragraph", "text": "\u200b"}, {"type": "paragraph", "text": "kept"}"#,
+    );
+    let root = content("empty-paragraph", &[("ep.json", json)]);
+    let build = Content::load(&root);
+    assert!(!build.has_errors());
+    let warnings = messages(&build, Severity::Warning);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("this paragraph is empty"), "{warnings:?}");
+
+    let json = with_body(
+        "ul",
+        r#"{"type": "paragraph", "text": "see here", "runs": [{"text": "see "}, {"text": "here", "link": "javascript:alert(1)"}]}"#,
+    );
+    let root = content("unsafe-run-link", &[("ul.json", json)]);
+    only_error(
+        &root,
+        "ul.json",
+        9,
+        99,
+        r#"link "javascript:alert(1)" is not a safe URL"#,
+    );
+}
+
+#[test]
 fn a_file_saved_with_a_byte_order_mark_reads_as_without() {
     let json = format!("\u{feff}{}", article("bom", "2020-01-01", &[]));
     let markdown = "\u{feff}---\nheadline: H\nsection: Research\nsummary: s\n---\n\nText.\n";

@@ -390,7 +390,10 @@ fn an_empty_paragraph_is_a_warning_and_an_unsafe_link_in_the_text_an_error() {
     assert!(!build.has_errors());
     let warnings = messages(&build, Severity::Warning);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].contains("this paragraph is empty"), "{warnings:?}");
+    assert!(
+        warnings[0].contains("this paragraph is empty"),
+        "{warnings:?}"
+    );
 
     let json = with_body(
         "ul",

@@ -87,6 +87,34 @@ struct Answer {
     on_retry: Callback<()>,
 }
 
+/// Asks again (`on_retry`) when the device comes back online, while the
+/// view that calls it is on screen: a moment after the browser says so,
+/// when a request has its network again.
+fn retry_when_online(on_retry: Callback<()>) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    // Not once the view is gone (the reader moved on meanwhile).
+    let shown = Arc::new(AtomicBool::new(true));
+    let still = Arc::clone(&shown);
+    let handle = window_event_listener(leptos::ev::online, move |_| {
+        let still = Arc::clone(&still);
+        set_timeout(
+            move || {
+                if still.load(Ordering::Relaxed) {
+                    on_retry.run(());
+                }
+            },
+            BACK_ONLINE,
+        );
+    });
+    on_cleanup(move || {
+        shown.store(false, Ordering::Relaxed);
+        handle.remove();
+    });
+}
+
+/// How long after coming back online a page is asked for again.
+const BACK_ONLINE: std::time::Duration = std::time::Duration::from_secs(1);
+
 fn frame(
     answer: Answer,
     what: Label,
@@ -121,11 +149,16 @@ fn frame(
             }
             Some(Err(FetchError::NotFound)) if not_found => view! { <NotFoundPage /> }.into_any(),
             // The device is offline and never saved this page: what the
-            // worker shows for it on a full load (what is saved instead).
+            // worker shows for it on a full load (what is saved instead);
+            // asked for again once the device is back online.
             Some(Err(error)) if !part && error.device_offline() => {
+                retry_when_online(on_retry);
                 view! { <OfflinePage /> }.into_any()
             }
             Some(Err(error)) => {
+                if error.device_offline() {
+                    retry_when_online(on_retry);
+                }
                 leptos::logging::warn!("could not load {}: {error}", what.key());
                 view! { <ErrorNotice error what pending on_retry part /> }.into_any()
             }

@@ -187,6 +187,20 @@ describe('faults', () => {
     await context.close();
   });
 
+  test('offline, a page not on the device says so, and shows itself once the device is back online', async () => {
+    const { page, context } = await openPage(app.browser, { width: 390 });
+    await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
+    await heading(page);
+    await context.setOffline(true);
+    const related = page.locator('.related a').first();
+    const slug = (await related.getAttribute('href')).split('/').pop();
+    await related.click();
+    await waitForHeading(page, 'You’re offline');
+    await context.setOffline(false);
+    await waitForHeading(page, sourceArticle(slug).headline);
+    await context.close();
+  });
+
   test('a slow article shows the skeleton, and leaving aborts its request', async () => {
     app.server.fault(ARTICLE_JSON, { delayMs: 4000 });
     const { page, context } = await openPage(app.browser);

@@ -156,6 +156,35 @@ fn long_lists_keep_the_newest_and_say_there_are_more() {
 }
 
 #[test]
+fn an_old_article_with_a_rare_word_is_found_with_a_word_too_common_to_list_it() {
+    // Every article has "usst" (so its list keeps only the newest); the
+    // oldest alone has "rosnorberber", and its headline "campus".
+    let mut articles: Vec<(&str, &str)> = vec![("USST news", "usst"); POSTINGS_CAP + 10];
+    articles[0] = ("USST campus", "rosnorberber");
+    articles[POSTINGS_CAP + 5] = ("USST campus", "nothing rare");
+    let shards = index(&articles);
+    let alone = SearchQuery::new("rosnorberber").rank(&shards, 0, 10);
+    assert_eq!(alone.ids, [0]);
+    for query in ["rosnorberber usst", "usst rosnorberber"] {
+        let ranked = SearchQuery::new(query).rank(&shards, 0, 10);
+        assert_eq!(ranked.ids, [0], "{query}");
+        assert_eq!(ranked.total, 1, "{query}");
+    }
+    // Two words that are both listed whole are still both needed, and
+    // a newer article is matched by its lists as before.
+    assert_eq!(
+        SearchQuery::new("rosnorberber campus")
+            .rank(&shards, 0, 10)
+            .ids,
+        [0]
+    );
+    assert_eq!(
+        SearchQuery::new("campus usst").rank(&shards, 0, 10).ids,
+        [POSTINGS_CAP as u32 + 5, 0]
+    );
+}
+
+#[test]
 fn shifting_an_article_lists_as_a_new_build_would_or_says_it_cannot() {
     let cap = POSTINGS_CAP as u32;
     // Strong: every even number below 2 * (cap + 5), cut; body: 3.

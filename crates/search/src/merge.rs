@@ -69,20 +69,43 @@ pub(crate) fn union_best(a: &[(u32, u32)], b: &[(u32, u32)]) -> Weighted {
     out
 }
 
-/// The numbers in both `a` and `b`, with their weights added.
-pub(crate) fn intersect_sum(a: &[(u32, u32)], b: &[(u32, u32)]) -> Weighted {
+/// A word's matches: the numbers listed, and, for a word so common that
+/// its lists keep only its newest articles, the number from which on they
+/// are whole (below it, an article not listed may still have the word).
+pub(crate) type Matches = (Weighted, Option<u32>);
+
+/// The numbers in both `a` and `b`, with their weights added. Below the
+/// number from which a list is whole, a number the other list alone holds
+/// counts as in both, at the weakest weight: a word so common is likely
+/// there, and an older article found by a rarer word is not lost for it
+/// ("rosnorberber usst" finds the one article with the rare word, however
+/// old, though "usst" lists only the newest).
+pub(crate) fn intersect_sum(a: &Matches, b: &Matches) -> Matches {
+    let ((a, a_whole), (b, b_whole)) = (a, b);
+    let unlisted = |id: u32, whole: &Option<u32>| whole.is_some_and(|from| id < from);
     let mut out = Vec::with_capacity(a.len().min(b.len()));
     let (mut i, mut j) = (0, 0);
-    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
-        match x.0.cmp(&y.0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
+    loop {
+        match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if x.0 == y.0 => {
                 out.push((x.0, x.1 + y.1));
                 i += 1;
                 j += 1;
             }
+            (Some(&x), y) if y.is_none_or(|y| x.0 < y.0) => {
+                if unlisted(x.0, b_whole) {
+                    out.push((x.0, x.1 + 1));
+                }
+                i += 1;
+            }
+            (_, Some(&y)) => {
+                if unlisted(y.0, a_whole) {
+                    out.push((y.0, y.1 + 1));
+                }
+                j += 1;
+            }
+            _ => break,
         }
     }
-    out
+    (out, (*a_whole).max(*b_whole))
 }

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::format::{IndexFile, KEY_CHARS, Postings, key_chars, key_of, ungaps};
-use crate::merge::{Weighted, at_least, intersect_sum, union_best};
+use crate::format::{IndexFile, KEY_CHARS, POSTINGS_CAP, Postings, key_chars, key_of, ungaps};
+use crate::merge::{Matches, Weighted, at_least, intersect_sum, union_best};
 
 /// How many characters a word being typed needs before it also stands for
 /// the words it begins.
@@ -28,11 +28,17 @@ impl IndexFile {
 }
 
 impl Postings {
-    /// Each listed article, with how strongly it matches (2 or 1).
-    fn weighted(&self) -> Weighted {
+    /// Each listed article, with how strongly it matches (2 or 1), and,
+    /// for lists cut to their newest, the number from which on they are
+    /// whole (the oldest listed of a list at the cap).
+    fn weighted(&self) -> Matches {
         let strong: Weighted = ungaps(&self.strong).map(|id| (id, 2)).collect();
         let body: Weighted = ungaps(&self.body).map(|id| (id, 1)).collect();
-        union_best(&strong, &body)
+        let from = |list: &Weighted| {
+            (self.is_cut() && list.len() >= POSTINGS_CAP).then(|| list.first().map(|(id, _)| *id))
+        };
+        let whole = from(&strong).flatten().max(from(&body).flatten());
+        (union_best(&strong, &body), whole)
     }
 }
 
@@ -130,34 +136,37 @@ impl SearchQuery {
         limit: usize,
     ) -> Ranked {
         let mut cut = false;
-        let matches: Vec<Weighted> = (self.words.iter().enumerate())
+        let matches: Vec<Matches> = (self.words.iter().enumerate())
             .map(|(i, word)| {
-                let mut matches = Weighted::new();
+                let (mut matches, mut whole) = (Weighted::new(), None);
                 if let Found::File(file) = file_of(word, self.key_chars, shards) {
                     for postings in file.lists(word, self.begun(i)) {
                         cut |= postings.is_cut();
-                        matches = union_best(&matches, &postings.weighted());
+                        let (listed, from) = postings.weighted();
+                        matches = union_best(&matches, &listed);
+                        whole = whole.max(from);
                     }
                 }
-                matches
+                (matches, whole)
             })
             .collect();
-        let all = |lists: &mut dyn Iterator<Item = &Weighted>| {
+        let all = |lists: &mut dyn Iterator<Item = &Matches>| {
             lists
-                .fold(None, |before: Option<Weighted>, list| {
+                .fold(None, |before: Option<Matches>, list| {
                     Some(before.map_or_else(|| list.clone(), |b| intersect_sum(&b, list)))
                 })
                 .unwrap_or_default()
+                .0
         };
         let mut scores = all(&mut matches.iter());
         if scores.is_empty() && !self.runs.is_empty() {
             // Each long Chinese run as two thirds of its pairs, with every
             // other word still whole.
             let in_runs: Vec<usize> = self.runs.iter().flatten().copied().collect();
-            let runs: Vec<Weighted> = (self.runs.iter())
+            let runs: Vec<Matches> = (self.runs.iter())
                 .map(|run| {
-                    let lists: Vec<&Weighted> = run.iter().map(|&i| &matches[i]).collect();
-                    at_least(&lists, (2 * run.len()).div_ceil(3))
+                    let lists: Vec<&Weighted> = run.iter().map(|&i| &matches[i].0).collect();
+                    (at_least(&lists, (2 * run.len()).div_ceil(3)), None)
                 })
                 .collect();
             let words = (matches.iter().enumerate())

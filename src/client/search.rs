@@ -126,6 +126,7 @@ pub fn search(
         Ok(SearchResults {
             total: ranked.total,
             more: ranked.more,
+            unfinished: ranked.unfinished,
             page,
             hits,
         })

@@ -30,15 +30,22 @@ pub fn count_text(results: &SearchResults, query: &str) -> String {
         ("pages", pages_text.as_str()),
     ];
     let labels = labels();
-    match results.total {
-        0 if SearchQuery::new(query).last_word_too_short_to_begin() => {
-            labels.fill(Label::MatchesNoneYet, &values)
-        }
+    let query = SearchQuery::new(query);
+    let found = match results.total {
+        0 if query.last_word_too_short_to_begin() => labels.fill(Label::MatchesNoneYet, &values),
+        0 if results.unfinished => labels.fill(Label::MatchesNoneBegun, &values),
         0 => labels.fill(Label::MatchesNone, &values),
         _ if past_end => labels.fill(Label::MatchesPastEnd, &values),
         1 => labels.fill(Label::MatchesOne, &values),
         _ if results.more => labels.fill(Label::MatchesMore, &values),
         _ => labels.fill(Label::MatchesMany, &values),
+    };
+    if query.left_out {
+        let most = reader_search::MOST_WORDS.to_string();
+        let note = labels.fill(Label::FirstWordsSearched, &[("count", most.as_str())]);
+        format!("{found} {note}")
+    } else {
+        found
     }
 }
 

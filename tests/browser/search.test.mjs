@@ -366,6 +366,40 @@ describe('search', () => {
     await context.close();
   });
 
+  test('a shared link to a search opens without the page moving as its results come', async () => {
+    for (const [path, query, width] of [['/search?q=campus', 'campus', 390], ['/search?q=campus', 'campus', 320], ['/search?q=optical', 'optical', 1280]]) {
+      const { page, context } = await openPage(app.browser, { width, height: 800 });
+      await page.addInitScript(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            const moved = entry.sources.map(({ node, previousRect: a, currentRect: b }) => `${node?.nodeName}.${node?.className} ${a.y} → ${b.y}`);
+            window.__shifts.push(`${entry.value.toFixed(3)}: ${moved.join(', ')}`);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(app.server.url + path);
+      await heading(page);
+      await resultsFor(page, query);
+      await page.waitForTimeout(500);
+      assert.deepEqual(await page.evaluate(() => window.__shifts), [], `${path} at ${width} px`);
+      await context.close();
+    }
+  });
+
+  test('a word being typed that begins too many words to find yet says a letter more will', async () => {
+    // As in a large archive: "ren…" (after "re…") is split again, its words one letter deeper.
+    const { page, context } = await openPage(app.browser);
+    for (const key of ['7265', '72656e']) {
+      await page.route(`**/content/search/${key}.json`, (route) => route.fulfill({ contentType: 'application/json', body: '{"words":{},"split":true}' }));
+    }
+    await page.goto(`${app.server.url}/search?q=ren`);
+    await heading(page);
+    await resultsFor(page, 'ren');
+    assert.equal(await count(page), 'No articles match “ren” yet: so many words begin with it that they are found from its next letter.');
+    await context.close();
+  });
+
   test('a name is found without its diacritics, and the tab says what was searched', async () => {
     const { page, context, problems } = await openPage(app.browser);
     await page.goto(`${app.server.url}/search`);
@@ -434,6 +468,11 @@ describe('search', () => {
     await page.locator('#search-query').fill(paragraph);
     await resultsFor(page, `${paragraph.slice(0, 80).trim()}…`);
     assert.equal(await page.locator('#search-query').inputValue(), paragraph, 'the box keeps every word');
+    // More words than are searched: the count says which were.
+    const nine = 'optical imaging research laboratory opened usst bringing together zebra';
+    await page.locator('#search-query').fill(nine);
+    await resultsFor(page, nine);
+    assert.match(await count(page), / Only its first 8 words were searched\.$/);
     assert.deepEqual(unexpected(problems), []);
     await context.close();
   });

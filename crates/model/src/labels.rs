@@ -119,6 +119,8 @@ labels! {
     Searching => "searching",
     MatchesNone => "matches_none",
     MatchesNoneYet => "matches_none_yet",
+    MatchesNoneBegun => "matches_none_begun",
+    FirstWordsSearched => "first_words_searched",
     MatchesOne => "matches_one",
     MatchesMany => "matches_many",
     MatchesPastEnd => "matches_past_end",

@@ -281,11 +281,16 @@ fn a_heavy_file_is_split_by_one_more_character_and_still_found() {
     let (files, rounds) = fetched(&query, &written);
     assert_eq!(rounds, 2);
     assert_eq!(query.rank(&files, 0, 1000).total, 200);
-    // Typed as far as the split file's name: that word itself.
+    // Typed as far as the split file's name: that word itself, and the
+    // words it begins not yet (a letter more finds them).
     let query = SearchQuery::new("con");
     let (files, rounds) = fetched(&query, &written);
     assert_eq!(rounds, 1);
-    assert_eq!(query.rank(&files, 0, 1000).total, 50);
+    let ranked = query.rank(&files, 0, 1000);
+    assert_eq!((ranked.total, ranked.unfinished), (50, true));
+    // Not being typed: the word "con" alone was asked for.
+    let ranked = SearchQuery::new("con cat").rank(&files, 0, 1000);
+    assert!(!ranked.unfinished);
     // Begun one letter further: the words it begins.
     let query = SearchQuery::new("cont");
     let (files, _) = fetched(&query, &written);

@@ -56,7 +56,7 @@ pub use format::{
     SearchShard, key_chars_for, key_of, key_text, shard_key,
 };
 pub use passage::{PASSAGE_COLUMNS, marks_any};
-pub use query::{Ranked, SearchQuery};
+pub use query::{MOST_WORDS, Ranked, SearchQuery};
 pub use results::{ExcerptPart, SearchHit, SearchResults};
 pub use texts::ArticleTexts;
 pub use words::{long_han_runs, word_slices, words};

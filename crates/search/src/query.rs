@@ -42,6 +42,9 @@ impl Postings {
     }
 }
 
+/// The most words a query searches (each may need a file of the index).
+pub const MOST_WORDS: usize = 8;
+
 /// A query, as words: every word must match; the last may be unfinished
 /// (it also matches the words it starts). A run of Chinese characters is
 /// its overlapping pairs (see [`crate::words`]).
@@ -58,6 +61,9 @@ pub struct SearchQuery {
     /// The long runs of Chinese characters: for each, the indices in
     /// `words` of its pairs.
     runs: Vec<Vec<usize>>,
+    /// Whether the text had more than [`MOST_WORDS`] words (or pairs of
+    /// Chinese characters): those after them are not searched.
+    pub left_out: bool,
     /// How many characters name the index's files (the site says:
     /// [`KEY_CHARS`] unless [`SearchQuery::filed_by`] is told otherwise).
     key_chars: usize,
@@ -71,7 +77,8 @@ impl SearchQuery {
                 words.push(word.into_owned());
             }
         }
-        words.truncate(8);
+        let left_out = words.len() > MOST_WORDS;
+        words.truncate(MOST_WORDS);
         let runs = long_han_runs(text)
             .into_iter()
             .map(|pairs| {
@@ -88,6 +95,7 @@ impl SearchQuery {
             words,
             runs,
             key_chars: KEY_CHARS,
+            left_out,
         }
     }
 
@@ -135,11 +143,14 @@ impl SearchQuery {
         skip: usize,
         limit: usize,
     ) -> Ranked {
-        let mut cut = false;
+        let (mut cut, mut unfinished) = (false, false);
         let matches: Vec<Matches> = (self.words.iter().enumerate())
             .map(|(i, word)| {
                 let (mut matches, mut whole) = (Weighted::new(), None);
                 if let Found::File(file) = file_of(word, self.key_chars, shards) {
+                    // Begun, in a file whose longer words are in files of
+                    // their own: only the word itself is at hand.
+                    unfinished |= self.begun(i) && file.split;
                     for postings in file.lists(word, self.begun(i)) {
                         cut |= postings.is_cut();
                         let (listed, from) = postings.weighted();
@@ -193,6 +204,7 @@ impl SearchQuery {
         Ranked {
             total: scores.len(),
             more: cut,
+            unfinished,
             ids,
             scores: weights,
         }
@@ -374,6 +386,9 @@ pub struct Ranked {
     pub total: usize,
     /// Whether more may match than the lists hold (a very common word).
     pub more: bool,
+    /// Whether the word being typed begins too many words to find them
+    /// yet (its file is split): a letter more will.
+    pub unfinished: bool,
     /// The best, in order.
     pub ids: Vec<u32>,
     /// Their scores, in the same order: those of equal score are in no

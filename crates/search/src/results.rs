@@ -15,6 +15,10 @@ pub struct SearchResults {
     /// newest articles it is in.
     #[serde(default)]
     pub more: bool,
+    /// Whether the word being typed begins too many words to find them
+    /// yet: a letter more will.
+    #[serde(default)]
+    pub unfinished: bool,
     /// Which page of results this is (from 1), [`SearchResults::PAGE_SIZE`] each.
     pub page: usize,
     pub hits: Vec<SearchHit>,

@@ -156,6 +156,27 @@ fn long_lists_keep_the_newest_and_say_there_are_more() {
 }
 
 #[test]
+fn a_word_being_typed_stands_for_the_words_it_begins_that_most_articles_have() {
+    // Seventy words begin "ann" before "annual" in alphabetical order, each
+    // in one article; "annual" is in ten.
+    let rare: Vec<String> = (0..70).map(|i| format!("anna{i:02}")).collect();
+    let mut articles: Vec<(&str, &str)> = rare.iter().map(|word| ("", word.as_str())).collect();
+    articles.extend(std::iter::repeat_n(("", "annual"), 10));
+    let shards = index(&articles);
+    let ranked = SearchQuery::new("ann").rank(&shards, 0, 100);
+    assert!(
+        (70..80).all(|id| ranked.ids.contains(&id)),
+        "every article with \"annual\": {:?}",
+        ranked.ids
+    );
+    assert_eq!(
+        ranked.total,
+        10 + 63,
+        "annual, and the 63 next most common (all one article each)"
+    );
+}
+
+#[test]
 fn an_old_article_with_a_rare_word_is_found_with_a_word_too_common_to_list_it() {
     // Every article has "usst" (so its list keeps only the newest); the
     // oldest alone has "rosnorberber", and its headline "campus".

@@ -17,13 +17,22 @@ const PREFIX_EXPANSION: usize = 64;
 
 impl IndexFile {
     /// The lists of `word` and, when it is `begun` (still being typed), of
-    /// the words it begins: only those are decoded.
-    fn lists<'a>(&'a self, word: &'a str, begun: bool) -> impl Iterator<Item = Postings> + 'a {
-        self.words
+    /// the words it begins: only those are decoded. Of more than
+    /// [`PREFIX_EXPANSION`] such words, the word itself and those most
+    /// articles have (not the first in alphabetical order: "ann" stands
+    /// for "annual" before "annexe").
+    fn lists(&self, word: &str, begun: bool) -> Vec<Postings> {
+        let mut lists: Vec<(bool, Postings)> = self
+            .words
             .range::<str, _>((std::ops::Bound::Included(word), std::ops::Bound::Unbounded))
-            .take_while(move |(filed, _)| *filed == word || (begun && filed.starts_with(word)))
-            .take(PREFIX_EXPANSION)
-            .filter_map(|(_, raw)| serde_json::from_str(raw.get()).ok())
+            .take_while(|(filed, _)| *filed == word || (begun && filed.starts_with(word)))
+            .filter_map(|(filed, raw)| Some((filed == word, serde_json::from_str(raw.get()).ok()?)))
+            .collect();
+        if lists.len() > PREFIX_EXPANSION {
+            lists.sort_by_key(|(itself, postings)| std::cmp::Reverse((*itself, postings.count)));
+            lists.truncate(PREFIX_EXPANSION);
+        }
+        lists.into_iter().map(|(_, postings)| postings).collect()
     }
 }
 

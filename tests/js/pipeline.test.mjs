@@ -40,6 +40,21 @@ echo '{"reason":"build-finished","success":true}'`,
   );
 }
 
+/**
+ * Stand-in tools left in `<root>/elsewhere/debug` (what cargo built there
+ * before), each logging its arguments to `log`; an empty `<root>/dist`.
+ * Returns CARGO_TARGET_DIR and the dist.
+ */
+function fakeToolsAndDist(root, log) {
+  const elsewhere = join(root, 'elsewhere');
+  const tools = join(elsewhere, 'debug');
+  mkdirSync(tools, { recursive: true });
+  for (const name of ['reader-content', 'reader-prerender']) script(join(tools, name), `echo "${name} $*" >> "${log}"`);
+  const dist = join(root, 'dist');
+  mkdirSync(dist);
+  return { elsewhere, dist };
+}
+
 test('the tools are found where CARGO_TARGET_DIR puts them, in the profile asked for', () => {
   const root = mkdtempSync(join(tmpdir(), 'reader-pipeline-'));
   try {
@@ -66,12 +81,7 @@ test('update.sh runs the content build, then the prerender in update mode, with 
     mkdirSync(bin);
     const log = join(root, 'runs.log');
     fakeCargo(bin, join(root, 'cargo.log'));
-    const elsewhere = join(root, 'elsewhere');
-    const tools = join(elsewhere, 'debug');
-    mkdirSync(tools, { recursive: true });
-    for (const name of ['reader-content', 'reader-prerender']) script(join(tools, name), `echo "${name} $*" >> "${log}"`);
-    const dist = join(root, 'dist');
-    mkdirSync(dist);
+    const { elsewhere, dist } = fakeToolsAndDist(root, log);
     // update.sh puts $CARGO_HOME/bin first on PATH: the stand-in is there.
     const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, CARGO_HOME: root, CARGO_TARGET_DIR: elsewhere, READER_DEPLOY_CONFIGS: join(root, 'deploy') };
 
@@ -105,13 +115,8 @@ test('a tool that fails to build stops the update: no tool left from before runs
 esac
 echo '{"reason":"compiler-artifact","executable":"'"$CARGO_TARGET_DIR/debug/reader-build"'"}'`,
     );
-    const elsewhere = join(root, 'elsewhere');
-    const tools = join(elsewhere, 'debug');
-    mkdirSync(tools, { recursive: true });
     // The tools an earlier build left there.
-    for (const name of ['reader-content', 'reader-prerender']) script(join(tools, name), `echo "${name} $*" >> "${log}"`);
-    const dist = join(root, 'dist');
-    mkdirSync(dist);
+    const { elsewhere, dist } = fakeToolsAndDist(root, log);
     writeFileSync(join(dist, '404.html'), '<!doctype html>');
     const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, CARGO_HOME: root, CARGO_TARGET_DIR: elsewhere, READER_DEPLOY_CONFIGS: join(root, 'deploy') };
 

@@ -181,7 +181,7 @@ fn check_names(file: &ArticleFile, key: &str, problems: &mut Vec<Problem>) {
 /// Whether `text` shows nothing: only spaces, and characters that have no
 /// glyph (zero-width spaces and joiners, direction marks, a byte-order
 /// mark, a soft hyphen), which would publish an invisible headline or name.
-pub fn blank(text: &str) -> bool {
+fn blank(text: &str) -> bool {
     text.chars().all(|c| {
         c.is_whitespace()
             || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'

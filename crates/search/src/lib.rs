@@ -37,13 +37,16 @@
 
 //!
 //! This crate is what the app links: the files' format ([`format`]), how
-//! text is cut into words ([`words`]), the query ([`query`]) and the
-//! results as the app shows them ([`results`]), what search reads of an
+//! text is cut into words ([`words`]), the query ([`query`]; reading a
+//! word's lists, `lookup`; what it finds in a text, marked, `highlight`)
+//! and the results as the app shows them ([`results`]), what search reads of an
 //! article ([`texts`]) and the passage of it a hit shows when its summary
 //! does not say why it was found ([`passage`]). Making the files is the
 //! build's alone, in `reader-search-build`, which the app cannot link.
 
 pub mod format;
+mod highlight;
+mod lookup;
 mod merge;
 pub mod passage;
 pub mod query;

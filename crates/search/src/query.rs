@@ -1,55 +1,18 @@
-//! A query over the index's files: which files it needs, the matching
-//! articles ranked, and a text's words it finds, marked.
+//! A query over the index's files: which files it needs, and the matching
+//! articles ranked. Reading a word's lists from a file is
+//! `lookup.rs`'s; marking what a query finds in a text is
+//! `highlight.rs`'s.
 
 use std::collections::HashMap;
 
-use crate::format::{IndexFile, KEY_CHARS, POSTINGS_CAP, Postings, key_chars, key_of, ungaps};
+use crate::format::{IndexFile, KEY_CHARS};
+use crate::lookup::{Found, file_of};
 use crate::merge::{Matches, Weighted, at_least, intersect_sum, union_best};
+use crate::words::{Cut, is_han_word, long_han_runs, tokens};
 
 /// How many characters a word being typed needs before it also stands for
 /// the words it begins.
 const PREFIX_CHARS: usize = 3;
-use crate::results::ExcerptPart;
-use crate::words::{Cut, fold, groups_digits, is_han, is_han_word, long_han_runs, tokens};
-
-/// How many words a prefix (the word still being typed) may stand for.
-const PREFIX_EXPANSION: usize = 64;
-
-impl IndexFile {
-    /// The lists of `word` and, when it is `begun` (still being typed), of
-    /// the words it begins: only those are decoded. Of more than
-    /// [`PREFIX_EXPANSION`] such words, the word itself and those most
-    /// articles have (not the first in alphabetical order: "ann" stands
-    /// for "annual" before "annexe").
-    fn lists(&self, word: &str, begun: bool) -> Vec<Postings> {
-        let mut lists: Vec<(bool, Postings)> = self
-            .words
-            .range::<str, _>((std::ops::Bound::Included(word), std::ops::Bound::Unbounded))
-            .take_while(|(filed, _)| *filed == word || (begun && filed.starts_with(word)))
-            .filter_map(|(filed, raw)| Some((filed == word, serde_json::from_str(raw.get()).ok()?)))
-            .collect();
-        if lists.len() > PREFIX_EXPANSION {
-            lists.sort_by_key(|(itself, postings)| std::cmp::Reverse((*itself, postings.count)));
-            lists.truncate(PREFIX_EXPANSION);
-        }
-        lists.into_iter().map(|(_, postings)| postings).collect()
-    }
-}
-
-impl Postings {
-    /// Each listed article, with how strongly it matches (2 or 1), and,
-    /// for lists cut to their newest, the number from which on they are
-    /// whole (the oldest listed of a list at the cap).
-    fn weighted(&self) -> Matches {
-        let strong: Weighted = ungaps(&self.strong).map(|id| (id, 2)).collect();
-        let body: Weighted = ungaps(&self.body).map(|id| (id, 1)).collect();
-        let from = |list: &Weighted| {
-            (self.is_cut() && list.len() >= POSTINGS_CAP).then(|| list.first().map(|(id, _)| *id))
-        };
-        let whole = from(&strong).flatten().max(from(&body).flatten());
-        (union_best(&strong, &body), whole)
-    }
-}
 
 /// The most words a query searches (each may need a file of the index).
 pub const MOST_WORDS: usize = 8;
@@ -231,160 +194,10 @@ impl SearchQuery {
 
     /// Whether the `i`-th word is still being typed: the last, once it is
     /// long enough to stand for the words it begins.
-    fn begun(&self, i: usize) -> bool {
+    pub(crate) fn begun(&self, i: usize) -> bool {
         i + 1 == self.words.len()
             && !is_han_word(&self.words[i])
             && self.words[i].chars().count() >= PREFIX_CHARS
-    }
-
-    /// Whether `word` (as written in a text) is one the query finds.
-    fn finds(&self, word: &str) -> bool {
-        let lower = if word
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        {
-            std::borrow::Cow::Borrowed(word)
-        } else {
-            let chars = word.chars().filter(|&c| c != ',');
-            std::borrow::Cow::Owned(chars.map(fold).collect::<String>().to_lowercase())
-        };
-        self.words
-            .iter()
-            .enumerate()
-            .any(|(i, w)| *lower == *w || (self.begun(i) && lower.starts_with(w.as_str())))
-    }
-
-    /// How many stretches of `text` the query finds (see
-    /// [`SearchQuery::highlight`]).
-    pub fn matches_in(&self, text: &str) -> usize {
-        (self.highlight(text).iter())
-            .filter(|part| matches!(part, ExcerptPart::Match(_)))
-            .count()
-    }
-
-    /// `text` cut into plain runs and what the query finds: its words, and
-    /// in runs of Chinese characters the stretches its pairs cover.
-    pub fn highlight(&self, text: &str) -> Vec<ExcerptPart> {
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        let mut word_start = None;
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let ends = chars
-            .iter()
-            .copied()
-            .chain(std::iter::once((text.len(), ' ')));
-        for (at, c) in ends {
-            if (c.is_alphanumeric() && !is_han(c))
-                || (c == ',' && word_start.is_some() && groups_digits(text, at))
-            {
-                word_start.get_or_insert(at);
-                continue;
-            }
-            if let Some(start) = word_start.take()
-                && self.finds(&text[start..at])
-            {
-                found.push((start, at));
-            }
-        }
-        found.extend(self.han_matches(text, &chars));
-        found.sort_unstable();
-        let mut parts = Vec::new();
-        let mut plain = 0;
-        for (start, end) in found {
-            if start < plain {
-                continue;
-            }
-            if plain < start {
-                parts.push(ExcerptPart::Text(text[plain..start].to_owned()));
-            }
-            parts.push(ExcerptPart::Match(text[start..end].to_owned()));
-            plain = end;
-        }
-        if plain < text.len() {
-            parts.push(ExcerptPart::Text(text[plain..].to_owned()));
-        }
-        parts
-    }
-
-    /// The stretches of Han characters in `text` that the query's pieces
-    /// of Han text cover (as byte ranges).
-    fn han_matches(&self, text: &str, chars: &[(usize, char)]) -> Vec<(usize, usize)> {
-        let han: Vec<&str> = self
-            .words
-            .iter()
-            .filter(|w| is_han_word(w))
-            .map(String::as_str)
-            .collect();
-        if han.is_empty() {
-            return Vec::new();
-        }
-        let end_of = |i: usize| chars.get(i + 1).map_or(text.len(), |(at, _)| *at);
-        let mut covered = vec![false; chars.len()];
-        for (i, (at, c)) in chars.iter().enumerate() {
-            if !is_han(*c) {
-                continue;
-            }
-            if han.contains(&&text[*at..end_of(i)]) {
-                covered[i] = true;
-            }
-            if let Some((_, next)) = chars.get(i + 1)
-                && is_han(*next)
-                && han.contains(&&text[*at..end_of(i + 1)])
-            {
-                covered[i] = true;
-                covered[i + 1] = true;
-            }
-        }
-        let mut stretches = Vec::new();
-        let mut i = 0;
-        while i < chars.len() {
-            if !covered[i] {
-                i += 1;
-                continue;
-            }
-            let start = chars[i].0;
-            while i < chars.len() && covered[i] {
-                i += 1;
-            }
-            stretches.push((start, chars.get(i).map_or(text.len(), |(at, _)| *at)));
-        }
-        stretches
-    }
-}
-
-/// Where a word's file stands, given the files at hand.
-enum Found<'a> {
-    /// At hand.
-    File(&'a IndexFile),
-    /// Not fetched yet: its key.
-    Needed(String),
-    /// Nowhere: the word cannot match.
-    None,
-}
-
-/// The file `word` is in, in an index whose files are named by
-/// `key_chars` characters: its [`key_chars`] characters' file, or, while
-/// the file at hand is split and the word is longer than its name, the
-/// next.
-fn file_of<'a, F: std::borrow::Borrow<IndexFile>>(
-    word: &str,
-    key_chars: usize,
-    files: &'a HashMap<String, F>,
-) -> Found<'a> {
-    let length = word.chars().count();
-    let mut chars = self::key_chars(word, key_chars);
-    loop {
-        let key = key_of(word, chars);
-        let Some(file) = files.get(&key) else {
-            return Found::Needed(key);
-        };
-        let file = file.borrow();
-        if !file.split || length <= chars {
-            return Found::File(file);
-        }
-        chars += 1;
-        if chars > length {
-            return Found::None;
-        }
     }
 }
 
@@ -409,64 +222,6 @@ pub struct Ranked {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn highlights_the_words_a_query_matches_and_keeps_the_rest() {
-        let parts = SearchQuery::new("optical lab").highlight("New Optical-imaging labs, <b>");
-        assert_eq!(
-            parts,
-            [
-                ExcerptPart::Text("New ".into()),
-                ExcerptPart::Match("Optical".into()),
-                ExcerptPart::Text("-imaging ".into()),
-                ExcerptPart::Match("labs".into()),
-                ExcerptPart::Text(", <b>".into()),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_number_is_marked_whether_typed_with_its_commas_or_without() {
-        for typed in ["1500", "1,500"] {
-            let parts = SearchQuery::new(typed).highlight("Over 1,500 seats, 2,1500 rows");
-            assert_eq!(
-                parts,
-                [
-                    ExcerptPart::Text("Over ".into()),
-                    ExcerptPart::Match("1,500".into()),
-                    ExcerptPart::Text(" seats, 2,".into()),
-                    ExcerptPart::Match("1500".into()),
-                    ExcerptPart::Text(" rows".into()),
-                ],
-                "{typed}"
-            );
-        }
-    }
-
-    #[test]
-    fn highlights_the_chinese_a_query_covers() {
-        let parts = SearchQuery::new("医疗器械").highlight("上海高端医疗器械创新中心，医疗设备");
-        assert_eq!(
-            parts,
-            [
-                ExcerptPart::Text("上海高端".into()),
-                ExcerptPart::Match("医疗器械".into()),
-                ExcerptPart::Text("创新中心，".into()),
-                ExcerptPart::Match("医疗".into()),
-                ExcerptPart::Text("设备".into()),
-            ]
-        );
-        let mixed = SearchQuery::new("5G 实验室").highlight("新建5G实验室启用");
-        assert_eq!(
-            mixed,
-            [
-                ExcerptPart::Text("新建".into()),
-                ExcerptPart::Match("5G".into()),
-                ExcerptPart::Match("实验室".into()),
-                ExcerptPart::Text("启用".into()),
-            ]
-        );
-    }
 
     #[test]
     fn a_query_with_no_file_at_hand_asks_for_its_words_files() {

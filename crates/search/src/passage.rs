@@ -76,8 +76,20 @@ impl SearchQuery {
             end = space;
         }
         // Never a cut inside what shows as one character: an accent, a
-        // joiner or what it joins stays with the character before it.
-        let inside = |i: usize| joins(chars[i]) || (i > 0 && chars[i - 1] == ZWJ);
+        // joiner or what it joins stays with the character before it, and
+        // a flag's second letter with its first.
+        let inside = |i: usize| {
+            joins(chars[i])
+                || (i > 0 && chars[i - 1] == ZWJ)
+                || (is_regional(chars[i])
+                    && chars[..i]
+                        .iter()
+                        .rev()
+                        .take_while(|&&c| is_regional(c))
+                        .count()
+                        % 2
+                        == 1)
+        };
         while start < first && inside(start) {
             start += 1;
         }
@@ -114,6 +126,12 @@ fn joins(c: char) -> bool {
         | '\u{1f3fb}'..='\u{1f3ff}'
         | '\u{e0020}'..='\u{e007f}'
         | '\u{e0100}'..='\u{e01ef}')
+}
+
+/// Whether `c` is one of the regional indicator letters, of which each
+/// pair shows as one flag (🇨🇳: C and N).
+fn is_regional(c: char) -> bool {
+    ('\u{1f1e6}'..='\u{1f1ff}').contains(&c)
 }
 
 /// How many columns `c` takes on the screen: two for a Chinese character.
@@ -249,6 +267,19 @@ mod tests {
                     inside.chars().rev().take(3).collect::<String>()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_cut_never_splits_a_flag() {
+        let query = SearchQuery::new("pudong");
+        for lead in 0..4 {
+            let piece = format!("{}Pudong {}", "x ".repeat(lead), "🇨🇳".repeat(120));
+            let text = shown(&query.passage([piece.as_str()]).unwrap_or_default());
+            let flags = text.trim_start_matches('…').trim_end_matches('…');
+            let letters = flags.chars().filter(|&c| is_regional(c)).count();
+            assert!(letters > 0 && letters % 2 == 0, "{lead}: {letters} letters");
+            assert!(flags.ends_with("🇨🇳"), "{lead}");
         }
     }
 

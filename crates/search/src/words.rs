@@ -191,10 +191,12 @@ const LATIN: &str = concat!(
 );
 
 /// Whether `c` is a Chinese (Han) character: the CJK Unified Ideographs,
-/// their extensions and the compatibility ideographs.
+/// their extensions and the compatibility ideographs, and 〇 (the zero of
+/// years written in characters: 二〇二六年).
 pub fn is_han(c: char) -> bool {
     matches!(c,
-        '\u{3400}'..='\u{4DBF}'
+        '\u{3007}'
+        | '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}'
         | '\u{F900}'..='\u{FAFF}'
         | '\u{20000}'..='\u{3134F}')
@@ -240,6 +242,14 @@ mod tests {
         assert_eq!(cut("理工大学", Cut::Query), ["理工", "工大", "大学"]);
         assert_eq!(cut("沪", Cut::Query), ["沪"]);
         assert_eq!(cut("张柳", Cut::Index), ["张", "柳", "张柳"]);
+    }
+
+    #[test]
+    fn a_year_in_characters_is_one_han_run() {
+        assert_eq!(
+            cut("二〇二六年", Cut::Query),
+            ["二〇", "〇二", "二六", "六年"]
+        );
     }
 
     #[test]

@@ -16,5 +16,5 @@ pub use full_load::{FullLoad, leave_other_links_to_the_browser};
 pub use news_list::NewsListRoute;
 pub use not_found::NotFoundRoute;
 pub use offline::{OfflineRoute, SavedRoute};
-pub use search::SearchRoute;
+pub use search::{DID_NOT_START_ID, SearchRoute};
 pub use speakers::{SpeakerRoute, SpeakersRoute};

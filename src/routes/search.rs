@@ -139,6 +139,11 @@ pub fn SearchRoute() -> impl IntoView {
             <noscript>
                 <p class="search-page__hint">{label(Label::SearchNeedsScript)}</p>
             </noscript>
+            // Shown by the page's loader, should the app not start (the
+            // page has no results without it); never by the app.
+            <p id=DID_NOT_START_ID class="search-page__failed" role="alert" hidden>
+                {label(Label::SearchDidNotStart)}
+            </p>
             // The count, announced as it changes: on the page from the start.
             <p class="search-page__count" role="status">{move || said.get()}</p>
             {results}
@@ -148,6 +153,10 @@ pub fn SearchRoute() -> impl IntoView {
 
 /// The id of the search page's own box.
 const QUERY_BOX_ID: &str = "search-query";
+
+/// The id of the search page's notice that the app did not start (the
+/// loader's `didNotStartId`).
+pub const DID_NOT_START_ID: &str = "search-did-not-start";
 
 /// What the page shows while a search is under way.
 fn searching() -> AnyView {

@@ -42,6 +42,7 @@ describe('the app hydrates the prerendered page', () => {
     [`/news/${SEED_SLUG}/`, `/news/${SEED_SLUG}`],
     ['/index.html', '/'],
     ['/speakers/index.html', '/speakers'],
+    [`/news/${SEED_SLUG}/speech/1/`, `/news/${SEED_SLUG}/speech/1`],
   ]) {
     test(`${spelled}: the page at another spelling of its address is hydrated at its canonical address`, async () => {
       const { page, context, problems } = await openPage(app.browser);

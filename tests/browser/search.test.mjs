@@ -546,6 +546,18 @@ describe('search', () => {
     await context.close();
   });
 
+  test('a shared search whose app cannot be had says so on the page, and what to use instead', async () => {
+    const { page, context } = await openPage(app.browser);
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(`${app.server.url}/search?q=library`);
+    const notice = page.locator('#search-did-not-start');
+    await notice.waitFor({ state: 'visible' });
+    assert.match(await notice.textContent(), /Search could not start.*Check your connection and reload the page\. Every article is also listed/);
+    assert.equal(await notice.getAttribute('role'), 'alert');
+    assert.equal((await page.locator('main h1').textContent()).trim(), 'Search');
+    await context.close();
+  });
+
   test('with JavaScript off, the search page says what to use instead', async () => {
     const { page, context } = await openStaticPage(app.browser);
     await page.goto(app.server.url + '/search');

@@ -33,6 +33,7 @@ const CONFIG = {
   offline: '/offline/controls-1.js',
   staleState: 'reader:stale-build',
   stylesId: 'reader-styles',
+  didNotStartId: 'search-did-not-start',
 };
 
 /** A build with a reading app (src/bin/reading.rs). */
@@ -64,6 +65,8 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
   // A speech's page names its speech (`part`), an element of the page.
   const element = { tabIndex: 0, focused: null, scrolled: 0, focus(options) { this.focused = options; }, scrollIntoView() { this.scrolled += 1; } };
   did.part = element;
+  // The search page's notice that the app did not start.
+  did.notice = { id: CONFIG.didNotStartId, hidden: true };
   if (part) data.dataset = { ...data.dataset, part };
   // A page the reading app can take over says so on its data element.
   data.hasAttribute = (name) => readingPage && name === READING_CONFIG.readingAttribute;
@@ -78,13 +81,14 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
         if (!ids.includes(id)) return null;
         if (id === CONFIG.stylesId) return { id, content: { links: 'the other parts' } };
         if (id === part) return element;
+        if (id === CONFIG.didNotStartId) return did.notice;
         return id === CONFIG.dataId ? data : { id };
       },
       createElement: (tag) => ({ tag }),
       head: { append: (el) => did.appended.push(el) },
       addEventListener: (name, fn, options) => did.documentListeners.set(name, { fn, options }),
-      // The page's canonical link, if it has one.
-      querySelector: (selector) => (selector === 'link[rel=canonical]' && canonical ? { href: canonical } : null),
+      // The page's own address (its `og:url`), if it has one.
+      querySelector: (selector) => (selector === 'meta[property="og:url"]' && canonical ? { content: canonical } : null),
     },
     history: {
       state,
@@ -235,6 +239,7 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
       ['/news/a', 'https://news.example.edu/news/a', undefined],
       ['/news/other', 'https://news.example.edu/news/a', undefined],
       ['/news/a/index.html', null, undefined],
+      ['/news/a/speech/2/', 'https://news.example.edu/news/a/speech/2', '/news/a/speech/2?page=2#speech-1'],
     ]) {
       const did = await run(source, { path, canonical, search: '?page=2', hash: '#speech-1' });
       assert.equal(did.address, undefined, 'not before the app starts');
@@ -403,6 +408,24 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
     for (let i = 0; i < 5; i += 1) await settle();
     assert.equal(offline.reloads, 0, 'offline: the page stays as it is');
     assert.deepEqual(offline.states, []);
+  });
+
+  test(`the loader ${name} shows the search page's notice when the app did not start, and only then`, async () => {
+    const search = { ids: ['reader-data', CONFIG.didNotStartId], search: '?q=library' };
+    for (const [why, options] of [
+      ['offline', { gone: true, wasmGone: true, offline: true }],
+      ['the script gone', { gone: true }],
+      ['the wasm gone', { wasmGone: true }],
+      ['the app failing as it starts', { failsToStart: true }],
+    ]) {
+      const did = await run(source, { ...search, ...options });
+      for (let i = 0; i < 5; i += 1) await settle();
+      assert.equal(did.notice.hidden, false, why);
+    }
+    const started = await run(source, search);
+    for (let i = 0; i < 5; i += 1) await settle();
+    assert.equal(started.events.length, 1, 'the app started');
+    assert.equal(started.notice.hidden, true, 'no notice when it started');
   });
 
   test(`the loader ${name} waits for the load event and the first paint`, async () => {

@@ -116,6 +116,7 @@ labels! {
     SearchDescription => "search_description",
     SearchHint => "search_hint",
     SearchNeedsScript => "search_needs_script",
+    SearchDidNotStart => "search_did_not_start",
     Searching => "searching",
     MatchesNone => "matches_none",
     MatchesNoneYet => "matches_none_yet",

@@ -21,6 +21,9 @@
 //   staleState               the history state of a reload into a newer build
 //   stylesId                 the id of the links to the styles the page
 //                            did not inline
+//   didNotStartId            the id of the notice a page that is empty
+//                            without the app (search) shows when it did
+//                            not start
 // and drops the lines that are only comments, and each line's indent.
 //
 // A prerendered page needs none of the app to be read: the app only has
@@ -115,16 +118,27 @@ const warmWhole = (event) => {
 // network with the app's own.
 // The page served at another spelling of its address (`/news/x/`,
 // `/news/x/index.html`, `/index.html`: a static host serves them all) is
-// given its canonical address before the app starts, whose router knows
-// only that spelling (it would find no route for `index.html`).
+// given its own address's spelling (its `og:url`, which a speech page has
+// of its own, where its canonical link names the article) before the app
+// starts, whose router knows only that spelling (it would find no route
+// for `index.html`).
 const canonicalAddress = () => {
-  const canonical = document.querySelector('link[rel=canonical]');
-  if (!canonical) return;
-  const path = new URL(canonical.href).pathname;
+  const own = document.querySelector('meta[property="og:url"]');
+  if (!own) return;
+  const path = new URL(own.content).pathname;
   const here = location.pathname;
   if (here !== path && [`${path}/`, `${path}index.html`, `${path}/index.html`].includes(here)) {
     history.replaceState(history.state, '', path + location.search + location.hash);
   }
+};
+
+// The app did not start (its files or the page's data could not be had,
+// or the browser could not run it): a page that is empty without it says
+// so, where the reader looks (the search page; the others stay readable
+// as they are).
+const didNotStart = () => {
+  const notice = document.getElementById(config.didNotStartId);
+  if (notice) notice.hidden = false;
 };
 
 const start = () => {
@@ -147,7 +161,7 @@ const start = () => {
     return data
       .then((ready) => ready && bindings.default({ module_or_path: compiled }))
       .then((wasm) => {
-        if (!wasm) return;
+        if (!wasm) return didNotStart();
         window.wasmBindings = bindings;
         dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
         // The parts of the stylesheet this page did not inline (other
@@ -157,8 +171,11 @@ const start = () => {
         const styles = document.getElementById(config.stylesId);
         if (styles && styles.content) document.head.append(styles.content);
       })
-      .catch(() => undefined);
-  }, stale);
+      .catch(didNotStart);
+  }, () => {
+    stale();
+    didNotStart();
+  });
   if (config.offline) started.then(() => import(config.offline)).catch(() => undefined);
 };
 

@@ -184,6 +184,7 @@ fn loader_source(
         "offline": offline,
         "staleState": STALE_STATE,
         "stylesId": crate::styles::LATER_ID,
+        "didNotStartId": reader::routes::DID_NOT_START_ID,
     });
     with_config(&config, SOURCE, Kind::Module)
 }

@@ -101,6 +101,14 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> Checked {
     ] {
         if blank(value) {
             problems.push(file.error(&[key.into()], &format!("{key} is empty: give {what}")));
+        } else if let Some(c) = value.chars().find(|&c| overrides_direction(c)) {
+            problems.push(file.warning(
+                &[key.into()],
+                &format!(
+                    "{key} has a direction override (U+{:04X}), which shows the text after it in another order than it is written: remove it (right-to-left words show rightly without it)",
+                    u32::from(c)
+                ),
+            ));
         }
     }
     for key in ["author", "authors", "copy_editors"] {
@@ -187,6 +195,13 @@ fn blank(text: &str) -> bool {
             || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
                 | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
     })
+}
+
+/// Whether `c` forces the direction of the text after it (an embedding or
+/// an override, U+202A to U+202E): a headline with one can read otherwise
+/// than it is written, and search finds it by what is written.
+fn overrides_direction(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}')
 }
 
 fn blocks(json: &Value) -> impl Iterator<Item = (usize, &Value)> {

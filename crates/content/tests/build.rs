@@ -380,6 +380,32 @@ fn text_that_shows_nothing_is_empty() {
 }
 
 #[test]
+fn a_direction_override_in_a_headline_is_a_warning() {
+    // "Exam results: txt.exe" written backwards behind a right-to-left
+    // override shows as "Exam results: exe.txt".
+    let json = article("ro", "2020-01-01", &[]).replace(
+        r#""headline": "Headline of ro""#,
+        r#""headline": "Exam results: \u202etxt.exe""#,
+    );
+    let root = content("direction-override", &[("ro.json", json)]);
+    let build = Content::load(&root);
+    assert!(!build.has_errors());
+    let warnings = messages(&build, Severity::Warning);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("headline has a direction override (U+202E)"),
+        "{warnings:?}"
+    );
+    // A right-to-left name as it is written, with no override: no warning.
+    let json = article("rn", "2020-01-01", &[]).replace(
+        r#""headline": "Headline of rn""#,
+        r#""headline": "A visit from جامعة القاهرة""#,
+    );
+    let root = content("right-to-left-name", &[("rn.json", json)]);
+    assert!(messages(&Content::load(&root), Severity::Warning).is_empty());
+}
+
+#[test]
 fn an_empty_paragraph_is_a_warning_and_an_unsafe_link_in_the_text_an_error() {
     let json = with_body(
         "ep",

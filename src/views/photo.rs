@@ -1,6 +1,7 @@
 use leptos::prelude::*;
-use reader_model::{Copies, Format, Image, Place};
+use reader_model::{Copies, Format, Image, Label, Place};
 
+use crate::labels::label;
 use crate::paths;
 
 /// A picture in its place. A photograph the content build made copies of
@@ -62,7 +63,7 @@ pub fn OpenablePhoto(image: Image, place: Place, class: &'static str) -> impl In
         Some(full) => view! {
             <a class="photo-open" href=full rel="external">
                 <Photo image place class />
-                <span class="visually-hidden">" (open the full-size photo)"</span>
+                <span class="visually-hidden">{label(Label::OpenFullPhoto)}</span>
             </a>
         }
         .into_any(),

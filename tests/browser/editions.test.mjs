@@ -7,7 +7,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { heading, openPage, openStaticPage, REPO, screenshot, SEED_SLUG, unexpected, waitForHeading, withApp } from './support.mjs';
+import { heading, openPage, openStaticPage, REPO, screenshot, SEED_SLUG, unexpected, waitForApp, waitForHeading, withApp } from './support.mjs';
 
 /** The Chinese version of the seed, linked to it as its translation. */
 const ZH_SEED = 'shangli-gaoduan-yiliao-qixie-zhongxin';
@@ -45,6 +45,21 @@ const hits = (page) =>
 
 describe('the Chinese edition', () => {
   const app = withApp();
+
+  test('a Chinese photo link says in Chinese that it opens the full-size photo, before and after the app', async () => {
+    const { page, context } = await openPage(app.browser);
+    await page.goto(`${app.server.url}/zh/news/5g-shiyanshi-jiepai-qiyong`);
+    for (const when of ['prerendered', 'hydrated']) {
+      if (when === 'hydrated') await waitForApp(page);
+      const names = await page.locator('a.photo-open').evaluateAll((links) => links.map((a) => a.textContent));
+      assert.ok(names.length > 0, when);
+      for (const name of names) {
+        assert.match(name, /（打开原尺寸照片）$/, when);
+        assert.doesNotMatch(name, /open the full-size photo/, when);
+      }
+    }
+    await context.close();
+  });
 
   test('a Chinese article reads in Chinese at 390 and 1280 px, light and dark', async () => {
     const article = zh(ZH_SEED);

@@ -114,6 +114,8 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> Checked {
     for key in ["author", "authors", "copy_editors"] {
         check_names(file, key, problems);
     }
+    let mut steps = Vec::new();
+    control_characters(file, file.json, &mut steps, problems);
     for (index, block) in blocks(file.json) {
         let unnamed = block["speaker"].as_str().is_none_or(blank);
         if block["type"] == "speech" && unnamed {
@@ -187,14 +189,64 @@ fn check_names(file: &ArticleFile, key: &str, problems: &mut Vec<Problem>) {
 }
 
 /// Whether `text` shows nothing: only spaces, and characters that have no
-/// glyph (zero-width spaces and joiners, direction marks, a byte-order
-/// mark, a soft hyphen), which would publish an invisible headline or name.
+/// glyph or an empty one (zero-width spaces and joiners, direction marks,
+/// a byte-order mark, a soft hyphen, the Hangul fillers, the blank
+/// Braille pattern, the Mongolian vowel separator, the combining
+/// grapheme joiner), which would publish an invisible headline or name.
 fn blank(text: &str) -> bool {
     text.chars().all(|c| {
         c.is_whitespace()
-            || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
-                | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+            || matches!(c, '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}'
+                | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{2800}'
+                | '\u{3164}' | '\u{feff}' | '\u{ffa0}')
     })
+}
+
+/// Every text of the article with a control character (U+0000 to U+001F
+/// but tab and line ends, U+007F to U+009F), which a page cannot show: a
+/// byte the HTML parser would take as an error, in the title, the heading
+/// and other articles' related links alike.
+fn control_characters(
+    file: &ArticleFile,
+    value: &Value,
+    steps: &mut Vec<crate::locate::Step>,
+    problems: &mut Vec<Problem>,
+) {
+    match value {
+        Value::String(text) => {
+            let control = |c: &char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+            if let Some(c) = text.chars().find(control) {
+                let name = steps.iter().rev().find_map(|step| match step {
+                    crate::locate::Step::Key(key) => Some(key.as_str()),
+                    crate::locate::Step::Index(_) => None,
+                });
+                problems.push(file.error(
+                    steps,
+                    &format!(
+                        "{} has a control character (U+{:04X}), which a page cannot show: remove it",
+                        name.unwrap_or("this text"),
+                        u32::from(c)
+                    ),
+                ));
+            }
+        }
+        Value::Array(values) => {
+            for (index, value) in values.iter().enumerate() {
+                steps.push(index.into());
+                control_characters(file, value, steps, problems);
+                steps.pop();
+            }
+        }
+        Value::Object(fields) => {
+            for (key, value) in fields {
+                steps.push(key.as_str().into());
+                control_characters(file, value, steps, problems);
+                steps.pop();
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Whether `c` forces the direction of the text after it (an embedding or

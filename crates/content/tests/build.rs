@@ -371,12 +371,63 @@ fn text_that_shows_nothing_is_empty() {
     );
     let root = content("zero-width-headline", &[("zw.json", json)]);
     only_error(&root, "zw.json", 3, 15, "headline is empty");
+    // Characters whose glyph is empty: the Hangul fillers, the blank
+    // Braille pattern, the Mongolian vowel separator, the combining
+    // grapheme joiner and the Arabic letter mark.
+    for (n, empty) in [
+        "\\u3164", "\\u115f", "\\u1160", "\\uffa0", "\\u2800", "\\u180e", "\\u034f", "\\u061c",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let json = article("ef", "2020-01-01", &[]).replace(
+            r#""headline": "Headline of ef""#,
+            &format!(r#""headline": "{empty} {empty}""#),
+        );
+        let root = content(&format!("empty-glyph-headline-{n}"), &[("ef.json", json)]);
+        only_error(&root, "ef.json", 3, 15, "headline is empty");
+    }
     let json = with_body(
         "zs",
         r#"{"type": "speech", "speaker": "\u200b", "caption": "A speech."}"#,
     );
     let root = content("zero-width-speaker", &[("zs.json", json)]);
     only_error(&root, "zs.json", 9, 35, "does not name its speaker");
+}
+
+#[test]
+fn a_control_character_anywhere_is_an_error() {
+    let json = article("cc", "2020-01-01", &[]).replace(
+        r#""headline": "Headline of cc""#,
+        r#""headline": "Feed \u0000 nul""#,
+    );
+    let root = content("control-headline", &[("cc.json", json)]);
+    only_error(
+        &root,
+        "cc.json",
+        3,
+        15,
+        "headline has a control character (U+0000)",
+    );
+    let json = with_body(
+        "cb",
+        r#"{"type": "paragraph", "text": "A bell\u0007 rings."}"#,
+    );
+    let root = content("control-body", &[("cb.json", json)]);
+    only_error(
+        &root,
+        "cb.json",
+        9,
+        35,
+        "text has a control character (U+0007)",
+    );
+    // Tabs and line ends are text.
+    let json = with_body(
+        "tl",
+        r#"{"type": "paragraph", "text": "Two\tcolumns,\r\ntwo lines."}"#,
+    );
+    let root = content("tab-and-line-end", &[("tl.json", json)]);
+    assert!(!Content::load(&root).has_errors());
 }
 
 #[test]

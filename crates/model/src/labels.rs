@@ -99,6 +99,7 @@ labels! {
     CopyLinkTo => "copy_link_to",
     LinkCopied => "link_copied",
     CouldNotCopy => "could_not_copy",
+    OpenFullPhoto => "open_full_photo",
     RelatedArticles => "related_articles",
     SaveForOffline => "save_for_offline",
     SavedRemove => "saved_remove",

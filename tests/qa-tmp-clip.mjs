@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const B='http://127.0.0.1:8399';
+const [,, path, width, sel, name] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await browser.newContext({ viewport:{width:+width,height:800} });
+const page = await ctx.newPage();
+await page.goto(B+path,{waitUntil:'load'}); await page.waitForTimeout(200);
+const el = page.locator(sel).first();
+await el.screenshot({path:`/tmp/qaZ/shots/${name}.png`});
+await browser.close();

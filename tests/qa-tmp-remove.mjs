@@ -1,0 +1,21 @@
+import { chromium } from 'playwright-core';
+const B='http://127.0.0.1:8399';
+const [,, ed='zh'] = process.argv;
+const arts = ed==='zh' ? ['/zh/news/5g-shiyanshi-jiepai-qiyong','/zh/news/jungonglu-xiaoqu-xin-tushuguan-qiyong'] : ['/news/usst-launches-green-campus-week','/news/usst-library-reopens-after-renovation'];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await browser.newContext({ viewport:{width:390,height:844} });
+const page = await ctx.newPage();
+page.on('pageerror', e=>console.log('PAGEERR', e.message));
+const hyd = async()=>{ await page.keyboard.press('Shift'); await page.waitForFunction(()=>document.documentElement.dataset.app==='hydrated',null,{timeout:10000}).catch(()=>console.log('nohyd')); };
+for (const a of arts) { await page.goto(B+a,{waitUntil:'load'}); await hyd(); await page.waitForTimeout(800); await page.locator('button.keep').focus(); await page.keyboard.press('Enter'); await page.waitForTimeout(800); }
+await page.goto(B+(ed==='zh'?'/zh/saved':'/saved'),{waitUntil:'load'}); await hyd(); await page.waitForTimeout(1200);
+console.log(await page.locator('#saved-list').ariaSnapshot());
+const rm = page.locator('#saved-list button').first();
+await rm.focus(); await page.keyboard.press('Enter'); await page.waitForTimeout(800);
+console.log('after remove 1:', JSON.stringify(await page.evaluate(()=>({focus:document.activeElement.tagName+' '+(document.activeElement.id||'')+' '+(document.activeElement.innerText||'').slice(0,30), live:[...document.querySelectorAll('[aria-live],[role=status]')].map(x=>x.textContent.trim().slice(0,100))}))));
+console.log(await page.locator('#saved-list').ariaSnapshot());
+await page.screenshot({path:`/tmp/qaZ/shots/saved-remove-${ed}.png`, fullPage:true});
+await page.locator('#saved-list button').first().focus().catch(()=>{}); await page.keyboard.press('Enter'); await page.waitForTimeout(800);
+console.log('after remove 2:', JSON.stringify(await page.evaluate(()=>({focus:document.activeElement.tagName+' '+(document.activeElement.id||'')+' '+(document.activeElement.innerText||'').slice(0,30), live:[...document.querySelectorAll('[aria-live],[role=status]')].map(x=>x.textContent.trim().slice(0,100))}))));
+await page.screenshot({path:`/tmp/qaZ/shots/saved-remove2-${ed}.png`, fullPage:true});
+await browser.close();

@@ -8,8 +8,11 @@
 // instead, as `file:line:column: what is wrong`, until it is fixed. The
 // search index is updated in place from the saved article (only the
 // files of its words change), so a search finds the edit at once.
+// `--check-first` (scripts/preview.sh, when its build failed on the
+// content) updates once at the start, so that the pages show the error
+// from the first; a page opened later is told it as it connects.
 //
-//   node scripts/preview.mjs [--content content] [--root dist] [--port 8080] [--tools <folder>] [--configs target/deploy]
+//   node scripts/preview.mjs [--content content] [--root dist] [--port 8080] [--tools <folder>] [--configs target/deploy] [--check-first]
 //
 // scripts/preview.sh builds what is missing first.
 
@@ -55,7 +58,7 @@ function run(command, args, env = {}) {
  * Starts the preview. Resolves to { url, close(), updates } where
  * `updates` lists each update's { ms, ok, output }.
  */
-export async function startPreview({ content = 'content', root = 'dist', port = 0, host = '127.0.0.1', tools, configs = 'target/deploy' } = {}) {
+export async function startPreview({ content = 'content', root = 'dist', port = 0, host = '127.0.0.1', tools, configs = 'target/deploy', checkFirst = false } = {}) {
   // The tools, found once (built if they are not: the profile of READER_TOOLS_PROFILE).
   if (!tools) {
     const found = await run(PIPELINE, ['tools']);
@@ -64,6 +67,9 @@ export async function startPreview({ content = 'content', root = 'dist', port = 
   }
   const clients = new Set();
   const updates = [];
+  // The content error of the last update, until one succeeds: told to
+  // every page as it connects.
+  let problem = null;
   const send = (event, data) => {
     for (const res of clients) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
@@ -81,6 +87,7 @@ export async function startPreview({ content = 'content', root = 'dist', port = 
         if (urlPath === '/__preview/events') {
           res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
           res.write(': the preview\n\n');
+          if (problem) res.write(`event: problem\ndata: ${JSON.stringify(problem)}\n\n`);
           clients.add(res);
           req.on('close', () => clients.delete(res));
           return true;
@@ -108,10 +115,12 @@ export async function startPreview({ content = 'content', root = 'dist', port = 
     updates.push(entry);
     if (ok) {
       console.log(`updated in ${ms.toFixed(0)} ms`);
+      problem = null;
       send('changed', { ms });
     } else {
       console.error(result.output);
-      send('problem', { message: result.output.trim() });
+      problem = { message: result.output.trim() };
+      send('problem', problem);
     }
     running = false;
     if (again) {
@@ -126,10 +135,14 @@ export async function startPreview({ content = 'content', root = 'dist', port = 
     clearTimeout(timer);
     timer = setTimeout(update, 30);
   });
+  const checked = checkFirst ? update() : Promise.resolve();
   return {
     url: server.url,
     updates,
+    /** Resolves once the first update (`checkFirst`) is done. */
+    checked,
     close: async () => {
+      await checked;
       watcher.close();
       clearTimeout(timer);
       for (const res of clients) res.end();
@@ -150,6 +163,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.
     host: arg('host', '127.0.0.1'),
     tools: arg('tools', undefined),
     configs: arg('configs', process.env.READER_DEPLOY_CONFIGS || 'target/deploy'),
+    checkFirst: process.argv.includes('--check-first'),
   });
   console.log(`previewing ${arg('content', 'content')} at ${preview.url}/ (saves show there; Ctrl-C to stop)`);
 }

@@ -19,6 +19,16 @@ source scripts/env.sh
 export READER_CONTENT=${READER_CONTENT:-content}
 export READER_TOOLS_PROFILE=${READER_TOOLS_PROFILE:-tools}
 dist=${DIST:-dist}
-scripts/build.sh --release --dist "$dist"
+# A content error stops the build; the preview then serves the last build,
+# with the error shown on its pages until the file is fixed.
+check_first=()
+if ! scripts/build.sh --release --dist "$dist"; then
+  if [ ! -f "$dist/index.html" ]; then
+    echo "preview: the build failed (above), and $dist has no earlier build to show: fix the error and run this again" >&2
+    exit 1
+  fi
+  echo "preview: the build failed (above); serving the last build in $dist, with the error on its pages until it is fixed" >&2
+  check_first=(--check-first)
+fi
 exec node scripts/preview.mjs --content "$READER_CONTENT" --root "$dist" --port "${PORT:-8080}" \
-  --configs "${READER_DEPLOY_CONFIGS:-target/deploy}"
+  --configs "${READER_DEPLOY_CONFIGS:-target/deploy}" "${check_first[@]}"

@@ -91,4 +91,31 @@ describe('preview while editing', () => {
     assert.equal(await heading(page), seedLine(3));
     assert.deepEqual(problems, [], 'console errors (a blocked script would show here)');
   });
+
+  test('a preview started on content with an error shows it on a page opened afterwards, until it is fixed', async () => {
+    // What scripts/preview.sh does when its build fails: the last build
+    // served, checked once at the start.
+    await preview.close();
+    const file = join(work, 'content', 'articles', `${ARTICLE}.json`);
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace(/"published": "[^"]*"/, '"published": "2026-02-30"'));
+    preview = await startPreview({
+      content: join(work, 'content'),
+      root: join(work, 'dist'),
+      configs: join(work, 'deploy'),
+      checkFirst: true,
+    });
+    await preview.checked;
+    assert.equal(preview.updates.at(-1).ok, false, 'the first update found the error');
+    const { page } = await openPage(browser);
+    await page.goto(`${preview.url}/news/${SEED_SLUG}`);
+    const alert = page.getByRole('alert').filter({ hasText: `${ARTICLE}.json:` });
+    await alert.waitFor({ timeout: 15_000 });
+    assert.equal(await heading(page), seedLine(3), 'the last build is served');
+    const load = reloaded(page);
+    writeFileSync(file, original);
+    await load;
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.equal(await page.getByRole('alert').filter({ hasText: `${ARTICLE}.json:` }).count(), 0);
+  });
 });

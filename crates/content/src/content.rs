@@ -32,6 +32,10 @@ pub struct Content {
     /// Other spellings of speakers' names (`speakers.json`, optional).
     pub(crate) aliases: Aliases,
     pub(crate) articles: BTreeMap<Slug, Loaded>,
+    /// The names (file stems) of article files that could not be read as
+    /// articles: their own error says why, and a link to one is not also
+    /// reported as a link to nothing.
+    pub(crate) unloaded: HashSet<String>,
     /// Related articles chosen for those whose editor named none (chosen
     /// when first needed: an update whose archive-wide files stand needs
     /// none).
@@ -301,6 +305,9 @@ impl Content {
             for (i, target) in related.iter().enumerate() {
                 let other;
                 let wrong = if !self.articles.contains_key(target) {
+                    if self.unloaded.contains(target.as_str()) {
+                        continue;
+                    }
                     match elsewhere.get(target) {
                         Some(code) => {
                             other = format!(

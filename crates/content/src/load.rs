@@ -47,6 +47,7 @@ impl Content {
             site: None,
             aliases: Aliases::default(),
             articles: BTreeMap::new(),
+            unloaded: HashSet::new(),
             automatic: std::sync::OnceLock::new(),
             photos: Photos::default(),
             photo_cache: PathBuf::from(PHOTO_CACHE),
@@ -104,7 +105,7 @@ impl Content {
             })
             .collect();
         let progress = Progress::new("checked", jobs.len());
-        let checked: Vec<(Option<Loaded>, Vec<Problem>, bool)> = jobs
+        let checked: Vec<(PathBuf, Option<Loaded>, Vec<Problem>, bool)> = jobs
             .into_par_iter()
             .map(|(path, listed, entry)| {
                 let seen = Seen::of_listed(&listed, &path);
@@ -119,19 +120,24 @@ impl Content {
                     }
                 };
                 progress.tick();
-                result
+                (path, result.0, result.1, result.2)
             })
             .collect();
         cached.entries = HashMap::new();
         let mut fresh = Vec::new();
-        for (loaded, problems, read) in checked {
+        for (path, loaded, problems, read) in checked {
             self.read += usize::from(read);
             self.problems.extend(problems);
-            if let Some(loaded) = loaded {
-                if read {
-                    fresh.push(loaded.source.slug.clone());
+            match loaded {
+                Some(loaded) => {
+                    if read {
+                        fresh.push(loaded.source.slug.clone());
+                    }
+                    self.add(loaded);
                 }
-                self.add(loaded);
+                None => {
+                    self.unloaded.insert(crate::file_slug(&path).to_owned());
+                }
             }
         }
         self.fresh = fresh.iter().cloned().collect();

@@ -396,6 +396,29 @@ fn text_that_shows_nothing_is_empty() {
 }
 
 #[test]
+fn an_article_that_cannot_be_read_is_one_error_not_one_per_link_to_it() {
+    let broken = article("b", "2020-01-02", &[]).replace(r#""headline""#, r#""headline" ""#);
+    let root = content(
+        "broken-and-linked",
+        &[
+            ("b.json", broken),
+            ("l.json", article("l", "2020-01-01", &["b"])),
+            ("m.json", article("m", "2020-01-01", &["b"])),
+        ],
+    );
+    only_error(&root, "b.json", 3, 14, "not valid JSON");
+    // Once it is gone, a link to it is a link to nothing.
+    fs::remove_file(root.join("articles/b.json")).expect("remove");
+    let errors = messages(&Content::load(&root), Severity::Error);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.contains(r#"related article "b" does not exist"#))
+    );
+}
+
+#[test]
 fn a_control_character_anywhere_is_an_error() {
     let json = article("cc", "2020-01-01", &[]).replace(
         r#""headline": "Headline of cc""#,

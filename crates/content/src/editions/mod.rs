@@ -212,6 +212,7 @@ impl Content {
             section_translations,
             speaker_translations,
             articles,
+            unloaded: self.unloaded.clone(),
             automatic: std::sync::OnceLock::new(),
             photos: crate::photos::Photos::default(),
             photo_cache: self.photo_cache.clone(),

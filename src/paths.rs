@@ -170,6 +170,22 @@ pub fn named_part(pathname: &str, hash: &str) -> Option<String> {
     speech_number(below_base(pathname)).map(speech_id)
 }
 
+/// The address of the part an address names, as a page of its own: for
+/// an article at one of its speeches (`/news/x#speech-2`), that speech's
+/// page (`/news/x/speech/2`), whose counterparts in the other editions
+/// the language switch can name; else `pathname`.
+pub fn as_part_page(pathname: &str, hash: &str) -> String {
+    let speech = (hash.trim_start_matches('#').strip_prefix("speech-"))
+        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|n| *n > 0);
+    match speech {
+        Some(n) if speech_number(below_base(pathname)).is_none() => {
+            format!("{}/speech/{n}", pathname.trim_end_matches('/'))
+        }
+        _ => pathname.to_owned(),
+    }
+}
+
 /// `pathname` below the site's base folder (as it is, outside it).
 fn below_base(pathname: &str) -> &str {
     pathname.strip_prefix(base().as_str()).unwrap_or(pathname)
@@ -245,6 +261,21 @@ mod tests {
             Some("speech-3")
         );
         assert_eq!(named_part("/news/a-b", ""), None);
+    }
+
+    #[test]
+    fn an_article_at_a_speech_is_that_speechs_page() {
+        assert_eq!(as_part_page("/news/a", "#speech-2"), "/news/a/speech/2");
+        assert_eq!(as_part_page("/news/a/", "speech-3"), "/news/a/speech/3");
+        for (path, hash) in [
+            ("/news/a", ""),
+            ("/news/a", "#speech-0"),
+            ("/news/a", "#speech-x"),
+            ("/news/a", "#top"),
+            ("/news/a/speech/1", "#speech-2"),
+        ] {
+            assert_eq!(as_part_page(path, hash), path, "{path}{hash}");
+        }
     }
 
     #[test]

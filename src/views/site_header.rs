@@ -60,7 +60,15 @@ pub fn SiteHeader() -> impl IntoView {
         let site = site.and_then(|site| site.site())?;
         let path = location.pathname.get();
         let article = translations.map(|t| t.get()).unwrap_or_default();
-        let translations = translations_of(&article, &site, &path, &paths::home());
+        // At one of an article's speeches (`#speech-2`), to the same
+        // speech there, once the app has the page (the page prerendered
+        // knows no fragment, and hydrating must find what it rendered).
+        let part = if crate::prerendered::taken_over() {
+            paths::as_part_page(&path, &location.hash.get())
+        } else {
+            path.clone()
+        };
+        let translations = translations_of(&article, &site, &part, &paths::home());
         let same_page = same_in_every_edition(&path, &paths::home());
         // On the search page the words searched go along to the other
         // edition's search, once the app has the page: the page

@@ -46,21 +46,6 @@ const hits = (page) =>
 describe('the Chinese edition', () => {
   const app = withApp();
 
-  test('a Chinese photo link says in Chinese that it opens the full-size photo, before and after the app', async () => {
-    const { page, context } = await openPage(app.browser);
-    await page.goto(`${app.server.url}/zh/news/5g-shiyanshi-jiepai-qiyong`);
-    for (const when of ['prerendered', 'hydrated']) {
-      if (when === 'hydrated') await waitForApp(page);
-      const names = await page.locator('a.photo-open').evaluateAll((links) => links.map((a) => a.textContent));
-      assert.ok(names.length > 0, when);
-      for (const name of names) {
-        assert.match(name, /（打开原尺寸照片）$/, when);
-        assert.doesNotMatch(name, /open the full-size photo/, when);
-      }
-    }
-    await context.close();
-  });
-
   test('a Chinese article reads in Chinese at 390 and 1280 px, light and dark', async () => {
     const article = zh(ZH_SEED);
     for (const [width, colorScheme] of [[390, 'light'], [1280, 'light'], [390, 'dark'], [1280, 'dark']]) {
@@ -182,6 +167,29 @@ describe('the Chinese edition', () => {
     await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
     await heading(page);
     assert.equal(await toZh.getAttribute('href'), `/zh/news/${ZH_SEED}`);
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
+  test('at a speech the reader went to from "who spoke", the switch goes to the same speech in the translation', async () => {
+    const { page, context, problems } = await openPage(app.browser, { width: 390 });
+    await page.goto(`${app.server.url}/zh/news/${ZH_SEED}`);
+    await heading(page);
+    await waitForApp(page);
+    await page.locator('.who-spoke a', { hasText: '吴建勇' }).click();
+    await page.waitForURL(`${app.server.url}/zh/news/${ZH_SEED}#speech-2`);
+    const toEn = page.locator('.language-switch a', { hasText: 'English' });
+    await page.waitForFunction(() => document.querySelector('.language-switch a')?.getAttribute('href').endsWith('/speech/2'));
+    assert.equal(await toEn.getAttribute('href'), `/news/${SEED_SLUG}/speech/2`);
+    await toEn.click();
+    await page.waitForURL(`${app.server.url}/news/${SEED_SLUG}/speech/2`);
+    await page.waitForFunction(() => document.activeElement?.id === 'speech-2');
+    // Back at the top of the article: the switch names the article again.
+    await page.goto(`${app.server.url}/zh/news/${ZH_SEED}#speech-2`);
+    await heading(page);
+    await waitForApp(page);
+    await page.evaluate(() => { location.hash = ''; });
+    await page.waitForFunction((slug) => document.querySelector('.language-switch a')?.getAttribute('href') === `/news/${slug}`, SEED_SLUG);
     assert.deepEqual(unexpected(problems), []);
     await context.close();
   });

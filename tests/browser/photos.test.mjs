@@ -177,6 +177,23 @@ describe('photographs: the right copy for each screen, nothing private published
     await context.close();
   });
 
+  test('in the Chinese edition, a photo link says in Chinese that it opens the full-size photo, before and after the app', async () => {
+    const { page, context } = await openPage(app.browser);
+    await page.goto(app.server.url + '/zh/news/xingkong-sheying-zhi-ye');
+    await heading(page);
+    for (const when of ['prerendered', 'with the app']) {
+      if (when !== 'prerendered') {
+        await page.mouse.wheel(0, 100);
+        await page.waitForFunction(() => document.documentElement.dataset.app);
+      }
+      const names = await page.locator('a.photo-open').evaluateAll((links) => links.map((a) => a.textContent));
+      assert.equal(names.length, 1, when);
+      assert.match(names[0], /（打开原尺寸照片）$/, when);
+      assert.doesNotMatch(names[0], /open the full-size photo/, when);
+    }
+    await context.close();
+  });
+
   test('a reader opens a photo at its largest size, upright', async () => {
     const { page, context } = await openPage(app.browser, { width: 1280, height: 900 });
     await page.goto(app.server.url + ARTICLE);

@@ -236,7 +236,36 @@ fn a_language_the_site_lacks_is_reported_at_the_field() {
     let (_, problems) = Content::load(&root).editions();
     assert_eq!(
         errors(&problems),
-        ["fr.md:6:11: language \"fr\" is not one of the site's (en, zh)"]
+        [
+            "fr.md:6:11: language \"fr\" is not one of the site's (en, zh): add its edition to site.json's \"languages\", or remove the field"
+        ]
+    );
+    let _ = fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_site_of_one_language_reports_an_article_in_another() {
+    let root = folder(
+        "one-language",
+        &[
+            ("zh/a.md", article("中心揭牌", "language: zh\n")),
+            ("b.md", article("The centre", "language: en\n")),
+        ],
+    );
+    let one: serde_json::Value = serde_json::from_str(SITE).expect("site");
+    let mut one = one.as_object().cloned().expect("object");
+    one.remove("languages");
+    fs::write(
+        root.join("site.json"),
+        serde_json::Value::Object(one).to_string(),
+    )
+    .expect("site");
+    let (_, problems) = Content::load(&root).editions();
+    assert_eq!(
+        errors(&problems),
+        [
+            "a.md:6:11: language \"zh\" is not one of the site's (en): add its edition to site.json's \"languages\", or remove the field"
+        ]
     );
     let _ = fs::remove_dir_all(&root);
 }

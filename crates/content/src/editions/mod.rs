@@ -89,6 +89,16 @@ impl Content {
         let settings = settings(self.site.as_ref(), &site_file, &mut problems);
         if settings.len() < 2 {
             problems.extend(self.problems.iter().cloned());
+            // An article in a language the site has no edition for would
+            // be published in this one, as if in its language.
+            if let Some(only) = settings.first() {
+                for loaded in self.articles.values() {
+                    let language = loaded.source.language.as_deref();
+                    if let Some(code) = language.filter(|code| *code != only.code) {
+                        problems.push(not_the_sites(loaded, code, &[&only.code]));
+                    }
+                }
+            }
             let code = settings
                 .first()
                 .map_or_else(|| "en".to_owned(), |s| s.code.clone());
@@ -108,14 +118,7 @@ impl Content {
                 Some(at) => {
                     parts[at].insert(slug.clone(), loaded.clone());
                 }
-                None => problems.push(Problem::error(
-                    &loaded.path,
-                    locate_in(&loaded.path, &["language".into()]),
-                    &format!(
-                        "language {code:?} is not one of the site's ({})",
-                        codes.join(", ")
-                    ),
-                )),
+                None => problems.push(not_the_sites(loaded, code, &codes)),
             }
         }
         // The files that failed to load: a key one of them names is not
@@ -267,6 +270,23 @@ fn settings(site: Option<&Value>, file: &Path, problems: &mut Vec<Problem>) -> V
     }
     check_labels(&all, file, problems);
     all
+}
+
+/// An article in `code`, a language none of the site's editions (`codes`)
+/// is in.
+fn not_the_sites(
+    loaded: &crate::incremental::read_cache::Loaded,
+    code: &str,
+    codes: &[&str],
+) -> Problem {
+    Problem::error(
+        &loaded.path,
+        locate_in(&loaded.path, &["language".into()]),
+        &format!(
+            "language {code:?} is not one of the site's ({}): add its edition to site.json's \"languages\", or remove the field",
+            codes.join(", ")
+        ),
+    )
 }
 
 /// Where a problem with an edition's settings is, and what it is.

@@ -43,6 +43,7 @@ mod problem;
 mod progress;
 pub mod publish;
 pub mod related;
+mod site_file;
 
 pub use crate::article_file::file_slug;
 pub use crate::content::{Content, PHOTO_CACHE};

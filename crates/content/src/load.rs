@@ -61,6 +61,11 @@ impl Content {
         };
         let mut clock = Clock::start();
         content.site = content.read_model::<Site>(&root.join(SITE_FILE));
+        if let Some(site) = &content.site {
+            let path = root.join(SITE_FILE);
+            let text = fs::read_to_string(&path).unwrap_or_default();
+            (content.problems).extend(crate::site_file::check(&path, &text, site));
+        }
         let aliases = root.join(ALIASES_FILE);
         if aliases.exists() {
             content.aliases = (content.read_model::<Aliases>(&aliases))

@@ -13,7 +13,7 @@ use reader_content::{Content, Severity};
 use reader_model::{Article, LIST_PAGE_SIZE, ListPage, Site, from_json};
 
 const SITE: &str = r#"{"name": "USST News", "description": "d", "list_title": "News & Events",
-  "footer": {"heading": "Stay Connected", "links": []}}"#;
+  "origin": "https://news.example.edu", "footer": {"heading": "Stay Connected", "links": []}}"#;
 
 /// A fresh content folder holding `site.json` and the given articles
 /// (paths below `articles/`).
@@ -416,6 +416,45 @@ fn an_article_that_cannot_be_read_is_one_error_not_one_per_link_to_it() {
             .iter()
             .all(|e| e.contains(r#"related article "b" does not exist"#))
     );
+}
+
+#[test]
+fn a_site_without_its_address_or_with_an_unsafe_link_is_an_error_in_site_json() {
+    let site_errors = |site: &str| {
+        let root = content(
+            "site-checks",
+            &[("a.json", article("a", "2020-01-01", &[]))],
+        );
+        fs::write(root.join("site.json"), site).expect("site");
+        messages(&Content::load(&root), Severity::Error)
+    };
+    let without = SITE.replace(r#""origin": "https://news.example.edu", "#, "");
+    let errors = site_errors(&without);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains(r#""origin" is missing"#), "{errors:?}");
+    for origin in [
+        "news.example.edu/",
+        "https://news.example.edu/news/",
+        "javascript:alert(1)",
+    ] {
+        let errors = site_errors(&SITE.replace("https://news.example.edu", origin));
+        assert_eq!(errors.len(), 1, "{origin}: {errors:?}");
+        assert!(
+            errors[0].contains(r#""origin" must be the site's address, scheme and host only"#),
+            "{errors:?}"
+        );
+    }
+    let evil = SITE.replace(
+        r#""links": []"#,
+        r#""links": [{"label": "Evil", "href": "javascript:alert(1)"}]"#,
+    );
+    let errors = site_errors(&evil);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains(r#"site.json:2:117: link "javascript:alert(1)" is not a safe URL"#),
+        "{errors:?}"
+    );
+    assert!(site_errors(SITE).is_empty());
 }
 
 #[test]

@@ -14,7 +14,7 @@ use reader_content::{Content, Severity};
 use reader_model::{Article, ListPage, from_json};
 
 const SITE: &str = r#"{"name": "USST News", "description": "d", "list_title": "News & Events",
-  "footer": {"heading": "Stay Connected", "links": []}}"#;
+  "origin": "https://news.example.edu", "footer": {"heading": "Stay Connected", "links": []}}"#;
 
 /// A content folder with one article whose lead photo is `lead` (a file in
 /// `images/`), credited or not, and `files` written into `images/`.

@@ -41,7 +41,7 @@ pub use page_data::{PageContent, PageData, script_safe};
 pub use safe_url::{SafeUrl, UnsafeUrl};
 #[cfg(feature = "schema")]
 pub use schema::article_schema;
-pub use site::{EditionLink, Footer, SEARCH_KEY_CHARS, Site};
+pub use site::{EditionLink, Footer, SEARCH_KEY_CHARS, Site, site_origin};
 pub use slug::{InvalidSlug, Slug};
 pub use speakers::{
     Aliases, Appearance, Person, RoleSpan, Speaker, SpeakerSummary, Speakers,

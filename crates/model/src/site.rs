@@ -118,3 +118,13 @@ pub struct Footer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
+
+/// A site's `origin` as its pages name it, without a trailing `/`, if it
+/// is one: `http(s)://host`, scheme and host only (a path is not: the
+/// folder comes from the build's base). The prerender needs it; the
+/// content check refuses any other.
+pub fn site_origin(origin: &SafeUrl) -> Option<&str> {
+    let text = origin.as_str().trim_end_matches('/');
+    let host = (text.strip_prefix("https://")).or_else(|| text.strip_prefix("http://"))?;
+    (!host.is_empty() && !host.contains(['/', '?', '#', '@'])).then_some(text)
+}

@@ -22,17 +22,13 @@ impl PublicUrl {
     /// # Errors
     /// [`PrerenderError::Origin`] for anything else.
     pub fn new(origin: &SafeUrl, base: &str) -> Result<Self, PrerenderError> {
-        let text = origin.as_str().trim_end_matches('/');
-        let host = text
-            .strip_prefix("https://")
-            .or_else(|| text.strip_prefix("http://"));
-        match host {
-            Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '@']) => Ok(Self {
+        match reader_model::site_origin(origin) {
+            Some(text) => Ok(Self {
                 origin: text.to_owned(),
                 base: reader_model::normalize_base(base),
                 root: reader_model::normalize_base(base),
             }),
-            _ => Err(PrerenderError::Origin(origin.to_string())),
+            None => Err(PrerenderError::Origin(origin.to_string())),
         }
     }
 

@@ -1,0 +1,70 @@
+//! What the model alone cannot say about `site.json`: its `origin` is the
+//! site's address (which every page's canonical link, sharing card, the
+//! sitemap and the feed need), and its links are safe (an unsafe one,
+//! `javascript:`, would be left out of the navigation without a word).
+
+use std::path::Path;
+
+use reader_model::SafeUrl;
+use serde_json::Value;
+
+use crate::locate::{Step, locate};
+use crate::problem::Problem;
+
+/// Every problem with `site` (read from `path`, whose `text` it is).
+pub(crate) fn check(path: &Path, text: &str, site: &Value) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let at = |steps: &[Step]| locate(text, steps);
+    let origin = &site["origin"];
+    let safe = origin.as_str().and_then(|text| SafeUrl::parse(text).ok());
+    if origin.is_null() {
+        problems.push(Problem::error(
+            path,
+            None,
+            "\"origin\" is missing: give the site's address, scheme and host only (\"https://news.example.edu\"); canonical links, sharing cards, the sitemap and the feed need it",
+        ));
+    } else if safe.as_ref().and_then(reader_model::site_origin).is_none() {
+        problems.push(Problem::error(
+            path,
+            at(&["origin".into()]),
+            &format!(
+                "\"origin\" must be the site's address, scheme and host only (\"https://news.example.edu\"), not {origin}"
+            ),
+        ));
+    }
+    let mut steps = Vec::new();
+    unsafe_links(site, &mut steps, &mut |steps, href| {
+        problems.push(Problem::error(
+            path,
+            at(steps),
+            &format!("link {href:?} is not a safe URL; the site would leave it out"),
+        ));
+    });
+    problems
+}
+
+/// Calls `found` with each `href` below `value` that is not a safe URL.
+fn unsafe_links(value: &Value, steps: &mut Vec<Step>, found: &mut dyn FnMut(&[Step], &str)) {
+    match value {
+        Value::Object(fields) => {
+            for (key, value) in fields {
+                steps.push(key.as_str().into());
+                match value.as_str() {
+                    Some(href) if key == "href" && SafeUrl::parse(href).is_err() => {
+                        found(steps, href);
+                    }
+                    _ => unsafe_links(value, steps, found),
+                }
+                steps.pop();
+            }
+        }
+        Value::Array(values) => {
+            for (index, value) in values.iter().enumerate() {
+                steps.push(index.into());
+                unsafe_links(value, steps, found);
+                steps.pop();
+            }
+        }
+        _ => {}
+    }
+}

@@ -260,6 +260,34 @@ fn a_file_that_is_not_the_picture_it_claims_is_an_error() {
 }
 
 #[test]
+fn a_picture_cut_short_is_an_error() {
+    let jpeg = camera::camera_jpeg(&camera::red_over_blue(800, 600), 1);
+    let root = content(
+        "cut-jpeg",
+        "a.jpg",
+        true,
+        &[("a.jpg", jpeg[..jpeg.len() / 2].to_vec())],
+    );
+    reported(&root, Severity::Error, "is cut short");
+    let mut png = Vec::new();
+    camera::red_over_blue(800, 600)
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .expect("png");
+    let root = content(
+        "cut-png",
+        "b.png",
+        true,
+        &[("b.png", png[..png.len() - 20].to_vec())],
+    );
+    reported(&root, Severity::Error, "is cut short");
+    // Whole, with what a phone may add after the picture's end: published.
+    let mut trailed = jpeg.clone();
+    trailed.extend_from_slice(b"a motion photo's video");
+    let root = content("trailed-jpeg", "c.jpg", true, &[("c.jpg", trailed)]);
+    assert!(!Content::load(&root).has_errors());
+}
+
+#[test]
 fn a_decompression_bomb_is_refused_from_its_header() {
     // A 60-byte PNG declaring 100,000 × 100,000 pixels (30 GB decoded).
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();

@@ -44,6 +44,10 @@ pub enum PhotoError {
         MAX_PIXELS / 1_000_000
     )]
     Bomb { width: u32, height: u32 },
+    #[error(
+        "is cut short: the file ends before the picture does (a copy or an upload that stopped): save or export it again"
+    )]
+    Truncated,
     #[error("cannot be decoded: {0}")]
     Decode(String),
 }
@@ -79,6 +83,9 @@ impl Original {
         }
         let bytes = std::fs::read(path)?;
         let format = format_of(path, &bytes)?;
+        if cut_short(format, &bytes) {
+            return Err(PhotoError::Truncated);
+        }
         let mut decoder = ImageReader::with_format(Cursor::new(&bytes), format)
             .into_decoder()
             .map_err(|err| PhotoError::Decode(err.to_string()))?;
@@ -124,6 +131,70 @@ impl Original {
         } else {
             DynamicImage::ImageRgb8(image.to_rgb8())
         })
+    }
+}
+
+/// Whether `bytes`, a picture in `format`, end before it does: a JPEG
+/// whose headers or first scan run past its end, or with no end of image
+/// after that scan (in a scan's coded data a 0xFF byte is never followed
+/// by 0xD9, so the first such pair is its end; a phone may add data after
+/// it), a PNG with no closing `IEND` chunk, a WebP shorter than its header
+/// says. The decoders would fill the missing part with grey, without a
+/// word.
+fn cut_short(format: ImageFormat, bytes: &[u8]) -> bool {
+    let find = |needle: &[u8], from: usize| {
+        (bytes.get(from..))
+            .and_then(|rest| rest.windows(needle.len()).position(|w| w == needle))
+            .map(|at| at + from)
+    };
+    match format {
+        ImageFormat::Jpeg => match first_scan(bytes) {
+            Some(Some(scan)) => find(&[0xff, 0xd9], scan).is_none(),
+            Some(None) => true,
+            // Not laid out as a JPEG's headers: the decoder says what.
+            None => false,
+        },
+        ImageFormat::Png => find(b"IEND", 8).is_none(),
+        ImageFormat::WebP => bytes.get(4..8).is_none_or(|size| {
+            let size = u32::from_le_bytes([size[0], size[1], size[2], size[3]]);
+            (bytes.len() as u64) < u64::from(size) + 8
+        }),
+        _ => false,
+    }
+}
+
+/// Where a JPEG's first scan's coded data starts, found by walking its
+/// headers (an EXIF thumbnail, inside one, has its own scan and end):
+/// `Some(None)` when the headers run past the file's end, `None` when
+/// they are not laid out as a JPEG's.
+fn first_scan(bytes: &[u8]) -> Option<Option<usize>> {
+    let mut at = 2;
+    loop {
+        let (Some(&0xff), Some(&marker)) = (bytes.get(at), bytes.get(at + 1)) else {
+            return if at + 1 >= bytes.len() {
+                Some(None)
+            } else {
+                None
+            };
+        };
+        match marker {
+            // Fill bytes, and markers that stand alone.
+            0xff => at += 1,
+            0x01 | 0xd0..=0xd8 => at += 2,
+            _ => {
+                let Some(length) = bytes.get(at + 2..at + 4) else {
+                    return Some(None);
+                };
+                let next = at + 2 + usize::from(u16::from_be_bytes([length[0], length[1]]));
+                if next > bytes.len() {
+                    return Some(None);
+                }
+                if marker == 0xda {
+                    return Some(Some(next));
+                }
+                at = next;
+            }
+        }
     }
 }
 

@@ -165,11 +165,19 @@ impl Content {
     fn article_files(&mut self) -> Vec<(PathBuf, fs::DirEntry)> {
         let dir = self.root.join(ARTICLES_DIR);
         let mut files = Vec::new();
-        if let Err(err) = collect_articles(&dir, &mut files) {
+        let mut others = Vec::new();
+        if let Err(err) = collect_articles(&dir, &mut files, &mut others) {
             self.problems.push(Problem::error(
                 &dir,
                 None,
                 &format!("cannot read folder: {err}"),
+            ));
+        }
+        for other in others {
+            self.problems.push(Problem::warning(
+                &other,
+                None,
+                "not an article file (.json, .md or .markdown, in lower case): skipped",
             ));
         }
         debug_assert!(files.is_sorted_by(|a, b| a.0 <= b.0));
@@ -201,11 +209,20 @@ impl Content {
 /// The article files (`.json`, `.md`) below `dir`, each with its entry,
 /// in the order of their paths (each folder's names sorted: no
 /// comparison of whole paths); sub-folders (an archive by year, say)
-/// listed on every core.
-fn collect_articles(dir: &Path, files: &mut Vec<(PathBuf, fs::DirEntry)>) -> io::Result<()> {
+/// listed on every core. Hidden files and folders (an editor's lock or
+/// swap file, `.#a.json`; macOS's `._a.md`; `.git`) are passed over;
+/// any other file goes into `others`, for a warning.
+fn collect_articles(
+    dir: &Path,
+    files: &mut Vec<(PathBuf, fs::DirEntry)>,
+    others: &mut Vec<PathBuf>,
+) -> io::Result<()> {
     let mut entries: Vec<(std::ffi::OsString, bool, fs::DirEntry)> = Vec::new();
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
+        if entry.file_name().as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
         let folder = entry.file_type()?.is_dir();
         entries.push((entry.file_name(), folder, entry));
     }
@@ -214,23 +231,29 @@ fn collect_articles(dir: &Path, files: &mut Vec<(PathBuf, fs::DirEntry)>) -> io:
         .filter(|(_, folder, _)| *folder)
         .map(|(name, _, _)| dir.join(name))
         .collect();
-    let below: Vec<Vec<(PathBuf, fs::DirEntry)>> = folders
+    type Listed = (Vec<(PathBuf, fs::DirEntry)>, Vec<PathBuf>);
+    let below: Vec<Listed> = folders
         .par_iter()
         .map(|folder| {
-            let mut files = Vec::new();
-            collect_articles(folder, &mut files).map(|()| files)
+            let (mut files, mut others) = (Vec::new(), Vec::new());
+            collect_articles(folder, &mut files, &mut others).map(|()| (files, others))
         })
         .collect::<io::Result<_>>()?;
     let mut below = below.into_iter();
     for (name, folder, entry) in entries {
         let path = dir.join(&name);
         if folder {
-            files.extend(below.next().into_iter().flatten());
+            if let Some((found, other)) = below.next() {
+                files.extend(found);
+                others.extend(other);
+            }
         } else if path
             .extension()
             .is_some_and(|ext| ext == "json" || ext == "md" || ext == "markdown")
         {
             files.push((path, entry));
+        } else {
+            others.push(path);
         }
     }
     Ok(())

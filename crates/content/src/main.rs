@@ -263,6 +263,17 @@ fn import_page(page: &str, out: Option<PathBuf>) -> ExitCode {
         eprintln!("{}: already exists; not overwritten", out.display());
         return ExitCode::FAILURE;
     }
+    let markdown_name = out
+        .extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| ["md", "markdown"].contains(&ext.to_ascii_lowercase().as_str()));
+    if !markdown_name {
+        eprintln!(
+            "{}: import writes a Markdown article: name it .md (then `reader-content convert <in.md> <out.json>` gives its JSON, if wanted)",
+            out.display()
+        );
+        return ExitCode::FAILURE;
+    }
     let markdown = match reader_content::markdown::write::article(&imported.article) {
         Ok(markdown) => markdown,
         Err(err) => {

@@ -458,6 +458,31 @@ fn a_site_without_its_address_or_with_an_unsafe_link_is_an_error_in_site_json() 
 }
 
 #[test]
+fn an_editors_hidden_files_are_passed_over_and_a_file_of_another_kind_is_a_warning() {
+    let root = content(
+        "side-files",
+        &[
+            ("a.json", article("a", "2020-01-01", &[])),
+            // macOS's resource fork, beside the article it copied.
+            ("._a.json", "\u{0}\u{5}\u{16}\u{7}Mac OS X".to_owned()),
+            ("sub/.a.json.swp", "b0VIM".to_owned()),
+            ("notes.txt", "to do".to_owned()),
+        ],
+    );
+    // Emacs's lock: a link to nowhere.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("editor@host.1234", root.join("articles/.#a.json")).expect("lock");
+    let build = Content::load(&root);
+    assert_eq!(messages(&build, Severity::Error), Vec::<String>::new());
+    let warnings = messages(&build, Severity::Warning);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("notes.txt") && warnings[0].contains(": not an article file"),
+        "{warnings:?}"
+    );
+}
+
+#[test]
 fn a_control_character_anywhere_is_an_error() {
     let json = article("cc", "2020-01-01", &[]).replace(
         r#""headline": "Headline of cc""#,

@@ -206,5 +206,21 @@ fn import_puts_a_chinese_page_with_the_chinese_desks_files_and_refuses_a_pages_h
         1,
         "only zh/"
     );
+    // A name that is not Markdown's: refused, nothing written.
+    let json = dir.join("content/articles/a.json");
+    let refused = Command::new(TOOL)
+        .arg("import")
+        .arg(fixtures.join("zh-seed.txt"))
+        .arg(&json)
+        .current_dir(&dir)
+        .output()
+        .expect("runs");
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("import writes a Markdown article: name it .md"),
+        "{said}"
+    );
+    assert!(!json.exists());
     let _ = fs::remove_dir_all(&dir);
 }

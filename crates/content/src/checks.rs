@@ -132,6 +132,12 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> Checked {
             ));
         }
         let text = |block: &Value| block["text"].as_str().is_some_and(|text| !blank(text));
+        if block["type"] == "quote" && !text(block) {
+            problems.push(file.error(
+                &["body".into(), index.into()],
+                "this quote has no words (only, perhaps, who said them): give them, or remove it",
+            ));
+        }
         let runs = block["runs"].as_array().into_iter().flatten();
         if block["type"] == "paragraph" && !text(block) && !runs.clone().any(text) {
             problems.push(file.warning(
@@ -247,6 +253,25 @@ fn control_characters(
         }
         _ => {}
     }
+}
+
+/// Whether `path` is a drawing: an `.svg` file whose start holds an
+/// `<svg` element (a drawing is published as written; a page of text
+/// named `.svg` would show as a broken picture).
+fn is_drawing(path: &Path) -> bool {
+    let svg = path
+        .extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("svg"));
+    let start = |path: &Path| -> std::io::Result<Vec<u8>> {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)?
+            .take(64 * 1024)
+            .read_to_end(&mut bytes)?;
+        Ok(bytes)
+    };
+    svg && start(path).is_ok_and(|bytes| bytes.windows(4).any(|w| w == b"<svg"))
 }
 
 /// Whether `c` forces the direction of the text after it (an embedding or
@@ -367,6 +392,15 @@ fn check_image(
         return None;
     }
     locals.push(local.clone());
+    if !crate::photos::is_photo(&local) && !is_drawing(&local) {
+        problems.push(file.error(
+            &at("src"),
+            &format!(
+                "{what} {src:?} is not a drawing (an .svg file must hold an <svg> element) nor a photograph (JPEG, PNG or WebP)"
+            ),
+        ));
+        return None;
+    }
     crate::photos::is_photo(&local).then(|| PhotoUse {
         article: file.path.to_path_buf(),
         position: file.locate(&at("src")),

@@ -27,8 +27,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const USAGE: &str = "usage: reader-content check <content-dir>
        reader-content build <content-dir> <out-dir> [--keep-search-index]
-                                                (the index files already in <out-dir>
-                                                 kept as they are: the preview's first step)
+                                                (<out-dir> is the site's content folder,
+                                                 dist/content: another edition's goes
+                                                 beside it, dist/zh/content; the build's
+                                                 state is kept in ./target/reader-state,
+                                                 or $READER_STATE. --keep-search-index:
+                                                 the index files already in <out-dir>
+                                                 kept as they are, the preview's first step)
        reader-content schema <file>             (the JSON Schema of an article file)
        reader-content convert <in> <out>        (an article from .json to .md, or back)
        reader-content import <page.txt> [out.md] (a published page's text as a Markdown

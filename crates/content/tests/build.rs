@@ -483,6 +483,33 @@ fn an_editors_hidden_files_are_passed_over_and_a_file_of_another_kind_is_a_warni
 }
 
 #[test]
+fn a_drawing_that_is_not_svg_is_an_error() {
+    let json = with_body(
+        "nd",
+        r#"{"type": "figure", "image": {"src": "content/images/fake.svg", "alt": "A lab", "width": 8, "height": 6}}"#,
+    );
+    let root = content("not-a-drawing", &[("nd.json", json)]);
+    fs::write(root.join("images/fake.svg"), "not svg at all").expect("fake");
+    only_error(&root, "nd.json", 9, 41, "is not a drawing");
+    fs::write(
+        root.join("images/fake.svg"),
+        "\u{feff}<?xml version=\"1.0\"?>\n<!-- drawn -->\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .expect("drawing");
+    assert!(!Content::load(&root).has_errors());
+}
+
+#[test]
+fn a_quote_without_words_is_an_error() {
+    let json = with_body(
+        "qw",
+        r#"{"type": "quote", "text": " ", "attribution": "Chen Hua"}"#,
+    );
+    let root = content("quote-without-words", &[("qw.json", json)]);
+    only_error(&root, "qw.json", 9, 5, "this quote has no words");
+}
+
+#[test]
 fn a_control_character_anywhere_is_an_error() {
     let json = article("cc", "2020-01-01", &[]).replace(
         r#""headline": "Headline of cc""#,

@@ -38,7 +38,7 @@ pub enum ImportError {
     #[error("the page has no headline (it is empty, or only a breadcrumb)")]
     NoHeadline,
     #[error(
-        "this is the page's HTML, not its text: open the page in a browser, select the article (from the breadcrumb to \"Related articles\"), copy it and save it as a .txt file to import"
+        "this is the page's HTML, not its text: open the page in a browser, select the article (from the breadcrumb to \"Stay Connected\", or from 首页 to 联系我们), copy it and save it as a .txt file to import"
     )]
     Html,
 }

@@ -59,7 +59,9 @@ function run(command, args, env = {}) {
  * `updates` lists each update's { ms, ok, output }.
  */
 export async function startPreview({ content = 'content', root = 'dist', port = 0, host = '127.0.0.1', tools, configs = 'target/deploy', checkFirst = false } = {}) {
-  // The tools, found once (built if they are not: the profile of READER_TOOLS_PROFILE).
+  // The tools, found once: READER_TOOLS's, as the pipeline takes them,
+  // else built if they are not (the profile of READER_TOOLS_PROFILE).
+  tools ||= process.env.READER_TOOLS;
   if (!tools) {
     const found = await run(PIPELINE, ['tools']);
     if (found.code !== 0) throw new Error(`the preview's tools could not be built:\n${found.output}`);

@@ -23,7 +23,15 @@ fn staged(name: &str) -> PathBuf {
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
     let build = reader_content::Content::load(&content);
     assert!(!build.has_errors(), "{:?}", build.problems());
-    build.write(&dist.join("content")).expect("content");
+    // Each edition into its folder, as the content build publishes them
+    // (the two editions' articles in one folder would publish two
+    // speakers under one slug, chen-hua, written in either order).
+    let (editions, problems) = build.editions();
+    assert!(problems.is_empty(), "{problems:?}");
+    for edition in editions {
+        let out = dist.join(&edition.path).join("content");
+        edition.content.write(&out).expect("content");
+    }
     dir
 }
 

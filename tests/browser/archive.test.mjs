@@ -25,6 +25,8 @@ function track(page) {
 
 /** How many archive pages a list has (`dir` below content/). */
 const archivePages = (dir) => readdirSync(join(DIST, 'content', dir)).filter((f) => /^\d+\.json$/.test(f)).length;
+/** Whether archive page `k` of the list in `dir` is one its front shows whole (after the page its "older" link names). */
+const onFront = (dir, k) => k > (json(`${dir}/front.json`).older ?? 0);
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const long = (iso) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}, ${iso.slice(0, 4)}`;
@@ -172,21 +174,33 @@ describe('a generated archive: pages, sections, related articles', () => {
     assert.deepEqual(await cards(page), json(`sections/${section.slug}/front.json`).articles.map((a) => a.headline));
     await page.goto(`${app.server.url}/section/${section.slug}/archive/1`);
     assert.deepEqual(await cards(page), json(`sections/${section.slug}/1.json`).articles.map((a) => a.headline));
-    assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), `${site().origin}/section/${section.slug}/archive/1`);
+    // Its own page to index, unless the front shows it whole: then the front.
+    const own = onFront(`sections/${section.slug}`, 1) ? '' : '/archive/1';
+    assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), `${site().origin}/section/${section.slug}${own}`);
+    // The news list's newest archive page is on its front: the front is its canonical page.
+    const newest = archivePages('list');
+    assert.ok(onFront('list', newest));
+    await page.goto(`${app.server.url}/news/archive/${newest}`);
+    assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), `${site().origin}/`);
     await context.close();
   });
 
-  test('the sitemap lists the front and every archive page of the list and of each section, and each is served', async () => {
+  test('the sitemap lists the front and every archive page of the list and of each section but those the front shows whole, and each is served', async () => {
     const xml = await (await fetch(`${app.server.url}/sitemap.xml`)).text();
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].replace(site().origin, ''));
     const expected = ['/'];
-    for (let k = 1; k <= archivePages('list'); k += 1) expected.push(`/news/archive/${k}`);
+    const served = [];
+    const pages = (dir, path) => {
+      for (let k = 1; k <= archivePages(dir); k += 1) (onFront(dir, k) ? served : expected).push(`${path}/archive/${k}`);
+    };
+    pages('list', '/news');
     for (const section of site().sections) {
       expected.push(`/section/${section.slug}`);
-      for (let k = 1; k <= archivePages(`sections/${section.slug}`); k += 1) expected.push(`/section/${section.slug}/archive/${k}`);
+      pages(`sections/${section.slug}`, `/section/${section.slug}`);
     }
+    assert.ok(served.length > 0, 'some archive pages are on their fronts');
     assert.deepEqual(locs.slice(0, expected.length), expected);
-    for (const path of expected) {
+    for (const path of [...expected, ...served]) {
       assert.equal((await fetch(app.server.url + path)).status, 200, path);
     }
   });

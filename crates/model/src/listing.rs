@@ -42,6 +42,13 @@ pub struct ListPage {
     /// The section this list is, or `None` for all news.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<Section>,
+    /// Whether every article of this archive page is on its list's front
+    /// too (the newest archive page, and the one before it while that is
+    /// not full): the front is then the page for a search engine to index
+    /// ([`Paginated::mark_on_front`]). Never published: an archive page's
+    /// file must not change with every article published.
+    #[serde(skip)]
+    pub on_front: bool,
 }
 
 /// A list's pages as the content build writes them.
@@ -54,6 +61,15 @@ pub struct Paginated {
 }
 
 impl Paginated {
+    /// Marks the archive pages whose articles the front shows too (those
+    /// after the page its "older" link names).
+    pub fn mark_on_front(&mut self) {
+        let before = self.front.older.unwrap_or(0);
+        for page in &mut self.archive {
+            page.on_front = page.page.is_some_and(|k| k > before);
+        }
+    }
+
     /// Every article of the list, newest first.
     pub fn newest_first(&self) -> Vec<&ListItem> {
         (self.archive.iter().rev())
@@ -164,6 +180,7 @@ impl ListPage {
                     newer: (page + 1 < front_from).then_some(page + 1),
                     total: None,
                     section: section.clone(),
+                    on_front: page >= front_from,
                 }
             })
             .collect();
@@ -176,6 +193,7 @@ impl ListPage {
             newer: None,
             total: Some(total),
             section,
+            on_front: false,
         };
         Paginated { front, archive }
     }

@@ -314,10 +314,11 @@ impl Archive {
     /// it (not read again: half the files).
     fn read(content: &Path, site: &Site) -> Result<Self, PrerenderError> {
         let mut list = read_list(content)?;
-        let news = Paginated {
+        let mut news = Paginated {
             front: list.remove(0),
             archive: list,
         };
+        news.mark_on_front();
         let newest_first = news.newest_first();
         let sections: Vec<Paginated> = (site.sections.par_iter())
             .map(|section| Paginated::of_section(&newest_first, section))

@@ -103,11 +103,17 @@ impl Page {
     }
 
     /// The address this page's content is published at, below the base:
-    /// the article's for a speech page; `None` for "not found".
+    /// the article's for a speech page, the list's front for an archive
+    /// page it shows whole; `None` for "not found".
     pub fn canonical_path(&self) -> Option<String> {
         self.path.as_ref()?;
         match &self.data.content {
             PageContent::Article(article) => Some(article_path(&article.slug)),
+            // An archive page whose articles are all on the front: the
+            // front (the same articles, and more).
+            PageContent::List(list) if list.on_front => {
+                Some(list_path(list.section.as_ref(), None))
+            }
             _ => self.path.clone(),
         }
     }

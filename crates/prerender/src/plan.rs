@@ -93,7 +93,11 @@ impl Inputs {
                 // as the last build left it (its pages are this tool's
                 // alone to write: a page removed by hand comes back with
                 // the next update without a journal, or a full build).
+                // Not a list's page: whether its inputs include the front
+                // (an archive page the front shows whole) changes with
+                // the articles published, and the stamp covers which.
                 if let (Some(done), Some(changed)) = (before, &self.journal)
+                    && !matches!(unit, Work::List(_))
                     && unchanged(changed)
                 {
                     return (key, done.stamp, Some(done));

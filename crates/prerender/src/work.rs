@@ -69,7 +69,9 @@ impl Work<'_> {
                 lastmod: item.published,
                 translations: reader_model::layout::article_translations(&item.translations),
             }],
-            // Without making the page (a copy of the list or speaker).
+            // Without making the page (a copy of the list or speaker); an
+            // archive page the front shows is the front's to list.
+            Self::List(page) if page.on_front => Vec::new(),
             Self::List(page) => vec![SitemapEntry {
                 path: list_path(page.section.as_ref(), page.page),
                 lastmod: crate::page::list_lastmod(page),
@@ -109,6 +111,16 @@ impl Work<'_> {
     pub fn inputs(&self, content: &Path) -> Vec<PathBuf> {
         match *self {
             Self::NotFound | Self::Search | Self::Saved | Self::Offline => Vec::new(),
+            // An archive page the front shows names it as its canonical
+            // page: made again when the front changes (and, once it is
+            // no longer on the front, as its inputs change).
+            Self::List(page) if page.on_front => {
+                let front = ContentFile::List {
+                    section: page.section.as_ref().map(|section| &section.slug),
+                    page: None,
+                };
+                vec![list_file(content, page), content.join(front.path())]
+            }
             Self::List(page) => vec![list_file(content, page)],
             Self::Speakers(_) => vec![content.join(ContentFile::Speakers.path())],
             Self::Speaker(person) => vec![content.join(ContentFile::Speaker(&person.slug).path())],
@@ -214,6 +226,32 @@ mod tests {
             lists_seen += usize::from(matches!(unit, Work::List(_)));
         }
         assert_eq!(lists_seen, lists.len());
+        // Of 45 articles, the front shows archive pages 2 and 3 whole: they
+        // name the front as their canonical page and leave the sitemap to
+        // it; page 1 is its own.
+        for list in &lists {
+            let page = Page::list(&site, list.clone());
+            let own = list_path(list.section.as_ref(), list.page);
+            let front = list_path(list.section.as_ref(), None);
+            let canonical = if list.page.is_some_and(|k| k >= 2) {
+                front
+            } else {
+                own
+            };
+            assert_eq!(page.canonical_path(), Some(canonical), "{:?}", list.page);
+            assert_eq!(
+                page.sitemap_entry().is_some(),
+                list.page.is_none_or(|k| k < 2)
+            );
+            // Made again when the front changes.
+            let inputs = Work::List(list).inputs(Path::new("c"));
+            assert_eq!(
+                inputs.len(),
+                if list.on_front { 2 } else { 1 },
+                "{:?}",
+                list.page
+            );
+        }
         let wu = units
             .iter()
             .find(|unit| unit.key() == "speaker wu-jincheng");

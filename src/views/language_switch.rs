@@ -34,12 +34,22 @@ pub fn LanguageSwitch(
         .as_deref()
         .map(paths::query_suffix)
         .unwrap_or_default();
+    let here = site.language.clone();
     let links = (site.other_editions())
         .map(|edition| {
-            let there = (translations.iter())
-                .find(|(code, _)| *code == edition.code)
-                .map_or(same_page.unwrap_or_default(), |(_, path)| path.as_str());
+            let translated = (translations.iter()).find(|(code, _)| *code == edition.code);
+            let there = translated.map_or(same_page.unwrap_or_default(), |(_, path)| path.as_str());
             let href = format!("{root}{}{there}{query}", edition.path);
+            // No translation and no page of the same address there: the
+            // link goes to that edition's home, and says so (in this
+            // page's language) to those who hear it.
+            let home = (translated.is_none() && same_page.is_none()).then(|| {
+                view! {
+                    <span class="visually-hidden" lang=here.clone()>
+                        {label(Label::UntranslatedGoesHome)}
+                    </span>
+                }
+            });
             view! {
                 <li>
                     <a
@@ -49,6 +59,7 @@ pub fn LanguageSwitch(
                         rel="external alternate"
                     >
                         {edition.name.clone()}
+                        {home}
                     </a>
                 </li>
             }

@@ -210,10 +210,19 @@ describe('the Chinese edition', () => {
     await page.locator('.language-switch a').click();
     await page.waitForURL(`${app.server.url}/section/research`);
     assert.equal(await heading(page), 'Research');
-    // No translated article in Campus: the other edition's home.
+    // No translated article in Campus: the other edition's home, which
+    // the link says to those who hear it (in this page's language).
     await page.goto(`${app.server.url}/section/campus`);
     await heading(page);
     assert.equal(await page.locator('.language-switch a').getAttribute('href'), '/zh/');
+    assert.equal(
+      await page.getByRole('link', { name: '中文 (its home page: this page has no translation)', exact: true }).count(),
+      1,
+    );
+    // A section that has its counterpart names no such thing.
+    await page.goto(`${app.server.url}/section/research`);
+    await heading(page);
+    assert.equal(await page.getByRole('link', { name: '中文', exact: true }).count(), 1);
     // As prerendered, each names the other to search engines (the app
     // drops these tags when it takes over).
     const alternates = async (path) => {

@@ -308,6 +308,29 @@ describe('offline reading', () => {
     await context.close();
   });
 
+  test('where the browser has no service workers, "Save for offline" leaves no empty place on the article', async () => {
+    const { context, page, problems } = await browserProfile({ width: 390, height: 800 });
+    await page.addInitScript(() => {
+      delete Navigator.prototype.serviceWorker;
+    });
+    await page.goto(`${served.server.url}/news/${SEED_SLUG}`);
+    await waitForApp(page);
+    const keep = page.locator('button.keep');
+    await page.waitForFunction(() => document.querySelector('button.keep')?.dataset.unavailable === '');
+    assert.equal(await keep.evaluate((button) => getComputedStyle(button).display), 'none');
+    // What follows the article's header ("who spoke") comes after the
+    // dateline with the gap of any other block (28 px here), not the
+    // control's place (82 px with it kept).
+    const gap = await page.evaluate(() => {
+      const keep = document.querySelector('button.keep');
+      const next = keep.parentElement.nextElementSibling.getBoundingClientRect().top;
+      return next - keep.previousElementSibling.getBoundingClientRect().bottom;
+    });
+    assert.ok(gap < 40, `a gap of ${gap} px below the dateline`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a reader’s first page keeps its data and pictures; an article removed from Saved stays read and can be saved again offline; a speech’s link opens its saved article', async () => {
     const { context, page, problems } = await browserProfile();
     const url = served.server.url;

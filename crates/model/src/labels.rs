@@ -100,6 +100,7 @@ labels! {
     LinkCopied => "link_copied",
     CouldNotCopy => "could_not_copy",
     OpenFullPhoto => "open_full_photo",
+    UntranslatedGoesHome => "untranslated_goes_home",
     RelatedArticles => "related_articles",
     SaveForOffline => "save_for_offline",
     SavedRemove => "saved_remove",

@@ -90,6 +90,13 @@ function showKept(button, kept) {
  * hide it again): it is set up again for each article it is for.
  */
 async function keepControl(button) {
+  // No worker to keep it (a browser without service workers, a private
+  // window that refuses them, offline reading turned off): the control's
+  // place, kept for it until now, goes.
+  if (!support) {
+    button.dataset.unavailable = '';
+    return;
+  }
   const url = keptUrl(button);
   const list = await ask({ type: 'list' });
   if (!list || list.error || keptUrl(button) !== url) return;

@@ -123,14 +123,59 @@ pub fn PageArrived() -> impl IntoView {
             // a speech's page) has put the reader at the part already, and
             // they may have scrolled on since: focusing it must not move them.
             focus_part_later(arrivals, id, last.is_some());
-        } else if last.is_some_and(|last| last != path) {
+        } else if last.as_ref().is_some_and(|last| *last != path) {
+            // A new page, after a link in the app.
             request_animation_frame(move || {
                 if let Some(heading) = focus_heading() {
                     arrivals.announcement.set(heading);
                 }
             });
+        } else if last.is_none() && handed_over(&path) && nothing_focused() {
+            // The first page, one the other app loaded whole for a link
+            // followed in it (search from the reading app's header): as
+            // after a link in the app, unless the reader has put the
+            // focus somewhere already, and without moving the page (this
+            // app may have started at the reader's first scroll).
+            if focus_heading_in_place().is_some()
+                && let Some(heading) = heading_text()
+            {
+                arrivals.announcement.set(heading);
+            }
         }
     });
+}
+
+/// Whether the focus is on nothing in particular (the page's body).
+fn nothing_focused() -> bool {
+    let active = document().active_element();
+    active.is_none_or(|element| element.tag_name().eq_ignore_ascii_case("body"))
+}
+
+/// Where the app, loading a page whole that it has no route for (the
+/// reading app's link to search, or to a speaker), names that page's path
+/// for the app that starts there.
+const HANDED_OVER: &str = "reader:handed-over";
+
+/// Names `path`, about to be loaded whole by the app, so that the app that
+/// starts there takes its arrival as a link followed within the app: its
+/// heading focused and announced, not the focus left at the page's top.
+pub fn hand_over(path: &str) {
+    let storage = web_sys::window().and_then(|window| window.session_storage().ok().flatten());
+    if let Some(storage) = storage {
+        let _ = storage.set_item(HANDED_OVER, path);
+    }
+}
+
+/// Whether the first page, at `path`, is one the other app handed over
+/// ([`hand_over`]); forgets it either way.
+fn handed_over(path: &str) -> bool {
+    let storage = web_sys::window().and_then(|window| window.session_storage().ok().flatten());
+    let Some(storage) = storage else {
+        return false;
+    };
+    let named = storage.get_item(HANDED_OVER).ok().flatten();
+    let _ = storage.remove_item(HANDED_OVER);
+    named.is_some_and(|named| named == path)
 }
 
 /// A page shown after its load had failed (the reader pressed Retry): its

@@ -49,6 +49,8 @@ fn load_unless_arrived_here(target: &str) -> bool {
         if crate::prerendered::arrived_at().is_some_and(|arrived| arrived == href) {
             return false;
         }
+        // (The browser's address is still the page being left.)
+        crate::page_focus::hand_over(target.split(['?', '#']).next().unwrap_or(target));
         set_timeout(
             move || {
                 let _ = location.replace(&href);

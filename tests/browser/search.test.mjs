@@ -56,6 +56,27 @@ describe('search', () => {
     await context.close();
   });
 
+  test('from the reading app\'s header, the search page loaded whole has the focus on its heading, as after a link in the app; opened otherwise, it does not', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    await page.goto(app.server.url + '/');
+    await heading(page);
+    await page.locator('#site-search').fill('optical');
+    await page.locator('#site-search').press('Enter');
+    await page.waitForURL(`${app.server.url}/search?q=optical`);
+    await resultsFor(page, 'optical');
+    await page.waitForFunction(() => document.activeElement?.matches('main h1'));
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Search');
+    assert.equal(await page.evaluate(() => scrollY), 0, 'the page did not move');
+    // A search page opened otherwise (a shared link, typed): the focus is
+    // where a page load leaves it.
+    await page.goto(`${app.server.url}/search?q=library`);
+    await resultsFor(page, 'library');
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
   test('the header box searches before the app has come: the form itself goes to the search page', async () => {
     const { page, context, problems } = await openPage(app.browser);
     // The first page's app never comes (its wasm is refused): the box is

@@ -114,8 +114,7 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> Checked {
     for key in ["author", "authors", "copy_editors"] {
         check_names(file, key, problems);
     }
-    let mut steps = Vec::new();
-    control_characters(file, file.json, &mut steps, problems);
+    control_characters(file, problems);
     for (index, block) in blocks(file.json) {
         let unnamed = block["speaker"].as_str().is_none_or(blank);
         if block["type"] == "speech" && unnamed {
@@ -213,46 +212,21 @@ fn blank(text: &str) -> bool {
 /// but tab and line ends, U+007F to U+009F), which a page cannot show: a
 /// byte the HTML parser would take as an error, in the title, the heading
 /// and other articles' related links alike.
-fn control_characters(
-    file: &ArticleFile,
-    value: &Value,
-    steps: &mut Vec<crate::locate::Step>,
-    problems: &mut Vec<Problem>,
-) {
-    match value {
-        Value::String(text) => {
-            let control = |c: &char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
-            if let Some(c) = text.chars().find(control) {
-                let name = steps.iter().rev().find_map(|step| match step {
-                    crate::locate::Step::Key(key) => Some(key.as_str()),
-                    crate::locate::Step::Index(_) => None,
-                });
-                problems.push(file.error(
-                    steps,
-                    &format!(
-                        "{} has a control character (U+{:04X}), which a page cannot show: remove it",
-                        name.unwrap_or("this text"),
-                        u32::from(c)
-                    ),
-                ));
-            }
+fn control_characters(file: &ArticleFile, problems: &mut Vec<Problem>) {
+    let control = |c: &char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    crate::locate::each_string(file.json, &mut |steps, text| {
+        if let Some(c) = text.chars().find(control) {
+            let name = steps.iter().rev().find_map(Step::key);
+            problems.push(file.error(
+                steps,
+                &format!(
+                    "{} has a control character (U+{:04X}), which a page cannot show: remove it",
+                    name.unwrap_or("this text"),
+                    u32::from(c)
+                ),
+            ));
         }
-        Value::Array(values) => {
-            for (index, value) in values.iter().enumerate() {
-                steps.push(index.into());
-                control_characters(file, value, steps, problems);
-                steps.pop();
-            }
-        }
-        Value::Object(fields) => {
-            for (key, value) in fields {
-                steps.push(key.as_str().into());
-                control_characters(file, value, steps, problems);
-                steps.pop();
-            }
-        }
-        _ => {}
-    }
+    });
 }
 
 /// Whether `path` is a drawing: an `.svg` file whose start holds an

@@ -21,6 +21,46 @@ impl From<usize> for Step {
     }
 }
 
+impl Step {
+    /// The key this step takes, if it is a key.
+    pub fn key(&self) -> Option<&str> {
+        match self {
+            Self::Key(key) => Some(key),
+            Self::Index(_) => None,
+        }
+    }
+}
+
+/// Calls `found` with every string below `value` and the steps to it
+/// (the checks that look at every text of a file, wherever it is).
+pub fn each_string(value: &serde_json::Value, found: &mut dyn FnMut(&[Step], &str)) {
+    fn walk(
+        value: &serde_json::Value,
+        steps: &mut Vec<Step>,
+        found: &mut dyn FnMut(&[Step], &str),
+    ) {
+        match value {
+            serde_json::Value::String(text) => found(steps, text),
+            serde_json::Value::Array(values) => {
+                for (index, value) in values.iter().enumerate() {
+                    steps.push(index.into());
+                    walk(value, steps, found);
+                    steps.pop();
+                }
+            }
+            serde_json::Value::Object(fields) => {
+                for (key, value) in fields {
+                    steps.push(key.as_str().into());
+                    walk(value, steps, found);
+                    steps.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    walk(value, &mut Vec::new(), found);
+}
+
 /// The 1-based line and column where the value at `path` starts in
 /// `text`; for a path that does not exist, where its nearest existing
 /// parent starts. `None` only when `text` is not JSON at all.

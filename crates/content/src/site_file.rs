@@ -8,7 +8,7 @@ use std::path::Path;
 use reader_model::SafeUrl;
 use serde_json::Value;
 
-use crate::locate::{Step, locate};
+use crate::locate::{Step, each_string, locate};
 use crate::problem::Problem;
 
 /// Every problem with `site` (read from `path`, whose `text` it is).
@@ -32,39 +32,15 @@ pub(crate) fn check(path: &Path, text: &str, site: &Value) -> Vec<Problem> {
             ),
         ));
     }
-    let mut steps = Vec::new();
-    unsafe_links(site, &mut steps, &mut |steps, href| {
-        problems.push(Problem::error(
-            path,
-            at(steps),
-            &format!("link {href:?} is not a safe URL; the site would leave it out"),
-        ));
+    each_string(site, &mut |steps, href| {
+        let link = steps.last().and_then(Step::key) == Some("href");
+        if link && SafeUrl::parse(href).is_err() {
+            problems.push(Problem::error(
+                path,
+                at(steps),
+                &format!("link {href:?} is not a safe URL; the site would leave it out"),
+            ));
+        }
     });
     problems
-}
-
-/// Calls `found` with each `href` below `value` that is not a safe URL.
-fn unsafe_links(value: &Value, steps: &mut Vec<Step>, found: &mut dyn FnMut(&[Step], &str)) {
-    match value {
-        Value::Object(fields) => {
-            for (key, value) in fields {
-                steps.push(key.as_str().into());
-                match value.as_str() {
-                    Some(href) if key == "href" && SafeUrl::parse(href).is_err() => {
-                        found(steps, href);
-                    }
-                    _ => unsafe_links(value, steps, found),
-                }
-                steps.pop();
-            }
-        }
-        Value::Array(values) => {
-            for (index, value) in values.iter().enumerate() {
-                steps.push(index.into());
-                unsafe_links(value, steps, found);
-                steps.pop();
-            }
-        }
-        _ => {}
-    }
 }

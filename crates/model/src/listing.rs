@@ -180,7 +180,7 @@ impl ListPage {
                     newer: (page + 1 < front_from).then_some(page + 1),
                     total: None,
                     section: section.clone(),
-                    on_front: page >= front_from,
+                    on_front: false,
                 }
             })
             .collect();
@@ -195,7 +195,9 @@ impl ListPage {
             section,
             on_front: false,
         };
-        Paginated { front, archive }
+        let mut list = Paginated { front, archive };
+        list.mark_on_front();
+        list
     }
 
     /// Where page `n` of this list went, as earlier builds numbered its

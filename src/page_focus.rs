@@ -160,8 +160,7 @@ const HANDED_OVER: &str = "reader:handed-over";
 /// starts there takes its arrival as a link followed within the app: its
 /// heading focused and announced, not the focus left at the page's top.
 pub fn hand_over(path: &str) {
-    let storage = web_sys::window().and_then(|window| window.session_storage().ok().flatten());
-    if let Some(storage) = storage {
+    if let Some(storage) = session_storage() {
         let _ = storage.set_item(HANDED_OVER, path);
     }
 }
@@ -169,13 +168,17 @@ pub fn hand_over(path: &str) {
 /// Whether the first page, at `path`, is one the other app handed over
 /// ([`hand_over`]); forgets it either way.
 fn handed_over(path: &str) -> bool {
-    let storage = web_sys::window().and_then(|window| window.session_storage().ok().flatten());
-    let Some(storage) = storage else {
+    let Some(storage) = session_storage() else {
         return false;
     };
     let named = storage.get_item(HANDED_OVER).ok().flatten();
     let _ = storage.remove_item(HANDED_OVER);
     named.is_some_and(|named| named == path)
+}
+
+/// This tab's session storage, where the browser allows it.
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
 }
 
 /// A page shown after its load had failed (the reader pressed Retry): its

@@ -90,7 +90,7 @@ describe('release build', () => {
     // config's, and its own names shortened.
     const code = loader.replace(/^const config = .*;$/m, '').trim();
     assert.ok(!code.includes('\n'), `the loader is minified: ${code.split('\n').length} lines`);
-    for (const name of ['canonicalAddress', 'warmWhole', 'afterPaint']) assert.ok(!code.includes(name), `the loader is minified: ${name} kept`);
+    for (const name of ['ownAddress', 'warmWhole', 'afterPaint']) assert.ok(!code.includes(name), `the loader is minified: ${name} kept`);
   });
 
   test('the app is asked for only after the page has loaded and painted', async () => {

@@ -366,7 +366,8 @@ fn check_image(
         return None;
     }
     locals.push(local.clone());
-    if !crate::photos::is_photo(&local) && !is_drawing(&local) {
+    let photo = crate::photos::is_photo(&local);
+    if !photo && !is_drawing(&local) {
         problems.push(file.error(
             &at("src"),
             &format!(
@@ -375,7 +376,7 @@ fn check_image(
         ));
         return None;
     }
-    crate::photos::is_photo(&local).then(|| PhotoUse {
+    photo.then(|| PhotoUse {
         article: file.path.to_path_buf(),
         position: file.locate(&at("src")),
         original: local,

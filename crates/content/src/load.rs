@@ -60,16 +60,15 @@ impl Content {
             speaker_translations: HashMap::new(),
         };
         let mut clock = Clock::start();
-        content.site = content.read_model::<Site>(&root.join(SITE_FILE));
-        if let Some(site) = &content.site {
-            let path = root.join(SITE_FILE);
-            let text = fs::read_to_string(&path).unwrap_or_default();
-            (content.problems).extend(crate::site_file::check(&path, &text, site));
+        let site_file = root.join(SITE_FILE);
+        if let Some((site, text)) = content.read_model::<Site>(&site_file) {
+            (content.problems).extend(crate::site_file::check(&site_file, &text, &site));
+            content.site = Some(site);
         }
         let aliases = root.join(ALIASES_FILE);
         if aliases.exists() {
             content.aliases = (content.read_model::<Aliases>(&aliases))
-                .and_then(|value| serde_json::from_value(value).ok())
+                .and_then(|(value, _)| serde_json::from_value(value).ok())
                 .unwrap_or_default();
         }
         content.read_articles(cache, &mut clock);
@@ -195,14 +194,18 @@ impl Content {
         }
     }
 
-    /// Reads `path`, checks it against model type `T`, keeps it as JSON.
-    fn read_model<T: serde::de::DeserializeOwned>(&mut self, path: &Path) -> Option<Value> {
+    /// Reads `path`, checks it against model type `T`, keeps it as JSON,
+    /// with its text (for the places of what a later check finds).
+    fn read_model<T: serde::de::DeserializeOwned>(
+        &mut self,
+        path: &Path,
+    ) -> Option<(Value, String)> {
         let text = self.read_text(path)?;
         if let Err(err) = reader_model::from_json::<T>(&text) {
             self.problems.push(model_problem(path, &err));
             return None;
         }
-        serde_json::from_str(&text).ok()
+        Some((serde_json::from_str(&text).ok()?, text))
     }
 }
 
@@ -247,9 +250,8 @@ fn collect_articles(
                 files.extend(found);
                 others.extend(other);
             }
-        } else if path
-            .extension()
-            .is_some_and(|ext| ext == "json" || ext == "md" || ext == "markdown")
+        } else if path.extension().is_some_and(|ext| ext == "json")
+            || crate::markdown::is_markdown(&path)
         {
             files.push((path, entry));
         } else {

@@ -268,11 +268,7 @@ fn import_page(page: &str, out: Option<PathBuf>) -> ExitCode {
         eprintln!("{}: already exists; not overwritten", out.display());
         return ExitCode::FAILURE;
     }
-    let markdown_name = out
-        .extension()
-        .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| ["md", "markdown"].contains(&ext.to_ascii_lowercase().as_str()));
-    if !markdown_name {
+    if !reader_content::markdown::is_markdown(&out) {
         eprintln!(
             "{}: import writes a Markdown article: name it .md (then `reader-content convert <in.md> <out.json>` gives its JSON, if wanted)",
             out.display()

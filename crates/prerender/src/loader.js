@@ -122,7 +122,7 @@ const warmWhole = (event) => {
 // of its own, where its canonical link names the article) before the app
 // starts, whose router knows only that spelling (it would find no route
 // for `index.html`).
-const canonicalAddress = () => {
+const ownAddress = () => {
   const own = document.querySelector('meta[property="og:url"]');
   if (!own) return;
   const path = new URL(own.content).pathname;
@@ -142,7 +142,7 @@ const didNotStart = () => {
 };
 
 const start = () => {
-  canonicalAddress();
+  ownAddress();
   const app = chosen();
   const link = document.createElement('link');
   link.rel = 'modulepreload';

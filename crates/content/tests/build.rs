@@ -76,6 +76,15 @@ fn article_in(slug: &str, published: &str, section: &str, related: &[&str]) -> S
     )
 }
 
+/// `article` with its headline replaced by `headline` (as written in JSON,
+/// escapes and all).
+fn with_headline(slug: &str, headline: &str) -> String {
+    article(slug, "2020-01-01", &[]).replace(
+        &format!(r#""headline": "Headline of {slug}""#),
+        &format!(r#""headline": "{headline}""#),
+    )
+}
+
 /// `article` with its one body block replaced by `blocks`.
 fn with_body(slug: &str, blocks: &str) -> String {
     article(slug, "2020-01-01", &[]).replace(r#"{"type": "paragraph", "text": "t"}"#, blocks)
@@ -365,10 +374,7 @@ fn another_sites_picture_over_http_is_an_error() {
 #[test]
 fn text_that_shows_nothing_is_empty() {
     // A headline of zero-width spaces: an invisible link on the news list.
-    let json = article("zw", "2020-01-01", &[]).replace(
-        r#""headline": "Headline of zw""#,
-        r#""headline": "\u200b\u200d\ufeff ""#,
-    );
+    let json = with_headline("zw", r#"\u200b\u200d\ufeff "#);
     let root = content("zero-width-headline", &[("zw.json", json)]);
     only_error(&root, "zw.json", 3, 15, "headline is empty");
     // Characters whose glyph is empty: the Hangul fillers, the blank
@@ -380,10 +386,7 @@ fn text_that_shows_nothing_is_empty() {
     .into_iter()
     .enumerate()
     {
-        let json = article("ef", "2020-01-01", &[]).replace(
-            r#""headline": "Headline of ef""#,
-            &format!(r#""headline": "{empty} {empty}""#),
-        );
+        let json = with_headline("ef", &format!("{empty} {empty}"));
         let root = content(&format!("empty-glyph-headline-{n}"), &[("ef.json", json)]);
         only_error(&root, "ef.json", 3, 15, "headline is empty");
     }
@@ -511,10 +514,7 @@ fn a_quote_without_words_is_an_error() {
 
 #[test]
 fn a_control_character_anywhere_is_an_error() {
-    let json = article("cc", "2020-01-01", &[]).replace(
-        r#""headline": "Headline of cc""#,
-        r#""headline": "Feed \u0000 nul""#,
-    );
+    let json = with_headline("cc", r#"Feed \u0000 nul"#);
     let root = content("control-headline", &[("cc.json", json)]);
     only_error(
         &root,
@@ -548,10 +548,7 @@ fn a_control_character_anywhere_is_an_error() {
 fn a_direction_override_in_a_headline_is_a_warning() {
     // "Exam results: txt.exe" written backwards behind a right-to-left
     // override shows as "Exam results: exe.txt".
-    let json = article("ro", "2020-01-01", &[]).replace(
-        r#""headline": "Headline of ro""#,
-        r#""headline": "Exam results: \u202etxt.exe""#,
-    );
+    let json = with_headline("ro", r#"Exam results: \u202etxt.exe"#);
     let root = content("direction-override", &[("ro.json", json)]);
     let build = Content::load(&root);
     assert!(!build.has_errors());
@@ -562,10 +559,7 @@ fn a_direction_override_in_a_headline_is_a_warning() {
         "{warnings:?}"
     );
     // A right-to-left name as it is written, with no override: no warning.
-    let json = article("rn", "2020-01-01", &[]).replace(
-        r#""headline": "Headline of rn""#,
-        r#""headline": "A visit from جامعة القاهرة""#,
-    );
+    let json = with_headline("rn", r#"A visit from جامعة القاهرة"#);
     let root = content("right-to-left-name", &[("rn.json", json)]);
     assert!(messages(&Content::load(&root), Severity::Warning).is_empty());
 }

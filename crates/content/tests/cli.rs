@@ -187,14 +187,18 @@ fn import_puts_a_chinese_page_with_the_chinese_desks_files_and_refuses_a_pages_h
     assert!(written[0].ends_with(".md"), "{written:?}");
     let html = dir.join("page.html");
     fs::write(&html, "<!DOCTYPE html>\n<html lang=\"en\"><head><title>USST</title></head><body><h1>News</h1></body></html>\n").expect("page");
-    let refused = Command::new(TOOL)
-        .arg("import")
-        .arg(&html)
-        .current_dir(&dir)
-        .output()
-        .expect("runs");
-    assert!(!refused.status.success());
-    let said = String::from_utf8_lossy(&refused.stderr);
+    // `import` with `args`, which must fail: what it says.
+    let refused = |args: &[&Path]| {
+        let output = Command::new(TOOL)
+            .arg("import")
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("runs");
+        assert!(!output.status.success());
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let said = refused(&[&html]);
     assert!(
         said.contains("this is the page's HTML, not its text"),
         "{said}"
@@ -208,15 +212,7 @@ fn import_puts_a_chinese_page_with_the_chinese_desks_files_and_refuses_a_pages_h
     );
     // A name that is not Markdown's: refused, nothing written.
     let json = dir.join("content/articles/a.json");
-    let refused = Command::new(TOOL)
-        .arg("import")
-        .arg(fixtures.join("zh-seed.txt"))
-        .arg(&json)
-        .current_dir(&dir)
-        .output()
-        .expect("runs");
-    assert!(!refused.status.success());
-    let said = String::from_utf8_lossy(&refused.stderr);
+    let said = refused(&[&fixtures.join("zh-seed.txt"), &json]);
     assert!(
         said.contains("import writes a Markdown article: name it .md"),
         "{said}"

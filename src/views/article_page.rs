@@ -6,7 +6,8 @@ use crate::meta::Meta;
 use crate::paths;
 
 use super::{
-    BodyBlock, Breadcrumb, Dateline, FigureBlock, KeepButton, PageMeta, RelatedArticles, WhoSpoke,
+    BodyBlock, Breadcrumb, Dateline, FigureBlock, HeadlineText, KeepButton, PageMeta,
+    RelatedArticles, WhoSpoke,
 };
 
 /// A whole article: breadcrumb, headline, dateline, who spoke, the body in
@@ -43,7 +44,9 @@ pub fn ArticlePage(
             {later(view! {
                 <header class="article__header">
                     <p class="article__section">{article.section.clone()}</p>
-                    <h1 class="article__headline">{article.headline.clone()}</h1>
+                    <h1 class="article__headline">
+                        <HeadlineText text=article.headline.clone() breaks=article.headline_breaks.clone() />
+                    </h1>
                     <Dateline article=article />
                     <KeepButton href=paths::article_href(&slug) />
                 </header>

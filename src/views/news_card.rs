@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use reader_model::ListItem;
 
-use super::{SectionAndDate, Thumbnail};
+use super::{HeadlineText, SectionAndDate, Thumbnail};
 use crate::paths;
 
 /// One entry of the news list: picture, section and date, headline (the
@@ -18,7 +18,7 @@ pub fn NewsCard(item: ListItem) -> impl IntoView {
                     section_class="news-card__section"
                 />
                 <h2 class="news-card__headline">
-                    <a href=paths::article_href(&item.slug)>{item.headline}</a>
+                    <a href=paths::article_href(&item.slug)><HeadlineText text=item.headline breaks=item.headline_breaks /></a>
                 </h2>
                 <p class="news-card__summary">{item.summary}</p>
             </div>

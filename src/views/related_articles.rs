@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use reader_model::Label;
 use reader_model::RelatedLink;
 
+use super::HeadlineText;
 use crate::paths;
 
 /// "Related articles": links to other articles, resolved (and dead ones
@@ -19,7 +20,7 @@ pub fn RelatedArticles(related: Vec<RelatedLink>) -> impl IntoView {
                         .map(|link| {
                             view! {
                                 <li>
-                                    <a href=paths::article_href(&link.slug)>{link.headline}</a>
+                                    <a href=paths::article_href(&link.slug)><HeadlineText text=link.headline breaks=link.headline_breaks /></a>
                                 </li>
                             }
                         })

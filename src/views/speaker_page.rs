@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use reader_model::Label;
 use reader_model::Speaker;
 
-use super::{Breadcrumb, PageMeta, Published};
+use super::{Breadcrumb, HeadlineText, PageMeta, Published};
 use crate::meta::Meta;
 use crate::paths;
 
@@ -49,7 +49,7 @@ pub fn SpeakerPage(speaker: Speaker) -> impl IntoView {
                                     <a href=paths::speech_href(
                                         &appearance.article,
                                         appearance.speech,
-                                    )>{appearance.headline}</a>
+                                    )><HeadlineText text=appearance.headline breaks=appearance.headline_breaks /></a>
                                 </p>
                             </li>
                         }

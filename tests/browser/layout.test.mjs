@@ -92,6 +92,53 @@ describe('layout', () => {
     }
   });
 
+  test('on a phone whose reader set a larger text size, a card\'s picture and a speaker\'s photo go above their words, which keep the width', async () => {
+    // Chrome's "Very large" text (24 px): the pictures are sized in the
+    // reader's units, so beside them the words had a column of a few
+    // letters ("Manufacturin/g").
+    const widths = async (page, box, text) =>
+      page.locator(box).first().evaluate((b, t) => [b.querySelector(t).getBoundingClientRect().width, b.getBoundingClientRect().width], text);
+    for (const [size, stacked] of [[16, false], [24, true]]) {
+      const { page, context } = await openPage(app.browser, { width: 390, height: 900 });
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: size } });
+      for (const [path, box, text] of [['/', '.news-card', '.news-card__text'], [`/news/${SEED_SLUG}`, '.speech', '.speech__text']]) {
+        await page.goto(app.server.url + path);
+        const [inner, outer] = await widths(page, box, text);
+        if (stacked) assert.ok(inner >= outer * 0.8, `${path} at ${size} px: the words have ${inner} of ${outer} px`);
+        else assert.ok(inner < outer * 0.8, `${path} at ${size} px: the picture is no longer beside the words (${inner} of ${outer} px)`);
+      }
+      await context.close();
+    }
+  });
+
+  test('on a phone the row of sections opens at the section the reader is in', async () => {
+    for (const path of ['/section/students/archive/1', '/section/research/', '/zh/section/ke-yan/']) {
+      const { page, context } = await openPage(app.browser, { width: 390, height: 900 });
+      await page.goto(app.server.url + path);
+      const seen = await page.evaluate(() => {
+        const row = document.querySelector('.section-nav');
+        const link = row.querySelector('[aria-current="page"]');
+        const [a, r] = [link.getBoundingClientRect(), row.getBoundingClientRect()];
+        return { name: link.textContent, scrolls: row.scrollWidth > row.clientWidth, whole: a.left >= r.left - 0.5 && a.right <= r.right + 0.5 };
+      });
+      assert.ok(seen.scrolls, `${path}: the row fits, so this proves nothing`);
+      assert.ok(seen.whole, `${path}: “${seen.name}” is out of sight in its row`);
+      await context.close();
+    }
+  });
+
+  test('in forced colours (Windows\' high contrast) a button keeps its shape and a speaker\'s initials their ring', async () => {
+    const { page, context } = await openPage(app.browser, { width: 390, height: 900 });
+    await page.emulateMedia({ forcedColors: 'active' });
+    for (const [path, selector] of [['/offline/', '.button'], [`/news/${SEED_SLUG}`, '.speech__photo--placeholder']]) {
+      await page.goto(app.server.url + path);
+      const border = await page.locator(selector).first().evaluate((e) => parseFloat(getComputedStyle(e).borderTopWidth));
+      assert.ok(border >= 1, `${path}: ${selector} has no border in forced colours`);
+    }
+    await context.close();
+  });
+
   test('on a phone an article\'s breadcrumb is one line, its headline cut short with an ellipsis but whole in the page', async () => {
     const { page, context } = await openPage(app.browser, { width: 390, height: 900 });
     await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
@@ -137,7 +184,7 @@ describe('layout', () => {
     await page.goto(`${app.server.url}/news/${SEED_SLUG}`);
     await heading(page);
     await page.emulateMedia({ media: 'print' });
-    for (const selector of ['.skip-link', '.site-nav', '.language-switch', '.search-box', '.section-nav', '.breadcrumb', '.keep', '.speech__share', '.related']) {
+    for (const selector of ['.skip-link', '.site-nav', '.language-switch', '.search-box', '.section-nav', '.breadcrumb', '.keep', '.speech__share', '.related', '.site-footer__links']) {
       assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} is printed`);
     }
     for (const selector of ['.site-brand', 'main h1', '.dateline', '.who-spoke', '.speech', '.article__body p', '.site-footer__note']) {
@@ -150,10 +197,14 @@ describe('layout', () => {
       initials: getComputedStyle(document.querySelector('.speech__photo--placeholder')).color,
     }));
     assert.deepEqual(colours, { page: 'rgb(255, 255, 255)', heading: 'rgb(0, 0, 0)', text: 'rgb(0, 0, 0)', initials: 'rgb(0, 0, 0)' });
-    // The footer's links write out where they lead.
-    const first = page.locator('.site-footer__links a').first();
-    const written = await first.evaluate((a) => getComputedStyle(a, '::after').content);
-    assert.equal(written, `" (${await first.getAttribute('href')})"`);
+    // Who spoke: names on paper, not links, and a name never parted from its role.
+    const spoke = await page.locator('.who-spoke__list li').first().evaluate((li) => [
+      getComputedStyle(li.querySelector('a')).textDecorationLine,
+      getComputedStyle(li).breakInside,
+    ]);
+    assert.deepEqual(spoke, ['none', 'avoid']);
+    // The footer's note follows the text; the whole footer took a sheet of its own.
+    assert.equal(await page.locator('.site-footer').evaluate((f) => getComputedStyle(f).breakBefore), 'avoid');
     await screenshot(page, 'article-print');
     await page.emulateMedia({ media: 'screen' });
     assert.equal(await page.locator('.site-nav').isVisible(), true);
@@ -198,6 +249,12 @@ describe('layout', () => {
     assert.equal(outline[0], 'skip-link');
     assert.equal(outline[1], 'solid');
     assert.equal(outline[2], '3px');
+    // The skip link sits at the window's top: its whole ring is drawn.
+    const ringTop = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement);
+      return document.activeElement.getBoundingClientRect().top - parseFloat(style.outlineOffset) - parseFloat(style.outlineWidth);
+    });
+    assert.ok(ringTop >= 0, `the focus ring's top edge is at ${ringTop}px, off the window`);
     await context.close();
   });
 });

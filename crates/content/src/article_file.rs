@@ -14,8 +14,8 @@ use crate::checks::{self, ArticleFile};
 use crate::incremental::read_cache::{Loaded, Seen};
 use crate::incremental::{derived, read_cache, stamps};
 use crate::locate::{Step, locate};
-use crate::markdown;
 use crate::problem::{Problem, Severity};
+use crate::{headline_breaks, markdown};
 
 /// Reads and checks one article file on its own.
 pub(crate) fn load_article(
@@ -86,6 +86,16 @@ fn parse_article(
 /// An article file's text as the model (a Markdown article with what it
 /// reads as), or what is wrong with it.
 fn parse_source(
+    path: &Path,
+    text: &str,
+) -> Result<(ArticleSource, Option<markdown::MarkdownArticle>), Vec<Problem>> {
+    let (mut source, markdown) = parse_as_written(path, text)?;
+    source.headline_breaks = headline_breaks::breaks(&source.headline);
+    Ok((source, markdown))
+}
+
+/// [`parse_source`] before the build adds what editors do not write.
+fn parse_as_written(
     path: &Path,
     text: &str,
 ) -> Result<(ArticleSource, Option<markdown::MarkdownArticle>), Vec<Problem>> {

@@ -191,6 +191,7 @@ impl Content {
                 self.articles.get(slug).map(|target| RelatedLink {
                     slug: slug.clone(),
                     headline: target.source.headline.clone(),
+                    headline_breaks: target.source.headline_breaks.clone(),
                 })
             })
             .collect()
@@ -222,6 +223,15 @@ impl Content {
                 map.insert(
                     "translations".into(),
                     serde_json::to_value(translations).map_err(io::Error::other)?,
+                );
+            }
+            // The build's, never a file's own (editors do not write it).
+            map.remove("headline_breaks");
+            if !loaded.source.headline_breaks.is_empty() {
+                map.insert(
+                    "headline_breaks".into(),
+                    serde_json::to_value(&loaded.source.headline_breaks)
+                        .map_err(io::Error::other)?,
                 );
             }
             map.remove("$schema");

@@ -32,6 +32,7 @@ pub mod convert;
 pub mod editions;
 mod fields;
 pub mod generate;
+pub mod headline_breaks;
 pub mod import;
 pub mod incremental;
 pub mod load;

@@ -1,4 +1,4 @@
-use crate::{Label, Labels, NameLine};
+use crate::{Breaks, Label, Labels, NameLine};
 use serde::de::Deserializer;
 use serde::ser::{SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
@@ -17,6 +17,11 @@ use crate::{Date, Image, SafeUrl, Slug, lenient};
 pub struct Article<R = RelatedLink> {
     pub slug: Slug,
     pub headline: String,
+    /// Where its headline may break between lines: found by the content
+    /// build for a Chinese headline, never written by editors.
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    #[serde(default, skip_serializing_if = "Breaks::is_empty")]
+    pub headline_breaks: Breaks,
     /// The desk that published it ("Research", "Campus", ...).
     pub section: String,
     /// The day it was published; the archive's earliest pages give none.
@@ -100,6 +105,8 @@ pub type ArticleSource = Article<Slug>;
 pub struct RelatedLink {
     pub slug: Slug,
     pub headline: String,
+    #[serde(default, skip_serializing_if = "Breaks::is_empty")]
+    pub headline_breaks: Breaks,
 }
 
 impl<R> Article<R> {

@@ -7,6 +7,7 @@
 //! always a link a browser may follow, a [`Date`] always a real day.
 
 mod article;
+mod breaks;
 mod date;
 mod error;
 mod image;
@@ -29,6 +30,7 @@ pub mod strategies;
 pub use article::{
     Article, ArticleSource, Block, Body, Figure, Quote, RelatedLink, Run, Speech, Translation,
 };
+pub use breaks::Breaks;
 pub use date::Date;
 pub use error::ModelError;
 pub use image::{Copies, Format, Image, Place};

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::{Article, Date, Image, Slug, Translation, lenient};
+use crate::{Article, Breaks, Date, Image, Slug, Translation, lenient};
 
 /// How many articles one page of a list holds. Every list (all news, or one
 /// section) is published as archive pages of this size, and its front
@@ -118,6 +118,8 @@ pub struct Section {
 pub struct ListItem {
     pub slug: Slug,
     pub headline: String,
+    #[serde(default, skip_serializing_if = "Breaks::is_empty")]
+    pub headline_breaks: Breaks,
     /// `None` for an undated article (listed after every dated one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Date>,
@@ -244,6 +246,7 @@ impl<R> From<&Article<R>> for ListItem {
         Self {
             slug: article.slug.clone(),
             headline: article.headline.clone(),
+            headline_breaks: article.headline_breaks.clone(),
             published: article.published,
             section: article.section.clone(),
             summary: article.summary.clone(),

@@ -81,6 +81,8 @@ pub struct Speaker {
 pub struct Appearance {
     pub article: Slug,
     pub headline: String,
+    #[serde(default, skip_serializing_if = "crate::Breaks::is_empty")]
+    pub headline_breaks: crate::Breaks,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Date>,
     /// Which of the article's speeches (from 1).
@@ -157,6 +159,7 @@ pub fn build<'a, R: 'a>(
             people.entry(name.to_owned()).or_default().push(Appearance {
                 article: article.slug.clone(),
                 headline: article.headline.clone(),
+                headline_breaks: article.headline_breaks.clone(),
                 published: article.published,
                 speech: index + 1,
                 role: speech.role.clone(),

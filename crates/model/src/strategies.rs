@@ -98,7 +98,11 @@ pub fn name() -> impl Strategy<Value = String> {
 
 /// A published article (related articles as links).
 pub fn article() -> impl Strategy<Value = Article> {
-    article_with((slug(), text()).prop_map(|(slug, headline)| RelatedLink { slug, headline }))
+    article_with((slug(), text()).prop_map(|(slug, headline)| RelatedLink {
+        slug,
+        headline,
+        headline_breaks: crate::Breaks::default(),
+    }))
 }
 
 /// An article as an editor writes it (related articles as slugs).
@@ -175,6 +179,7 @@ fn article_with<R: std::fmt::Debug + Clone>(
             )| Article {
                 slug,
                 headline,
+                headline_breaks: crate::Breaks::default(),
                 section,
                 published,
                 authors,

@@ -67,6 +67,7 @@ pub fn import(page: &str) -> Result<Imported, ImportError> {
     let article = ArticleSource {
         slug,
         headline: headline.to_owned(),
+        headline_breaks: reader_model::Breaks::default(),
         section: String::new(),
         published: dateline.date,
         authors: dateline.authors,

@@ -111,6 +111,7 @@ mod tests {
         let link = |headline: &str| RelatedLink {
             slug: reader_model::Slug::parse("x").expect("slug"),
             headline: headline.into(),
+            headline_breaks: reader_model::Breaks::default(),
         };
         let base = stamp(1, 2, &[link("X")], &[]);
         assert_ne!(base, stamp(9, 2, &[link("X")], &[]));

@@ -7,8 +7,8 @@
 //! Content-Security-Policy forbids it: `base-uri 'none'`.)
 
 use reader_model::layout::{
-    ContentFile, SEARCH_PATH, SPEAKERS_PATH, article_path, list_path, speaker_path, speech_id,
-    speech_number, speech_path,
+    ContentFile, SEARCH_PATH, SPEAKERS_PATH, SPEECH_SEGMENT, article_path, list_path, speaker_path,
+    speech_id, speech_number, speech_path,
 };
 use reader_model::{SafeUrl, Section, Slug};
 
@@ -180,7 +180,7 @@ pub fn as_part_page(pathname: &str, hash: &str) -> String {
         .filter(|n| *n > 0);
     match speech {
         Some(n) if speech_number(below_base(pathname)).is_none() => {
-            format!("{}/speech/{n}", pathname.trim_end_matches('/'))
+            format!("{}/{SPEECH_SEGMENT}/{n}", pathname.trim_end_matches('/'))
         }
         _ => pathname.to_owned(),
     }

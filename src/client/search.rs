@@ -1,6 +1,6 @@
 //! Search without a server, over an archive of any size: the index is
-//! static files written by the content build (see
-//! `reader_model::search_index`); a query fetches the one or two files its
+//! static files written by the content build (their format:
+//! `crates/search`, `reader_search::format`); a query fetches the one or two files its
 //! words are filed in (and, for a word whose file is split, the next),
 //! ranks the matches here, and shows them from the news
 //! list's own pages, so nothing is downloaded per result.

@@ -1,4 +1,5 @@
-//! Stage 1, the app bundle: Trunk builds it (its hooks idle) into the
+//! The bundle's stage (the second of the build's, after the tools'; the
+//! crate's docs list them): Trunk builds the app bundle (its hooks idle) into the
 //! store (`target/app-bundles/<key>`), one build at a time under the
 //! store's lock, and the store keeps the bundles used last.
 
@@ -15,7 +16,7 @@ use crate::stamp::write_json;
 const APP_BINARIES: [&str; 2] = ["reader", "reading"];
 /// How many bundles the store keeps (the most recently used).
 const KEEP: usize = 3;
-/// Stage 1 under the store's lock, if the bundle still needs it: two
+/// The bundle's stage under the store's lock, if the bundle still needs it: two
 /// builds at once (a preview and a build in another terminal) would
 /// otherwise both have Trunk write the same partial folder, and one of
 /// them fail. The second waits for the first, then finds its bundle
@@ -46,7 +47,7 @@ fn exclusively<T>(
     work()
 }
 
-/// Stage 1: the bundle, built by Trunk (its hooks idle) into the store.
+/// The bundle, built by Trunk (its hooks idle) into the store.
 fn build_bundle(place: &Place, p: &Plan) -> Result<(), BuildError> {
     let mut partial = p.bundle.dir.clone().into_os_string();
     partial.push(".partial");

@@ -257,7 +257,8 @@ impl<'a> Stages<'a> {
         Ok(arg(&self.folder.join(name))?.to_owned())
     }
 
-    /// Stage 1: the content build, from the plan's content into `site`/content.
+    /// The content stage (`scripts/pipeline.sh content`): the content build,
+    /// from the plan's content into `site`/content.
     fn content(&self, p: &Plan, site: &Path, env: &[(&str, &str)]) -> Result<(), BuildError> {
         let out = site.join("content");
         let tool = self.tool("reader-content")?;
@@ -270,7 +271,7 @@ impl<'a> Stages<'a> {
         )
     }
 
-    /// Stage 2: the prerender of `site`.
+    /// The prerender stage (`scripts/pipeline.sh prerender`) of `site`.
     fn prerender(
         &self,
         site: &Path,

@@ -1,6 +1,6 @@
 //! What identifies each tool that makes the app bundle: the version each
 //! prints (rustc, trunk, wasm-bindgen), and for npm's wasm-opt, whose start
-//! takes a third of a second, the version of the npm package it comes
+//! is slow (Node starts first), the version of the npm package it comes
 //! from (or, outside one, its executable's path, size and time). "missing"
 //! when one is not installed.
 //!

@@ -5,6 +5,8 @@
 //! reader-content check <content-dir>
 //! reader-content build <content-dir> <out-dir> [--keep-search-index]
 //! reader-content schema <file>
+//! reader-content convert <in> <out>
+//! reader-content import <page.txt> [out.md]
 //! reader-content generate [--chinese] <count> <content-dir>
 //! ```
 //!
@@ -33,7 +35,8 @@ const USAGE: &str = "usage: reader-content check <content-dir>
                                                  state is kept in ./target/reader-state,
                                                  or $READER_STATE. --keep-search-index:
                                                  the index files already in <out-dir>
-                                                 kept as they are, the preview's first step)
+                                                 kept as they are, to show an edit before
+                                                 the index is made again)
        reader-content schema <file>             (the JSON Schema of an article file)
        reader-content convert <in> <out>        (an article from .json to .md, or back)
        reader-content import <page.txt> [out.md] (a published page's text as a Markdown
@@ -124,7 +127,7 @@ fn done(result: std::io::Result<()>, target: &str) -> ExitCode {
 /// Checks `content` and builds each of its editions: the first into
 /// `out`, another into the same place below its own folder (`zh/content`
 /// beside `content`). With a read `cache`, reads again only the article
-/// files that changed since the last build (reader_content::read_cache).
+/// files that changed since the last build (reader_content::incremental::read_cache).
 fn check_and_build(
     content: &str,
     out: Option<PathBuf>,

@@ -27,8 +27,10 @@ pub enum Mode {
     /// (`reader-content check`, the tests).
     Whole,
     /// Every file, but the search index's files already in the folder
-    /// kept as they are: the preview shows a saved edit first and makes
-    /// the index after (it is most of the build's time).
+    /// kept as they are: for a caller that shows a saved edit first and
+    /// makes the index after (`build --keep-search-index`). The preview no
+    /// longer needs it: it runs an update, which makes again only the
+    /// index files an edit changes.
     KeepIndex,
     /// An update of the folder's last build, in place, keeping what that
     /// needs in this state folder (outside what is published): only what

@@ -15,8 +15,8 @@ pub fn policy(script_hashes: &[String], style_hashes: &[String], for_meta: bool)
     let mut directives = vec![
         // Nothing is allowed unless a directive below allows it.
         "default-src 'none'".to_owned(),
-        // Our own scripts, compiling our own wasm, and Trunk's inline
-        // loader by its hash: no other inline script, no eval.
+        // Our own scripts, compiling our own wasm, and the inline loader
+        // by its hash: no other inline script, no eval.
         format!("script-src {script_src}"),
         // Our own styles: the stylesheet inlined in every page, by its
         // hash (no request holds up the first paint), and our own files;

@@ -1,12 +1,13 @@
 //! After `trunk build`: make `dist/` safe and correct on any static host.
 //!
-//! - the Content-Security-Policy, with the SHA-256 of Trunk's inline
-//!   loader script (it names hashed files, so it changes with every build);
+//! - the Content-Security-Policy, with the SHA-256 of the inline loader
+//!   script (the prerender's `loader.js`, in place of Trunk's; it names
+//!   hashed files, so it changes with every build);
 //! - every page with its base folder and a CSP `<meta>` for hosts that
 //!   send no headers ([`Deployment::finish_page`]);
 //! - each host's configuration: Netlify and Cloudflare Pages (`_headers`,
 //!   `_redirects`, inside `dist/`), nginx, S3 + CloudFront, GitHub Pages;
-//! - Brotli and gzip copies of every compressible file ([`compress`]).
+//! - Brotli and gzip copies of the app's wasm, scripts and styles ([`compress`]).
 //!
 //! The pages themselves are rendered by `reader-prerender`, which runs
 //! this step as a library.
@@ -21,12 +22,15 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use reader_model::layout::{HEADERS_FILE, REDIRECTS_FILE};
+
 /// What a deployment of one build needs to know.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deployment {
     /// The folder the site is served from: `/` or `/news/`.
     pub base: String,
-    /// CSP sources of Trunk's inline scripts (the same on every page).
+    /// CSP sources of the pages' inline scripts: the loader (the same on
+    /// every page).
     pub script_hashes: Vec<String>,
     /// CSP sources of the inline stylesheet (the same on every page).
     pub style_hashes: Vec<String>,
@@ -100,8 +104,8 @@ impl Deployment {
     /// A file that cannot be written.
     pub fn write_host_files(&self, dist: &Path, configs: &Path) -> Result<(), DeployError> {
         let files = [
-            (dist.join("_headers"), hosts::netlify::headers(self)),
-            (dist.join("_redirects"), hosts::netlify::redirects(self)),
+            (dist.join(HEADERS_FILE), hosts::netlify::headers(self)),
+            (dist.join(REDIRECTS_FILE), hosts::netlify::redirects(self)),
             (
                 configs.join("nginx/reader.conf"),
                 hosts::nginx::config(self),

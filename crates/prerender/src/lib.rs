@@ -15,7 +15,9 @@
 //! - [`styles`]: the parts of the stylesheet each page inlines;
 //! - [`icon`]: the site's icon, written into the page;
 //! - [`data`]: the page's data for the app, or the files that hold it;
-//! - [`loader`]: Trunk's loader, deferred until the page has painted;
+//! - [`loader`]: the page's loader (`loader.js`) in place of Trunk's: the
+//!   app asked for at the reader's first act;
+//! - [`imports`]: the names each app's wasm imports from its script, shortened;
 //! - [`scripts`]: the apps' scripts, minified (Trunk's minifier cannot);
 //! - [`reading`]: the reading app's files, named by their content;
 //! - [`page`]: the pages and what each shows;

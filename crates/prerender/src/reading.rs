@@ -15,6 +15,7 @@ use std::path::Path;
 use reader_deploy::Deployment;
 use reader_deploy::integrity::{name_hash, sri};
 use reader_model::PageContent;
+use reader_model::layout::reading_app_files;
 
 use crate::PrerenderError;
 
@@ -91,9 +92,10 @@ fn name_by_content(dist: &Path) -> Result<Option<ReadingApp>, PrerenderError> {
                     .map_err(|e| PrerenderError::Io(from.to_path_buf(), e))?;
                 Ok(File::of(to, bytes))
             };
+            let (script_name, wasm_name) = reading_app_files(&hash);
             Ok(Some(ReadingApp {
-                wasm: rename(&wasm, format!("{STEM}-{hash}_bg.wasm"), &wasm_bytes)?,
-                script: rename(&script, format!("{STEM}-{hash}.js"), &script_bytes)?,
+                wasm: rename(&wasm, wasm_name, &wasm_bytes)?,
+                script: rename(&script, script_name, &script_bytes)?,
             }))
         }
         _ => Err(incomplete(dist)),

@@ -96,8 +96,23 @@ pub const ICON_FILES: [(u32, &str); 2] = [(192, "icon-192.png"), (512, "icon-512
 
 /// The pages' offline controls, named by a hash of what they hold.
 pub fn offline_script(hash: &str) -> String {
-    format!("offline-{hash}.js")
+    format!("{OFFLINE_PATH}/controls-{hash}.js")
 }
+
+/// The reading app's script and wasm, named by a hash of what they hold
+/// (Trunk writes them as `reading.js` and `reading_bg.wasm`; the prerender
+/// renames them).
+pub fn reading_app_files(hash: &str) -> (String, String) {
+    (
+        format!("reading-{hash}.js"),
+        format!("reading-{hash}_bg.wasm"),
+    )
+}
+
+/// The host rules Netlify and Cloudflare Pages read from the published
+/// folder: headers, and redirects (and the real 404).
+pub const HEADERS_FILE: &str = "_headers";
+pub const REDIRECTS_FILE: &str = "_redirects";
 
 // ---- Feeds: what crawlers and feed readers fetch.
 
@@ -228,14 +243,17 @@ pub fn speaker_path(slug: &Slug) -> String {
 /// The page of an article's `n`-th speech (counted from 1): the article,
 /// opened at that speech, with the speech's own title for sharing.
 pub fn speech_path(slug: &Slug, n: usize) -> String {
-    format!("{NEWS_SEGMENT}/{slug}/speech/{n}")
+    format!("{NEWS_SEGMENT}/{slug}/{SPEECH_SEGMENT}/{n}")
 }
+
+/// The segment of a speech's page below its article's (`…/speech/<n>`).
+pub const SPEECH_SEGMENT: &str = "speech";
 
 /// The speech number a page path below the base names
 /// (`news/<slug>/speech/<n>` → `n`), if it names one.
 pub fn speech_number(path: &str) -> Option<usize> {
     let rest = (path.trim_matches('/').strip_prefix(NEWS_SEGMENT)?).strip_prefix('/')?;
-    let (_slug, n) = rest.split_once("/speech/")?;
+    let (_slug, n) = rest.split_once(&format!("/{SPEECH_SEGMENT}/"))?;
     n.parse().ok().filter(|n| *n >= 1)
 }
 

@@ -13,7 +13,7 @@
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use reader_model::layout::{
-    ICON_FILES, MANIFEST_FILE, OFFLINE_PATH, SAVED_PATH, SERVICE_WORKER_FILE,
+    ICON_FILES, MANIFEST_FILE, OFFLINE_PATH, SAVED_PATH, SERVICE_WORKER_FILE, offline_script,
 };
 use reader_model::{Label, Labels, Site};
 use serde_json::{Map, Value, json};
@@ -57,7 +57,7 @@ impl Offline {
             "labels": controls_labels(),
         });
         let controls = with_config(&config, CONTROLS, Kind::Module);
-        let controls_file = format!("{OFFLINE_PATH}/controls-{:016x}.js", hash(&controls));
+        let controls_file = offline_script(&format!("{:016x}", hash(&controls)));
         Self {
             on,
             base: base.to_owned(),

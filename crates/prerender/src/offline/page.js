@@ -2,7 +2,7 @@
 // runs the controls that talk to it: "Save for offline" on an article,
 // the list on the Saved page and on the offline page, "Try again".
 //
-// The prerender writes it as `<base>offline-<hash>.js`, with one line
+// The prerender writes it as `<base>offline/controls-<hash>.js`, with one line
 // before this file: `const config = {…};`:
 //   worker    the worker's address (`<base>sw.js`), or null: no worker
 //             (a kill-switch build, see docs/deploy.md)

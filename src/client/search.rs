@@ -111,6 +111,7 @@ pub fn search(
                     SearchHit {
                         slug: item.slug.clone(),
                         headline: item.headline.clone(),
+                        headline_breaks: item.headline_breaks.clone(),
                         published: item.published,
                         section: item.section.clone(),
                         excerpt: query.highlight(&item.summary),

@@ -21,7 +21,9 @@ pub fn OfflinePage() -> impl IntoView {
             <p>
                 <button type="button" class="button" data-retry="">{label(Label::TryAgain)}</button>
             </p>
-            <div class="saved__list" data-saved-list="" aria-live="polite"></div>
+            <div class="saved__list" data-saved-list="" aria-live="polite">
+                <p class="saved__pending" aria-hidden="true">{label(Label::NothingSaved)}</p>
+            </div>
             <p>
                 <a href=paths::saved_href()>{label(Label::EverythingSaved)}</a>
             </p>

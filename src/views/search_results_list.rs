@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use reader_model::Label;
 use reader_search::{ExcerptPart, SearchQuery, SearchResults};
 
-use super::{Pagination, SectionAndDate};
+use super::{HeadlineText, Pagination, SectionAndDate};
 use crate::paths;
 
 /// How many characters of the query the count repeats.
@@ -94,7 +94,7 @@ pub fn SearchResultsList(
                     view! {
                         <li class="search-result">
                             <h2 class="search-result__headline">
-                                <a href=paths::article_href(&hit.slug)>{hit.headline}</a>
+                                <a href=paths::article_href(&hit.slug)><HeadlineText text=hit.headline breaks=hit.headline_breaks /></a>
                             </h2>
                             <SectionAndDate section=hit.section date=hit.published />
                             <p class="search-result__excerpt">

@@ -93,7 +93,7 @@ describe('Chinese headlines at a phone’s width', () => {
     await context.close();
   });
 
-  test('the list’s and the related links’ headlines break between words', async () => {
+  test('the list’s, the related links’ and search’s headlines break between words', async () => {
     const front = JSON.parse(readFileSync(join(REPO, 'dist', 'zh', 'content', 'list', 'front.json'), 'utf8'));
     const items = front.articles;
     assert.ok(items.length > 0, 'the front list has articles');
@@ -114,6 +114,16 @@ describe('Chinese headlines at a phone’s width', () => {
       (text) => related.find((link) => link.headline === text)?.headline_breaks ?? [],
       'the related links',
     );
+
+    // Search's results, drawn by the app from the news list's pages.
+    await page.goto(`${app.server.url}/zh/search?q=${encodeURIComponent('上海理工大学')}`);
+    const results = page.locator('.search-result__headline a');
+    await results.first().waitFor();
+    const hits = await lines(page, '.search-result__headline a');
+    assert.ok(hits.some((hit) => hit.starts.length > 0), `a result's headline wraps: ${JSON.stringify(hits)}`);
+    const slugs = await results.evaluateAll((links) => links.map((a) => a.pathname.split('/').filter(Boolean).pop()));
+    const bySlug = new Map(slugs.map((slug) => [published(slug).headline, published(slug).headline_breaks ?? []]));
+    assertBreaksBetweenWords(hits, (text) => bySlug.get(text) ?? [], 'search');
     await context.close();
   });
 });

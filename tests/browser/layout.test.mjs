@@ -4,7 +4,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PAGES, SEED_SLUG, heading, loadImages, openPage, screenshot, withApp } from './support.mjs';
+import { PAGES, SEED_SLUG, heading, layoutShifted, loadImages, openPage, screenshot, watchLayoutShifts, withApp } from './support.mjs';
 
 const app = withApp();
 
@@ -137,6 +137,19 @@ describe('layout', () => {
       assert.ok(border >= 1, `${path}: ${selector} has no border in forced colours`);
     }
     await context.close();
+  });
+
+  test('the offline page and the Saved page do not move when the offline controls write their list', async () => {
+    for (const path of ['/offline/', '/saved/', '/zh/offline/']) {
+      const { page, context } = await openPage(app.browser, { width: 390, height: 844 });
+      await watchLayoutShifts(page);
+      await page.goto(app.server.url + path);
+      // A fresh device: the controls say nothing is saved.
+      await page.locator('[data-saved-list] .saved__empty').waitFor();
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      assert.equal(await layoutShifted(page), 0, `${path}: the page moved`);
+      await context.close();
+    }
   });
 
   test('on a phone an article\'s breadcrumb is one line, its headline cut short with an ellipsis but whole in the page', async () => {

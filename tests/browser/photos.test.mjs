@@ -8,7 +8,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { axe, openPage, openStaticPage, REPO, screenshot, withApp, heading } from './support.mjs';
+import { axe, openPage, openStaticPage, REPO, screenshot, withApp, heading, layoutShifted, watchLayoutShifts } from './support.mjs';
 
 const DIST = join(REPO, 'target', 'dist-photos');
 const ORIGINALS = join(REPO, 'target', 'photo-content', 'images');
@@ -164,16 +164,11 @@ describe('photographs: the right copy for each screen, nothing private published
 
   test('the page does not move while its photos load', async () => {
     const { page, context } = await openPage(app.browser, { width: 390, height: 844, scale: 3 });
-    await page.addInitScript(() => {
-      window.__shift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await watchLayoutShifts(page);
     await page.goto(app.server.url + ARTICLE);
     await heading(page);
     await shownPictures(page);
-    assert.equal(await page.evaluate(() => window.__shift), 0);
+    assert.equal(await layoutShifted(page), 0);
     await context.close();
   });
 

@@ -162,6 +162,21 @@ export const stillStatic = (page) =>
     header: document.querySelector('.site-header').__static === true,
   }));
 
+/** Counts, from the page's start, how far it moves on its own (the sum
+ * of its layout shifts with no input before them): read it with
+ * `layoutShifted`. Call before `goto`. */
+export function watchLayoutShifts(page) {
+  return page.addInitScript(() => {
+    window.__shifted = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifted += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** How far the page has moved on its own since `watchLayoutShifts`. */
+export const layoutShifted = (page) => page.evaluate(() => window.__shifted);
+
 /** A page in a fresh context with JavaScript off: what crawlers and
  * readers without scripts get. */
 export async function openStaticPage(browser, { width = 1280, height = 900 } = {}) {

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use reader_model::{Date, Slug};
+use reader_model::{Breaks, Date, Slug};
 
 /// The answer to one query.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +40,10 @@ impl SearchResults {
 pub struct SearchHit {
     pub slug: Slug,
     pub headline: String,
+    /// Where its headline may break between lines (a Chinese headline's
+    /// words), as the news list gives it.
+    #[serde(default, skip_serializing_if = "Breaks::is_empty")]
+    pub headline_breaks: Breaks,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Date>,
     pub section: String,

@@ -17,8 +17,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use reader_model::{EditionLink, Labels, Slug, Translation};
-use serde_json::{Map, Value, json};
+use reader_model::{EditionLink, Slug, Translation};
+use serde_json::{Value, json};
 
 use crate::article_file::locate_in;
 use crate::content::Content;
@@ -28,7 +28,11 @@ use crate::problem::Problem;
 use reader_output::state::EditionState;
 
 mod counterparts;
+mod settings;
+mod translations;
 use counterparts::{section_translations, speaker_translations};
+use settings::{path_of, settings};
+use translations::translations;
 
 /// One edition, as the build makes it.
 pub struct Edition {
@@ -65,16 +69,6 @@ impl Edition {
             other => other.clone(),
         }
     }
-}
-
-/// An edition's settings, read from `site.json`.
-struct Settings {
-    code: String,
-    language: String,
-    name: String,
-    site: Value,
-    /// Where it is written in `site.json`.
-    at: Vec<crate::locate::Step>,
 }
 
 impl Content {
@@ -229,49 +223,6 @@ impl Content {
     }
 }
 
-/// Where an edition's pages and content are, below the site's root.
-fn path_of(at: usize, code: &str) -> String {
-    if at == 0 {
-        String::new()
-    } else {
-        format!("{code}/")
-    }
-}
-
-/// The editions `site.json` configures, each checked: its code, its
-/// language, a complete table of labels for it.
-fn settings(site: Option<&Value>, file: &Path, problems: &mut Vec<Problem>) -> Vec<Settings> {
-    let Some(Value::Object(top)) = site else {
-        return Vec::new();
-    };
-    let language = top.get("language").and_then(Value::as_str).unwrap_or("en");
-    let mut first = top.clone();
-    first.remove("languages");
-    let mut all = vec![Settings {
-        code: code_of(language),
-        language: language.to_owned(),
-        name: top
-            .get("language_name")
-            .and_then(Value::as_str)
-            .unwrap_or(language)
-            .to_owned(),
-        site: Value::Object(first.clone()),
-        at: vec!["language".into()],
-    }];
-    let others = top.get("languages").and_then(Value::as_array);
-    for (i, other) in others.into_iter().flatten().enumerate() {
-        let steps: Vec<crate::locate::Step> = vec!["languages".into(), i.into()];
-        match other_edition(&first, other, &all, &steps) {
-            Ok(settings) => all.push(settings),
-            Err((steps, message)) => {
-                problems.push(Problem::error(file, locate_in(file, &steps), &message));
-            }
-        }
-    }
-    check_labels(&all, file, problems);
-    all
-}
-
 /// An article in `code`, a language none of the site's editions (`codes`)
 /// is in.
 fn not_the_sites(
@@ -287,158 +238,4 @@ fn not_the_sites(
             codes.join(", ")
         ),
     )
-}
-
-/// Where a problem with an edition's settings is, and what it is.
-type SettingsError = (Vec<crate::locate::Step>, String);
-
-/// The settings of `other`, an edition `site.json`'s `languages` names
-/// at `steps`: the `first` edition's, with its own over them.
-fn other_edition(
-    first: &Map<String, Value>,
-    other: &Value,
-    all: &[Settings],
-    steps: &[crate::locate::Step],
-) -> Result<Settings, SettingsError> {
-    let Some(map) = other.as_object() else {
-        return Err((steps.to_vec(), "an edition is an object of settings".into()));
-    };
-    let field = |name: &str| map.get(name).and_then(Value::as_str).map(str::to_owned);
-    let (Some(code), Some(language)) = (field("code"), field("language")) else {
-        return Err((
-            steps.to_vec(),
-            "an edition names its `code` (zh) and its `language` (zh-CN)".into(),
-        ));
-    };
-    if !code.bytes().all(|b| b.is_ascii_lowercase()) || all.iter().any(|s| s.code == code) {
-        return Err((
-            [steps, &["code".into()]].concat(),
-            format!("edition code {code:?}: lowercase letters, and one edition each"),
-        ));
-    }
-    let mut edition = first.clone();
-    for (key, value) in map {
-        if key != "code" {
-            edition.insert(key.clone(), value.clone());
-        }
-    }
-    Ok(Settings {
-        name: field("language_name").unwrap_or_else(|| language.clone()),
-        code,
-        language,
-        site: Value::Object(edition),
-        at: [steps, &["language".into()]].concat(),
-    })
-}
-
-/// Every edition's language has a complete table of labels.
-fn check_labels(all: &[Settings], file: &Path, problems: &mut Vec<Problem>) {
-    for settings in all {
-        let missing = match Labels::of(&settings.language) {
-            None => vec!["(the whole table)"],
-            Some(labels) => labels.missing(),
-        };
-        if !missing.is_empty() {
-            problems.push(Problem::error(
-                file,
-                locate_in(file, &settings.at),
-                &format!(
-                    "language {:?} has no complete table of labels: i18n/{}.json lacks {}",
-                    settings.language,
-                    settings.code,
-                    missing.join(", ")
-                ),
-            ));
-        }
-    }
-}
-
-/// An edition's code from its language's tag: `zh-CN` → `zh`.
-fn code_of(language: &str) -> String {
-    language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or(language)
-        .to_ascii_lowercase()
-}
-
-/// Each article's translations, by its shared key; what is wrong with a
-/// key (one that no other edition has, or two articles of one edition
-/// share) is reported at the key. A key that the text of a file that
-/// failed to load names (`failed`) is not said to dangle.
-fn translations(
-    parts: &[BTreeMap<Slug, crate::incremental::read_cache::Loaded>],
-    codes: &[&str],
-    failed: &[String],
-    problems: &mut Vec<Problem>,
-) -> HashMap<Slug, Vec<Translation>> {
-    let mut by_key: BTreeMap<&str, Vec<(usize, &Slug, &Path)>> = BTreeMap::new();
-    for (at, articles) in parts.iter().enumerate() {
-        for (slug, loaded) in articles {
-            if let Some(key) = loaded.source.translation_key.as_deref() {
-                by_key
-                    .entry(key)
-                    .or_default()
-                    .push((at, slug, &loaded.path));
-            }
-        }
-    }
-    let mut found: HashMap<Slug, Vec<Translation>> = HashMap::new();
-    for (key, articles) in by_key {
-        let here = |path: &Path| locate_in(path, &["translation_key".into()]);
-        let mut editions: Vec<usize> = articles.iter().map(|(at, _, _)| *at).collect();
-        editions.sort_unstable();
-        editions.dedup();
-        if editions.len() < 2 {
-            if failed.iter().any(|text| text.contains(key)) {
-                continue;
-            }
-            for (_, _, path) in &articles {
-                problems.push(Problem::error(
-                    path,
-                    here(path),
-                    &format!("translation key {key:?}: no article of another edition has it"),
-                ));
-            }
-            continue;
-        }
-        let mut shared = false;
-        for (i, (at, _, path)) in articles.iter().enumerate() {
-            if let Some((_, first, _)) = articles[..i].iter().find(|(other, _, _)| other == at) {
-                shared = true;
-                problems.push(Problem::error(
-                    path,
-                    here(path),
-                    &format!(
-                        "translation key {key:?} is {first}'s already, in the same edition ({}): a key names one article in each",
-                        codes[*at]
-                    ),
-                ));
-            }
-        }
-        if shared {
-            continue;
-        }
-        let speeches = |at: usize, slug: &Slug| {
-            parts[at]
-                .get(slug)
-                .map_or(0, |loaded| loaded.source.body.speeches().count())
-        };
-        for (at, slug, _) in &articles {
-            let ours = speeches(*at, slug);
-            let others = (articles.iter())
-                .filter(|(other, _, _)| other != at)
-                .map(|(other, slug, _)| {
-                    let theirs = speeches(*other, slug);
-                    Translation {
-                        edition: codes[*other].to_owned(),
-                        slug: (*slug).clone(),
-                        speeches: if theirs == ours { theirs } else { 0 },
-                    }
-                })
-                .collect();
-            found.insert((*slug).clone(), others);
-        }
-    }
-    found
 }

@@ -34,7 +34,7 @@ pub fn ArticlePage(
             (block, speeches)
         })
         .collect::<Vec<_>>();
-    let related = article.related.clone();
+    let related = article.related_articles().to_vec();
     let lead = article.lead.clone();
     let slug = article.slug.clone();
     view! {

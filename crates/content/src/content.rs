@@ -172,18 +172,16 @@ impl Content {
     }
 
     /// The related articles an article is published with: those its
-    /// editor named (that exist), else the ones chosen for it.
+    /// editor named (that exist; `[]`: none), else the ones chosen for it.
     pub fn related(&self, slug: &Slug) -> Vec<RelatedLink> {
         let Some(loaded) = self.articles.get(slug) else {
             return Vec::new();
         };
-        let named = &loaded.source.related;
-        let slugs = if named.is_empty() {
-            (self.automatic.get_or_init(|| self.choose_related()))
+        let slugs = match &loaded.source.related {
+            Some(named) => named.as_slice(),
+            None => (self.automatic.get_or_init(|| self.choose_related()))
                 .get(slug)
-                .map_or(&[][..], Vec::as_slice)
-        } else {
-            named.as_slice()
+                .map_or(&[][..], Vec::as_slice),
         };
         slugs
             .iter()
@@ -311,7 +309,7 @@ impl Content {
     pub(crate) fn check_related(&mut self, elsewhere: &HashMap<Slug, String>) {
         let mut dead = Vec::new();
         for (slug, loaded) in &self.articles {
-            let related = &loaded.source.related;
+            let related = loaded.source.related_articles();
             for (i, target) in related.iter().enumerate() {
                 let other;
                 let wrong = if !self.articles.contains_key(target) {
@@ -368,7 +366,7 @@ impl Content {
         self.articles
             .iter()
             .zip(chosen)
-            .filter(|((_, loaded), _)| loaded.source.related.is_empty())
+            .filter(|((_, loaded), _)| loaded.source.related.is_none())
             .map(|((slug, _), chosen)| {
                 (
                     slug.clone(),

@@ -57,8 +57,15 @@ fn article(slug: &str, published: &str, related: &[&str]) -> String {
     article_in(slug, published, "Campus", related)
 }
 
+/// An article file; `related` left out when it names none (the build
+/// then chooses them).
 fn article_in(slug: &str, published: &str, section: &str, related: &[&str]) -> String {
     let related: Vec<String> = related.iter().map(|s| format!("{s:?}")).collect();
+    let related = if related.is_empty() {
+        String::new()
+    } else {
+        format!(",\n  \"related\": [{}]", related.join(", "))
+    };
     format!(
         r#"{{
   "slug": "{slug}",
@@ -69,10 +76,8 @@ fn article_in(slug: &str, published: &str, section: &str, related: &[&str]) -> S
   "summary": "s",
   "body": [
     {{"type": "paragraph", "text": "t"}}
-  ],
-  "related": [{}]
-}}"#,
-        related.join(", ")
+  ]{related}
+}}"#
     )
 }
 
@@ -190,6 +195,42 @@ fn writes_the_list_in_pages_and_a_list_per_section() {
 }
 
 #[test]
+fn an_article_that_names_no_related_articles_gets_none() {
+    // `related: []` (JSON or Markdown) asks for none; left out, the build
+    // chooses them.
+    let none = article("none", "2024-05-01", &[]).replace(
+        r#"  "summary": "s","#,
+        r#"  "summary": "s",
+  "related": [],"#,
+    );
+    let markdown = "---\nslug: none-md\nheadline: Markdown\nsection: Campus\npublished: 2024-05-03\nsummary: s\nrelated: []\n---\n\nt\n";
+    let root = content(
+        "related-none",
+        &[
+            ("none.json", none),
+            ("none-md.md", markdown.to_owned()),
+            ("chosen.json", article("chosen", "2024-05-02", &[])),
+        ],
+    );
+    let build = Content::load(&root);
+    assert!(build.problems().is_empty(), "{:?}", build.problems());
+    let out = root.join("out");
+    build.write(&out).expect("writes");
+    let related = |slug: &str| -> Vec<String> {
+        let article: Article =
+            from_json(&read(&out.join(format!("articles/{slug}.json")))).expect("parses");
+        article
+            .related_articles()
+            .iter()
+            .map(|r| r.slug.to_string())
+            .collect()
+    };
+    assert_eq!(related("none"), Vec::<String>::new());
+    assert_eq!(related("none-md"), Vec::<String>::new());
+    assert_eq!(related("chosen"), ["none-md", "none"]);
+}
+
+#[test]
 fn resolves_named_related_links_and_fills_in_missing_ones() {
     let root = content(
         "related",
@@ -212,17 +253,21 @@ fn resolves_named_related_links_and_fills_in_missing_ones() {
         from_json(&read(&out.join(format!("articles/{slug}.json")))).expect("parses")
     };
     let old = published("old");
-    assert_eq!(old.related.len(), 1, "named ones are kept as named");
-    assert_eq!(old.related[0].headline, "Headline of new");
+    assert_eq!(
+        old.related_articles().len(),
+        1,
+        "named ones are kept as named"
+    );
+    assert_eq!(old.related_articles()[0].headline, "Headline of new");
     // Nobody named any for "near": the nearest in its section, by date.
     let near: Vec<String> = published("near")
-        .related
+        .related_articles()
         .iter()
         .map(|r| r.slug.to_string())
         .collect();
     assert_eq!(near, ["new", "old", "far"]);
     assert!(
-        published("other").related.is_empty(),
+        published("other").related_articles().is_empty(),
         "alone in its section"
     );
 }
@@ -629,7 +674,7 @@ fn a_missing_field_is_named() {
     let missing = article("m", "2020-01-01", &[]).replace("  \"summary\": \"s\",\n", "");
     let root = content("missing", &[("m.json", missing)]);
     // serde notices a missing field where the object ends.
-    only_error(&root, "m.json", 11, 1, "missing field `summary`");
+    only_error(&root, "m.json", 10, 1, "missing field `summary`");
 }
 
 #[test]

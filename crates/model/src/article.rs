@@ -60,8 +60,12 @@ pub struct Article<R = RelatedLink> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<Figure>,
     pub body: Body,
-    #[serde(default)]
-    pub related: Vec<R>,
+    /// Related articles, by slug. Leave it out and the build chooses up
+    /// to three; `[]` for none.
+    // As published, always the list of links: read it with
+    // `Article::related_articles`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub related: Option<Vec<R>>,
     /// The edition it belongs to, by its language's code (`zh`): the site's
     /// first edition when it says none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -110,6 +114,11 @@ pub struct RelatedLink {
 }
 
 impl<R> Article<R> {
+    /// Its related articles (none when it names none).
+    pub fn related_articles(&self) -> &[R] {
+        self.related.as_deref().unwrap_or_default()
+    }
+
     /// `By Zhang Liu`, `By Zhang Liu and Li Rui`, `By A, B and C`
     /// (`作者：张柳、李芮`); `None` when the article names no author.
     pub fn byline(&self, labels: &Labels) -> Option<NameLine> {

@@ -168,7 +168,7 @@ fn article_with<R: std::fmt::Debug + Clone>(
             text(),
             proptest::option::of(image()),
             prop::collection::vec(block(), 0..6),
-            prop::collection::vec(related, 0..3),
+            proptest::option::of(prop::collection::vec(related, 0..3)),
             proptest::option::of((proptest::option::of(image()), proptest::option::of(text()))),
         ),
     )

@@ -42,7 +42,7 @@ fn keeps_every_block_type_in_published_order() {
         ["paragraph", "speech", "figure", "quote", "paragraph"]
     );
     assert!(article.body.skipped().is_empty());
-    assert_eq!(article.related[0].headline, "Other");
+    assert_eq!(article.related_articles()[0].headline, "Other");
 }
 
 /// Content written for a newer app must not fail the article.
@@ -242,7 +242,10 @@ fn editors_write_related_articles_as_slugs() {
         r#"["other", "usst-medical-equipment-centre"]"#,
     );
     let article: ArticleSource = from_json(&source).expect("valid source");
-    assert_eq!(article.related[1].as_str(), "usst-medical-equipment-centre");
+    assert_eq!(
+        article.related_articles()[1].as_str(),
+        "usst-medical-equipment-centre"
+    );
     let bad = source.replace(r#""other""#, r#""Other Article""#);
     assert!(from_json::<ArticleSource>(&bad).is_err());
 }

@@ -76,7 +76,7 @@ pub fn import(page: &str) -> Result<Imported, ImportError> {
         thumbnail: None,
         lead: None,
         body: Body::new(blocks),
-        related: Vec::<Slug>::new(),
+        related: None,
         language: is_chinese(headline).then(|| {
             guessed.push("language zh: the headline is written in Chinese".to_owned());
             "zh".to_owned()

@@ -33,8 +33,9 @@ struct Front<'a> {
     thumbnail: Option<&'a Image>,
     #[serde(skip_serializing_if = "Option::is_none")]
     lead: Option<&'a Figure>,
-    #[serde(skip_serializing_if = "<[Slug]>::is_empty")]
-    related: &'a [Slug],
+    /// As written: left out, or the list (`[]`: none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related: Option<&'a [Slug]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     language: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -75,7 +76,7 @@ pub fn article(article: &ArticleSource) -> Result<String, ConvertError> {
         summary: &article.summary,
         thumbnail: article.thumbnail.as_ref(),
         lead: article.lead.as_ref(),
-        related: &article.related,
+        related: article.related.as_deref(),
         language: article.language.as_deref(),
         translation_key: article.translation_key.as_deref(),
     };

@@ -123,6 +123,23 @@ describe('release build', () => {
     await context.close();
   });
 
+  test('no page of the reading path starts the app on its own, at a phone\'s width or a desktop\'s (not by scrolling its header\'s row to the reader\'s section)', async () => {
+    for (const width of [390, 1280]) {
+      for (const path of ['/', '/section/research/', '/section/students/archive/1', '/zh/section/ke-yan/', `/news/${SEED_SLUG}`]) {
+        const { page, context } = await openPage(app.browser, { width, height: 844 });
+        await page.goto(app.server.url + path);
+        await page.waitForTimeout(1500);
+        const seen = await page.evaluate(() => ({
+          app: document.documentElement.dataset.app ?? null,
+          files: performance.getEntriesByType('resource').filter((entry) => /\.(js|wasm)$/.test(new URL(entry.name).pathname)).length,
+          scrolled: scrollY,
+        }));
+        assert.deepEqual(seen, { app: null, files: 0, scrolled: 0 }, `${path} at ${width} px`);
+        await context.close();
+      }
+    }
+  });
+
   test('a reader who only reads downloads nothing but the page; their first scroll, touch or key starts the app', async () => {
     const appFiles = (page) =>
       page.evaluate(() =>

@@ -52,10 +52,12 @@ const READING_CONFIG = {
 /**
  * Runs `source` in a page of stubs: `ids` are the elements the page has,
  * `search` its query string, `state` its history state, `ready` its
- * readyState, `paintAfter` how many frames until its first paint.
+ * readyState, `paintAfter` how many frames until its first paint, `rows`
+ * the header's rows that may scroll sideways (`{ width, scrollWidth, link }`:
+ * the page's own link's left and right, or none).
  * Returns what the loader did.
  */
-async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0, gone = false, wasmGone = false, failsToStart = false, named = false, dataGone = false, wrongType = false, readingPage = false, readingApp = false, offline = false, path = '/news/a', canonical = null, hash = '', part = null, scrolled = 0, navigation = 'navigate' } = {}) {
+async function run(source, { ids = ['reader-data'], search = '', state = null, ready = 'complete', paintAfter = 0, gone = false, wasmGone = false, failsToStart = false, named = false, dataGone = false, wrongType = false, readingPage = false, readingApp = false, offline = false, path = '/news/a', canonical = null, hash = '', part = null, scrolled = 0, navigation = 'navigate', rows = [] } = {}) {
   const did = { listeners: new Map(), documentListeners: new Map(), appended: [], imported: [], fetched: [], events: [], frames: 0, reloads: 0, states: [], started: 0, sequence: [] };
   // The page's data element: in the page, or naming its files.
   const data = named
@@ -70,6 +72,19 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
   if (part) data.dataset = { ...data.dataset, part };
   // A page the reading app can take over says so on its data element.
   data.hasAttribute = (name) => readingPage && name === READING_CONFIG.readingAttribute;
+  did.rows = rows.map(({ width, scrollWidth, link }) => {
+    const row = {
+      clientWidth: width,
+      scrollWidth,
+      scrollLeft: 0,
+      getBoundingClientRect: () => ({ left: 0, right: width }),
+    };
+    row.querySelector = (selector) =>
+      selector === '[aria-current="page"]' && link
+        ? { getBoundingClientRect: () => ({ left: link[0] - row.scrollLeft, right: link[1] - row.scrollLeft }) }
+        : null;
+    return row;
+  });
   let frames = 0;
   const listen = (name, fn, options) => did.listeners.set(name, { fn, options });
   const context = {
@@ -89,6 +104,7 @@ async function run(source, { ids = ['reader-data'], search = '', state = null, r
       addEventListener: (name, fn, options) => did.documentListeners.set(name, { fn, options }),
       // The page's own address (its `og:url`), if it has one.
       querySelector: (selector) => (selector === 'meta[property="og:url"]' && canonical ? { content: canonical } : null),
+      querySelectorAll: (selector) => (selector === '.section-nav,.site-nav' ? did.rows : []),
     },
     history: {
       state,
@@ -229,6 +245,25 @@ for (const [name, source] of [['as written', SOURCE], ['as prerendered', PREREND
       assert.equal(stays.part.focused, null, JSON.stringify(options));
       assert.deepEqual([...stays.listeners.keys()], CONFIG.triggers);
     }
+  });
+
+  test(`the loader ${name} opens the header's row at the page's own link, without starting the app by that scroll`, async () => {
+    // A phone's row of sections, the reader's section out of sight at its end.
+    const did = await run(source, { rows: [{ width: 390, scrollWidth: 700, link: [420, 480] }] });
+    assert.equal(did.rows[0].scrollLeft, 480 - 390 + 48, 'scrolled to the link, clear of the fade');
+    assert.equal(did.frames, 1, 'the reader\'s first act is listened for from the next frame');
+    assert.deepEqual([...did.listeners.keys()], CONFIG.triggers);
+    assert.equal(did.imported.length, 0, 'the row\'s scroll does not start the app');
+    // A row that fits, one whose link is in sight, one with no link of the page's: left as they are.
+    const stays = await run(source, {
+      rows: [
+        { width: 1280, scrollWidth: 1280, link: [420, 480] },
+        { width: 390, scrollWidth: 700, link: [100, 180] },
+        { width: 390, scrollWidth: 700 },
+      ],
+    });
+    assert.deepEqual(stays.rows.map((row) => row.scrollLeft), [0, 0, 0]);
+    assert.equal(stays.frames, 0, 'listened for at once');
   });
 
   test(`the loader ${name} gives a page served at another spelling of its address its canonical one as the app starts`, async () => {

@@ -226,18 +226,38 @@ const arrive = () => {
 };
 const listen = () => config.triggers.forEach((name) => addEventListener(name, first, options));
 
+// A row of the header that scrolls sideways (a phone's) opens at the
+// page's own link, the section the reader is in, not at its start with
+// that link out of sight. (CSS's scroll-initial-target does this too, but
+// where the row fits it scrolls the page, a scroll event like a reader's.)
+// Whether it moved a row.
+const showCurrent = () => {
+  let moved = false;
+  document.querySelectorAll('.section-nav,.site-nav').forEach((row) => {
+    const link = row.querySelector('[aria-current="page"]');
+    if (!link || row.scrollWidth <= row.clientWidth) return;
+    const [a, r] = [link.getBoundingClientRect(), row.getBoundingClientRect()];
+    if (a.right > r.right) {
+      row.scrollLeft += a.right - r.right + 48;
+      moved = true;
+    }
+  });
+  return moved;
+};
+
 const eager =
   !document.getElementById(config.dataId) ||
   document.getElementById(config.notFoundId) ||
   history.state === config.failedState ||
   new URLSearchParams(location.search).has(config.queryParam) ||
   document.getElementById(config.savedListId);
+const moved = [arrive(), showCurrent()].some(Boolean);
 if (eager) {
-  arrive();
   begin();
-} else if (arrive()) {
-  // Not started by the arrival's own scroll: its event comes with the next
-  // frame's scroll steps, before that frame's callbacks.
+} else if (moved) {
+  // Not started by the page's own scrolls (the arrival's, the header
+  // row's): their events come with the next frame's scroll steps, before
+  // that frame's callbacks.
   requestAnimationFrame(listen);
 } else {
   listen();

@@ -32,10 +32,13 @@ pub(crate) fn load_article(
             );
         }
     };
-    let (source, json, markdown) = match parse_article(path, &text) {
+    let (mut source, json, markdown) = match parse_article(path, &text) {
         Ok(parsed) => parsed,
         Err(problems) => return (None, problems),
     };
+    // What the build adds that editors do not write (the read cache keeps
+    // it; the index's second reading, `full_source`, has no use for it).
+    source.headline_breaks = headline_breaks::breaks(&source.headline);
     let file = ArticleFile {
         path,
         text: &text,
@@ -86,16 +89,6 @@ fn parse_article(
 /// An article file's text as the model (a Markdown article with what it
 /// reads as), or what is wrong with it.
 fn parse_source(
-    path: &Path,
-    text: &str,
-) -> Result<(ArticleSource, Option<markdown::MarkdownArticle>), Vec<Problem>> {
-    let (mut source, markdown) = parse_as_written(path, text)?;
-    source.headline_breaks = headline_breaks::breaks(&source.headline);
-    Ok((source, markdown))
-}
-
-/// [`parse_source`] before the build adds what editors do not write.
-fn parse_as_written(
     path: &Path,
     text: &str,
 ) -> Result<(ArticleSource, Option<markdown::MarkdownArticle>), Vec<Problem>> {

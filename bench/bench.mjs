@@ -405,9 +405,10 @@ async function main() {
   const photosApp = await startServer({ root: PHOTOS_DIST });
   const photosLimit = await startServer({ root: PHOTOS_LIMIT });
   const zhLimit = await startServer({ root: ZH_LIMIT });
+  const profile = mkdtempSync(join(tmpdir(), 'reader-bench-'));
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
-    userDataDir: mkdtempSync(join(tmpdir(), 'reader-bench-')),
+    userDataDir: profile,
     chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
   });
   const pages = {
@@ -425,6 +426,7 @@ async function main() {
     for (const profile of ['mobile', 'desktop']) Object.assign(results, await lighthouseMedians(chrome, pages, profile, RUNS));
   } finally {
     await chrome.kill();
+    rmSync(profile, { recursive: true, force: true });
   }
   const browser = await launchBrowser();
   const act = {

@@ -237,8 +237,11 @@ fn every_picture_exists_and_has_alternative_text() {
 /// What the build publishes is what the app's model reads.
 #[test]
 fn the_published_files_parse_as_the_app_reads_them() {
-    let out = std::env::temp_dir().join(format!("reader-published-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&out);
+    let scratch = tempfile::Builder::new()
+        .prefix("reader-published-")
+        .tempdir()
+        .expect("a scratch folder");
+    let out = scratch.path().join("content");
     let (editions, problems) = Content::load(&content()).editions();
     assert_eq!(problems, [], "content problems");
     let english = editions.into_iter().next().expect("the first edition");

@@ -5,7 +5,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -15,12 +15,14 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH, REPO, SEED_SLUG, startApp } from './supp
 const OUT = join(REPO, 'target', 'lighthouse');
 let server;
 let chrome;
+/** Chromium's profile for the audits, removed after. */
+const profile = mkdtempSync(join(tmpdir(), 'reader-lighthouse-'));
 
 before(async () => {
   server = await startApp();
   chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
-    userDataDir: mkdtempSync(join(tmpdir(), 'reader-lighthouse-')),
+    userDataDir: profile,
     chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
   });
 });
@@ -28,6 +30,7 @@ before(async () => {
 after(async () => {
   await chrome?.kill();
   await server?.close();
+  rmSync(profile, { recursive: true, force: true });
 });
 
 /** Runs Lighthouse (its default mobile profile) on `path`; returns the report. */

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,8 @@ const DIST = join(REPO, 'dist');
 const policy = readFileSync(join(DIST, '_headers'), 'utf8').match(/Content-Security-Policy: (.*)/)[1];
 let nginx;
 let url;
+/** nginx's scratch folder (its configuration, pid and logs), removed after. */
+let dir;
 
 const freePort = () =>
   new Promise((done) => {
@@ -29,7 +31,7 @@ const freePort = () =>
 
 before(async () => {
   const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'reader-nginx-'));
+  dir = mkdtempSync(join(tmpdir(), 'reader-nginx-'));
   const site = readFileSync(join(REPO, 'target/deploy/nginx/reader.conf'), 'utf8')
     .replace('listen 80;', `listen 127.0.0.1:${port};`)
     .replaceAll('@ROOT@', DIST);
@@ -60,7 +62,14 @@ ${site}
   throw new Error('nginx did not start');
 });
 
-after(() => nginx?.kill());
+after(async () => {
+  if (nginx && nginx.exitCode === null) {
+    const exited = new Promise((done) => nginx.once('exit', done));
+    nginx.kill();
+    await exited;
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('nginx with the generated configuration', () => {
   test('pages get their prerendered files, anything missing the "not found" page with a real 404', async () => {

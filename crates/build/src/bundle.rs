@@ -101,8 +101,11 @@ mod tests {
 
     #[test]
     fn builds_holding_the_stores_lock_never_overlap_and_the_second_sees_the_firsts_work() {
-        let store = std::env::temp_dir().join(format!("reader-build-lock-{}", std::process::id()));
-        let lock = store.join("lock");
+        let store = tempfile::Builder::new()
+            .prefix("reader-build-lock-")
+            .tempdir()
+            .expect("a scratch folder");
+        let lock = store.path().join("lock");
         let inside = Arc::new(AtomicUsize::new(0));
         let made = Arc::new(AtomicUsize::new(0));
         let builds: Vec<_> = (0..4)
@@ -129,6 +132,5 @@ mod tests {
             .collect();
         assert_eq!(built.iter().filter(|b| **b).count(), 1, "{built:?}");
         assert_eq!(made.load(Ordering::SeqCst), 1);
-        let _ = fs::remove_dir_all(&store);
     }
 }

@@ -4,6 +4,8 @@
 
 #[path = "support/backdate.rs"]
 mod backdate;
+#[path = "support/scratch.rs"]
+mod scratch;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -11,15 +13,15 @@ use std::path::{Path, PathBuf};
 use backdate::backdate;
 use reader_content::{Content, Severity};
 use reader_model::{Article, LIST_PAGE_SIZE, ListPage, Site, from_json};
+use scratch::Scratch;
 
 const SITE: &str = r#"{"name": "USST News", "description": "d", "list_title": "News & Events",
   "origin": "https://news.example.edu", "footer": {"heading": "Stay Connected", "links": []}}"#;
 
 /// A fresh content folder holding `site.json` and the given articles
-/// (paths below `articles/`).
-fn content(test: &str, articles: &[(&str, String)]) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("reader-content-{test}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&root);
+/// (paths below `articles/`), removed when the test ends.
+fn content(test: &str, articles: &[(&str, String)]) -> Scratch {
+    let root = Scratch::new(&format!("reader-content-{test}-"));
     fs::create_dir_all(root.join("articles")).expect("temp dir");
     fs::create_dir_all(root.join("images")).expect("images dir");
     fs::write(root.join("images/here.svg"), "<svg/>").expect("picture");
@@ -39,7 +41,7 @@ fn many(
     test: &str,
     count: usize,
     place: impl Fn(usize) -> (String, String, &'static str),
-) -> PathBuf {
+) -> Scratch {
     let articles: Vec<(String, String)> = (0..count)
         .map(|i| {
             let (file, date, section) = place(i);
@@ -929,7 +931,6 @@ fn a_build_into_its_last_folder_rewrites_what_changed_and_may_keep_the_search_in
     fs::remove_file(root.join("articles/b.json")).expect("delete");
     let after = Content::load(&root).write(&out).expect("after delete");
     assert!(after.removed >= 1 && !out.join("articles/b.json").exists());
-    let _ = fs::remove_dir_all(&root);
 }
 
 /// The files below `dir` whose bytes differ between two [`tree`]s, or
@@ -1007,7 +1008,6 @@ fn publishing_an_article_rewrites_a_bounded_number_of_list_and_index_files() {
             "{file} changed: {search:?}"
         );
     }
-    let _ = fs::remove_dir_all(&root);
 }
 
 /// Asserts that the content folder `out`, as updates left it, holds
@@ -1050,8 +1050,7 @@ fn files_below(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 #[test]
 fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
     use reader_content::{ArchiveWide, IndexMade, Mode};
-    let root = std::env::temp_dir().join(format!("reader-content-index-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&root);
+    let root = Scratch::new("reader-content-index-");
     let content = root.join("content");
     reader_content::generate::generate(400, &content, reader_content::generate::Language::English)
         .expect("generate");
@@ -1183,15 +1182,13 @@ fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
     assert_eq!(kept.expect("kept").index, IndexMade::Kept);
     assert_eq!(update().index, IndexMade::Whole);
     check("after an index kept as it was");
-    let _ = fs::remove_dir_all(&root);
 }
 
 #[test]
 fn an_archive_that_grows_past_the_short_keys_names_its_index_files_anew() {
     use reader_content::{ArchiveWide, IndexMade, Mode};
     use reader_search::{KEY_CHARS, SHORT_KEY_CHARS, SHORT_KEYS_UP_TO};
-    let root = std::env::temp_dir().join(format!("reader-content-keys-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&root);
+    let root = Scratch::new("reader-content-keys-");
     let content = root.join("content");
     let language = reader_content::generate::Language::English;
     reader_content::generate::generate(SHORT_KEYS_UP_TO, &content, language).expect("generate");
@@ -1236,7 +1233,6 @@ fn an_archive_that_grows_past_the_short_keys_names_its_index_files_anew() {
     assert_eq!(update().index, IndexMade::Whole);
     assert_eq!(key_chars(&out), SHORT_KEY_CHARS);
     whole("back to the short keys");
-    let _ = fs::remove_dir_all(&root);
 }
 
 /// Every file below `dir`, sorted.
@@ -1311,5 +1307,4 @@ fn the_read_cache_keeps_warnings_and_gives_way_to_what_changed() {
         Content::load_cached(&elsewhere, Some(&cache)).files_read(),
         3
     );
-    let _ = fs::remove_dir_all(&root);
 }

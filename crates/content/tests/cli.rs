@@ -3,17 +3,20 @@
 
 #[path = "support/backdate.rs"]
 mod backdate;
+#[path = "support/scratch.rs"]
+mod scratch;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use scratch::Scratch;
+
 const TOOL: &str = env!("CARGO_BIN_EXE_reader-content");
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("reader-cli-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    dir
+/// An empty folder for the test `name`, removed when the test ends.
+fn temp(name: &str) -> Scratch {
+    Scratch::new(&format!("reader-cli-{name}-"))
 }
 
 /// `reader-content build <dir> <dir>/out`: where it writes, and how it went.
@@ -163,7 +166,6 @@ fn a_trunk_build_reads_through_the_published_folders_cache_and_leaves_its_state_
         fs::read_to_string(dist.join(format!("content/articles/{slug}.json"))).expect("published");
     assert!(published.contains("Edited. "), "{published}");
     assert!(dir.join("target/reader-state").is_dir());
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -218,5 +220,4 @@ fn import_puts_a_chinese_page_with_the_chinese_desks_files_and_refuses_a_pages_h
         "{said}"
     );
     assert!(!json.exists());
-    let _ = fs::remove_dir_all(&dir);
 }

@@ -2,11 +2,15 @@
 //! `language` field), the translation links between them, and every
 //! problem with a link at its `file:line:column`.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use reader_content::{Content, Problem};
 use reader_model::{Article, from_json};
+use scratch::Scratch;
 
 const SITE: &str = r#"{
   "name": "USST News",
@@ -29,10 +33,10 @@ const SITE: &str = r#"{
   }]
 }"#;
 
-/// A content folder of `files` (path below `articles/`, text).
-fn folder(test: &str, files: &[(&str, String)]) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("reader-editions-{test}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&root);
+/// A content folder of `files` (path below `articles/`, text), removed
+/// when the test ends.
+fn folder(test: &str, files: &[(&str, String)]) -> Scratch {
+    let root = Scratch::new(&format!("reader-editions-{test}-"));
     fs::create_dir_all(root.join("articles/zh")).expect("folder");
     fs::write(root.join("site.json"), SITE).expect("site");
     for (path, text) in files {
@@ -138,7 +142,6 @@ fn the_field_says_the_language_and_a_shared_key_links_the_two() {
             .translations
             .is_empty()
     );
-    let _ = fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -155,7 +158,6 @@ fn a_key_no_other_edition_has_is_reported_at_the_key() {
         errors(&problems),
         ["zhongxin.md:7:18: translation key \"nowhere\": no article of another edition has it"]
     );
-    let _ = fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -177,7 +179,6 @@ fn a_related_article_of_the_other_edition_is_an_error_that_says_so() {
             "centre.md:6:10: related article \"zhongxin\" is in the other edition (zh): an article's related articles are of its own edition"
         ]
     );
-    let _ = fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -198,7 +199,6 @@ fn a_key_whose_other_article_failed_to_load_is_not_said_to_dangle() {
     let said = errors(&problems);
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(said[0].starts_with("centre.md:4:12: "), "{said:?}");
-    let _ = fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -224,7 +224,6 @@ fn a_key_two_articles_of_one_edition_share_is_not_mutual_and_is_reported() {
             "b.md:7:18: translation key \"k\" is a's already, in the same edition (zh): a key names one article in each"
         ]
     );
-    let _ = fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -240,7 +239,6 @@ fn a_language_the_site_lacks_is_reported_at_the_field() {
             "fr.md:6:11: language \"fr\" is not one of the site's (en, zh): add its edition to site.json's \"languages\", or remove the field"
         ]
     );
-    let _ = fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -267,7 +265,6 @@ fn a_site_of_one_language_reports_an_article_in_another() {
             "a.md:6:11: language \"zh\" is not one of the site's (en): add its edition to site.json's \"languages\", or remove the field"
         ]
     );
-    let _ = fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -287,7 +284,6 @@ fn an_edition_in_a_language_with_no_table_of_labels_fails_the_build() {
             "site.json:12:17: language \"fr-FR\" has no complete table of labels: i18n/fr.json lacks (the whole table)"
         ]
     );
-    let _ = fs::remove_dir_all(&root);
 }
 
 /// A Markdown article of `section`; `extra` lines go into its front matter.
@@ -351,7 +347,6 @@ fn translated_articles_link_their_sections_and_the_most_of_them_win() {
             ("科研".to_owned(), pair("en", "research")),
         ]
     );
-    let _ = fs::remove_dir_all(&root);
 }
 
 /// A Markdown article with `speeches` speech sections, by "Speaker 1" to
@@ -394,7 +389,6 @@ fn translations_with_as_many_speeches_share_them_others_do_not() {
     // A translation that shares none is published as before: no field.
     let text = fs::read_to_string(out.join("articles/fewer.json")).expect("published");
     assert!(!text.contains("speeches"), "{text}");
-    let _ = fs::remove_dir_all(&root);
 }
 
 /// A Markdown article whose speech sections are by `speakers`, in order.
@@ -458,5 +452,4 @@ fn a_speaker_of_a_translated_article_has_their_page_in_the_other_edition() {
     assert!(there(speaker("", "elise-durand")).is_empty());
     let text = fs::read_to_string(out.join("speakers/elise-durand.json")).expect("published");
     assert!(!text.contains("translations"), "{text}");
-    let _ = fs::remove_dir_all(&root);
 }

@@ -156,13 +156,16 @@ fn an_imported_page_is_a_markdown_article_the_build_reads() {
 fn the_build_asks_for_what_the_import_could_not_know() {
     let article = import(&page("date-only.txt")).expect("imports").article;
     let markdown = reader_content::markdown::write::article(&article).expect("writes");
-    let root = std::env::temp_dir().join(format!("reader-import-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&root);
+    let scratch = tempfile::Builder::new()
+        .prefix("reader-import-")
+        .tempdir()
+        .expect("a scratch folder");
+    let root = scratch.path();
     fs::create_dir_all(root.join("articles")).expect("folder");
     fs::write(root.join("site.json"), r#"{"name": "N", "description": "D", "list_title": "L", "origin": "https://example.edu", "language": "en", "home": {"label": "H", "href": "https://example.edu/"}, "nav": [], "footer": {"heading": "F", "links": [], "note": "n"}}"#).expect("site");
     let file = root.join("articles").join(format!("{}.md", article.slug));
     fs::write(&file, markdown).expect("article");
-    let build = reader_content::Content::load(&root);
+    let build = reader_content::Content::load(root);
     let messages: Vec<String> = build.problems().iter().map(ToString::to_string).collect();
     for key in ["section", "summary"] {
         assert!(

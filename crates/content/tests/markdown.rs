@@ -319,9 +319,11 @@ fn a_ten_megabyte_article_reads_whole() {
 
 #[test]
 fn convert_never_writes_over_a_file_and_reads_markdown_saved_as_dot_markdown() {
-    let dir = std::env::temp_dir().join(format!("reader-convert-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("folder");
+    let scratch = tempfile::Builder::new()
+        .prefix("reader-convert-")
+        .tempdir()
+        .expect("a scratch folder");
+    let dir = scratch.path();
     let source = dir.join("a-test.markdown");
     std::fs::write(&source, ARTICLE).expect("article");
     let taken = dir.join("taken.json");
@@ -340,7 +342,6 @@ fn convert_never_writes_over_a_file_and_reads_markdown_saved_as_dot_markdown() {
         article.headline,
         "USST Holds Symposium on Carbon-neutral Energy"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

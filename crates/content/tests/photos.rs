@@ -5,6 +5,8 @@
 
 #[path = "support/camera.rs"]
 mod camera;
+#[path = "support/scratch.rs"]
+mod scratch;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,15 +14,16 @@ use std::path::{Path, PathBuf};
 use image::{DynamicImage, GenericImageView, ImageDecoder, ImageReader};
 use reader_content::{Content, Severity};
 use reader_model::{Article, ListPage, from_json};
+use scratch::Scratch;
 
 const SITE: &str = r#"{"name": "USST News", "description": "d", "list_title": "News & Events",
   "origin": "https://news.example.edu", "footer": {"heading": "Stay Connected", "links": []}}"#;
 
 /// A content folder with one article whose lead photo is `lead` (a file in
-/// `images/`), credited or not, and `files` written into `images/`.
-fn content(test: &str, lead: &str, credit: bool, files: &[(&str, Vec<u8>)]) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("reader-photos-{test}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&root);
+/// `images/`), credited or not, and `files` written into `images/`;
+/// removed when the test ends.
+fn content(test: &str, lead: &str, credit: bool, files: &[(&str, Vec<u8>)]) -> Scratch {
+    let root = Scratch::new(&format!("reader-photos-{test}-"));
     fs::create_dir_all(root.join("articles")).expect("temp dir");
     fs::create_dir_all(root.join("images")).expect("images");
     fs::write(root.join("site.json"), SITE).expect("site");

@@ -194,8 +194,11 @@ mod tests {
 
     #[test]
     fn only_the_apps_files_big_enough_get_copies() {
-        let dir = std::env::temp_dir().join(format!("reader-compress-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
+        let scratch = tempfile::Builder::new()
+            .prefix("reader-compress-")
+            .tempdir()
+            .expect("a scratch folder");
+        let dir = scratch.path().join("dist");
         fs::create_dir_all(dir.join("content")).expect("dir");
         fs::write(dir.join("content/a.json"), "x".repeat(1000)).expect("a");
         fs::write(dir.join("index.html"), "x".repeat(1000)).expect("page");
@@ -206,7 +209,7 @@ mod tests {
         .expect("wasm");
         fs::write(dir.join("tiny.css"), "a{}").expect("tiny");
         fs::write(dir.join("photo.jpg"), "x".repeat(1000)).expect("jpg");
-        let cache = dir.with_extension("cache");
+        let cache = scratch.path().join("cache");
         let files: Vec<PathBuf> = [
             "content/a.json",
             "index.html",
@@ -240,7 +243,5 @@ mod tests {
         write_copies_for(&files, Some(&cache)).expect("again");
         let published = fs::read(wasm.with_extension("wasm.br")).expect("copy");
         assert_eq!(published, b"marked");
-        let _ = fs::remove_dir_all(&dir);
-        let _ = fs::remove_dir_all(&cache);
     }
 }

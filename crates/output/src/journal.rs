@@ -118,16 +118,20 @@ pub fn read(state: &Path, token: &str) -> Option<HashSet<PathBuf>> {
 mod tests {
     use super::*;
 
-    fn state(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("reader-journal-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        dir
+    /// A state folder not made yet, in a scratch folder removed when the
+    /// test ends (with the `TempDir`).
+    fn state(name: &str) -> (tempfile::TempDir, PathBuf) {
+        let scratch = tempfile::Builder::new()
+            .prefix(&format!("reader-journal-{name}-"))
+            .tempdir()
+            .expect("a scratch folder");
+        let dir = scratch.path().join("state");
+        (scratch, dir)
     }
 
     #[test]
     fn a_writer_records_only_into_a_journal_its_reader_began() {
-        let dir = state("none");
+        let (_scratch, dir) = state("none");
         let writer = Writer::begin(&dir).expect("no journal is no error");
         writer
             .end(Path::new("/out"), &[PathBuf::from("/out/a.json")])
@@ -138,7 +142,7 @@ mod tests {
 
     #[test]
     fn the_reader_trusts_its_own_journal_with_every_build_ended() {
-        let dir = state("trust");
+        let (_scratch, dir) = state("trust");
         reset(&dir, "t1").expect("reset");
         assert_eq!(read(&dir, "t1"), Some(HashSet::new()));
         assert_eq!(read(&dir, "t0"), None, "another reader's token");
@@ -166,6 +170,5 @@ mod tests {
         assert_eq!(read(&dir, "t1"), None);
         reset(&dir, "t2").expect("reset");
         assert_eq!(read(&dir, "t2"), Some(HashSet::new()));
-        let _ = fs::remove_dir_all(&dir);
     }
 }

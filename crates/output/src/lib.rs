@@ -247,10 +247,15 @@ mod tests {
     use super::*;
     use std::time::{Duration, SystemTime};
 
-    fn folder(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("reader-output-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        dir
+    /// A folder `name` not made yet, in a scratch folder removed when the
+    /// test ends (with the `TempDir`).
+    fn folder(name: &str) -> (tempfile::TempDir, PathBuf) {
+        let scratch = tempfile::Builder::new()
+            .prefix(&format!("reader-output-{name}-"))
+            .tempdir()
+            .expect("a scratch folder");
+        let dir = scratch.path().join(name);
+        (scratch, dir)
     }
 
     #[test]
@@ -262,7 +267,7 @@ mod tests {
             webp.to_string_lossy()
                 .starts_with("cache/a-360.webp.partial-")
         );
-        let dir = folder("atomic");
+        let (_scratch, dir) = folder("atomic");
         fs::create_dir_all(&dir).expect("dir");
         write_atomically(&dir.join("a.json"), "one").expect("written");
         assert_eq!(fs::read_to_string(dir.join("a.json")).expect("read"), "one");
@@ -273,12 +278,12 @@ mod tests {
         );
         remove_if_there(&dir.join("a.json")).expect("removed");
         remove_if_there(&dir.join("a.json")).expect("gone already is no error");
-        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn a_state_moves_with_its_folder_and_replaces_the_one_there() {
-        let (from, to) = (folder("state-from"), folder("state-to"));
+        let (scratch, from) = folder("state-from");
+        let to = scratch.path().join("state-to");
         move_state(&from, &to).expect("nothing to move");
         assert!(!to.exists());
         fs::create_dir_all(&from).expect("from");
@@ -296,12 +301,11 @@ mod tests {
             fs::read_to_string(to.join("read-cache")).expect("kept"),
             "kept"
         );
-        let _ = fs::remove_dir_all(&to);
     }
 
     #[test]
     fn an_unchanged_file_is_not_rewritten() {
-        let dir = folder("same");
+        let (_scratch, dir) = folder("same");
         let file = dir.join("a/b.json");
         assert!(write(&file, "one").expect("first"));
         let old = SystemTime::now() - Duration::from_secs(3600);
@@ -321,12 +325,11 @@ mod tests {
         assert!(write(&file, "4").expect("shorter"));
         assert_eq!(fs::read_to_string(&file).ok().as_deref(), Some("4"));
         assert!(write(&dir.join("a"), "a folder is there").is_err());
-        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn prune_removes_only_what_the_build_no_longer_makes() {
-        let dir = folder("prune");
+        let (_scratch, dir) = folder("prune");
         write(&dir.join("content/old.json"), "gone").expect("old");
         write(&dir.join("content/gone/x.json"), "gone").expect("old folder");
         write(&dir.join("outside.txt"), "kept").expect("outside");
@@ -345,6 +348,5 @@ mod tests {
         assert!(kept.join("a.json").exists());
         assert!(dir.join("content/new.json").exists() && dir.join("outside.txt").exists());
         assert!(!dir.join("content/old.json").exists() && !dir.join("content/gone").exists());
-        let _ = fs::remove_dir_all(&dir);
     }
 }

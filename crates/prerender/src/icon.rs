@@ -58,17 +58,18 @@ mod tests {
     use super::*;
 
     /// A folder of its own for one test, holding `name`.
-    fn site(test: &str, icon: &[u8], name: &str) -> std::path::PathBuf {
+    fn site(test: &str, icon: &[u8], name: &str) -> tempfile::TempDir {
         let dir = scratch(test);
-        std::fs::write(dir.join(name), icon).expect("written");
+        std::fs::write(dir.path().join(name), icon).expect("written");
         dir
     }
 
-    fn scratch(test: &str) -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("reader-icon-{test}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("a scratch folder");
-        dir
+    /// An empty folder, removed when the test ends (with the `TempDir`).
+    fn scratch(test: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("reader-icon-{test}-"))
+            .tempdir()
+            .expect("a scratch folder")
     }
 
     #[test]
@@ -77,7 +78,7 @@ mod tests {
         let dir = site("svg", svg, "favicon-1a2b.svg");
         let html = inline(
             "<head><link href=/favicon-1a2b.svg integrity=sha384-X rel=icon></head>",
-            &dir,
+            dir.path(),
             "/",
         )
         .expect("inlined");
@@ -91,15 +92,15 @@ mod tests {
     #[test]
     fn a_large_or_other_icon_stays_linked() {
         let dir = site("large", &vec![b' '; MAX_BYTES + 1], "big.svg");
-        std::fs::write(dir.join("icon.png"), b"png").expect("written");
+        std::fs::write(dir.path().join("icon.png"), b"png").expect("written");
         let template = "<link href=/big.svg rel=icon><link href=/icon.png rel=icon>";
-        assert_eq!(inline(template, &dir, "/").expect("kept"), template);
+        assert_eq!(inline(template, dir.path(), "/").expect("kept"), template);
     }
 
     #[test]
     fn a_missing_icon_is_an_error() {
         let dir = scratch("missing");
-        let error = inline("<link href=/gone.svg rel=icon>", &dir, "/").expect_err("missing");
+        let error = inline("<link href=/gone.svg rel=icon>", dir.path(), "/").expect_err("missing");
         assert!(error.to_string().contains("gone.svg"), "{error}");
     }
 }

@@ -151,40 +151,38 @@ fn incomplete(dist: &Path) -> PrerenderError {
 mod tests {
     use super::*;
 
-    fn scratch(name: &str) -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!(
-            "reader-prerender-reading-{name}-{}",
-            std::process::id()
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("scratch");
-        dir
+    /// An empty folder, removed when the test ends (with the `TempDir`).
+    fn scratch(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("reader-prerender-reading-{name}-"))
+            .tempdir()
+            .expect("scratch")
     }
 
     #[test]
     fn trunks_files_are_named_by_their_content_once() {
-        let dist = scratch("named");
+        let folder = scratch("named");
+        let dist = folder.path();
         fs::write(dist.join("reading.js"), "export default 1;").expect("js");
         fs::write(dist.join("reading_bg.wasm"), b"\0asm").expect("wasm");
         fs::write(dist.join("reader-0123456789abcdef.js"), "whole").expect("whole");
-        let app = prepare(&dist).expect("prepared").expect("a reading app");
+        let app = prepare(dist).expect("prepared").expect("a reading app");
         assert!(app.script.name.starts_with("reading-") && app.script.name.ends_with(".js"));
         assert_eq!(app.wasm.name, app.script.name.replace(".js", "_bg.wasm"));
         assert!(!dist.join("reading.js").exists() && !dist.join("reading_bg.wasm").exists());
         assert_eq!(app.script.integrity, sri(b"export default 1;"));
         assert_eq!(app.wasm.integrity, sri(b"\0asm"));
         // An update finds them as the full build left them.
-        assert_eq!(prepare(&dist).expect("again"), Some(app));
-        let _ = fs::remove_dir_all(&dist);
+        assert_eq!(prepare(dist).expect("again"), Some(app));
     }
 
     #[test]
     fn a_build_without_one_has_none_and_half_of_one_is_an_error() {
-        let dist = scratch("none");
+        let folder = scratch("none");
+        let dist = folder.path();
         fs::write(dist.join("reader-0123456789abcdef.js"), "whole").expect("whole");
-        assert_eq!(prepare(&dist).expect("prepared"), None);
+        assert_eq!(prepare(dist).expect("prepared"), None);
         fs::write(dist.join("reading.js"), "export default 1;").expect("js");
-        assert!(matches!(prepare(&dist), Err(PrerenderError::Template(_))));
-        let _ = fs::remove_dir_all(&dist);
+        assert!(matches!(prepare(dist), Err(PrerenderError::Template(_))));
     }
 }

@@ -220,12 +220,13 @@ mod tests {
         export default __wbg_init;
     ";
 
-    /// An empty folder of this test's own.
-    fn folder(name: &str) -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("scripts-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("a temporary folder");
-        dir
+    /// An empty folder of this test's own, removed when the test ends
+    /// (with the `TempDir`).
+    fn folder(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("scripts-{name}-"))
+            .tempdir()
+            .expect("a temporary folder")
     }
 
     #[test]
@@ -263,7 +264,8 @@ mod tests {
 
     #[test]
     fn the_fresh_scripts_are_minified_and_the_integrity_follows() {
-        let dist = folder("fresh");
+        let scratch = folder("fresh");
+        let dist = scratch.path();
         // Each app's script defines the one function its wasm imports.
         let script = format!(
             "{MODULE}\nexport function __wbg_get_imports() {{ return {{ __wbg_log_0123456789abcdef: function(e) {{ console.log(e); }} }}; }}"
@@ -274,7 +276,7 @@ mod tests {
             fs::write(dist.join(format!("{stem}_bg.wasm")), &wasm).expect("written");
         }
         let template = "<head><link rel=modulepreload href=/news/reader-1a2b.js integrity=sha384-OLD crossorigin><link rel=preload href=/news/reader-1a2b_bg.wasm as=fetch type=application/wasm integrity=sha384-OLDWASM crossorigin></head>";
-        let out = minify_fresh(&dist, template).expect("minified");
+        let out = minify_fresh(dist, template).expect("minified");
         let whole = fs::read(dist.join("reader-1a2b.js")).expect("there");
         let reading = fs::read(dist.join("reading.js")).expect("there");
         assert!(whole.len() < script.len() / 2);
@@ -293,16 +295,15 @@ mod tests {
         assert!(out.contains(&sri(&whole)), "{out}");
         assert!(out.contains(&sri(&shortened)), "{out}");
         assert!(!out.contains("sha384-OLD"), "{out}");
-        let _ = fs::remove_dir_all(&dist);
     }
 
     #[test]
     fn a_template_without_the_apps_script_is_an_error() {
-        let dist = folder("no-script");
+        let scratch = folder("no-script");
+        let dist = scratch.path();
         assert!(matches!(
-            minify_fresh(&dist, "<head></head>"),
+            minify_fresh(dist, "<head></head>"),
             Err(PrerenderError::Template(_))
         ));
-        let _ = fs::remove_dir_all(&dist);
     }
 }

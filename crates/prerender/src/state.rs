@@ -215,8 +215,11 @@ mod tests {
 
     #[test]
     fn the_state_reads_back_as_written() {
-        let dir = std::env::temp_dir().join(format!("reader-state-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
+        let scratch = tempfile::Builder::new()
+            .prefix("reader-state-")
+            .tempdir()
+            .expect("a scratch folder");
+        let dir = scratch.path().join("state");
         let mut state = State {
             template: Some("<html></html>".to_owned()),
             base: Some("/news/".to_owned()),
@@ -239,21 +242,20 @@ mod tests {
         state.save(&dir).expect("save");
         assert_eq!(State::load(&dir), state);
         assert_eq!(State::load(&dir.join("none")), State::default());
-        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn a_stamp_changes_with_an_input() {
-        let dir = std::env::temp_dir().join(format!("reader-stamp-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("dir");
-        let file = dir.join("a.json");
+        let dir = tempfile::Builder::new()
+            .prefix("reader-stamp-")
+            .tempdir()
+            .expect("a scratch folder");
+        let file = dir.path().join("a.json");
         fs::write(&file, "{}").expect("write");
         let before = stamp(1, std::slice::from_ref(&file));
         assert_eq!(before, stamp(1, std::slice::from_ref(&file)));
         assert_ne!(before, stamp(2, std::slice::from_ref(&file)));
         fs::write(&file, "{\"a\":1}").expect("write");
         assert_ne!(before, stamp(1, std::slice::from_ref(&file)));
-        let _ = fs::remove_dir_all(&dir);
     }
 }

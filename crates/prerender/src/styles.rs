@@ -225,34 +225,17 @@ fn read_styles(path: &Path) -> Result<String, PrerenderError> {
 mod tests {
     use super::*;
 
-    /// A dist folder of its own per test, holding `files`.
-    struct Dist(std::path::PathBuf);
-
-    impl Dist {
-        fn path(&self) -> &Path {
-            &self.0
-        }
-    }
-
-    impl Drop for Dist {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-
-    fn dist(files: &[(&str, &str)]) -> Dist {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "reader-styles-{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::create_dir_all(&dir).expect("temp dir");
+    /// A dist folder of its own per test, holding `files`, removed when
+    /// the test ends (with the `TempDir`).
+    fn dist(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::Builder::new()
+            .prefix("reader-styles-")
+            .tempdir()
+            .expect("temp dir");
         for (name, css) in files {
-            std::fs::write(dir.join(name), css).expect("css");
+            std::fs::write(dir.path().join(name), css).expect("css");
         }
-        Dist(dir)
+        dir
     }
 
     const TEMPLATE: &str = "<title>x</title>\
@@ -260,7 +243,7 @@ mod tests {
         <link href=/news/article-2b.css integrity=sha384-A rel=stylesheet>\
         <link href=/news/lists-3c.css rel=stylesheet><body>";
 
-    fn styles() -> (Dist, String, Styles) {
+    fn styles() -> (tempfile::TempDir, String, Styles) {
         let dir = dist(&[
             ("base-1a.css", "body{margin:0}\n"),
             ("article-2b.css", "a>b{color:red}"),

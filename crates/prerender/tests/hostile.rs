@@ -5,13 +5,13 @@
 //! well-formed XML.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use reader_model::{PageContent, PageData};
 use scraper::{Html, Selector};
 
 mod support;
-use support::{LOADER, template};
+use support::{LOADER, Scratch, template};
 
 /// Breaks out of every context a string can land in: a `<title>`, an
 /// attribute, a `<script>`, a comment, CDATA, JSON and XML.
@@ -21,10 +21,9 @@ const HOSTILE: &str = "</title></script><script>alert(1)</script>\"><img src=x o
 /// A dist folder as Trunk and reader-content leave it, with hostile content.
 /// The published content, every string the payload; `via_markdown`
 /// writes each article as an editor's Markdown file first and publishes
-/// what the Markdown reads as.
-fn hostile_dist(name: &str, via_markdown: bool) -> PathBuf {
-    let dist = std::env::temp_dir().join(format!("reader-prerender-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dist);
+/// what the Markdown reads as. The folder is removed when the test ends.
+fn hostile_dist(name: &str, via_markdown: bool) -> Scratch {
+    let dist = Scratch::new(&format!("reader-prerender-{name}-"));
     fs::create_dir_all(dist.join("content/articles")).expect("dist");
     fs::write(dist.join("index.html"), template()).expect("template");
     fs::write(dist.join("reader-0123456789abcdef.js"), "export default 1;").expect("js");
@@ -323,7 +322,6 @@ fn only_text(dist: &Path) {
             );
         }
     }
-    let _ = fs::remove_dir_all(&dist);
 }
 
 #[test]
@@ -358,5 +356,4 @@ fn feeds_with_hostile_content_are_well_formed_xml() {
     }
     let atom = fs::read_to_string(dist.join("atom.xml")).expect("atom");
     assert!(atom.contains("<title>&lt;/title&gt;&lt;/script&gt;&lt;script&gt;alert(1)"));
-    let _ = fs::remove_dir_all(&dist);
 }

@@ -9,13 +9,13 @@ use std::path::{Path, PathBuf};
 use reader_prerender::{Shard, prerender, prerender_shard};
 
 mod support;
+use support::Scratch;
 
 /// `dist/`, a staging folder as Trunk leaves it, with the repository's
 /// content published into it by the content build, and `configs/` for the
-/// host files.
-fn staged(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("reader-shards-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+/// host files; removed when the test ends.
+fn staged(name: &str) -> Scratch {
+    let dir = Scratch::new(&format!("reader-shards-{name}-"));
     let dist = dir.join("dist");
     fs::create_dir_all(&dist).expect("dist");
     fs::write(dist.join("index.html"), support::template()).expect("template");
@@ -68,7 +68,6 @@ fn the_union_of_the_shards_is_the_whole_build() {
                 union.insert(path, bytes);
             }
         }
-        let _ = fs::remove_dir_all(&part);
     }
     assert_eq!(rendered, summary.rendered, "every page rendered once");
     let missing: Vec<_> = expected
@@ -87,7 +86,6 @@ fn the_union_of_the_shards_is_the_whole_build() {
             path.display()
         );
     }
-    let _ = fs::remove_dir_all(&whole);
 }
 
 #[test]

@@ -12,6 +12,7 @@ use std::time::SystemTime;
 use reader_prerender::{Incremental, Mode, Options, Summary, prerender_with};
 
 mod support;
+use support::Scratch;
 
 const EDITED: &str = "usst-library-reopens-after-renovation";
 const UNRELATED: &str = "usst-campus-radio-station-goes-on-air";
@@ -22,7 +23,8 @@ const SEED: &str = "usst-medical-equipment-centre";
 const ZH_SEED: &str = "shangli-gaoduan-yiliao-qixie-zhongxin";
 
 struct Site {
-    root: PathBuf,
+    /// Removed when the site is dropped (its test ends).
+    root: Scratch,
     /// Whether the content build keeps a journal of what it changed for
     /// the prerender (as the scripts run them), or the prerender looks at
     /// every content file.
@@ -33,9 +35,7 @@ impl Site {
     /// A working folder with a copy of the repository's content, and a
     /// staging folder as Trunk leaves it.
     fn new(name: &str) -> Self {
-        let root =
-            std::env::temp_dir().join(format!("reader-update-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&root);
+        let root = Scratch::new(&format!("reader-update-{name}-"));
         copy(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content"),
             &root.join("content"),
@@ -205,12 +205,6 @@ impl Site {
             serde_json::to_string_pretty(&article).expect("json"),
         )
         .expect("write");
-    }
-}
-
-impl Drop for Site {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.root);
     }
 }
 

@@ -197,8 +197,11 @@ mod tests {
 
     #[test]
     fn the_same_count_gives_the_same_archive() {
-        let a = std::env::temp_dir().join(format!("reader-gen-a-{}", std::process::id()));
-        let b = std::env::temp_dir().join(format!("reader-gen-b-{}", std::process::id()));
+        let scratch = tempfile::Builder::new()
+            .prefix("reader-gen-")
+            .tempdir()
+            .expect("a scratch folder");
+        let (a, b) = (scratch.path().join("a"), scratch.path().join("b"));
         generate(30, &a, Language::English).expect("a");
         generate(30, &b, Language::English).expect("b");
         let read = |dir: &Path| {
@@ -212,9 +215,13 @@ mod tests {
 
     #[test]
     fn a_chinese_archive_is_one_chinese_edition_of_chinese_text() {
-        let dir = std::env::temp_dir().join(format!("reader-gen-zh-{}", std::process::id()));
-        generate(40, &dir, Language::Chinese).expect("generate");
-        let (editions, problems) = crate::Content::load(&dir).editions();
+        let scratch = tempfile::Builder::new()
+            .prefix("reader-gen-zh-")
+            .tempdir()
+            .expect("a scratch folder");
+        let dir = scratch.path();
+        generate(40, dir, Language::Chinese).expect("generate");
+        let (editions, problems) = crate::Content::load(dir).editions();
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(editions.len(), 1);
         assert_eq!(editions[0].code, "zh");
@@ -228,6 +235,5 @@ mod tests {
             !headline.contains(' '),
             "Chinese words run together: {headline}"
         );
-        let _ = fs::remove_dir_all(&dir);
     }
 }

@@ -106,12 +106,15 @@ mod tests {
 
     #[test]
     fn a_key_reads_back_and_is_gone_once_forgotten() {
-        let state = std::env::temp_dir().join(format!("reader-derived-{}", std::process::id()));
+        let scratch = tempfile::Builder::new()
+            .prefix("reader-derived-")
+            .tempdir()
+            .expect("a scratch folder");
+        let state = scratch.path().join("state");
         save(&state, u64::MAX - 6).expect("saved");
         assert_eq!(load(&state), Some(u64::MAX - 6));
         forget(&state).expect("forgotten");
         assert_eq!(load(&state), None);
         forget(&state).expect("gone already is no error");
-        let _ = std::fs::remove_dir_all(&state);
     }
 }

@@ -96,7 +96,11 @@ mod tests {
 
     #[test]
     fn stamps_read_back_and_change_with_each_input() {
-        let file = std::env::temp_dir().join(format!("reader-stamps-{}", std::process::id()));
+        let scratch = tempfile::Builder::new()
+            .prefix("reader-stamps-")
+            .tempdir()
+            .expect("a scratch folder");
+        let file = scratch.path().join("stamps");
         write_lines(&[("a".into(), 7), ("b-c".into(), u64::MAX)], &file).expect("save");
         assert_eq!(
             read_lines(&file),

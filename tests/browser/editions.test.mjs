@@ -408,6 +408,15 @@ describe('the Chinese edition', () => {
       await box.fill('医疗');
       await page.waitForFunction(() => document.querySelector('.search-page__count')?.textContent.includes('“医疗”'));
       assert.equal((await hits(page))[0], `/zh/news/${ZH_SEED}`, 'the headline holding the words first');
+      // A run as it was typed before its pairs apart: 十余名 (ten-odd people)
+      // is whole in the forum's summary (八十余名代表); the newer conference
+      // has 十余 and 余名 in other places (三十余所, 四百余名).
+      await box.fill('十余名');
+      await page.waitForFunction(() => document.querySelector('.search-page__count')?.textContent.includes('“十余名”'));
+      assert.deepEqual(
+        await hits(page),
+        ['zhong-de-gongcheng-jiaoyu-hezuo-luntan', 'guangxue-gongcheng-xueshu-nianhui-2023'].map((slug) => `/zh/news/${slug}`),
+      );
       await screenshot(page, `zh-search-${width}`);
       assert.deepEqual(unexpected(problems), []);
       await context.close();

@@ -7,7 +7,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
 
 use reader_search::format::key_chars;
-use reader_search::{FILE_BUDGET, Postings, SearchShard, key_of, key_text, shard_key, word_slices};
+use reader_search::{
+    FILE_BUDGET, Postings, SearchShard, key_of, key_text, shard_key, strong_word_slices,
+    word_slices,
+};
 
 /// One article's distinct words: in its strong text, and in its text only,
 /// each filed under the part of the [`IndexBuilder`] that keeps it (so a
@@ -20,7 +23,7 @@ impl ArticleWords {
     pub fn of(strong: &str, body: &str) -> Self {
         // Each distinct word is allocated once: most words of a text are
         // repeats, and most are lowercase already.
-        let strong: HashSet<Cow<str>, Fast> = word_slices(strong).collect();
+        let strong: HashSet<Cow<str>, Fast> = strong_word_slices(strong).collect();
         let body: HashSet<Cow<str>, Fast> =
             word_slices(body).filter(|w| !strong.contains(w)).collect();
         let mut parts: [(Vec<String>, Vec<String>); PARTS] = Default::default();

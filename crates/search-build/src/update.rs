@@ -9,7 +9,9 @@ use std::path::Path;
 
 use reader_model::Article;
 use reader_search::format::{gaps, key_chars, ungaps};
-use reader_search::{FILE_BUDGET, POSTINGS_CAP, Postings, SearchShard, key_text, shard_key, words};
+use reader_search::{
+    FILE_BUDGET, POSTINGS_CAP, Postings, SearchShard, key_text, shard_key, strong_words, words,
+};
 
 use crate::{search_file, split_files, texts};
 
@@ -23,7 +25,7 @@ pub struct WordSets {
 impl WordSets {
     pub fn of<R>(article: &Article<R>) -> Self {
         let (strong, body) = texts(article);
-        let strong: BTreeSet<String> = words(&strong).collect();
+        let strong: BTreeSet<String> = strong_words(&strong).collect();
         let body = words(&body).filter(|w| !strong.contains(w)).collect();
         Self { strong, body }
     }

@@ -354,3 +354,31 @@ fn chinese_words_written_together_find_an_article_that_has_them_apart() {
         [0]
     );
 }
+
+#[test]
+fn chinese_words_written_as_typed_rank_above_their_pairs_apart() {
+    let articles = [
+        ("大学生志愿者", ""),         // 0: 大学生 in the headline
+        ("上海理工大学", "学生社团"), // 1: 大学 and 学生 apart, both strong and body
+        ("新学期", "大学生创业大赛"), // 2: 大学生 in the text only
+        ("大学新闻", "学生记者"),     // 3: apart, 大学 in the headline
+        ("学生运动会", "跑步"),       // 4: 学生 alone
+    ];
+    let shards = index(&articles);
+    // Every article with both pairs matches; the one whose headline holds
+    // the run whole comes first; the others by their pairs (a body's runs
+    // are not filed whole), the newest first among equals.
+    let ranked = SearchQuery::new("大学生").rank(&shards, 0, 10);
+    assert_eq!((ranked.ids, ranked.total), (vec![0, 3, 1, 2], 4));
+    // The triple's file is the pairs' own: no request more.
+    let none: HashMap<String, IndexFile> = HashMap::new();
+    assert_eq!(
+        SearchQuery::new("大学生").keys_needed(&none),
+        [shard_key("大", KEY_CHARS), shard_key("学", KEY_CHARS)]
+    );
+    // A run of two has no triple: found as before (the headlines first).
+    assert_eq!(
+        SearchQuery::new("大学").rank(&shards, 0, 10).ids,
+        [3, 1, 0, 2]
+    );
+}

@@ -12,7 +12,7 @@ use reader_search_build::IndexBuilder;
 /// Articles of a few words each from a small vocabulary, so that queries
 /// often match, and some words begin others ("lab", "labs", "labour").
 fn small_articles() -> impl Strategy<Value = Vec<(String, String)>> {
-    let word = prop::sample::select(vec![
+    let vocabulary = vec![
         "lab",
         "labs",
         "labour",
@@ -30,13 +30,26 @@ fn small_articles() -> impl Strategy<Value = Vec<(String, String)>> {
         "器械",
         "学术年会",
         "在沪",
+        // Pairs a text may hold apart (大学 … 学生) or as one run (大学生).
+        "大学",
+        "学生",
         "5G实验室",
         "ＵＳＳＴ２０２０",
-    ]);
-    // Words joined by a space, or by nothing (Chinese is written so).
-    let text = (prop::collection::vec(word, 0..5), any::<bool>())
+    ];
+    articles_of(vocabulary, 5, 40)
+}
+
+/// Up to `articles` articles, each text up to `words` words of
+/// `vocabulary` joined by a space, or by nothing (Chinese is written so).
+fn articles_of(
+    vocabulary: Vec<&'static str>,
+    words: usize,
+    articles: usize,
+) -> impl Strategy<Value = Vec<(String, String)>> {
+    let word = prop::sample::select(vocabulary);
+    let text = (prop::collection::vec(word, 0..words), any::<bool>())
         .prop_map(|(words, spaced)| words.join(if spaced { " " } else { "" }));
-    prop::collection::vec((text.clone(), text), 0..40)
+    prop::collection::vec((text.clone(), text), 0..articles)
 }
 
 /// The ranking's meaning, by brute force: an article matches when each
@@ -46,7 +59,9 @@ fn small_articles() -> impl Strategy<Value = Vec<(String, String)>> {
 /// its strong text, else 1; best first, then newest (the highest number).
 /// When no article matches, a long run of Chinese characters in the
 /// query (`text`; three of its pairs or more among the query's words)
-/// matches an article with two thirds of its pairs, each scored so.
+/// matches an article with two thirds of its pairs, each scored so. A
+/// matching article gains 4 for each triple of the query's Chinese runs
+/// (of those whose pairs are searched) that its strong text holds.
 fn ranked_by_hand(
     articles: &[(String, String)],
     text: &str,
@@ -67,6 +82,22 @@ fn ranked_by_hand(
             0
         }
     };
+    let pair_searched = |pair: &[char]| {
+        query
+            .words
+            .iter()
+            .any(|w| w.chars().eq(pair.iter().copied()))
+    };
+    let triples: Vec<String> = (reader_search::han_triples(text).into_iter())
+        .filter(|triple| {
+            triple
+                .chars()
+                .collect::<Vec<char>>()
+                .windows(2)
+                .all(pair_searched)
+        })
+        .take(reader_search::MOST_WORDS)
+        .collect();
     let ranked = |runs: &[Vec<usize>]| {
         let mut scored: Vec<(u32, u32)> = Vec::new();
         for (id, (strong, body)) in articles.iter().enumerate() {
@@ -84,6 +115,11 @@ fn ranked_by_hand(
                 score += scores.iter().sum::<u32>();
             }
             if matches && score > 0 {
+                for triple in &triples {
+                    if reader_search::strong_words(strong).any(|w| w == *triple) {
+                        score += 4;
+                    }
+                }
                 scored.push((u32::try_from(id).unwrap_or(u32::MAX), score));
             }
         }
@@ -109,6 +145,68 @@ fn ranked_by_hand(
     }
 }
 
+/// The index over `articles` (written within `budget`, read back as JSON
+/// as the app reads it, file by file as the query asks for them) ranks a
+/// search for `text` exactly as [`ranked_by_hand`], a page of five after
+/// `skip`.
+fn ranks_by_hand(
+    articles: &[(String, String)],
+    text: &str,
+    skip: usize,
+    budget: usize,
+    key_chars: usize,
+) -> Result<(), TestCaseError> {
+    let mut builder = IndexBuilder::default();
+    for (strong, body) in articles.iter() {
+        builder.add(strong, body);
+    }
+    let written = builder.finish_within(budget, key_chars);
+    let query = SearchQuery::new(text).filed_by(key_chars);
+    let mut files: HashMap<String, IndexFile> = HashMap::new();
+    for _round in 0..20 {
+        let keys = query.keys_needed(&files);
+        if keys.is_empty() {
+            break;
+        }
+        for key in keys {
+            let file = match written.get(&key) {
+                Some(shard) => from_json(&reader_model::to_json(shard).unwrap_or_default())
+                    .map_err(|error| TestCaseError::fail(error.to_string()))?,
+                None => IndexFile::default(),
+            };
+            files.insert(key, file);
+        }
+    }
+    prop_assert!(
+        query.keys_needed(&files).is_empty(),
+        "the query asks for files forever"
+    );
+    let hex = |word: &str| word.bytes().map(|b| format!("{b:02x}")).collect::<String>();
+    let split = |word: &str| written.get(&hex(word)).is_some_and(|shard| shard.split);
+    let expected = ranked_by_hand(articles, text, &query, &split);
+    let ranked = query.rank(&files, skip, 5);
+    prop_assert_eq!(ranked.total, expected.len());
+    prop_assert!(!ranked.more);
+    let page: Vec<u32> = expected.into_iter().skip(skip).take(5).collect();
+    prop_assert_eq!(ranked.ids, page);
+    Ok(())
+}
+
+/// Articles of Chinese words alone, joined by a space or by nothing.
+fn chinese_articles() -> impl Strategy<Value = Vec<(String, String)>> {
+    let vocabulary = vec![
+        "大学",
+        "学生",
+        "大学生",
+        "理工",
+        "上海理工大学",
+        "医疗",
+        "器械",
+        "医疗器械",
+    ];
+    articles_of(vocabulary, 4, 20)
+}
+
 proptest! {
     /// The index (written, read back as JSON as the app reads it, file by
     /// file as the query asks for them) ranks exactly as the brute-force
@@ -119,42 +217,25 @@ proptest! {
         articles in small_articles(),
         query in prop::sample::select(vec!["lab", "labs", "la", "labo", "optical lab", "lab optic", "campus 5g", "nyström", "丁", "x",
             "理工", "上海理工大学", "医疗器械", "年会", "沪", "USST 2020", "5G 实验室", "器械", "疗器", "大学 lab",
-            "医疗学术", "上海大学 lab", "器械年会"]),
+            "医疗学术", "上海大学 lab", "器械年会", "疗器械", "理工大学 医疗", "海理", "大学生", "大学生 lab", "理工大学生"]),
         skip in 0usize..6,
         budget in prop_oneof![Just(reader_search::FILE_BUDGET), 0usize..400],
         key_chars in prop_oneof![Just(KEY_CHARS), Just(SHORT_KEY_CHARS)],
     ) {
-        let mut builder = IndexBuilder::default();
-        for (strong, body) in articles.iter() {
-            builder.add(strong, body);
-        }
-        let written = builder.finish_within(budget, key_chars);
-        let text = query;
-        let query = SearchQuery::new(text).filed_by(key_chars);
-        let mut files: HashMap<String, IndexFile> = HashMap::new();
-        for _round in 0..20 {
-            let keys = query.keys_needed(&files);
-            if keys.is_empty() {
-                break;
-            }
-            for key in keys {
-                let file = match written.get(&key) {
-                    Some(shard) => from_json(&reader_model::to_json(shard).unwrap_or_default())
-                        .map_err(|error| TestCaseError::fail(error.to_string()))?,
-                    None => IndexFile::default(),
-                };
-                files.insert(key, file);
-            }
-        }
-        prop_assert!(query.keys_needed(&files).is_empty(), "the query asks for files forever");
-        let hex = |word: &str| word.bytes().map(|b| format!("{b:02x}")).collect::<String>();
-        let split = |word: &str| written.get(&hex(word)).is_some_and(|shard| shard.split);
-        let expected = ranked_by_hand(&articles, text, &query, &split);
-        let ranked = query.rank(&files, skip, 5);
-        prop_assert_eq!(ranked.total, expected.len());
-        prop_assert!(!ranked.more);
-        let page: Vec<u32> = expected.into_iter().skip(skip).take(5).collect();
-        prop_assert_eq!(ranked.ids, page);
+        ranks_by_hand(&articles, query, skip, budget, key_chars)?;
+    }
+
+    /// The same, over Chinese text alone, whose runs' pairs an article may
+    /// hold apart (大学 … 学生) or as written (大学生): the triples rank.
+    #[test]
+    fn chinese_runs_rank_as_a_brute_force_reading(
+        articles in chinese_articles(),
+        query in prop::sample::select(vec!["大学生", "理工大学生", "医疗器械", "上海大学生", "学生 医疗器械"]),
+        skip in 0usize..3,
+        budget in prop_oneof![Just(reader_search::FILE_BUDGET), 0usize..400],
+        key_chars in prop_oneof![Just(KEY_CHARS), Just(SHORT_KEY_CHARS)],
+    ) {
+        ranks_by_hand(&articles, query, skip, budget, key_chars)?;
     }
 
     /// Highlighting keeps the text whole, and marks exactly the words the

@@ -62,4 +62,4 @@ pub use passage::{PASSAGE_COLUMNS, marks_any};
 pub use query::{MOST_WORDS, Ranked, SearchQuery};
 pub use results::{ExcerptPart, SearchHit, SearchResults};
 pub use texts::ArticleTexts;
-pub use words::{long_han_runs, word_slices, words};
+pub use words::{han_triples, long_han_runs, strong_word_slices, strong_words, word_slices, words};

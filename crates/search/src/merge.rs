@@ -1,8 +1,9 @@
 //! Lists of article numbers merged as a query needs them: the lists of
 //! the words a prefix stands for (the best weight of each article), the
-//! words a query needs all of (the weights added), and a long Chinese
-//! run's pairs, most of which an article must have. Every list is in
-//! ascending order, so each merge is one pass.
+//! words a query needs all of (the weights added), a long Chinese run's
+//! pairs, most of which an article must have, and the Chinese triples an
+//! article need not have but ranks higher for. Every list is in ascending
+//! order, so each merge is one pass.
 
 /// Article numbers, each with a weight: ascending, each number once.
 pub(crate) type Weighted = Vec<(u32, u32)>;
@@ -40,6 +41,21 @@ pub(crate) fn at_least(lists: &[&Weighted], need: usize) -> Weighted {
     (counted.into_iter())
         .filter(|(_, _, n)| *n >= need)
         .map(|(id, weight, _)| (id, weight))
+        .collect()
+}
+
+/// The numbers of `scores`, each with `factor` times its weight in
+/// `list` added, where `list` has it.
+pub(crate) fn boost(scores: &[(u32, u32)], list: &[(u32, u32)], factor: u32) -> Weighted {
+    let mut rest = list.iter().peekable();
+    (scores.iter())
+        .map(|&(id, score)| {
+            while rest.next_if(|(listed, _)| *listed < id).is_some() {}
+            match rest.next_if(|(listed, _)| *listed == id) {
+                Some((_, weight)) => (id, score + factor * weight),
+                None => (id, score),
+            }
+        })
         .collect()
 }
 
@@ -108,4 +124,18 @@ pub(crate) fn intersect_sum(a: &Matches, b: &Matches) -> Matches {
         }
     }
     (out, (*a_whole).max(*b_whole))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_boost_adds_to_the_scores_of_the_numbers_listed_and_adds_none() {
+        let scores = [(1, 2), (4, 2), (7, 3), (9, 1)];
+        let list = [(0, 2), (4, 1), (5, 2), (9, 2), (12, 1)];
+        assert_eq!(boost(&scores, &list, 2), [(1, 2), (4, 4), (7, 3), (9, 5)]);
+        assert_eq!(boost(&scores, &[], 2), scores);
+        assert_eq!(boost(&[], &list, 2), []);
+    }
 }

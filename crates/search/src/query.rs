@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use crate::format::{IndexFile, KEY_CHARS};
 use crate::lookup::{Found, file_of};
-use crate::merge::{Matches, Weighted, at_least, intersect_sum, union_best};
-use crate::words::{Cut, is_han_word, long_han_runs, tokens};
+use crate::merge::{Matches, Weighted, at_least, boost, intersect_sum, union_best};
+use crate::words::{Cut, han_triples, is_han_word, long_han_runs, tokens};
 
 /// How many characters a word being typed needs before it also stands for
 /// the words it begins.
@@ -16,6 +16,11 @@ const PREFIX_CHARS: usize = 3;
 
 /// The most words a query searches (each may need a file of the index).
 pub const MOST_WORDS: usize = 8;
+
+/// How much more a Chinese triple weighs than a word: an article that holds
+/// a run as it was typed outranks one that has the run's pairs apart, even
+/// where they stand in its headline.
+const TRIPLE_FACTOR: u32 = 2;
 
 /// A query, as words: every word must match; the last may be unfinished
 /// (it also matches the words it starts). A run of Chinese characters is
@@ -27,12 +32,19 @@ pub const MOST_WORDS: usize = 8;
 /// has every pair, such a run matches an article that has two thirds of
 /// its pairs (图书, 书馆 and 学生 of the four); the articles with more of
 /// them rank first.
+///
+/// A run's pairs may stand apart in an article (大学生, university student:
+/// 大学 here, 学生 there). It still matches, but the articles whose strong
+/// text holds the run's triples (the run as it was typed) rank above it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchQuery {
     pub words: Vec<String>,
     /// The long runs of Chinese characters: for each, the indices in
     /// `words` of its pairs.
     runs: Vec<Vec<usize>>,
+    /// The triples of the runs of Chinese characters whose pairs are
+    /// searched: not needed to match, they rank ([`han_triples`]).
+    triples: Vec<String>,
     /// Whether the text had more than [`MOST_WORDS`] words (or pairs of
     /// Chinese characters): those after them are not searched.
     pub left_out: bool,
@@ -63,9 +75,20 @@ impl SearchQuery {
             })
             .filter(|at| at.len() >= 3)
             .collect();
+        // A triple ranks only the pairs searched (those past the most
+        // words are not).
+        let searched = |pair: &[char]| words.iter().any(|w| w.chars().eq(pair.iter().copied()));
+        let triples = (han_triples(text).into_iter())
+            .filter(|triple| {
+                let chars: Vec<char> = triple.chars().collect();
+                chars.windows(2).all(searched)
+            })
+            .take(MOST_WORDS)
+            .collect();
         Self {
             words,
             runs,
+            triples,
             key_chars: KEY_CHARS,
             left_out,
         }
@@ -90,9 +113,7 @@ impl SearchQuery {
         &self,
         files: &HashMap<String, F>,
     ) -> Vec<String> {
-        let mut keys: Vec<String> = self
-            .words
-            .iter()
+        let mut keys: Vec<String> = (self.words.iter().chain(&self.triples))
             .filter_map(|word| match file_of(word, self.key_chars, files) {
                 Found::File(_) | Found::None => None,
                 Found::Needed(key) => Some(key),
@@ -104,8 +125,8 @@ impl SearchQuery {
     }
 
     /// The matching articles' numbers, best first (more strong matches,
-    /// then newest): `limit` of them after the first `skip`, and how many
-    /// match in all.
+    /// and the Chinese triples they hold, then newest): `limit` of them
+    /// after the first `skip`, and how many match in all.
     ///
     /// Linear in the lists' lengths: they are merged in number order, with
     /// no table and no sort (an archive's commonest words list thousands).
@@ -157,9 +178,16 @@ impl SearchQuery {
                 .map(|(_, list)| list);
             scores = all(&mut words.chain(&runs));
         }
-        // Scores are small (at most 2 per word): one pass per score, from
-        // the highest, each pass newest (highest number) first; it stops
-        // once `limit` are in.
+        for triple in &self.triples {
+            if let Found::File(file) = file_of(triple, self.key_chars, shards) {
+                for postings in file.lists(triple, false) {
+                    scores = boost(&scores, &postings.weighted().0, TRIPLE_FACTOR);
+                }
+            }
+        }
+        // Scores are small (at most 2 per word, 4 per triple): one pass per
+        // score, from the highest, each pass newest (highest number) first;
+        // it stops once `limit` are in.
         let best = scores.iter().map(|(_, score)| *score).max().unwrap_or(0);
         let (ids, weights) = (1..=best)
             .rev()

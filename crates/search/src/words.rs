@@ -19,19 +19,31 @@
 //!   (one character alone, for a run of one). Any run of two or more
 //!   characters is then found wherever it stands, and a run the text does
 //!   not hold is not (`医疗器械` needs 医疗, 疗器 and 器械).
+//! - The pairs may stand apart in a text (大学生, university student: 大学
+//!   here and 学生 there). An article's strong text (its headline, summary
+//!   and speakers' names, see `texts.rs`) is also filed by its overlapping
+//!   triples (理工大, 工大学), which say where a run stands whole, and rank
+//!   those articles first ([`han_triples`]). Not its body's: there they
+//!   would file about as many words again as the pairs, for a ranking the
+//!   headline and summary mostly decide.
 
 use std::borrow::Cow;
 
 /// How a run of Han characters is cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cut {
-    /// For the index: every character and every overlapping pair.
+    /// For the index's body text: every character and every overlapping
+    /// pair.
     Index,
+    /// For the index's strong text: every character, every overlapping pair
+    /// and every overlapping triple.
+    Strong,
     /// For a query: every overlapping pair (a run of one: the character).
     Query,
 }
 
-/// The words of `text` as the index files them, lowercased.
+/// The words of an article's body `text` as the index files them,
+/// lowercased.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     word_slices(text).map(Cow::into_owned)
 }
@@ -39,6 +51,18 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// [`words`], borrowing those that are already as filed.
 pub fn word_slices(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
     tokens(text, Cut::Index)
+}
+
+/// The words of an article's strong `text` (its headline, summary and
+/// speakers' names) as the index files them: [`words`], and the triples of
+/// its runs of Han characters.
+pub fn strong_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    strong_word_slices(text).map(Cow::into_owned)
+}
+
+/// [`strong_words`], borrowing those that are already as filed.
+pub fn strong_word_slices(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    tokens(text, Cut::Strong)
 }
 
 /// The words of `text`, its runs of Han characters cut as `cut` says.
@@ -140,29 +164,60 @@ fn by_script(chars: &[char]) -> impl Iterator<Item = &[char]> {
 /// to hold more than one word (three pairs or more: four characters),
 /// run by run, as [`tokens`] cuts them for a query.
 pub fn long_han_runs(text: &str) -> Vec<Vec<String>> {
+    (han_runs(text).into_iter())
+        .filter(|run| run.len() >= 4)
+        .map(|run| pieces(&run, 2).collect())
+        .collect()
+}
+
+/// The overlapping triples of the runs of Han characters in a query's
+/// `text` (`大学生`: 大学生; `理工大学`: 理工大, 工大学), run by run, none
+/// twice. A query does not need them to match: a text with the pairs of
+/// a run in different places matches it too, but a text that has its
+/// triples holds the run as it was typed, and ranks first.
+pub fn han_triples(text: &str) -> Vec<String> {
+    let mut triples: Vec<String> = Vec::new();
+    for run in han_runs(text) {
+        for triple in pieces(&run, 3) {
+            if !triples.contains(&triple) {
+                triples.push(triple);
+            }
+        }
+    }
+    triples
+}
+
+/// The runs of Han characters in a query's `text`, folded, as [`tokens`]
+/// finds them.
+fn han_runs(text: &str) -> Vec<Vec<char>> {
     let mut runs = Vec::new();
     for word in text.split(|c: char| !c.is_alphanumeric()) {
         let chars: Vec<char> = word.chars().map(fold).collect();
-        for part in by_script(&chars) {
-            if part.len() >= 4 && is_han(part[0]) {
-                runs.push(pairs(part).collect());
-            }
-        }
+        runs.extend(
+            (by_script(&chars))
+                .filter(|part| is_han(part[0]))
+                .map(<[char]>::to_vec),
+        );
     }
     runs
 }
 
-/// A run of Han characters, cut into characters and pairs.
+/// A run of Han characters, cut into characters and pairs for the index
+/// (and triples, for its strong text), and into pairs for a query.
 fn cut_han(run: &[char], cut: Cut, out: &mut Vec<Cow<'static, str>>) {
-    if cut == Cut::Index || run.len() == 1 {
+    if cut != Cut::Query || run.len() == 1 {
         out.extend(run.iter().map(|c| Cow::Owned(c.to_string())));
     }
-    out.extend(pairs(run).map(Cow::Owned));
+    out.extend(pieces(run, 2).map(Cow::Owned));
+    if cut == Cut::Strong {
+        out.extend(pieces(run, 3).map(Cow::Owned));
+    }
 }
 
-/// The overlapping pairs of a run of Han characters (`理工大`: 理工, 工大).
-fn pairs(run: &[char]) -> impl Iterator<Item = String> + '_ {
-    run.windows(2).map(|pair| pair.iter().collect())
+/// The overlapping pieces of `length` characters of a run of Han
+/// characters (`理工大`, 2: 理工, 工大).
+fn pieces(run: &[char], length: usize) -> impl Iterator<Item = String> + '_ {
+    run.windows(length).map(|piece| piece.iter().collect())
 }
 
 /// A character as NFKC folds its width: a full-width ASCII form is the
@@ -202,7 +257,8 @@ pub fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{3134F}')
 }
 
-/// Whether a word is a piece of Han text (a character or a pair).
+/// Whether a word is a piece of Han text (a character, a pair or a
+/// triple).
 pub fn is_han_word(word: &str) -> bool {
     word.chars().next().is_some_and(is_han)
 }
@@ -239,9 +295,35 @@ mod tests {
             cut("理工大学", Cut::Index),
             ["理", "工", "大", "学", "理工", "工大", "大学"]
         );
+        assert_eq!(
+            cut("理工大学", Cut::Strong),
+            [
+                "理",
+                "工",
+                "大",
+                "学",
+                "理工",
+                "工大",
+                "大学",
+                "理工大",
+                "工大学"
+            ]
+        );
+        assert_eq!(cut("USST 理工", Cut::Strong), ["usst", "理", "工", "理工"]);
         assert_eq!(cut("理工大学", Cut::Query), ["理工", "工大", "大学"]);
         assert_eq!(cut("沪", Cut::Query), ["沪"]);
         assert_eq!(cut("张柳", Cut::Index), ["张", "柳", "张柳"]);
+    }
+
+    #[test]
+    fn a_querys_triples_are_those_of_each_han_run_once() {
+        assert_eq!(han_triples("大学生"), ["大学生"]);
+        assert_eq!(
+            han_triples("理工大学 USST 大学生"),
+            ["理工大", "工大学", "大学生"]
+        );
+        assert_eq!(han_triples("大学 5G实验室 实验室"), ["实验室"]);
+        assert!(han_triples("大学 学生 students").is_empty());
     }
 
     #[test]

@@ -1050,23 +1050,12 @@ fn files_below(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 #[test]
 fn a_build_updated_in_place_is_exactly_a_whole_build_and_rewrites_little() {
     use reader_content::{ArchiveWide, IndexMade, Mode};
-    let root = Scratch::new("reader-content-index-");
-    let content = root.join("content");
-    reader_content::generate::generate(400, &content, reader_content::generate::Language::English)
-        .expect("generate");
-    // Written an hour ago: the read cache keeps no file changed within
-    // the last tick of the clock (see Seen::racy).
-    backdate(&content.join("articles"));
-    let (out, state) = (root.join("out"), root.join("state"));
+    let (root, content, out, state) = generated(400, reader_content::generate::Language::English);
     let read_again = std::cell::Cell::new(0);
     let update = || {
-        let cache = reader_output::state::StateFile::ReadCache.in_folder(&state);
-        let build = Content::load_cached(&content, Some(&cache));
-        assert!(!build.has_errors(), "{:?}", build.problems());
-        read_again.set(build.files_read());
-        build
-            .write_with(&out, Mode::Update(state.clone()))
-            .expect("update")
+        let (written, read) = update_in_place(&content, &out, &state);
+        read_again.set(read);
+        written
     };
     let check = |step: &str| same_as_a_whole_build(&content, &out, &root.join("whole"), step);
     let first = update();
@@ -1233,6 +1222,68 @@ fn an_archive_that_grows_past_the_short_keys_names_its_index_files_anew() {
     assert_eq!(update().index, IndexMade::Whole);
     assert_eq!(key_chars(&out), SHORT_KEY_CHARS);
     whole("back to the short keys");
+}
+
+/// A scratch folder holding a generated archive of `count` articles in
+/// `language` (`content/`, its files written an hour ago: the read cache
+/// keeps no file changed within the last tick of the clock, see
+/// Seen::racy), and where its builds go: the folder, the content, the
+/// output and the build's state.
+fn generated(
+    count: usize,
+    language: reader_content::generate::Language,
+) -> (Scratch, PathBuf, PathBuf, PathBuf) {
+    let root = Scratch::new("reader-content-index-");
+    let content = root.join("content");
+    reader_content::generate::generate(count, &content, language).expect("generate");
+    backdate(&content.join("articles"));
+    let (out, state) = (root.join("out"), root.join("state"));
+    (root, content, out, state)
+}
+
+/// The content folder `content` built into `out` in place, its state kept
+/// in `state`: what was written, and how many article files were read.
+fn update_in_place(content: &Path, out: &Path, state: &Path) -> (reader_content::Written, usize) {
+    let cache = reader_output::state::StateFile::ReadCache.in_folder(state);
+    let build = Content::load_cached(content, Some(&cache));
+    assert!(!build.has_errors(), "{:?}", build.problems());
+    let written = build
+        .write_with(out, reader_content::Mode::Update(state.to_path_buf()))
+        .expect("update");
+    (written, build.files_read())
+}
+
+/// A Chinese archive's index, whose headlines and summaries are filed by
+/// their triples too, is updated in place as a whole build makes it.
+#[test]
+fn a_chinese_archive_updated_in_place_is_exactly_a_whole_build() {
+    let (root, content, out, state) = generated(60, reader_content::generate::Language::Chinese);
+    update_in_place(&content, &out, &state);
+    // A headline and a summary rewritten, saved a minute ago.
+    let file = &walk(&content.join("articles"))[5];
+    let mut article: serde_json::Value = serde_json::from_str(&read(file)).expect("article");
+    article["headline"] = "大学生志愿者服务进博会".into();
+    article["summary"] = "上海理工大学学生志愿者在进博会期间坚守岗位。".into();
+    fs::write(file, serde_json::to_string_pretty(&article).expect("json")).expect("edit");
+    (fs::File::options().write(true).open(file))
+        .and_then(|file| {
+            file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(60))
+        })
+        .expect("backdated");
+    update_in_place(&content, &out, &state);
+    same_as_a_whole_build(
+        &content,
+        &out,
+        &root.join("whole"),
+        "after a Chinese headline's edit",
+    );
+    let index: Vec<String> = (walk(&out.join("search")).iter())
+        .map(|file| read(file))
+        .collect();
+    assert!(
+        index.iter().any(|file| file.contains("\"大学生\"")),
+        "the headline's triple is filed"
+    );
 }
 
 /// Every file below `dir`, sorted.

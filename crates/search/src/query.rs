@@ -186,11 +186,16 @@ impl SearchQuery {
             }
         }
         // Scores are small (at most 2 per word, 4 per triple): one pass per
-        // score, from the highest, each pass newest (highest number) first;
-        // it stops once `limit` are in.
+        // score some article has, from the highest, each pass newest
+        // (highest number) first; it stops once `limit` are in.
         let best = scores.iter().map(|(_, score)| *score).max().unwrap_or(0);
+        let mut present = vec![false; best as usize + 1];
+        for (_, score) in &scores {
+            present[*score as usize] = true;
+        }
         let (ids, weights) = (1..=best)
             .rev()
+            .filter(|score| present[*score as usize])
             .flat_map(|score| {
                 scores
                     .iter()

@@ -33,29 +33,7 @@ pub fn files(dir: &std::path::Path) -> std::collections::BTreeMap<std::path::Pat
     found
 }
 
-/// A new folder in the system's temporary directory, named `prefix` and a
-/// random tail, removed with all it holds when dropped: when its test
-/// ends, passing or failing (a panic unwinds through the drop). It reads
-/// as the `Path` it is.
-pub struct Scratch(tempfile::TempDir);
-
-impl Scratch {
-    pub fn new(prefix: &str) -> Self {
-        let dir = tempfile::Builder::new().prefix(prefix).tempdir();
-        Self(dir.expect("a scratch folder"))
-    }
-}
-
-impl std::ops::Deref for Scratch {
-    type Target = std::path::Path;
-
-    fn deref(&self) -> &std::path::Path {
-        self.0.path()
-    }
-}
-
-impl AsRef<std::path::Path> for Scratch {
-    fn as_ref(&self) -> &std::path::Path {
-        self.0.path()
-    }
-}
+/// Scratch folders, removed when their test ends: the content tests' own.
+#[path = "../../../content/tests/support/scratch.rs"]
+mod scratch;
+pub use scratch::Scratch;

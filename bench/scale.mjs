@@ -683,9 +683,9 @@ spaces, Latin words and numbers among them; Chinese speakers' names). Search is 
 screen, bytes as sent, median of ${SEARCH_RUNS} runs, fresh page and after another search). Queries: a common pair (大学), the
 university's six-character name in every headline (上海理工大学: five pairs, each in every article), the first two
 characters of the newest headline after that name, one character (沪), a speaker's name, and a mixed query (5G 实验室).
-The index is a file per first character, split past its budget (48 KB) into a file per pair: small files, many of them in a
-large Chinese archive, whose text holds far more distinct pairs than an English one holds words (the English index at 100,000:
-2,445 files, in the table above).
+The index is a file per first character, split past its budget (48 KB) into parts of up to 16 KB, each the pairs (with their
+triples) from its name to the next part's, or one pair heavier than that alone: a large Chinese archive's text holds far
+more distinct pairs than an English one holds words, and a file per pair made hundreds of thousands of files (see below).
 
 | articles | content build | index: files, bytes | search, fresh page: ms / KB | search, after another: ms / KB |
 | ---: | ---: | ---: | --- | --- |

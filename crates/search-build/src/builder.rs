@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
 
+use reader_search::format::PARTS_PER_FILE;
 use reader_search::format::key_chars;
 use reader_search::{
     FILE_BUDGET, Postings, SearchShard, key_of, key_text, shard_key, strong_word_slices,
@@ -171,9 +172,10 @@ impl IndexBuilder {
 /// The files of the index, given each [`shard_key`]'s words (in an index
 /// named by `key_chars` characters): one file per key, split by one more
 /// character as often as a file weighs more than `budget` (bytes of JSON)
-/// and files more than one word. What a key's files are depends only on
-/// that key's words, so the files of one key can be made again on their
-/// own.
+/// and files more than one word; a split file's longer words filed in
+/// parts of about a [`PARTS_PER_FILE`]th of `budget` each. What a key's
+/// files are depends only on that key's words, so the files of one key
+/// can be made again on their own.
 pub fn split_files(
     by_key: BTreeMap<String, SearchShard>,
     budget: usize,
@@ -193,7 +195,7 @@ pub fn split_files(
             continue;
         }
         // Split: the word named by the key stays; the rest go one
-        // character deeper.
+        // character deeper, in parts.
         let mut kept = SearchShard {
             split: true,
             ..SearchShard::default()
@@ -210,12 +212,37 @@ pub fn split_files(
                     .insert(word, postings);
             }
         }
+        for (part, shard, weighs) in parts(deeper, budget / PARTS_PER_FILE) {
+            kept.parts.push(part.clone());
+            if weighs <= budget {
+                files.insert(part, shard);
+            } else {
+                pending.push((chars + 1, part, shard));
+            }
+        }
         files.insert(key, kept);
-        pending.extend(
-            deeper
-                .into_iter()
-                .map(|(key, shard)| (chars + 1, key, shard)),
-        );
     }
     files
+}
+
+/// Keys' files, in key order, gathered into parts of at most `budget`
+/// bytes each (as many neighbouring keys as fit; a heavier key alone),
+/// each named by its first key, with what it weighs (at most the sum of
+/// its keys' files).
+fn parts(
+    by_key: BTreeMap<String, SearchShard>,
+    budget: usize,
+) -> Vec<(String, SearchShard, usize)> {
+    let mut parts: Vec<(String, SearchShard, usize)> = Vec::new();
+    for (key, shard) in by_key {
+        let weighs = weight(&shard);
+        match parts.last_mut() {
+            Some((_, part, filled)) if *filled + weighs <= budget => {
+                part.words.extend(shard.words);
+                *filled += weighs;
+            }
+            _ => parts.push((key, shard, weighs)),
+        }
+    }
+    parts
 }

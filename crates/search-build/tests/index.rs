@@ -382,3 +382,67 @@ fn chinese_words_written_as_typed_rank_above_their_pairs_apart() {
         [3, 1, 0, 2]
     );
 }
+
+#[test]
+fn a_split_files_light_keys_share_parts_and_each_is_one_request_away() {
+    // 大 begins 200 rare pairs (大一, 大丁, …) and a common one, 大学,
+    // whose triples (大学生, 大学城, in the headlines) make it heavier
+    // than a file alone.
+    let rare = |i: u32| char::from_u32(0x4E00 + i).expect("a Han character");
+    let articles: Vec<(&str, String)> = (0..600)
+        .map(|i| {
+            let headline = if i % 2 == 0 { "大学生" } else { "大学城" };
+            (headline, format!("大{}", rare(i % 200)))
+        })
+        .collect();
+    let articles: Vec<(&str, &str)> = articles.iter().map(|(s, b)| (*s, b.as_str())).collect();
+    let written = builder(&articles).finish_within(2_000, KEY_CHARS);
+    let da = &written[&key_of("大", 1)];
+    assert!(da.split && da.words.keys().eq(["大"]));
+    // The rare pairs share files: a few, not 200.
+    let under_da: Vec<&String> = written
+        .keys()
+        .filter(|key| key.starts_with(&key_of("大", 1)) && key.len() > key_of("大", 1).len())
+        .collect();
+    assert!(
+        (3..=40).contains(&under_da.len()),
+        "{} files under 大",
+        under_da.len()
+    );
+    for shard in written.values() {
+        let real = reader_model::to_json(shard).expect("json").len();
+        assert!(shard.words.len() < 2 || real <= 2_000, "{real} bytes");
+    }
+    // Each rare pair: its first character's file, then its part.
+    for i in 0..200 {
+        let pair = format!("大{}", rare(i));
+        let query = SearchQuery::new(&pair);
+        let (files, rounds) = fetched(&query, &written);
+        assert_eq!((query.rank(&files, 0, 10).total, rounds), (3, 2), "{pair}");
+    }
+    // 大学 is a part alone, split again: its triples one file further.
+    let daxue = &written[&key_of("大学", 2)];
+    assert!(daxue.split && daxue.words.keys().eq(["大学"]));
+    assert_eq!(daxue.parts, [key_of("大学城", 3), key_of("大学生", 3)]);
+    assert_eq!(da.parts.len() + daxue.parts.len(), under_da.len());
+    let query = SearchQuery::new("大学生");
+    let (files, rounds) = fetched(&query, &written);
+    assert_eq!(rounds, 3);
+    let ranked = query.rank(&files, 0, 600);
+    assert_eq!(ranked.total, 300);
+    assert!(
+        ranked.ids.iter().all(|id| id % 2 == 0),
+        "the articles with 大学生"
+    );
+    // A pair no article has, after the first part or before it: nothing,
+    // and no request past its part.
+    for (absent, requests) in [(format!("大{}", rare(300)), 2), ("大㐀".to_owned(), 1)] {
+        let query = SearchQuery::new(&absent);
+        let (files, rounds) = fetched(&query, &written);
+        assert_eq!(
+            (query.rank(&files, 0, 10).total, rounds),
+            (0, requests),
+            "{absent}"
+        );
+    }
+}

@@ -84,6 +84,14 @@ pub fn key_of(word: &str, chars: usize) -> String {
     hex::encode(&word.as_bytes()[..end])
 }
 
+/// A split file's longer words are filed in parts of at most this share
+/// of [`FILE_BUDGET`] (bytes of JSON): the keys one character longer
+/// than its name, in order, as many to a part as fit. A key heavier than
+/// a part is a part alone (and split again if it weighs more than the
+/// budget). So a large Chinese archive, whose characters begin thousands of
+/// pairs each, has a file per few hundred pairs, not one per pair.
+pub const PARTS_PER_FILE: usize = 3;
+
 /// One file of the index: the words filed under one key.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchShard {
@@ -91,6 +99,12 @@ pub struct SearchShard {
     /// The words longer than its name are in files one character longer.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub split: bool,
+    /// Of a split file: the files its longer words are in, each named by
+    /// the first of the keys one character longer that it holds, in order
+    /// (a key is in the part of the last name not after it). Empty in an
+    /// index made before parts: each longer key is then a file of its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<String>,
 }
 
 /// One file of the index as a query reads it: every word it files, with
@@ -101,6 +115,22 @@ pub struct IndexFile {
     pub(crate) words: BTreeMap<String, Box<serde_json::value::RawValue>>,
     #[serde(default)]
     pub(crate) split: bool,
+    #[serde(default)]
+    pub(crate) parts: Vec<String>,
+}
+
+impl IndexFile {
+    /// Of a split file, the file that holds the words beginning with
+    /// `longer` (a key one character longer than the file's): the part of
+    /// the last name not after it, or, in an index made before parts, its
+    /// own. `None` when it comes before every part: no word begins so.
+    pub(crate) fn part_of(&self, longer: String) -> Option<String> {
+        if self.parts.is_empty() {
+            return Some(longer);
+        }
+        let after = self.parts.partition_point(|part| *part <= longer);
+        after.checked_sub(1).map(|i| self.parts[i].clone())
+    }
 }
 
 /// Where one word appears: how many articles in all, and the newest of

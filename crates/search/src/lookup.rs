@@ -59,7 +59,7 @@ pub(crate) enum Found<'a> {
 /// The file `word` is in, in an index whose files are named by
 /// `key_chars` characters: its [`key_chars`] characters' file, or, while
 /// the file at hand is split and the word is longer than its name, the
-/// next.
+/// part of it the word's next character leads to.
 pub(crate) fn file_of<'a, F: std::borrow::Borrow<IndexFile>>(
     word: &str,
     key_chars: usize,
@@ -67,8 +67,8 @@ pub(crate) fn file_of<'a, F: std::borrow::Borrow<IndexFile>>(
 ) -> Found<'a> {
     let length = word.chars().count();
     let mut chars = self::key_chars(word, key_chars);
+    let mut key = key_of(word, chars);
     loop {
-        let key = key_of(word, chars);
         let Some(file) = files.get(&key) else {
             return Found::Needed(key);
         };
@@ -76,9 +76,15 @@ pub(crate) fn file_of<'a, F: std::borrow::Borrow<IndexFile>>(
         if !file.split || length <= chars {
             return Found::File(file);
         }
-        chars += 1;
-        if chars > length {
+        // A part split again holds one key's words alone: another's
+        // beginning is not in it.
+        if key != key_of(word, chars) {
             return Found::None;
+        }
+        chars += 1;
+        match file.part_of(key_of(word, chars)) {
+            Some(part) => key = part,
+            None => return Found::None,
         }
     }
 }

@@ -15,6 +15,7 @@
 //! - [`page_focus`]: focus and announcement after client-side navigation;
 //! - [`prerendered`]: taking over the page rendered at build time;
 //! - [`hydrate_later`]: the bulk of a page attached a task after the rest;
+//! - [`main_thread`]: giving the main thread back (a new task, after the next paint);
 //! - [`start`]: starting an app (the whole one, the reading one) in the browser;
 //! - [`return_position`]: Back and Forward return the reader to where they were.
 //!
@@ -26,6 +27,7 @@ pub mod display;
 pub mod hydrate_later;
 pub mod labels;
 pub mod loader;
+pub mod main_thread;
 pub mod meta;
 pub mod page_focus;
 pub mod panic_notice;

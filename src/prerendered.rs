@@ -59,19 +59,6 @@ pub fn mark_interactive(how: &str) {
     }
 }
 
-/// Resolves in a new task of the event loop (a `setTimeout` of 0): work
-/// after it does not lengthen the task that awaited it. At once where
-/// there is no window.
-pub async fn next_task() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let _ = window.set_timeout_with_callback(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 /// The history entry's state after a failed hydration: the reload of the
 /// entry renders afresh instead (see [`hydration_failed`]). The history
 /// entry keeps it across reloads, and reading it costs nothing (the first
@@ -154,7 +141,7 @@ pub async fn hydrate<V: leptos::IntoView + 'static>(shell: web_sys::HtmlElement,
         hydration_context::HydrateSharedContext::new(),
     )));
     let view = hydrating(|| owner.with(|| app().into_view()));
-    next_task().await;
+    crate::main_thread::next_task().await;
     let mounted = hydrating(|| {
         owner.with(|| {
             view.hydrate::<true>(
@@ -167,7 +154,7 @@ pub async fn hydrate<V: leptos::IntoView + 'static>(shell: web_sys::HtmlElement,
     // article's content, a list's cards), a task each, in the order they
     // were met (a part met while attaching another comes after it).
     while let Some(part) = crate::hydrate_later::queued() {
-        next_task().await;
+        crate::main_thread::next_task().await;
         hydrating(|| part.attach());
     }
     if let Some(context) = owner.shared_context() {

@@ -15,9 +15,9 @@ pub fn run<V: IntoView + 'static>(app: fn() -> V) {
     crate::return_position::install();
     tidy_address();
     wasm_bindgen_futures::spawn_local(async move {
-        prerendered::next_task().await;
+        crate::main_thread::next_task().await;
         let takeover = prerendered::take_over();
-        prerendered::next_task().await;
+        crate::main_thread::next_task().await;
         take_over(takeover, app).await;
     });
 }

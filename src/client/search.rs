@@ -137,14 +137,17 @@ pub fn search(
 /// The passage of the article `slug` that shows why a search for `text`
 /// found it (a hit whose summary does not say: the words are only in its
 /// text, or its dateline's names), from the article itself, fetched through the client as any
-/// article is (its request asked for now, in the caller's reactive scope,
-/// and cancelled with it). `None` when the article cannot be had or the
+/// article is (its request tied now to the caller's reactive scope, and
+/// cancelled with it), once the results are on screen. `None` when the article cannot be had or the
 /// words are not in its text: the hit keeps its summary.
 pub fn passage(slug: &Slug, text: &str) -> impl Future<Output = Option<Vec<ExcerptPart>>> + use<> {
     let request = article(slug);
     let query = SearchQuery::new(text);
     let labels = crate::labels::labels();
     async move {
+        // The results are painted first: the article is asked for (and
+        // read) only then, not in the frame that shows them.
+        crate::main_thread::after_paint().await;
         let article = request.await.ok()?;
         // The words may be only in who wrote or edited it: its byline
         // and copy-editing line, as the article's page says them.

@@ -12,12 +12,13 @@ use std::hash::Hash;
 use std::rc::Rc;
 use std::thread::LocalKey;
 
-use futures::future::join_all;
+use futures::future::{join, join_all};
 use reader_model::ListPage;
 use reader_model::Slug;
 use reader_model::layout::ContentFile;
 use reader_search::{
-    ArticleTexts, ExcerptPart, IndexFile, KEY_CHARS, SearchHit, SearchQuery, SearchResults,
+    ArticleTexts, ExcerptPart, IndexFile, KEY_CHARS, SHORT_KEY_CHARS, SearchHit, SearchQuery,
+    SearchResults,
 };
 
 use super::{FetchError, article, cache, get_json, list_page};
@@ -49,29 +50,41 @@ pub fn search(
     let site = key_chars.is_none().then(super::site);
     let query = SearchQuery::new(text).filed_by(key_chars.unwrap_or(KEY_CHARS));
     // The first files are asked for now, in the caller's reactive scope
-    // (see `kept`); the few a split file leads to, once it is here.
+    // (see `kept`); the few a split file leads to, once it is here. Not
+    // knowing yet how the site names its files, those named alike either
+    // way (Chinese, short words) are asked for beside the site.
     let mut found = HashMap::new();
     let first = match key_chars {
-        Some(_) => index_files(&query, &found),
-        None => Vec::new(),
+        Some(_) => requests(query.keys_needed(&found)),
+        None => {
+            let short = (query.clone().filed_by(SHORT_KEY_CHARS)).keys_needed(&found);
+            let mut alike = query.keys_needed(&found);
+            alike.retain(|key| short.contains(key));
+            requests(alike)
+        }
     };
     async move {
         if query.is_empty() {
             return Ok(SearchResults::default());
         }
-        let query = match site {
-            Some(site) => query.filed_by(site.await?.search_key_chars),
-            None => query,
+        let (query, first) = match site {
+            Some(site) => {
+                let (site, first) = join(site, join_all(first)).await;
+                (query.filed_by(site?.search_key_chars), first)
+            }
+            None => (query, join_all(first).await),
         };
-        let mut requests = first;
-        if requests.is_empty() {
-            requests = index_files(&query, &found);
+        for (key, file) in first {
+            found.insert(key, file?);
         }
-        while !requests.is_empty() {
-            for (key, file) in join_all(requests).await {
+        loop {
+            let needed = requests(query.keys_needed(&found));
+            if needed.is_empty() {
+                break;
+            }
+            for (key, file) in join_all(needed).await {
                 found.insert(key, file?);
             }
-            requests = index_files(&query, &found);
         }
         let shown = SearchResults::PAGE_SIZE;
         let ranked = query.rank(&found, (page - 1) * shown, shown);
@@ -159,15 +172,12 @@ pub fn passage(slug: &Slug, text: &str) -> impl Future<Output = Option<Vec<Excer
     }
 }
 
-/// Requests for the index files `query` needs next, given those `found`
-/// (files kept from earlier searches answer at once).
-fn index_files(
-    query: &SearchQuery,
-    found: &HashMap<String, Rc<IndexFile>>,
+/// Requests for the index files of `keys` (files kept from earlier
+/// searches answer at once), each answered with its key.
+fn requests(
+    keys: Vec<String>,
 ) -> Vec<impl Future<Output = (String, Result<Rc<IndexFile>, FetchError>)> + use<>> {
-    query
-        .keys_needed(found)
-        .into_iter()
+    keys.into_iter()
         .map(|key| {
             let url = paths::content_href(ContentFile::SearchIndex(&key));
             let file = kept(&FILES, key.clone(), move || {

@@ -120,6 +120,38 @@ describe('faults', () => {
     await context.close();
   });
 
+  test('a search on a page without its data asks for the index files it can name beside the site, not after it', async () => {
+    // The page does not say how the site names its index files (two
+    // characters or three): a Chinese character's file is named alike
+    // either way, so it is asked for while the site is still coming; an
+    // English word's waits for the site, and only its right name is asked for.
+    for (const [path, query, early, late, wrong] of [
+      ['/zh/search', '理工', '/zh/content/search/e79086.json', null, null],
+      ['/search', 'optical', null, '/content/search/6f70.json', '/content/search/6f7074.json'],
+    ]) {
+      const site = `${path.replace(/search$/, '')}content/site.json`;
+      app.server.fault(site, { delayMs: 1500 });
+      const { page, context, problems } = await openPage(app.browser);
+      let siteAnswered = false;
+      page.on('requestfinished', (request) => {
+        if (new URL(request.url()).pathname === site) siteAnswered = true;
+      });
+      const asked = new Map();
+      page.on('request', (request) => {
+        const at = new URL(request.url()).pathname;
+        if (at.includes('/content/search/')) asked.set(at, siteAnswered);
+      });
+      await page.goto(`${app.server.url}${path}?q=${encodeURIComponent(query)}`);
+      await page.locator('.search-result').first().waitFor({ timeout: 15_000 });
+      if (early) assert.equal(asked.get(early), false, `${query}: ${[...asked.keys()]} asked for after the site`);
+      if (late) assert.equal(asked.get(late), true, `${query}: ${[...asked.keys()]}`);
+      if (wrong) assert.ok(!asked.has(wrong), `${query}: asked for ${wrong}`);
+      assert.deepEqual(unexpected(problems), []);
+      app.server.clearFaults();
+      await context.close();
+    }
+  });
+
   test('a body block of an unknown type is skipped with a console warning; the rest renders', async () => {
     const article = sourceArticle(SEED_SLUG);
     article.related = [];

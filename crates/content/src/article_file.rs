@@ -103,8 +103,27 @@ fn parse_source(
     } else {
         reader_model::from_json::<ArticleSource>(text)
             .map(|source| (source, None))
-            .map_err(|err| vec![model_problem(path, &err)])
+            .map_err(|err| json_problems(path, text, &err))
     }
+}
+
+/// What is wrong with an article file's JSON that the model does not
+/// read: every value that does not fit (`model_errors`), each where it
+/// is; for a text that is not JSON, where it stops being JSON.
+fn json_problems(path: &Path, text: &str, err: &ModelError) -> Vec<Problem> {
+    let json = match err {
+        ModelError::Shape { .. } => serde_json::from_str::<Value>(text).ok(),
+        ModelError::Syntax { .. } => None,
+    };
+    let every = json.map(|json| crate::model_errors::article_errors(&json));
+    let mut problems: Vec<Problem> = (every.into_iter().flatten())
+        .map(|(steps, message)| Problem::error(path, locate(text, &steps), &message))
+        .collect();
+    if problems.is_empty() {
+        problems.push(model_problem(path, err));
+    }
+    problems.sort_by_key(|problem| problem.position);
+    problems
 }
 
 /// The whole article in `loaded`'s file (the build keeps it slimmed).

@@ -38,6 +38,7 @@ pub mod incremental;
 pub mod load;
 pub mod locate;
 pub mod markdown;
+mod model_errors;
 pub mod photos;
 pub mod plan;
 mod problem;

@@ -3,7 +3,7 @@
 //! says *where*.
 
 /// One step into a JSON document: an object's key or an array's index.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Step {
     Key(String),
     Index(usize),

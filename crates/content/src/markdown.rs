@@ -142,25 +142,20 @@ pub fn read_article(
     match serde_path_to_error::deserialize::<_, ArticleSource>(&article.json) {
         Ok(source) if errors.is_empty() => Ok((source, article)),
         Ok(_) => Err(errors),
-        Err(err) => {
-            let at = article.positions.locate(&steps_of(err.path()));
-            errors.push(error(at, &err.into_inner().to_string()));
+        Err(first) => {
+            // Every field that does not fit, not only the first.
+            let mut every = crate::model_errors::article_errors(&article.json);
+            if every.is_empty() {
+                let steps = crate::model_errors::steps_of(first.path());
+                every.push((steps, first.into_inner().to_string()));
+            }
+            for (steps, message) in every {
+                errors.push(error(article.positions.locate(&steps), &message));
+            }
             errors.sort_by_key(|problem| problem.position);
             Err(errors)
         }
     }
-}
-
-/// serde's path to a value as steps into the JSON.
-fn steps_of(path: &serde_path_to_error::Path) -> Vec<Step> {
-    use serde_path_to_error::Segment;
-    path.iter()
-        .filter_map(|segment| match segment {
-            Segment::Seq { index } => Some(Step::Index(*index)),
-            Segment::Map { key } => Some(Step::Key(key.clone())),
-            Segment::Enum { .. } | Segment::Unknown => None,
-        })
-        .collect()
 }
 
 pub(super) fn error(position: (usize, usize), message: &str) -> MarkdownError {

@@ -675,8 +675,60 @@ fn json_that_ends_too_soon_is_reported_at_a_column_an_editor_can_find() {
 fn a_missing_field_is_named() {
     let missing = article("m", "2020-01-01", &[]).replace("  \"summary\": \"s\",\n", "");
     let root = content("missing", &[("m.json", missing)]);
-    // serde notices a missing field where the object ends.
-    only_error(&root, "m.json", 10, 1, "missing field `summary`");
+    // Named at the start of the object it is missing from.
+    only_error(&root, "m.json", 1, 1, "missing field `summary`");
+}
+
+#[test]
+fn every_value_that_does_not_fit_is_reported_not_only_the_first() {
+    let json = article("j", "2021-02-29", &[])
+        .replace(r#""section": "Campus""#, r#""section": 5"#)
+        .replace(
+            r#"{"type": "paragraph", "text": "t"}"#,
+            "{\"type\": \"paragraph\", \"text\": \"t\"},\n    {\"type\": \"speech\", \"caption\": \"c\"}",
+        );
+    let markdown =
+        "---\nslug: k\nheadline: h\nsection:\nsummary: s\npublished: 2021-02-30\n---\n\nText.\n";
+    let root = content(
+        "every",
+        &[("j.json", json.clone()), ("k.md", markdown.to_owned())],
+    );
+    let build = Content::load(&root);
+    let errors = messages(&build, Severity::Error);
+    let file = |name: &str| root.join("articles").join(name).display().to_string();
+    let expected = [
+        (
+            file("j.json"),
+            r#"invalid type: integer `5`, expected a string"#,
+        ),
+        (file("j.json"), r#""2021-02-29" is no day of the calendar"#),
+        (file("j.json"), "missing field `speaker`"),
+        (file("k.md"), "invalid type: null, expected a string"),
+        (file("k.md"), r#""2021-02-30" is no day of the calendar"#),
+    ];
+    assert_eq!(errors.len(), expected.len(), "{errors:?}\n{json}");
+    for (file, what) in expected {
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with(&file) && e.contains(what)),
+            "{what} in {file}: {errors:?}"
+        );
+    }
+    // Each where it is: the speech that names no speaker is the body's
+    // second block, on a line of its own.
+    let speech = errors
+        .iter()
+        .find(|e| e.contains("speaker"))
+        .map_or("", String::as_str);
+    let line = json
+        .lines()
+        .position(|l| l.contains(r#""speech""#))
+        .map_or(0, |i| i + 1);
+    assert!(
+        speech.contains(&format!(".json:{line}:")),
+        "{speech} not on line {line}:\n{json}"
+    );
 }
 
 #[test]
@@ -731,7 +783,7 @@ fn a_date_that_is_not_a_day_is_an_error() {
         &root,
         "d.json",
         5,
-        27,
+        16,
         r#""2021-02-29" is no day of the calendar"#,
     );
 }

@@ -12,7 +12,7 @@ use crate::page_focus::PageArrived;
 use crate::paths;
 use crate::views::{PageMeta, SearchResultsList, count_text};
 use reader_model::Label;
-use reader_search::{ExcerptPart, SearchResults, marks_any};
+use reader_search::{ExcerptPart, SearchQuery, SearchResults, marks_any};
 
 /// `/search?q=…`: a box, and the articles matching what is typed in it.
 ///
@@ -308,14 +308,16 @@ fn focus_first_result() {
 /// Each hit's excerpt: its summary with the query's words marked; where the
 /// summary has none of them (they are only in the article's text), the
 /// passage of the text they are in, once the article is here
-/// (`client::passage`). A hit whose article cannot be had keeps its
-/// summary; results replaced before their articles come (the reader typed
-/// on) cancel those requests.
+/// (`client::passage`). A hit whose headline holds every word says why it
+/// was found: its article is not fetched. A hit whose article cannot be
+/// had keeps its summary; results replaced before their articles come
+/// (the reader typed on) cancel those requests.
 fn excerpts(results: &SearchResults, query: &str) -> Vec<RwSignal<Vec<ExcerptPart>>> {
+    let words = SearchQuery::new(query);
     (results.hits.iter())
         .map(|hit| {
             let shown = RwSignal::new(hit.excerpt.clone());
-            if !marks_any(&hit.excerpt) {
+            if !marks_any(&hit.excerpt) && !words.all_in(&hit.headline) {
                 let passage = client::passage(&hit.slug, query);
                 leptos::task::spawn_local(async move {
                     if let Some(passage) = passage.await {

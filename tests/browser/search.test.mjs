@@ -225,6 +225,29 @@ describe('search', () => {
     await context.close();
   });
 
+  test('a hit whose headline holds every word keeps its summary: its article is not fetched for a passage', async () => {
+    const { page, context, problems } = await openPage(app.browser);
+    const fetched = [];
+    page.on('request', (request) => {
+      if (isDataFetch(request)) fetched.push(new URL(request.url()).pathname);
+    });
+    const slug = 'usst-holds-symposium-on-carbon-neutral-energy';
+    const symposium = sourceArticle(slug);
+    assert.match(symposium.headline, /Symposium/);
+    assert.doesNotMatch(symposium.summary, /symposium/i);
+    await page.goto(app.server.url + '/search');
+    await heading(page);
+    await page.locator('#search-query').fill('symposium');
+    assert.ok((await resultsFor(page, 'symposium')).includes(symposium.headline));
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    assert.ok(!fetched.includes(`/content/articles/${slug}.json`), fetched.join(' '));
+    const excerpt = page.locator('.search-result', { hasText: symposium.headline }).locator('.search-result__excerpt');
+    assert.equal((await excerpt.textContent()).trim(), symposium.summary);
+    assert.deepEqual(unexpected(problems), []);
+    await context.close();
+  });
+
   test('a hit with the words only in its text shows the passage they are in, marked; its summary where the article cannot load', async () => {
     const { page, context, problems } = await openPage(app.browser);
     const excerpt = (headline) => page.locator('.search-result', { hasText: headline }).locator('.search-result__excerpt');

@@ -7,8 +7,9 @@ use crate::results::ExcerptPart;
 use crate::words::{fold, groups_digits, is_han, is_han_word};
 
 impl SearchQuery {
-    /// Whether `word` (as written in a text) is one the query finds.
-    fn finds(&self, word: &str) -> bool {
+    /// The indices of the query's words that `word` (as written in a
+    /// text) is.
+    fn finds(&self, word: &str) -> impl Iterator<Item = usize> {
         let lower = if word
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
@@ -18,10 +19,28 @@ impl SearchQuery {
             let chars = word.chars().filter(|&c| c != ',');
             std::borrow::Cow::Owned(chars.map(fold).collect::<String>().to_lowercase())
         };
-        self.words
-            .iter()
-            .enumerate()
-            .any(|(i, w)| *lower == *w || (self.begun(i) && lower.starts_with(w.as_str())))
+        (self.words.iter().enumerate())
+            .filter(move |(i, w)| {
+                *lower == **w || (self.begun(*i) && lower.starts_with(w.as_str()))
+            })
+            .map(|(i, _)| i)
+    }
+
+    /// Whether `text` holds every one of the query's words: a hit's
+    /// headline that says alone why it was found.
+    pub fn all_in(&self, text: &str) -> bool {
+        let mut seen = vec![false; self.words.len()];
+        for (start, end) in latin_words(text) {
+            for i in self.finds(&text[start..end]) {
+                seen[i] = true;
+            }
+        }
+        for (i, word) in self.words.iter().enumerate() {
+            if is_han_word(word) && text.contains(word.as_str()) {
+                seen[i] = true;
+            }
+        }
+        !seen.is_empty() && seen.into_iter().all(|seen| seen)
     }
 
     /// How many stretches of `text` the query finds (see
@@ -35,26 +54,10 @@ impl SearchQuery {
     /// `text` cut into plain runs and what the query finds: its words, and
     /// in runs of Chinese characters the stretches its pairs cover.
     pub fn highlight(&self, text: &str) -> Vec<ExcerptPart> {
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        let mut word_start = None;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let ends = chars
-            .iter()
-            .copied()
-            .chain(std::iter::once((text.len(), ' ')));
-        for (at, c) in ends {
-            if (c.is_alphanumeric() && !is_han(c))
-                || (c == ',' && word_start.is_some() && groups_digits(text, at))
-            {
-                word_start.get_or_insert(at);
-                continue;
-            }
-            if let Some(start) = word_start.take()
-                && self.finds(&text[start..at])
-            {
-                found.push((start, at));
-            }
-        }
+        let mut found: Vec<(usize, usize)> = (latin_words(text).into_iter())
+            .filter(|&(start, end)| self.finds(&text[start..end]).next().is_some())
+            .collect();
         found.extend(self.han_matches(text, &chars));
         found.sort_unstable();
         let mut parts = Vec::new();
@@ -121,10 +124,42 @@ impl SearchQuery {
     }
 }
 
+/// The words of `text` outside runs of Chinese characters, as byte
+/// ranges: letters and digits, and the commas that group a number's
+/// digits (1,500).
+fn latin_words(text: &str) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut word_start = None;
+    let ends = (text.char_indices()).chain(std::iter::once((text.len(), ' ')));
+    for (at, c) in ends {
+        if (c.is_alphanumeric() && !is_han(c))
+            || (c == ',' && word_start.is_some() && groups_digits(text, at))
+        {
+            word_start.get_or_insert(at);
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            words.push((start, at));
+        }
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use crate::query::SearchQuery;
     use crate::results::ExcerptPart;
+
+    #[test]
+    fn a_text_holds_all_the_words_or_not() {
+        let query = SearchQuery::new("optical LAB");
+        assert!(query.all_in("New Optical-imaging labs open"));
+        assert!(!query.all_in("New optical instruments"));
+        let query = SearchQuery::new("上海理工大学 5G");
+        assert!(query.all_in("上海理工大学5G实验室揭牌启用"));
+        assert!(!query.all_in("上海理工大学新图书馆启用"));
+        assert!(!SearchQuery::new("").all_in("anything"));
+    }
 
     #[test]
     fn highlights_the_words_a_query_matches_and_keeps_the_rest() {

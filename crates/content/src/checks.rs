@@ -86,21 +86,14 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> Checked {
             checked.photos.extend(listed);
         }
     }
-    for (key, value, what) in [
-        ("headline", &source.headline, "the headline"),
-        (
-            "section",
-            &source.section,
-            "the desk that published it (\"Campus\", \"Research\")",
-        ),
-        (
-            "summary",
-            &source.summary,
-            "one or two sentences for the news list",
-        ),
+    for (key, value) in [
+        ("headline", &source.headline),
+        ("section", &source.section),
+        ("summary", &source.summary),
     ] {
         if blank(value) {
-            problems.push(file.error(&[key.into()], &format!("{key} is empty: give {what}")));
+            let message = empty_field(key).unwrap_or_default();
+            problems.push(file.error(&[key.into()], &message));
         } else if let Some(c) = value.chars().find(|&c| overrides_direction(c)) {
             problems.push(file.warning(
                 &[key.into()],
@@ -198,6 +191,18 @@ fn check_names(file: &ArticleFile, key: &str, problems: &mut Vec<Problem>) {
 /// a byte-order mark, a soft hyphen, the Hangul fillers, the blank
 /// Braille pattern, the Mongolian vowel separator, the combining
 /// grapheme joiner), which would publish an invisible headline or name.
+/// What an editor is told of a text field every article needs that is
+/// left empty (`""`, or nothing after its name in Markdown): what to give.
+pub(crate) fn empty_field(key: &str) -> Option<String> {
+    let what = match key {
+        "headline" => "the headline",
+        "section" => "the desk that published it (\"Campus\", \"Research\")",
+        "summary" => "one or two sentences for the news list",
+        _ => return None,
+    };
+    Some(format!("{key} is empty: give {what}"))
+}
+
 fn blank(text: &str) -> bool {
     text.chars().all(|c| {
         c.is_whitespace()

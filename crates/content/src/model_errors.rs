@@ -46,7 +46,7 @@ pub fn article_errors(json: &Value) -> Vec<(Vec<Step>, String)> {
         };
         let steps = steps_of(err.path());
         let written = as_written(&steps, &taken_out);
-        let message = err.into_inner().to_string();
+        let message = said(&written, err.into_inner().to_string());
         let missing = missing_field(&message).map(str::to_owned);
         let missing = missing.as_deref();
         // The value the error is about: a missing field's, or the one
@@ -81,6 +81,19 @@ pub fn article_errors(json: &Value) -> Vec<(Vec<Step>, String)> {
         }
     }
     found
+}
+
+/// serde's `message` about the value at `steps`, or what the checks say
+/// of an empty field every article needs (null: nothing after its name in
+/// Markdown), so that it reads the same as an empty text.
+fn said(steps: &[Step], message: String) -> String {
+    let empty = match steps {
+        [Step::Key(key)] if message.starts_with("invalid type: null") => {
+            crate::checks::empty_field(key)
+        }
+        _ => None,
+    };
+    empty.unwrap_or(message)
 }
 
 /// Steps into the document as it now is (elements taken out of its

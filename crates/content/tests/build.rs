@@ -703,7 +703,11 @@ fn every_value_that_does_not_fit_is_reported_not_only_the_first() {
         ),
         (file("j.json"), r#""2021-02-29" is no day of the calendar"#),
         (file("j.json"), "missing field `speaker`"),
-        (file("k.md"), "invalid type: null, expected a string"),
+        // Nothing after `section:` reads as an empty section does.
+        (
+            file("k.md"),
+            "section is empty: give the desk that published it",
+        ),
         (file("k.md"), r#""2021-02-30" is no day of the calendar"#),
     ];
     assert_eq!(errors.len(), expected.len(), "{errors:?}\n{json}");

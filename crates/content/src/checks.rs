@@ -91,8 +91,9 @@ pub fn check(file: &ArticleFile, source: &ArticleSource) -> Checked {
         ("section", &source.section),
         ("summary", &source.summary),
     ] {
-        if blank(value) {
-            let message = empty_field(key).unwrap_or_default();
+        if blank(value)
+            && let Some(message) = empty_field(key)
+        {
             problems.push(file.error(&[key.into()], &message));
         } else if let Some(c) = value.chars().find(|&c| overrides_direction(c)) {
             problems.push(file.warning(
@@ -186,11 +187,6 @@ fn check_names(file: &ArticleFile, key: &str, problems: &mut Vec<Problem>) {
     }
 }
 
-/// Whether `text` shows nothing: only spaces, and characters that have no
-/// glyph or an empty one (zero-width spaces and joiners, direction marks,
-/// a byte-order mark, a soft hyphen, the Hangul fillers, the blank
-/// Braille pattern, the Mongolian vowel separator, the combining
-/// grapheme joiner), which would publish an invisible headline or name.
 /// What an editor is told of a text field every article needs that is
 /// left empty (`""`, or nothing after its name in Markdown): what to give.
 pub(crate) fn empty_field(key: &str) -> Option<String> {
@@ -203,6 +199,11 @@ pub(crate) fn empty_field(key: &str) -> Option<String> {
     Some(format!("{key} is empty: give {what}"))
 }
 
+/// Whether `text` shows nothing: only spaces, and characters that have no
+/// glyph or an empty one (zero-width spaces and joiners, direction marks,
+/// a byte-order mark, a soft hyphen, the Hangul fillers, the blank
+/// Braille pattern, the Mongolian vowel separator, the combining
+/// grapheme joiner), which would publish an invisible headline or name.
 fn blank(text: &str) -> bool {
     text.chars().all(|c| {
         c.is_whitespace()

@@ -47,8 +47,7 @@ pub fn article_errors(json: &Value) -> Vec<(Vec<Step>, String)> {
         let steps = steps_of(err.path());
         let written = as_written(&steps, &taken_out);
         let message = said(&written, err.into_inner().to_string());
-        let missing = missing_field(&message).map(str::to_owned);
-        let missing = missing.as_deref();
+        let missing = missing_field(&message);
         // The value the error is about: a missing field's, or the one
         // the steps lead to.
         let mut about = written.clone();

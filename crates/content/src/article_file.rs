@@ -15,7 +15,7 @@ use crate::incremental::read_cache::{Loaded, Seen};
 use crate::incremental::{derived, read_cache, stamps};
 use crate::locate::{Step, locate};
 use crate::problem::{Problem, Severity};
-use crate::{headline_breaks, markdown};
+use crate::{headline_breaks, markdown, model_errors};
 
 /// Reads and checks one article file on its own.
 pub(crate) fn load_article(
@@ -103,19 +103,25 @@ fn parse_source(
     } else {
         reader_model::from_json::<ArticleSource>(text)
             .map(|source| (source, None))
-            .map_err(|err| json_problems(path, text, &err))
+            .map_err(|err| json_problems(path, text, &err, model_errors::article_errors))
     }
 }
 
-/// What is wrong with an article file's JSON that the model does not
-/// read: every value that does not fit (`model_errors`), each where it
-/// is; for a text that is not JSON, where it stops being JSON.
-fn json_problems(path: &Path, text: &str, err: &ModelError) -> Vec<Problem> {
+/// What is wrong with an editor's JSON file (an article, `site.json`)
+/// that the model does not read: every value that does not fit (`every`,
+/// one of `model_errors`), each where it is; for a text that is not
+/// JSON, where it stops being JSON.
+pub(crate) fn json_problems(
+    path: &Path,
+    text: &str,
+    err: &ModelError,
+    every: fn(&Value) -> Vec<model_errors::Found>,
+) -> Vec<Problem> {
     let json = match err {
         ModelError::Shape { .. } => serde_json::from_str::<Value>(text).ok(),
         ModelError::Syntax { .. } => None,
     };
-    let every = json.map(|json| crate::model_errors::article_errors(&json));
+    let every = json.map(|json| every(&json));
     let mut problems: Vec<Problem> = (every.into_iter().flatten())
         .map(|(steps, message)| Problem::error(path, locate(text, &steps), &message))
         .collect();

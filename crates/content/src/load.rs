@@ -11,12 +11,13 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use reader_model::{Aliases, Site};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use crate::article_file::{load_article, model_problem};
+use crate::article_file::{json_problems, load_article};
 use crate::content::{Content, PHOTO_CACHE};
 use crate::incremental::read_cache::{self, Loaded, Seen};
 use crate::incremental::stamps;
+use crate::model_errors;
 use crate::photos::Photos;
 use crate::problem::Problem;
 use crate::progress::{Clock, Phases, Progress};
@@ -61,15 +62,19 @@ impl Content {
         };
         let mut clock = Clock::start();
         let site_file = root.join(SITE_FILE);
-        if let Some((site, text)) = content.read_model::<Site>(&site_file) {
+        if let Some((site, text)) =
+            content.read_model::<Site>(&site_file, model_errors::site_errors)
+        {
             (content.problems).extend(crate::site_file::check(&site_file, &text, &site));
             content.site = Some(site);
         }
         let aliases = root.join(ALIASES_FILE);
         if aliases.exists() {
-            content.aliases = (content.read_model::<Aliases>(&aliases))
-                .and_then(|(value, _)| serde_json::from_value(value).ok())
-                .unwrap_or_default();
+            content.aliases = (content.read_model::<Aliases>(&aliases, |json| {
+                model_errors::errors::<Aliases>(json, &Map::new())
+            }))
+            .and_then(|(value, _)| serde_json::from_value(value).ok())
+            .unwrap_or_default();
         }
         content.read_articles(cache, &mut clock);
         if content.articles.is_empty() && !content.has_errors() {
@@ -194,15 +199,17 @@ impl Content {
         }
     }
 
-    /// Reads `path`, checks it against model type `T`, keeps it as JSON,
-    /// with its text (for the places of what a later check finds).
+    /// Reads `path`, checks it against model type `T` (each value that
+    /// does not fit reported by `every`), keeps it as JSON, with its text
+    /// (for the places of what a later check finds).
     fn read_model<T: serde::de::DeserializeOwned>(
         &mut self,
         path: &Path,
+        every: fn(&Value) -> Vec<model_errors::Found>,
     ) -> Option<(Value, String)> {
         let text = self.read_text(path)?;
         if let Err(err) = reader_model::from_json::<T>(&text) {
-            self.problems.push(model_problem(path, &err));
+            (self.problems).extend(json_problems(path, &text, &err, every));
             return None;
         }
         Some((serde_json::from_str(&text).ok()?, text))

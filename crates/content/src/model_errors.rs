@@ -1,6 +1,7 @@
-//! Every place an article's JSON does not fit the model, not only the
-//! first: serde stops at the first error, so an editor with three mistakes
-//! in a file would fix one, build, and only then hear of the next.
+//! Every place an editor's JSON (an article, `site.json`) does not fit
+//! the model, not only the first: serde stops at the first error, so an
+//! editor with three mistakes in a file would fix one, build, and only
+//! then hear of the next.
 //!
 //! The document is read as the model reads it; the value the error is
 //! about is set aside (an array's element taken out, a field given a
@@ -12,7 +13,8 @@
 
 use std::collections::HashMap;
 
-use reader_model::ArticleSource;
+use reader_model::{ArticleSource, Site};
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::locate::Step;
@@ -21,19 +23,35 @@ use crate::locate::Step;
 /// shape altogether would give one per value).
 const MOST: usize = 20;
 
-/// What `json` fails to be as an article: each error's steps (into
-/// `json` as written) and message. Empty if it reads.
-pub fn article_errors(json: &Value) -> Vec<(Vec<Step>, String)> {
+/// An error: the steps to its value (into the JSON as written) and what
+/// serde says of it.
+pub type Found = (Vec<Step>, String);
+
+/// What `json` fails to be as an article. Empty if it reads.
+pub fn article_errors(json: &Value) -> Vec<Found> {
+    errors::<ArticleSource>(json, &article_sample())
+}
+
+/// What `json` fails to be as a site's settings (`site.json`, or one of
+/// its editions' over it). Empty if it reads.
+pub fn site_errors(json: &Value) -> Vec<Found> {
+    errors::<Site>(json, &site_sample())
+}
+
+/// What `json` fails to be as a `T`: each error's steps and message. A
+/// top-level field in error is given `sample`'s value for it (a field
+/// every `T` must have) or removed (one it may leave out).
+pub fn errors<T: DeserializeOwned>(json: &Value, sample: &Map<String, Value>) -> Vec<Found> {
     if !json.is_object() {
-        // Not an article's shape at all: what serde says of it is enough.
-        return serde_path_to_error::deserialize::<_, ArticleSource>(json)
+        // Not the model's shape at all: what serde says of it is enough.
+        return serde_path_to_error::deserialize::<_, T>(json)
             .err()
             .map(|err| (steps_of(err.path()), err.into_inner().to_string()))
             .into_iter()
             .collect();
     }
     let mut document = json.clone();
-    let mut found: Vec<(Vec<Step>, String)> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     // What was set aside (steps into `json`): errors at or above it are
     // the setting aside's, not the editor's; and the elements taken out
     // of each array, so that a later error's steps still count the
@@ -41,7 +59,7 @@ pub fn article_errors(json: &Value) -> Vec<(Vec<Step>, String)> {
     let mut set_aside: Vec<Vec<Step>> = Vec::new();
     let mut taken_out: HashMap<Vec<Step>, Vec<usize>> = HashMap::new();
     for _ in 0..MOST * 2 {
-        let Err(err) = serde_path_to_error::deserialize::<_, ArticleSource>(&document) else {
+        let Err(err) = serde_path_to_error::deserialize::<_, T>(&document) else {
             break;
         };
         let steps = steps_of(err.path());
@@ -67,7 +85,7 @@ pub fn article_errors(json: &Value) -> Vec<(Vec<Step>, String)> {
                 break;
             }
         }
-        match set_aside_at(&mut document, &steps, missing) {
+        match set_aside_at(&mut document, &steps, missing, sample) {
             Some(Aside::Element(depth)) => {
                 let array = written[..depth].to_vec();
                 if let Some(Step::Index(index)) = written.get(depth) {
@@ -148,10 +166,15 @@ enum Aside {
 ///
 /// - Inside an array (a block of the body, a run, a related article):
 ///   the element is taken out.
-/// - Else the top-level field is given the sample article's value
-///   (a field every article needs), or removed (a field it may leave out).
+/// - Else the top-level field is given the `sample`'s value (a field
+///   every document needs), or removed (a field it may leave out).
 /// - A top-level field that is missing is given the sample's.
-fn set_aside_at(document: &mut Value, steps: &[Step], missing: Option<&str>) -> Option<Aside> {
+fn set_aside_at(
+    document: &mut Value,
+    steps: &[Step],
+    missing: Option<&str>,
+    sample: &Map<String, Value>,
+) -> Option<Aside> {
     if let Some(last) = steps
         .iter()
         .rposition(|step| matches!(step, Step::Index(_)))
@@ -171,9 +194,9 @@ fn set_aside_at(document: &mut Value, steps: &[Step], missing: Option<&str>) -> 
         (None, Some(field)) => field.to_owned(),
         _ => return None,
     };
-    match sample().remove(&key) {
-        Some(value) if object.get(&key) != Some(&value) => {
-            object.insert(key.clone(), value);
+    match sample.get(&key) {
+        Some(value) if object.get(&key) != Some(value) => {
+            object.insert(key.clone(), value.clone());
         }
         Some(_) => return None,
         None => {
@@ -185,7 +208,7 @@ fn set_aside_at(document: &mut Value, steps: &[Step], missing: Option<&str>) -> 
 
 /// The least article that reads: a value for every field an article
 /// must have.
-fn sample() -> Map<String, Value> {
+fn article_sample() -> Map<String, Value> {
     let mut fields = Map::new();
     for (key, value) in [
         ("slug", Value::from("sample")),
@@ -202,6 +225,19 @@ fn sample() -> Map<String, Value> {
         "body".to_owned(),
         Value::Array(vec![Value::Object(paragraph)]),
     );
+    fields
+}
+
+/// The least site's settings that read: a value for every field
+/// `site.json` must have.
+fn site_sample() -> Map<String, Value> {
+    let mut fields = Map::new();
+    for key in ["name", "description", "list_title"] {
+        fields.insert(key.to_owned(), Value::from("Sample"));
+    }
+    let mut footer = Map::new();
+    footer.insert("heading".to_owned(), Value::from("Sample"));
+    fields.insert("footer".to_owned(), Value::Object(footer));
     fields
 }
 

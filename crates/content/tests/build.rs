@@ -508,6 +508,31 @@ fn a_site_without_its_address_or_with_an_unsafe_link_is_an_error_in_site_json() 
 }
 
 #[test]
+fn every_value_of_site_json_that_does_not_fit_is_reported_not_only_the_first() {
+    let root = content("site-model", &[("a.json", article("a", "2020-01-01", &[]))]);
+    let site = SITE
+        .replace(r#""name": "USST News""#, r#""name": 5"#)
+        .replace(r#""links": []"#, r#""links": [{"label": "Mail"}]"#)
+        .replace(r#""heading": "Stay Connected", "#, "")
+        .replace("}}", "},\n  \"nav\": [{\"href\": \"/\"}]}");
+    fs::write(root.join("site.json"), &site).expect("site");
+    let errors = messages(&Content::load(&root), Severity::Error);
+    let file = root.join("site.json").display().to_string();
+    let expected = [
+        ":1:10: invalid type: integer `5`, expected a string",
+        // The footer, where its heading is missing; its link without an
+        // address; the navigation's link without a label.
+        ":2:51: missing field `heading`",
+        ":2:62: missing field `href`",
+        ":3:11: missing field `label`",
+    ];
+    let expected: Vec<String> = (expected.iter())
+        .map(|what| format!("{file}{what}"))
+        .collect();
+    assert_eq!(errors, expected, "{site}");
+}
+
+#[test]
 fn an_editors_hidden_files_are_passed_over_and_a_file_of_another_kind_is_a_warning() {
     let root = content(
         "side-files",

@@ -286,6 +286,32 @@ fn an_edition_in_a_language_with_no_table_of_labels_fails_the_build() {
     );
 }
 
+#[test]
+fn an_editions_settings_that_do_not_fit_are_reported_where_it_sets_them() {
+    let root = folder(
+        "edition-model",
+        &[("centre.md", article("Centre opens", ""))],
+    );
+    let site = SITE
+        .replace(
+            r#""list_title": "新闻动态""#,
+            r#""list_title": ["新闻动态"]"#,
+        )
+        .replace(
+            r#""footer": {"heading": "联系我们", "links": []}"#,
+            r#""footer": {"links": []}"#,
+        );
+    fs::write(root.join("site.json"), site).expect("site");
+    let (_, problems) = Content::load(&root).editions();
+    assert_eq!(
+        errors(&problems),
+        [
+            "site.json:16:19: invalid type: sequence, expected a string",
+            "site.json:18:15: missing field `heading`",
+        ]
+    );
+}
+
 /// A Markdown article of `section`; `extra` lines go into its front matter.
 fn in_section(headline: &str, section: &str, extra: &str) -> String {
     article(headline, extra).replacen("section: Research", &format!("section: {section}"), 1)

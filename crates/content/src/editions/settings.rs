@@ -9,6 +9,7 @@ use reader_model::Labels;
 use serde_json::{Map, Value};
 
 use crate::article_file::locate_in;
+use crate::locate::Step;
 use crate::problem::Problem;
 
 /// An edition's settings, read from `site.json`.
@@ -58,7 +59,14 @@ pub(super) fn settings(
     for (i, other) in others.into_iter().flatten().enumerate() {
         let steps: Vec<crate::locate::Step> = vec!["languages".into(), i.into()];
         match other_edition(&first, other, &all, &steps) {
-            Ok(settings) => all.push(settings),
+            Ok(settings) => {
+                let mut own: Vec<Problem> = (own_errors(other, &settings.site, &steps).iter())
+                    .map(|(steps, message)| Problem::error(file, locate_in(file, steps), message))
+                    .collect();
+                own.sort_by_key(|problem| problem.position);
+                problems.extend(own);
+                all.push(settings);
+            }
             Err((steps, message)) => {
                 problems.push(Problem::error(file, locate_in(file, &steps), &message));
             }
@@ -108,6 +116,21 @@ fn other_edition(
         site: Value::Object(edition),
         at: [steps, &["language".into()]].concat(),
     })
+}
+
+/// What an edition's settings (`site`: the first edition's with `other`,
+/// written at `steps`, over them) fail to be as the model reads them,
+/// where `other` says it: an error in a field it does not set is the first
+/// edition's, reported with `site.json`'s own.
+fn own_errors(other: &Value, site: &Value, steps: &[Step]) -> Vec<(Vec<Step>, String)> {
+    let own = |at: &[Step]| match at.first() {
+        Some(Step::Key(key)) => other.get(key).is_some(),
+        _ => false,
+    };
+    (crate::model_errors::site_errors(site).into_iter())
+        .filter(|(at, _)| own(at))
+        .map(|(at, message)| ([steps, &at].concat(), message))
+        .collect()
 }
 
 /// Every edition's language has a complete table of labels.

@@ -16,21 +16,14 @@ pub(crate) fn check(path: &Path, text: &str, site: &Value) -> Vec<Problem> {
     let mut problems = Vec::new();
     let at = |steps: &[Step]| locate(text, steps);
     let origin = &site["origin"];
-    let safe = origin.as_str().and_then(|text| SafeUrl::parse(text).ok());
     if origin.is_null() {
         problems.push(Problem::error(
             path,
             None,
             "\"origin\" is missing: give the site's address, scheme and host only (\"https://news.example.edu\"); canonical links, sharing cards, the sitemap and the feed need it",
         ));
-    } else if safe.as_ref().and_then(reader_model::site_origin).is_none() {
-        problems.push(Problem::error(
-            path,
-            at(&["origin".into()]),
-            &format!(
-                "\"origin\" must be the site's address, scheme and host only (\"https://news.example.edu\"), not {origin}"
-            ),
-        ));
+    } else if let Some(message) = origin_error(origin) {
+        problems.push(Problem::error(path, at(&["origin".into()]), &message));
     }
     each_string(site, &mut |steps, href| {
         let link = steps.last().and_then(Step::key) == Some("href");
@@ -43,4 +36,15 @@ pub(crate) fn check(path: &Path, text: &str, site: &Value) -> Vec<Problem> {
         }
     });
     problems
+}
+
+/// What is wrong with `origin`, a site's (or an edition's) address, if it
+/// is not scheme and host alone.
+pub(crate) fn origin_error(origin: &Value) -> Option<String> {
+    let safe = origin.as_str().and_then(|text| SafeUrl::parse(text).ok());
+    safe.as_ref().and_then(reader_model::site_origin).is_none().then(|| {
+        format!(
+            "\"origin\" must be the site's address, scheme and host only (\"https://news.example.edu\"), not {origin}"
+        )
+    })
 }

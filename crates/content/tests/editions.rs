@@ -300,12 +300,18 @@ fn an_editions_settings_that_do_not_fit_are_reported_where_it_sets_them() {
         .replace(
             r#""footer": {"heading": "联系我们", "links": []}"#,
             r#""footer": {"links": []}"#,
+        )
+        // Its own address, with a folder the build's base should give.
+        .replace(
+            r#""name": "上海理工大学新闻网","#,
+            r#""name": "上海理工大学新闻网", "origin": "https://news.example.edu/zh/","#,
         );
     fs::write(root.join("site.json"), site).expect("site");
     let (_, problems) = Content::load(&root).editions();
     assert_eq!(
         errors(&problems),
         [
+            "site.json:14:36: \"origin\" must be the site's address, scheme and host only (\"https://news.example.edu\"), not \"https://news.example.edu/zh/\"",
             "site.json:16:19: invalid type: sequence, expected a string",
             "site.json:18:15: missing field `heading`",
         ]

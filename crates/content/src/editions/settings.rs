@@ -119,16 +119,20 @@ fn other_edition(
 }
 
 /// What an edition's settings (`site`: the first edition's with `other`,
-/// written at `steps`, over them) fail to be as the model reads them,
-/// where `other` says it: an error in a field it does not set is the first
-/// edition's, reported with `site.json`'s own.
+/// written at `steps`, over them) fail to be as the model reads them, and
+/// an `origin` of its own that is not scheme and host alone, where `other`
+/// says it: an error in a field it does not set is the first edition's,
+/// reported with `site.json`'s own.
 fn own_errors(other: &Value, site: &Value, steps: &[Step]) -> Vec<(Vec<Step>, String)> {
     let own = |at: &[Step]| match at.first() {
         Some(Step::Key(key)) => other.get(key).is_some(),
         _ => false,
     };
+    let origin = other.get("origin").and_then(crate::site_file::origin_error);
+    let origin = origin.map(|message| (vec![Step::from("origin")], message));
     (crate::model_errors::site_errors(site).into_iter())
         .filter(|(at, _)| own(at))
+        .chain(origin)
         .map(|(at, message)| ([steps, &at].concat(), message))
         .collect()
 }

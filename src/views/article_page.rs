@@ -43,12 +43,14 @@ pub fn ArticlePage(
         <article class="article">
             {later(view! {
                 <header class="article__header">
-                    <p class="article__section">{article.section.clone()}</p>
+                    <div class="article__top">
+                        <p class="article__section">{article.section.clone()}</p>
+                        <KeepButton href=paths::article_href(&slug) />
+                    </div>
                     <h1 class="article__headline">
                         <HeadlineText text=article.headline.clone() breaks=article.headline_breaks.clone() />
                     </h1>
                     <Dateline article=article />
-                    <KeepButton href=paths::article_href(&slug) />
                 </header>
                 {lead.map(|figure| view! { <FigureBlock figure place=Place::Lead /> })}
                 <WhoSpoke speakers />

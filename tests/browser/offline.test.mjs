@@ -308,27 +308,48 @@ describe('offline reading', () => {
     await context.close();
   });
 
-  test('where the browser has no service workers, "Save for offline" leaves no empty place on the article', async () => {
-    const { context, page, problems } = await browserProfile({ width: 390, height: 800 });
-    await page.addInitScript(() => {
-      delete Navigator.prototype.serviceWorker;
+  test('"Save for offline" leaves no empty place on the article, and nothing moves when it shows or where the browser cannot keep pages', async () => {
+    // Where the article's parts stand: the headline, the dateline's
+    // foot, the block after the header ("who spoke"), and the button.
+    const places = (page) => page.evaluate(() => {
+      const top = (selector) => Math.round(document.querySelector(selector).getBoundingClientRect().top);
+      const dateline = document.querySelector('.dateline').getBoundingClientRect().bottom;
+      return {
+        headline: top('.article__headline'),
+        // What follows the header comes after the dateline with the gap
+        // of any other block (28 px), not a band kept for the button
+        // (82 px before it stood beside the section's name).
+        gap: Math.round(top('.who-spoke') - dateline),
+        next: top('.who-spoke'),
+      };
     });
-    await page.goto(`${served.server.url}/news/${SEED_SLUG}`);
-    await waitForApp(page);
-    const keep = page.locator('button.keep');
-    await page.waitForFunction(() => document.querySelector('button.keep')?.dataset.unavailable === '');
-    assert.equal(await keep.evaluate((button) => getComputedStyle(button).display), 'none');
-    // What follows the article's header ("who spoke") comes after the
-    // dateline with the gap of any other block (28 px here), not the
-    // control's place (82 px with it kept).
-    const gap = await page.evaluate(() => {
-      const keep = document.querySelector('button.keep');
-      const next = keep.parentElement.nextElementSibling.getBoundingClientRect().top;
-      return next - keep.previousElementSibling.getBoundingClientRect().bottom;
-    });
-    assert.ok(gap < 40, `a gap of ${gap} px below the dateline`);
-    assert.deepEqual(problems, []);
-    await context.close();
+    for (const workers of [true, false]) {
+      const { context, page, problems } = await browserProfile({ width: 390, height: 800 });
+      if (!workers) {
+        await page.addInitScript(() => {
+          delete Navigator.prototype.serviceWorker;
+        });
+      }
+      await page.goto(`${served.server.url}/news/${SEED_SLUG}`);
+      // The page as it loads, before the reader does anything: the
+      // button waits, hidden, beside the section's name.
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined);
+      const before = await places(page);
+      assert.ok(before.gap < 40, `a gap of ${before.gap} px below the dateline`);
+      await page.mouse.wheel(0, 1);
+      await waitForApp(page);
+      const keep = page.locator('button.keep');
+      if (workers) {
+        await keep.waitFor({ state: 'visible' });
+      } else {
+        await page.waitForFunction(() => document.querySelector('button.keep')?.dataset.unavailable === '');
+        assert.equal(await keep.evaluate((button) => getComputedStyle(button).display), 'none');
+      }
+      await page.evaluate(() => window.scrollTo(0, 0));
+      assert.deepEqual(await places(page), before, workers ? 'the button shown' : 'no button');
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
   });
 
   test('a reader’s first page keeps its data and pictures; an article removed from Saved stays read and can be saved again offline; a speech’s link opens its saved article', async () => {

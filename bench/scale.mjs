@@ -39,6 +39,7 @@ import { writeHugoSite } from './hugo-site.mjs';
 import { emptyAside, setAside } from './set-aside.mjs';
 import { startPreview } from '../scripts/preview.mjs';
 import { launchBrowser, REPO } from '../tests/browser/support.mjs';
+import { typeAndTime } from './search-timing.mjs';
 import { kb, median } from './figures.mjs';
 
 // `--report` writes the table again from the last run's results.
@@ -546,17 +547,7 @@ async function listRender(browser, url) {
 /** Types `query` into the search page's box; resolves to ms until its results show, and bytes fetched meanwhile. */
 async function timedSearch(page, counter, query) {
   counter.reset();
-  const ms = await page.evaluate(async (q) => {
-    const box = document.getElementById('search-query');
-    const started = performance.now();
-    box.value = q;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((done) => {
-      const check = () => (document.querySelector('.search-page__count')?.textContent.includes(`“${q}”`) ? done() : requestAnimationFrame(check));
-      check();
-    });
-    return performance.now() - started;
-  }, query);
+  const ms = await typeAndTime(page, query);
   await page.waitForTimeout(200);
   const { bytes, requests } = counter.read();
   const count = (await page.locator('.search-page__count').textContent()).trim();

@@ -22,7 +22,7 @@ use serde::de::DeserializeOwned;
 
 pub use decode::decode;
 pub use error::FetchError;
-pub use search::{passage, search};
+pub use search::{passage, search, warm_up as warm_up_search};
 
 use crate::paths;
 

@@ -172,6 +172,37 @@ pub fn passage(slug: &Slug, text: &str) -> impl Future<Output = Option<Vec<Excer
     }
 }
 
+/// The search's own code run once, a step a task, over an index file made
+/// here, before the reader's first query: the browser compiles a wasm
+/// function the first time it is called, on the main thread, so a first
+/// search would otherwise also wait for the query's, the index's and the
+/// ranking's code to compile. Nothing is fetched or kept.
+pub async fn warm_up() {
+    const WORDS: &str = "上海理工 news";
+    // An index file and a page of the news list, as the build writes them.
+    const FILE: &str = r#"{"words":{"上海":{"n":2,"s":[1],"b":[2]},"news":{"n":1,"s":[3]}}}"#;
+    use crate::main_thread::next_task;
+    next_task().await;
+    let query = SearchQuery::new(WORDS).filed_by(KEY_CHARS);
+    next_task().await;
+    let Ok(file) = super::decode::<IndexFile>(200, Some("application/json"), FILE) else {
+        return;
+    };
+    let file = Rc::new(file);
+    let none: HashMap<String, Rc<IndexFile>> = HashMap::new();
+    let found: HashMap<String, Rc<IndexFile>> = (query.keys_needed(&none).into_iter())
+        .map(|key| (key, Rc::clone(&file)))
+        .collect();
+    next_task().await;
+    let ranked = query.rank(&found, 0, SearchResults::PAGE_SIZE);
+    next_task().await;
+    std::hint::black_box((ranked, query.highlight(WORDS), query.all_in(WORDS)));
+    // The hits are shown from the news list's pages, read as these are.
+    next_task().await;
+    const LIST: &str = r#"{"articles":[{"slug":"a","headline":"上海 news","published":"2020-01-01","section":"S","summary":"S."}],"page":1}"#;
+    std::hint::black_box(super::decode::<ListPage>(200, Some("application/json"), LIST).ok());
+}
+
 /// Requests for the index files of `keys` (files kept from earlier
 /// searches answer at once), each answered with its key.
 fn requests(

@@ -44,6 +44,15 @@ pub fn SearchRoute() -> impl IntoView {
     // app loads on that first act): hydrating empties the box, so at first
     // those words stand for the address's, go back in, and are searched.
     let early = typed_before_the_app();
+    // A page opened without words: the search's code is compiled while
+    // the reader is still to type (in the browser, once it has painted).
+    #[cfg(target_arch = "wasm32")]
+    if early.is_none() && address.get_untracked().0.is_empty() {
+        leptos::task::spawn_local(async {
+            crate::main_thread::after_paint().await;
+            client::warm_up_search().await;
+        });
+    }
     Effect::new(move |previous: Option<()>| {
         let (text, n) = address.get();
         let (text, n) = match (&previous, &early) {

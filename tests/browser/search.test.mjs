@@ -225,6 +225,29 @@ describe('search', () => {
     await context.close();
   });
 
+  test('opened without words, the search page fetches nothing before the reader types (its code made ready meanwhile), and the first search is the index\'s own', async () => {
+    const { page, context } = await openPage(app.browser);
+    const fetched = [];
+    page.on('request', (request) => {
+      if (isDataFetch(request)) fetched.push(new URL(request.url()).pathname);
+    });
+    await page.goto(app.server.url + '/search');
+    await heading(page);
+    // The search's code runs once, a step a task, on an index of its own
+    // after the page has painted (client::warm_up_search): nothing comes
+    // from the host for it.
+    await page.waitForTimeout(1500);
+    assert.deepEqual(fetched, []);
+    // "news" is a word of the made-up index too: the search asks for the
+    // host's own file of "ne…" and shows the archive's articles.
+    await page.locator('#search-query').fill('news');
+    const found = await resultsFor(page, 'news');
+    assert.ok(fetched.includes('/content/search/6e65.json'), fetched.join(' '));
+    const archive = sourceArticles().map((article) => article.headline);
+    assert.ok(found.length > 0 && found.every((headline) => archive.includes(headline)), found.join(' | '));
+    await context.close();
+  });
+
   test('a hit whose headline holds every word keeps its summary: its article is not fetched for a passage', async () => {
     const { page, context, problems } = await openPage(app.browser);
     const fetched = [];

@@ -309,8 +309,8 @@ describe('offline reading', () => {
   });
 
   test('"Save for offline" leaves no empty place on the article, and nothing moves when it shows or where the browser cannot keep pages', async () => {
-    // Where the article's parts stand: the headline, the dateline's
-    // foot, the block after the header ("who spoke"), and the button.
+    // Where the article's parts stand: the headline, and the block after
+    // the header ("who spoke"), with its gap below the dateline.
     const places = (page) => page.evaluate(() => {
       const top = (selector) => Math.round(document.querySelector(selector).getBoundingClientRect().top);
       const dateline = document.querySelector('.dateline').getBoundingClientRect().bottom;

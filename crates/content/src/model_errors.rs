@@ -29,7 +29,12 @@ pub type Found = (Vec<Step>, String);
 
 /// What `json` fails to be as an article. Empty if it reads.
 pub fn article_errors(json: &Value) -> Vec<Found> {
-    errors::<ArticleSource>(json, &article_sample())
+    (errors::<ArticleSource>(json, &article_sample()).into_iter())
+        .map(|(steps, message)| {
+            let message = said(&steps, message);
+            (steps, message)
+        })
+        .collect()
 }
 
 /// What `json` fails to be as a site's settings (`site.json`, or one of
@@ -64,7 +69,7 @@ pub fn errors<T: DeserializeOwned>(json: &Value, sample: &Map<String, Value>) ->
         };
         let steps = steps_of(err.path());
         let written = as_written(&steps, &taken_out);
-        let message = said(&written, err.into_inner().to_string());
+        let message = err.into_inner().to_string();
         let missing = missing_field(&message);
         // The value the error is about: a missing field's, or the one
         // the steps lead to.
@@ -100,9 +105,9 @@ pub fn errors<T: DeserializeOwned>(json: &Value, sample: &Map<String, Value>) ->
     found
 }
 
-/// serde's `message` about the value at `steps`, or what the checks say
-/// of an empty field every article needs (null: nothing after its name in
-/// Markdown), so that it reads the same as an empty text.
+/// serde's `message` about the article's value at `steps`, or what the
+/// checks say of an empty field every article needs (null: nothing after
+/// its name in Markdown), so that it reads the same as an empty text.
 fn said(steps: &[Step], message: String) -> String {
     let empty = match steps {
         [Step::Key(key)] if message.starts_with("invalid type: null") => {
@@ -353,6 +358,23 @@ mod tests {
             said.iter().any(|m| m.contains("missing field `speaker`")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn only_an_article_is_told_of_its_empty_fields() {
+        let mut a = article();
+        a["section"] = serde_json::Value::Null;
+        let said = article_errors(&a);
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].1.starts_with("section is empty"), "{said:?}");
+        // Another file's field of the same name (an alias, say) keeps
+        // serde's words.
+        let other = super::errors::<std::collections::HashMap<String, String>>(
+            &json!({"section": null}),
+            &serde_json::Map::new(),
+        );
+        assert_eq!(other.len(), 1, "{other:?}");
+        assert!(other[0].1.starts_with("invalid type: null"), "{other:?}");
     }
 
     #[test]

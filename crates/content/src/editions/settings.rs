@@ -19,7 +19,7 @@ pub(super) struct Settings {
     pub(super) name: String,
     pub(super) site: Value,
     /// Where it is written in `site.json`.
-    at: Vec<crate::locate::Step>,
+    at: Vec<Step>,
 }
 
 /// Where an edition's pages and content are, below the site's root.
@@ -57,7 +57,7 @@ pub(super) fn settings(
     }];
     let others = top.get("languages").and_then(Value::as_array);
     for (i, other) in others.into_iter().flatten().enumerate() {
-        let steps: Vec<crate::locate::Step> = vec!["languages".into(), i.into()];
+        let steps: Vec<Step> = vec!["languages".into(), i.into()];
         match other_edition(&first, other, &all, &steps) {
             Ok(settings) => {
                 let mut own: Vec<Problem> = (own_errors(other, &settings.site, &steps).iter())
@@ -77,7 +77,7 @@ pub(super) fn settings(
 }
 
 /// Where a problem with an edition's settings is, and what it is.
-type SettingsError = (Vec<crate::locate::Step>, String);
+type SettingsError = (Vec<Step>, String);
 
 /// The settings of `other`, an edition `site.json`'s `languages` names
 /// at `steps`: the `first` edition's, with its own over them.
@@ -85,7 +85,7 @@ fn other_edition(
     first: &Map<String, Value>,
     other: &Value,
     all: &[Settings],
-    steps: &[crate::locate::Step],
+    steps: &[Step],
 ) -> Result<Settings, SettingsError> {
     let Some(map) = other.as_object() else {
         return Err((steps.to_vec(), "an edition is an object of settings".into()));
